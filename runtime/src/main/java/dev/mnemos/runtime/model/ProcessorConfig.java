@@ -1,0 +1,177 @@
+package dev.mnemos.runtime.model;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of one backend and model. Built with {@link #builder()}; unset values take the
+ * defaults documented on each builder method.
+ */
+public final class ProcessorConfig {
+
+    private final String backend;
+    private final String baseUrl;
+    private final String model;
+    private final Style style;
+    private final String systemInstruction;
+    private final double temperature;
+    private final Integer maxTokens;
+    private final List<String> stop;
+    private final Duration timeout;
+    private final int retries;
+    private final boolean stream;
+    private final String apiKey;
+
+    private ProcessorConfig(Builder b) {
+        this.backend = b.backend;
+        this.baseUrl = b.baseUrl;
+        this.model = b.model;
+        this.style = b.style;
+        this.systemInstruction = b.systemInstruction;
+        this.temperature = b.temperature;
+        this.maxTokens = b.maxTokens;
+        this.stop = List.copyOf(b.stop);
+        this.timeout = b.timeout;
+        this.retries = b.retries;
+        this.stream = b.stream;
+        this.apiKey = b.apiKey;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.backend = backend;
+        b.baseUrl = baseUrl;
+        b.model = model;
+        b.style = style;
+        b.systemInstruction = systemInstruction;
+        b.temperature = temperature;
+        b.maxTokens = maxTokens;
+        b.stop = stop;
+        b.timeout = timeout;
+        b.retries = retries;
+        b.stream = stream;
+        b.apiKey = apiKey;
+        return b;
+    }
+
+    /** Backend name: {@code ollama}, {@code openai}, or one a module registers. */
+    public String backend() { return backend; }
+
+    /** Base URL of the server, or null for the backend's default. */
+    public String baseUrl() { return baseUrl; }
+
+    /** Model name as the server knows it, or null where the backend needs none. */
+    public String model() { return model; }
+
+    public Style style() { return style; }
+
+    /** System instruction for the chat style, or null. */
+    public String systemInstruction() { return systemInstruction; }
+
+    public double temperature() { return temperature; }
+
+    /** Output-token bound (Ollama's num_predict, OpenAI's max_tokens), or null for the server's. */
+    public Integer maxTokens() { return maxTokens; }
+
+    public List<String> stop() { return stop; }
+
+    public Duration timeout() { return timeout; }
+
+    /** How many times a transient failure (5xx, timeout) is retried, with backoff. */
+    public int retries() { return retries; }
+
+    /** Whether to ask for a streamed answer. */
+    public boolean stream() { return stream; }
+
+    /** API key for OpenAI-compatible servers, or null. */
+    public String apiKey() { return apiKey; }
+
+    /** The parts that decide the answer besides the prompt; see {@link Processor#fingerprint()}. */
+    public String fingerprint() {
+        return backend + "|" + baseUrl + "|" + model + "|" + style + "|" + systemInstruction + "|t=" + temperature
+                + "|max=" + maxTokens + "|stop=" + stop;
+    }
+
+    @Override
+    public String toString() {
+        return fingerprint();
+    }
+
+    public static final class Builder {
+        private String backend = "ollama";
+        private String baseUrl;
+        private String model;
+        private Style style = Style.COMPLETION;
+        private String systemInstruction;
+        private double temperature = 0.0;
+        private Integer maxTokens;
+        private List<String> stop = List.of();
+        private Duration timeout = Duration.ofSeconds(120);
+        private int retries = 2;
+        private boolean stream;
+        private String apiKey;
+
+        private Builder() {}
+
+        /** Default {@code ollama}. */
+        public Builder backend(String backend) { this.backend = Objects.requireNonNull(backend, "backend"); return this; }
+
+        /** Default: the backend's (Ollama: http://localhost:11434). */
+        public Builder baseUrl(String baseUrl) { this.baseUrl = baseUrl; return this; }
+
+        public Builder model(String model) { this.model = model; return this; }
+
+        /** Default {@link Style#COMPLETION}. */
+        public Builder style(Style style) { this.style = Objects.requireNonNull(style, "style"); return this; }
+
+        public Builder systemInstruction(String systemInstruction) { this.systemInstruction = systemInstruction; return this; }
+
+        /** Default 0: deterministic decoding. */
+        public Builder temperature(double temperature) {
+            if (!(temperature >= 0 && temperature <= 2)) {
+                throw new IllegalArgumentException("temperature must be between 0 and 2, got " + temperature);
+            }
+            this.temperature = temperature;
+            return this;
+        }
+
+        public Builder maxTokens(Integer maxTokens) {
+            if (maxTokens != null && maxTokens <= 0) {
+                throw new IllegalArgumentException("max tokens must be positive, got " + maxTokens);
+            }
+            this.maxTokens = maxTokens;
+            return this;
+        }
+
+        public Builder stop(List<String> stop) { this.stop = List.copyOf(stop); return this; }
+
+        /** Default 120 s. */
+        public Builder timeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Default 2. */
+        public Builder retries(int retries) {
+            if (retries < 0) throw new IllegalArgumentException("retries must be 0 or more, got " + retries);
+            this.retries = retries;
+            return this;
+        }
+
+        public Builder stream(boolean stream) { this.stream = stream; return this; }
+
+        public Builder apiKey(String apiKey) { this.apiKey = apiKey; return this; }
+
+        public ProcessorConfig build() {
+            return new ProcessorConfig(this);
+        }
+    }
+}
