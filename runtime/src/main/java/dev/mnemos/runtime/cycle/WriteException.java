@@ -1,0 +1,9 @@
+package dev.mnemos.runtime.cycle;
+
+/** An instruction that parsed but cannot be applied: a bad label, an update of a non-integer. */
+public class WriteException extends CycleException {
+
+    public WriteException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.mnemos.runtime.trace;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mnemos.runtime.memory.Memory;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Brings a memory from a checkpoint up to the last cycle a trace recorded: applies the
+ * {@code changes} of every whole line after the checkpoint's trace position.
+ */
+public final class TraceReplay {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TraceReplay() {}
+
+    /**
+     * @param cycles   how many cycles were replayed
+     * @param position the trace position after the last whole line (where writing goes on)
+     * @param cacheHits  replayed cycles that the cache answered
+     * @param modelCalls model calls the replayed cycles made
+     */
+    public record Result(long cycles, long position, long cacheHits, long modelCalls) {}
+
+    public static Result replay(Path trace, long position, Memory memory) throws IOException {
+        long cycles = 0;
+        long hits = 0;
+        long calls = 0;
+        try (RandomAccessFile f = new RandomAccessFile(trace.toFile(), "r")) {
+            if (position > f.length()) {
+                throw new IOException(trace + " is shorter (" + f.length() + " bytes) than the checkpoint says (" + position + ")");
+            }
+            byte[] rest = new byte[(int) (f.length() - position)];
+            f.seek(position);
+            f.readFully(rest);
+            int start = 0;
+            for (int i = 0; i < rest.length; i++) {
+                if (rest[i] != '\n') continue;
+                String line = new String(rest, start, i - start, StandardCharsets.UTF_8);
+                JsonNode node;
+                try {
+                    node = JSON.readTree(line);
+                } catch (JsonProcessingException e) {
+                    throw new IOException(trace + ": line at byte " + (position + start) + " is not JSON: " + e.getOriginalMessage());
+                }
+                apply(node, memory, trace, position + start);
+                if (node.path("cacheHit").asBoolean(false)) hits++;
+                calls += node.path("attempts").asLong(0);
+                cycles++;
+                start = i + 1;
+            }
+            return new Result(cycles, position + start, hits, calls);
+        }
+    }
+
+    private static void apply(JsonNode node, Memory memory, Path trace, long at) throws IOException {
+        JsonNode changes = node.get("changes");
+        if (changes == null || !changes.isObject()) throw new IOException(trace + ": line at byte " + at + " has no changes object");
+        for (Iterator<Map.Entry<String, JsonNode>> it = changes.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> c = it.next();
+            JsonNode v = c.getValue();
+            if (v.isNull()) memory.remove(c.getKey());
+            else if (v.isIntegralNumber()) memory.put(c.getKey(), v.asLong());
+            else memory.put(c.getKey(), v.asText());
+        }
+    }
+}
