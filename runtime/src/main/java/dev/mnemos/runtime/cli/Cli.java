@@ -1,0 +1,44 @@
+package dev.mnemos.runtime.cli;
+
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/** Common picocli set-up of mnemos's commands: one-line errors and our exit codes. */
+public final class Cli {
+
+    private Cli() {}
+
+    public static CommandLine commandLine(Object command) {
+        CommandLine cl = new CommandLine(command);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println(ex.getCommandLine().getCommandName() + ": " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");
+            return ExitCode.USAGE.code();
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof Failure f) {
+                commandLine.getErr().println(commandLine.getCommandName() + ": " + f.getMessage());
+                return f.exitCode().code();
+            }
+            throw ex;
+        });
+        return cl;
+    }
+
+    /** An error to report in one line and exit with its code. */
+    public static final class Failure extends RuntimeException {
+        private final ExitCode exitCode;
+
+        public Failure(ExitCode exitCode, String message) {
+            super(message, null, false, false);
+            this.exitCode = exitCode;
+        }
+
+        public ExitCode exitCode() {
+            return exitCode;
+        }
+    }
+}
