@@ -1,0 +1,91 @@
+package dev.mnemos.runtime.model;
+
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.output.TokenUsage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The chat style through LangChain4j: the prompt is one user message, after the optional system
+ * instruction. Streamed when the config asks for it; a streamed call must finish within the timeout.
+ */
+final class ChatProcessor {
+
+    private final ProcessorConfig config;
+    private final ChatModel chat;
+    private final StreamingChatModel streaming;
+
+    ChatProcessor(ProcessorConfig config) {
+        this.config = config;
+        this.chat = config.stream() ? null : ChatModels.create(config, 0);
+        this.streaming = config.stream() ? ChatModels.createStreaming(config) : null;
+    }
+
+    Answer chat(String prompt) throws ModelException {
+        ChatRequest request = ChatRequest.builder().messages(messages(prompt)).build();
+        ChatResponse response;
+        try {
+            response = chat != null ? chat.chat(request) : stream(request);
+        } catch (ModelException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw ModelErrors.translate(e, config);
+        }
+        if (response == null || response.aiMessage() == null || response.aiMessage().text() == null) {
+            throw ModelErrors.badResponse(config, "the answer holds no text", null);
+        }
+        return answer(response);
+    }
+
+    private List<ChatMessage> messages(String prompt) {
+        List<ChatMessage> messages = new ArrayList<>(2);
+        String system = config.systemInstruction();
+        if (system != null && !system.isEmpty()) messages.add(SystemMessage.from(system));
+        messages.add(UserMessage.from(prompt));
+        return messages;
+    }
+
+    private ChatResponse stream(ChatRequest request) throws ModelException {
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        streaming.chat(request, new StreamingChatResponseHandler() {
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+        try {
+            return done.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw ModelErrors.timeout(config, e);
+        } catch (ExecutionException e) {
+            throw ModelErrors.translate(e.getCause(), config);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelException(ModelException.Kind.TIMEOUT,
+                    "the call to " + ModelErrors.where(config) + " was interrupted", e);
+        }
+    }
+
+    private static Answer answer(ChatResponse response) {
+        TokenUsage usage = response.tokenUsage();
+        int in = usage == null || usage.inputTokenCount() == null ? -1 : usage.inputTokenCount();
+        int out = usage == null || usage.outputTokenCount() == null ? -1 : usage.outputTokenCount();
+        return new Answer(response.aiMessage().text(), in, out);
+    }
+}

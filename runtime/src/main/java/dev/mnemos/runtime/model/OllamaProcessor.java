@@ -1,0 +1,38 @@
+package dev.mnemos.runtime.model;
+
+/**
+ * The Ollama backend. Completion style: {@code /api/generate} with {@code raw: true} through our
+ * {@link OllamaGenerateClient}; chat style: {@code /api/chat} through LangChain4j's
+ * {@code OllamaChatModel} (or {@code OllamaStreamingChatModel} when streaming). One call, no
+ * retries: {@link OllamaProvider} wraps it in a {@link RetryingProcessor}.
+ */
+public final class OllamaProcessor implements Processor {
+
+    private final ProcessorConfig config;
+    private final OllamaGenerateClient generate;
+    private final ChatProcessor chat;
+
+    /** Bad settings (no model, a malformed base URL) raise {@link IllegalArgumentException}. */
+    public OllamaProcessor(ProcessorConfig config) {
+        this.config = Endpoints.resolved(config.toBuilder().backend(Endpoints.OLLAMA).build());
+        Endpoints.model(this.config);
+        boolean completion = this.config.style() == Style.COMPLETION;
+        this.generate = completion ? new OllamaGenerateClient(this.config) : null;
+        this.chat = completion ? null : new ChatProcessor(this.config);
+    }
+
+    @Override
+    public Answer process(String prompt) throws ModelException {
+        return generate != null ? generate.generate(prompt) : chat.chat(prompt);
+    }
+
+    @Override
+    public String fingerprint() {
+        return config.fingerprint();
+    }
+
+    @Override
+    public String toString() {
+        return "OllamaProcessor[" + config.fingerprint() + "]";
+    }
+}

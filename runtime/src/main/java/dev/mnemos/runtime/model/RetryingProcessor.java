@@ -1,0 +1,89 @@
+package dev.mnemos.runtime.model;
+
+import java.time.Duration;
+
+/**
+ * Tries a call again when it fails in a way that may pass ({@link ModelException.Kind#isTransient()}:
+ * 5xx, 429, timeouts), waiting {@code baseDelay}, then twice that, and so on (at most
+ * {@link #MAX_DELAY}). When every try failed, the last failure is reported with the number of tries.
+ */
+public final class RetryingProcessor implements Processor {
+
+    /** The first wait of the backends' retries. */
+    public static final Duration DEFAULT_BASE_DELAY = Duration.ofMillis(500);
+    /** No single wait is longer. */
+    public static final Duration MAX_DELAY = Duration.ofSeconds(30);
+
+    private final Processor delegate;
+    private final int retries;
+    private final Duration baseDelay;
+
+    public RetryingProcessor(Processor delegate, int retries, Duration baseDelay) {
+        if (retries < 0) throw new IllegalArgumentException("retries must be 0 or more, got " + retries);
+        if (baseDelay == null || baseDelay.isNegative()) {
+            throw new IllegalArgumentException("retry delay must be 0 or more, got " + baseDelay);
+        }
+        this.delegate = delegate;
+        this.retries = retries;
+        this.baseDelay = baseDelay;
+    }
+
+    /** {@code processor} retried {@code retries} times with {@link #DEFAULT_BASE_DELAY}. */
+    public static Processor around(Processor processor, int retries) {
+        return new RetryingProcessor(processor, retries, DEFAULT_BASE_DELAY);
+    }
+
+    @Override
+    public Answer process(String prompt) throws ModelException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return delegate.process(prompt);
+            } catch (ModelException e) {
+                if (!e.kind().isTransient() || Thread.currentThread().isInterrupted()) throw e;
+                if (attempt == retries) throw gaveUp(e, attempt + 1);
+                if (!sleep(delay(attempt))) throw e;
+            }
+        }
+    }
+
+    /** The wait before retry number {@code attempt + 1}. */
+    Duration delay(int attempt) {
+        Duration d = baseDelay;
+        for (int i = 0; i < attempt && d.compareTo(MAX_DELAY) < 0; i++) d = d.multipliedBy(2);
+        return d.compareTo(MAX_DELAY) < 0 ? d : MAX_DELAY;
+    }
+
+    @Override
+    public String fingerprint() {
+        return delegate.fingerprint();
+    }
+
+    @Override
+    public void close() {
+        try {
+            delegate.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing " + delegate + " failed", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Retrying[" + retries + " x " + delegate + "]";
+    }
+
+    private static ModelException gaveUp(ModelException last, int tries) {
+        if (tries == 1) return last;
+        return new ModelException(last.kind(), last.getMessage() + " (gave up after " + tries + " tries)", last);
+    }
+
+    private static boolean sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
