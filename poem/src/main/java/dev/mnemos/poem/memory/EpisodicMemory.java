@@ -1,0 +1,386 @@
+package dev.mnemos.poem.memory;
+
+import dev.mnemos.poem.action.Permutation;
+import dev.mnemos.poem.encoder.Vectors;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * POEM's memory: entries (state, action, reward, time), at most L of them, read by k nearest
+ * neighbours.
+ *
+ * <ul>
+ *   <li>{@link #write}: if (s, a) is stored, keep the larger reward; otherwise insert, evicting the
+ *       oldest entry when L are stored.</li>
+ *   <li>{@link #best}: the k stored states nearest the query (cosine); for every action stored with
+ *       any of them, Q(a) = sum over those neighbours of cos(q, s) * r(s, a) (or the plain sum);
+ *       the argmax. Ties go to the action met first, nearest neighbour first. Empty when nothing
+ *       is stored; the caller then uses its default order.</li>
+ * </ul>
+ *
+ * <p>Each distinct state is stored once, with the actions tried on it. State vectors live in
+ * tiles of {@value #TILE} states laid out dimension by dimension, so that scoring a query against
+ * all states is a loop of multiply-adds over plain arrays, which the JIT turns into SIMD code.
+ * Reads run concurrently; writes take an exclusive lock.
+ */
+public final class EpisodicMemory implements ActionValueEstimator {
+
+    static final int TILE = 1024;
+
+    private final int dimension;
+    private final int k;
+    private final int capacity;
+    private final Weighting weighting;
+
+    private final List<float[]> tiles = new ArrayList<>();
+    private Slot[] slots = new Slot[16];
+    private int highWater;
+    private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
+    private final Map<StateKey, Integer> slotOf = new HashMap<>();
+    private final ArrayDeque<EntryRef> fifo = new ArrayDeque<>();
+    private long clock;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    private EpisodicMemory(Builder b) {
+        if (b.dimension < 1) throw new IllegalArgumentException("dimension must be set, got " + b.dimension);
+        this.dimension = b.dimension;
+        this.k = b.k;
+        this.capacity = b.capacity;
+        this.weighting = b.weighting;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int dimension() { return dimension; }
+
+    public int k() { return k; }
+
+    public int capacity() { return capacity; }
+
+    public Weighting weighting() { return weighting; }
+
+    @Override
+    public void write(float[] state, Permutation action, double reward) {
+        checkDimension(state);
+        if (Double.isNaN(reward)) throw new IllegalArgumentException("reward is NaN");
+        float[] s = Vectors.normalized(state);
+        lock.writeLock().lock();
+        try {
+            insert(s, action, reward, clock++);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public Optional<Permutation> best(float[] state) {
+        Map<Permutation, Double> q = values(state);
+        Permutation best = null;
+        double bestValue = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<Permutation, Double> e : q.entrySet()) {
+            if (e.getValue() > bestValue) {
+                best = e.getKey();
+                bestValue = e.getValue();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Q(a) for every action stored with one of the k nearest states, nearest neighbour's actions first. */
+    public Map<Permutation, Double> values(float[] state) {
+        checkDimension(state);
+        float[] q = Vectors.normalized(state);
+        lock.readLock().lock();
+        try {
+            int[] near = nearestSlots(q, k);
+            Map<Permutation, Double> values = new LinkedHashMap<>();
+            for (int slot : near) {
+                Slot s = slots[slot];
+                double cos = Vectors.dot(q, s.vector);
+                for (int i = 0; i < s.count; i++) {
+                    double add = weighting == Weighting.SIMILARITY ? cos * s.rewards[i] : s.rewards[i];
+                    values.merge(s.actions[i], add, Double::sum);
+                }
+            }
+            return values;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The k stored states nearest to the query, nearest first. */
+    public List<Neighbour> nearest(float[] state, int count) {
+        checkDimension(state);
+        float[] q = Vectors.normalized(state);
+        lock.readLock().lock();
+        try {
+            List<Neighbour> out = new ArrayList<>();
+            for (int slot : nearestSlots(q, count)) {
+                float[] v = slots[slot].vector;
+                out.add(new Neighbour(v.clone(), Vectors.dot(q, v)));
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Number of entries (state, action) stored, at most L. */
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return fifo.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Number of distinct states stored. */
+    public int states() {
+        lock.readLock().lock();
+        try {
+            return slotOf.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The reward stored for (state, action), if any. */
+    public Optional<Double> reward(float[] state, Permutation action) {
+        float[] s = Vectors.normalized(state);
+        lock.readLock().lock();
+        try {
+            Integer slot = slotOf.get(new StateKey(s));
+            if (slot == null) return Optional.empty();
+            int i = slots[slot].indexOf(action);
+            return i < 0 ? Optional.empty() : Optional.of(slots[slot].rewards[i]);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** All entries, oldest first: what a file keeps. */
+    public List<Episode> episodes() {
+        lock.readLock().lock();
+        try {
+            List<Episode> out = new ArrayList<>(fifo.size());
+            for (EntryRef ref : fifo) {
+                Slot s = slots[ref.slot];
+                int i = s.indexOf(ref.action);
+                out.add(new Episode(s.vector, ref.action, s.rewards[i], ref.time));
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Puts back entries read from a file, oldest first, keeping their times. */
+    public void restore(List<Episode> episodes) {
+        lock.writeLock().lock();
+        try {
+            for (Episode e : episodes) {
+                checkDimension(e.state());
+                insert(Vectors.normalized(e.state()), e.action(), e.reward(), e.time());
+                clock = Math.max(clock, e.time() + 1);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void insert(float[] s, Permutation action, double reward, long time) {
+        StateKey key = new StateKey(s);
+        Integer existing = slotOf.get(key);
+        if (existing != null) {
+            Slot slot = slots[existing];
+            int i = slot.indexOf(action);
+            if (i >= 0) {
+                slot.rewards[i] = Math.max(slot.rewards[i], reward);
+                return;
+            }
+        }
+        if (fifo.size() >= capacity) evictOldest();
+        Integer slotIndex = slotOf.get(key); // the eviction may have freed this very state
+        if (slotIndex == null) slotIndex = newSlot(s, key);
+        slots[slotIndex].add(action, reward);
+        fifo.addLast(new EntryRef(slotIndex, action, time));
+    }
+
+    private void evictOldest() {
+        EntryRef old = fifo.pollFirst();
+        Slot slot = slots[old.slot];
+        slot.remove(old.action);
+        if (slot.count == 0) {
+            slotOf.remove(new StateKey(slot.vector));
+            slots[old.slot] = null;
+            freeSlots.push(old.slot);
+        }
+    }
+
+    private int newSlot(float[] s, StateKey key) {
+        int index = freeSlots.isEmpty() ? highWater++ : freeSlots.pop();
+        if (index >= slots.length) slots = Arrays.copyOf(slots, slots.length * 2);
+        int tile = index / TILE;
+        while (tiles.size() <= tile) tiles.add(new float[dimension * TILE]);
+        float[] t = tiles.get(tile);
+        int offset = index % TILE;
+        for (int i = 0; i < dimension; i++) t[i * TILE + offset] = s[i];
+        slots[index] = new Slot(s);
+        slotOf.put(key, index);
+        return index;
+    }
+
+    /** Slots of the {@code count} live states with the highest dot product with q, best first. */
+    private int[] nearestSlots(float[] q, int count) {
+        int n = Math.min(count, slotOf.size());
+        int[] bestSlot = new int[n];
+        float[] bestScore = new float[n];
+        Arrays.fill(bestScore, Float.NEGATIVE_INFINITY);
+        if (n == 0) return bestSlot;
+        int filled = 0;
+        int worst = 0; // position in best* of the lowest kept score
+        float[] scores = new float[TILE];
+        for (int tile = 0; tile * TILE < highWater; tile++) {
+            int used = Math.min(TILE, highWater - tile * TILE);
+            scoreTile(tiles.get(tile), q, scores, used);
+            for (int o = 0; o < used; o++) {
+                float score = scores[o];
+                if (filled == n && score <= bestScore[worst]) continue;
+                int slot = tile * TILE + o;
+                if (slots[slot] == null) continue;
+                if (filled < n) {
+                    bestSlot[filled] = slot;
+                    bestScore[filled] = score;
+                    filled++;
+                } else {
+                    bestSlot[worst] = slot;
+                    bestScore[worst] = score;
+                }
+                if (filled == n) worst = lowest(bestScore);
+            }
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -bestScore[i]).thenComparingInt(i -> bestSlot[i]));
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) out[i] = bestSlot[order[i]];
+        return out;
+    }
+
+    /** scores[o] = dot(q, state o of the tile), dimension by dimension so the inner loop vectorises. */
+    private void scoreTile(float[] tile, float[] q, float[] scores, int used) {
+        Arrays.fill(scores, 0, used, 0f);
+        for (int i = 0; i < dimension; i++) {
+            float qi = q[i];
+            int base = i * TILE;
+            for (int o = 0; o < used; o++) scores[o] += qi * tile[base + o];
+        }
+    }
+
+    private static int lowest(float[] scores) {
+        int w = 0;
+        for (int i = 1; i < scores.length; i++) if (scores[i] < scores[w]) w = i;
+        return w;
+    }
+
+    private void checkDimension(float[] state) {
+        if (state.length != dimension) {
+            throw new IllegalArgumentException("state has " + state.length + " dimensions, the memory " + dimension);
+        }
+    }
+
+    /** The actions tried on one state and their rewards. */
+    private static final class Slot {
+        final float[] vector;
+        Permutation[] actions = new Permutation[4];
+        double[] rewards = new double[4];
+        int count;
+
+        Slot(float[] vector) {
+            this.vector = vector;
+        }
+
+        int indexOf(Permutation action) {
+            for (int i = 0; i < count; i++) if (actions[i].equals(action)) return i;
+            return -1;
+        }
+
+        void add(Permutation action, double reward) {
+            if (count == actions.length) {
+                actions = Arrays.copyOf(actions, count * 2);
+                rewards = Arrays.copyOf(rewards, count * 2);
+            }
+            actions[count] = action;
+            rewards[count] = reward;
+            count++;
+        }
+
+        void remove(Permutation action) {
+            int i = indexOf(action);
+            System.arraycopy(actions, i + 1, actions, i, count - i - 1);
+            System.arraycopy(rewards, i + 1, rewards, i, count - i - 1);
+            count--;
+            actions[count] = null;
+        }
+    }
+
+    private record EntryRef(int slot, Permutation action, long time) {}
+
+    private record StateKey(float[] v) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StateKey other && Arrays.equals(v, other.v);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(v);
+        }
+    }
+
+    public static final class Builder {
+        private int dimension;
+        private int k = 5;
+        private int capacity = 100_000;
+        private Weighting weighting = Weighting.SIMILARITY;
+
+        private Builder() {}
+
+        /** Length of the state embeddings (384 for MiniLM). Required. */
+        public Builder dimension(int dimension) { this.dimension = dimension; return this; }
+
+        /** Neighbours read per query; default 5. */
+        public Builder k(int k) {
+            if (k < 1) throw new IllegalArgumentException("k must be at least 1, got " + k);
+            this.k = k;
+            return this;
+        }
+
+        /** L, the most entries kept; default 100,000. */
+        public Builder capacity(int capacity) {
+            if (capacity < 1) throw new IllegalArgumentException("L must be at least 1, got " + capacity);
+            this.capacity = capacity;
+            return this;
+        }
+
+        /** Default {@link Weighting#SIMILARITY}. */
+        public Builder weighting(Weighting weighting) { this.weighting = weighting; return this; }
+
+        public EpisodicMemory build() {
+            return new EpisodicMemory(this);
+        }
+    }
+}
