@@ -1,0 +1,9 @@
+package dev.mnemos.utm.bitag;
+
+/** A bi-tag program that is not valid; the message names the entry at fault. */
+public class BiTagException extends IllegalArgumentException {
+
+    public BiTagException(String message) {
+        super(message);
+    }
+}

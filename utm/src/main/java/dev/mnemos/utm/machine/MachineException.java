@@ -1,0 +1,13 @@
+package dev.mnemos.utm.machine;
+
+/** A machine table or machine file that is not valid; the message names the entry at fault. */
+public class MachineException extends IllegalArgumentException {
+
+    public MachineException(String message) {
+        super(message);
+    }
+
+    public MachineException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
