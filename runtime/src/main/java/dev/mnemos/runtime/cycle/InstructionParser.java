@@ -66,7 +66,9 @@ public final class InstructionParser {
                     parts = new Line(text).instruction();
                 }
                 if (parts != null) {
-                    String skipped = (raw.substring(0, start) + raw.substring(end)).strip();
+                    String before = raw.substring(0, start).strip();
+                    String after = raw.substring(end).strip();
+                    String skipped = before.isEmpty() || after.isEmpty() ? before + after : before + "\n" + after;
                     return new Instruction(parts, text, skipped);
                 }
             }
@@ -136,8 +138,15 @@ public final class InstructionParser {
                 pos = close + 1;
                 return new Instruction.Assign(name, value);
             }
-            if (startsWith("+=") || startsWith("-=")) {
-                boolean minus = s.charAt(pos) == '-';
+            boolean minusInName = name.endsWith("-") && startsWith("=") && !startsWith("=\"");
+            if (minusInName || startsWith("+=") || startsWith("-=")) {
+                // '-' is a label character: in "i-=1" the name scan took "i-"; give the '-' back
+                boolean minus = minusInName || s.charAt(pos) == '-';
+                if (minusInName) {
+                    name = name.substring(0, name.length() - 1);
+                    pos -= 1;
+                    if (name.isEmpty()) return fail("expected a name before '-=' at column " + (start + 1));
+                }
                 pos += 2;
                 int digitsStart = pos;
                 while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') pos++;

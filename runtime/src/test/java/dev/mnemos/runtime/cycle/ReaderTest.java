@@ -1,0 +1,72 @@
+package dev.mnemos.runtime.cycle;
+
+import dev.mnemos.runtime.memory.Memory;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ReaderTest {
+
+    private final Reader reader = new Reader();
+
+    @Test
+    void theSpecsExampleResolvesTheInnerReferenceFirst() throws Exception {
+        Memory m = new Memory();
+        m.put("i", 263);
+        assertEquals("if 0==1 then", reader.read(m, "if @[@[i]]==1 then"));
+        m.put("263", "1");
+        assertEquals("if 1==1 then", reader.read(m, "if @[@[i]]==1 then"));
+    }
+
+    @Test
+    void substitutedTextIsReadAgainUntilNoReferenceRemains() throws Exception {
+        Memory m = new Memory();
+        m.put("boot", "[demo @[x]]");
+        m.put("x", "X");
+        assertEquals("[demo X] go", reader.read(m, "@[boot] go"));
+    }
+
+    @Test
+    void anAtBracketThatStartsNoReferenceIsText() throws Exception {
+        Memory m = new Memory();
+        m.put("a", "A");
+        assertEquals("@[not a label] @[ A @[", reader.read(m, "@[not a label] @[ @[a] @["));
+        assertEquals("no references", reader.read(m, "no references"));
+    }
+
+    @Test
+    void percentReferencesAreLeftForTheWriteStage() throws Exception {
+        Memory m = new Memory();
+        m.put("i", 2);
+        assertEquals("op=\"%[B]\" %[i]=\"0\" 0", reader.read(m, "op=\"%[B]\" %[i]=\"0\" @[@[i]]"));
+    }
+
+    @Test
+    void aSelfReferenceIsStoppedAndNamed() {
+        Memory m = new Memory();
+        m.put("x", "@[x]");
+        SubstitutionException e = assertThrows(SubstitutionException.class, () -> new Reader(10, 1000).read(m, "@[x]"));
+        assertEquals(10, e.chain().size());
+        assertTrue(e.getMessage().contains("@[x] -> @[x]"), e.getMessage());
+        assertTrue(e.getMessage().contains("10 passes"), e.getMessage());
+    }
+
+    @Test
+    void aLoopThroughTwoLabelsIsNamedInOrder() {
+        Memory m = new Memory();
+        m.put("a", "@[b]");
+        m.put("b", "@[a]");
+        SubstitutionException e = assertThrows(SubstitutionException.class, () -> new Reader(4, 1000).read(m, "@[a]"));
+        assertEquals(List.of("a", "b", "a", "b"), e.chain());
+    }
+
+    @Test
+    void aDoublingReferenceHitsTheLengthBound() {
+        Memory m = new Memory();
+        m.put("x", "@[x]@[x]");
+        SubstitutionException e = assertThrows(SubstitutionException.class, () -> new Reader(1000, 10_000).read(m, "@[x]"));
+        assertTrue(e.getMessage().contains("10000 characters"), e.getMessage());
+    }
+}
