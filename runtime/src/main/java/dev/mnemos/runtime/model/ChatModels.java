@@ -24,7 +24,11 @@ public final class ChatModels {
         return create(config, config.retries());
     }
 
-    /** A streaming chat model; it does not retry. */
+    /**
+     * A streaming chat model; it does not retry. For Ollama this is LangChain4j's
+     * {@code OllamaStreamingChatModel}, which does not report a stream cut before its last chunk
+     * (the caller waits for its own timeout); {@link OllamaProcessor} streams with a client of ours.
+     */
     public static StreamingChatModel createStreaming(ProcessorConfig config) {
         ChatRequestParameters parameters = parameters(config);
         String url = Endpoints.baseUrl(config);

@@ -10,6 +10,7 @@ import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.UnresolvedModelServerException;
+import dev.langchain4j.model.ollama.OllamaStreamingException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -159,6 +160,10 @@ public final class ModelErrors {
         if (find(failure, UnresolvedModelServerException.class) != null) return unreachable(config, failure);
         if (find(failure, ModelNotFoundException.class) != null) {
             return new ModelException(ModelException.Kind.MODEL_NOT_FOUND, modelNotFound(config, text), failure);
+        }
+        if (find(failure, OllamaStreamingException.class) != null) {
+            return new ModelException(ModelException.Kind.SERVER_ERROR,
+                    "Ollama failed while answering at " + safeBaseUrl(config) + " (model " + config.model() + "): " + text, failure);
         }
         if (find(failure, InternalServerException.class) != null || find(failure, RateLimitException.class) != null) {
             return new ModelException(ModelException.Kind.SERVER_ERROR, "server error from " + where(config) + ": " + text, failure);

@@ -1,0 +1,43 @@
+package dev.mnemos.runtime.model;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+
+/**
+ * Ollama's {@code /api/chat} with {@code stream: true}. Ours rather than LangChain4j's
+ * {@code OllamaStreamingChatModel}, which (in 1.18.1) never reports a stream that ends without
+ * {@code done: true} or holds a broken line: the caller would wait for the whole timeout and
+ * then retry. The non-streamed chat uses LangChain4j's {@code OllamaChatModel}.
+ */
+final class OllamaStreamingChatClient {
+
+    private final ProcessorConfig config;
+    private final String url;
+    private final JsonHttp http;
+    private final OllamaNdjson reader;
+
+    OllamaStreamingChatClient(ProcessorConfig config) {
+        this.config = config;
+        this.url = Endpoints.baseUrl(config) + "/api/chat";
+        this.http = new JsonHttp(config, Map.of());
+        this.reader = new OllamaNdjson(config, http, node -> node.path("message").get("content"), "message.content");
+    }
+
+    Answer chat(String prompt) throws ModelException {
+        return reader.read(http.post(url, request(prompt)), true);
+    }
+
+    /** {model, messages: [system?, user], stream: true, options: {temperature, num_predict, stop}}. */
+    ObjectNode request(String prompt) {
+        ObjectNode root = JsonHttp.JSON.createObjectNode();
+        root.put("model", Endpoints.model(config));
+        ArrayNode messages = root.putArray("messages");
+        String system = config.systemInstruction();
+        if (system != null && !system.isEmpty()) messages.addObject().put("role", "system").put("content", system);
+        messages.addObject().put("role", "user").put("content", prompt);
+        root.put("stream", true);
+        OllamaNdjson.putOptions(root, config);
+        return root;
+    }
+}
