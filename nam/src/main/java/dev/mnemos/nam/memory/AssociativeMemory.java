@@ -1,0 +1,197 @@
+package dev.mnemos.nam.memory;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.mnemos.nam.tensor.NamMatrix;
+import dev.mnemos.nam.tensor.Vectors;
+import dev.mnemos.poem.encoder.Encoder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An associative memory of (key text -> value) pairs held in one NAM matrix. Keys are sentence
+ * embeddings; values are embeddings of text or arbitrary vectors. A lookup reads the matrix once
+ * with the query's embedding, then cleans the read up against the stored values: the answer is
+ * the stored value nearest to what was read, with the cosine between them as confidence.
+ *
+ * <pre>{@code
+ * AssociativeMemory memory = AssociativeMemory.builder().build();   // all-MiniLM-L6-v2 in-process
+ * memory.put("the capital of France", "Paris");
+ * memory.put("the largest planet", "Jupiter");
+ * memory.get("Which city is France's capital?").map(Recall::text);  // Optional[Paris]
+ * }</pre>
+ *
+ * <p>Writing defaults to the delta rule ({@code p_w = p_e = 1}): putting a key again replaces
+ * what it read. {@link Builder#sumWriting()} adds pairs without erasing instead. The matrix has a
+ * fixed size ({@code d_v x d_k}); the list of distinct values kept for the clean-up grows with
+ * them. Thread-safe (methods are synchronized).
+ */
+public final class AssociativeMemory {
+
+    private final Encoder encoder;
+    private final float pw;
+    private final float pe;
+    private final List<Value> values = new ArrayList<>();
+    private NamMatrix matrix;
+    private int keyDim;
+    private int valueDim;
+    private int pairs;
+
+    private AssociativeMemory(Builder b) {
+        this.encoder = b.encoder != null ? b.encoder : Encoder.miniLm();
+        this.pw = b.pw;
+        this.pe = b.pe;
+        this.valueDim = b.valueDim;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Stores {@code valueText} (as its embedding) under {@code keyText}. */
+    public synchronized void put(String keyText, String valueText) {
+        Objects.requireNonNull(valueText, "value text");
+        put(encode(keyText, "key"), valueText, encoder.encode(valueText));
+    }
+
+    /** Stores an arbitrary vector under {@code keyText}. */
+    public synchronized void put(String keyText, float[] value) {
+        put(encode(keyText, "key"), null, value);
+    }
+
+    /** Stores a value vector under a key vector (any non-zero key; it is normalised). */
+    public synchronized void put(float[] key, float[] value) {
+        put(key, null, value);
+    }
+
+    /** The value stored under the key most like {@code queryText}; empty when nothing is stored. */
+    public synchronized Optional<Recall> get(String queryText) {
+        return get(encode(queryText, "query"));
+    }
+
+    /** The value read with a query vector, cleaned up; empty when nothing is stored. */
+    public synchronized Optional<Recall> get(float[] query) {
+        if (matrix == null) {
+            return Optional.empty();
+        }
+        float[] read = matrix.read(query, 1f);
+        Value best = null;
+        float bestCos = Float.NEGATIVE_INFINITY;
+        for (Value v : values) {
+            float c = Vectors.cosine(read, v.raw());
+            if (c > bestCos) {
+                bestCos = c;
+                best = v;
+            }
+        }
+        return Optional.of(new Recall(read, best, bestCos));
+    }
+
+    /** How many pairs were put (a key put twice counts twice). */
+    public synchronized int pairs() {
+        return pairs;
+    }
+
+    /** The distinct values kept for the clean-up. */
+    public synchronized List<Value> values() {
+        return List.copyOf(values);
+    }
+
+    /** Bytes in the NAM matrix: {@code 4 d_v d_k}, fixed once the first pair is put. */
+    public synchronized long matrixBytes() {
+        return matrix == null ? 0 : matrix.bytes();
+    }
+
+    private void put(float[] key, String text, float[] value) {
+        if (matrix == null) {
+            keyDim = key.length;
+            if (valueDim == 0) {
+                valueDim = value.length;
+            }
+            matrix = new NamMatrix(valueDim, keyDim);
+        }
+        if (value.length != valueDim) {
+            throw new IllegalArgumentException("value has " + value.length + " values, expected "
+                    + valueDim);
+        }
+        if (key.length != keyDim) {
+            throw new IllegalArgumentException("key has " + key.length + " values, expected " + keyDim);
+        }
+        matrix.write(key, value, pw, pe);
+        pairs++;
+        for (Value v : values) {
+            if (v.sameAs(text, value)) {
+                return;
+            }
+        }
+        values.add(new Value(text, value));
+    }
+
+    private float[] encode(String text, String what) {
+        Objects.requireNonNull(text, what + " text");
+        if (text.isBlank()) {
+            throw new IllegalArgumentException(what + " text is blank");
+        }
+        return encoder.encode(text);
+    }
+
+    public static final class Builder {
+        private Encoder encoder;
+        private float pw = 1f;
+        private float pe = 1f;
+        private int valueDim;
+
+        private Builder() {
+        }
+
+        /** The text encoder for keys, queries and text values; default all-MiniLM-L6-v2. */
+        public Builder encoder(Encoder encoder) {
+            this.encoder = Objects.requireNonNull(encoder, "encoder");
+            return this;
+        }
+
+        /** Any LangChain4j embedding model as the text encoder. */
+        public Builder embeddingModel(EmbeddingModel model) {
+            return encoder(Encoder.builder().model(model).build());
+        }
+
+        /** Dimension of the values; default that of the first value put. */
+        public Builder valueDimension(int d) {
+            if (d < 1) {
+                throw new IllegalArgumentException("value dimension = " + d + " must be positive");
+            }
+            this.valueDim = d;
+            return this;
+        }
+
+        /** Write probability p_w and erase probability p_e, each in [0, 1]; default 1 and 1. */
+        public Builder writing(float pw, float pe) {
+            check(pw, "p_w");
+            check(pe, "p_e");
+            this.pw = pw;
+            this.pe = pe;
+            return this;
+        }
+
+        /** The delta rule, {@code M + (v - M k) k^T} (p_w = p_e = 1); the default. */
+        public Builder deltaWriting() {
+            return writing(1f, 1f);
+        }
+
+        /** Plain sums, {@code M + v k^T} (p_w = 1, p_e = 0). */
+        public Builder sumWriting() {
+            return writing(1f, 0f);
+        }
+
+        public AssociativeMemory build() {
+            return new AssociativeMemory(this);
+        }
+
+        private static void check(float p, String name) {
+            if (!(p >= 0f && p <= 1f)) {
+                throw new IllegalArgumentException(name + " = " + p + " is not a probability in [0, 1]");
+            }
+        }
+    }
+}
