@@ -41,12 +41,19 @@ public final class Simulator implements Cells {
     private int high;
 
     public Simulator(TuringMachine machine, Tape tape, long head) {
+        this(machine, tape, head, machine.start());
+    }
+
+    /** A simulator in any configuration: the machine in {@code state}, the head on {@code head}. */
+    public Simulator(TuringMachine machine, Tape tape, long head, String state) {
         this.machine = machine;
         this.k = machine.symbols().size();
         this.code = compile(machine);
         this.blank = (byte) machine.blankIndex();
+        int s = machine.stateIndex(state);
+        if (s < 0) throw new IllegalArgumentException("machine " + machine.name() + " has no state '" + state + "'");
         load(tape, head);
-        this.stateK = machine.startIndex() * k;
+        this.stateK = s * k;
     }
 
     /** A simulator on a blank tape with the head at cell 0. */

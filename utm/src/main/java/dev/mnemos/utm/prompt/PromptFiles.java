@@ -1,0 +1,82 @@
+package dev.mnemos.utm.prompt;
+
+import dev.mnemos.utm.machine.MachineFormat;
+import dev.mnemos.utm.machine.TuringMachine;
+import dev.mnemos.utm.machine.U152;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Prompt texts as files: {@code boot.txt} and {@code <state>.txt} in one directory. The U15,2
+ * prompts ship in {@code prompts/u15_2/} (class-path resources {@code prompts/u15_2/*.txt}).
+ *
+ * <p>Regenerate them from the compiler with
+ * {@code bin/_launch utm dev.mnemos.utm.prompt.PromptFiles prompts/u15_2 [MACHINE.json]}.
+ */
+public final class PromptFiles {
+
+    /** Class-path folder of the shipped U15,2 prompts. */
+    public static final String U152_RESOURCES = "prompts/u15_2/";
+
+    private PromptFiles() {}
+
+    /** The shipped U15,2 prompts, from the class path. */
+    public static PromptSet u152() {
+        TuringMachine m = U152.machine();
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String state : m.states()) texts.put(state, resource(U152_RESOURCES + state + ".txt"));
+        return new PromptSet(m, resource(U152_RESOURCES + "boot.txt"), texts);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = PromptFiles.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("resource " + name + " is missing from the class path (module mnemos-prompts)");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads {@code boot.txt} and one file per state of the machine from a directory. */
+    public static PromptSet read(Path dir, TuringMachine m) throws IOException {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String state : m.states()) texts.put(state, Files.readString(dir.resolve(state + ".txt")));
+        return new PromptSet(m, Files.readString(dir.resolve("boot.txt")), texts);
+    }
+
+    /** Writes {@code boot.txt} and the state texts, each atomically. */
+    public static void write(Path dir, PromptSet prompts) throws IOException {
+        Files.createDirectories(dir);
+        writeAtomically(dir.resolve("boot.txt"), prompts.boot());
+        for (Map.Entry<String, String> t : prompts.texts().entrySet()) writeAtomically(dir.resolve(t.getKey() + ".txt"), t.getValue());
+    }
+
+    static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(tmp, text);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** {@code PromptFiles DIR [MACHINE.json]}: writes the compiler's prompts (default U15,2) to DIR. */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: PromptFiles DIR [MACHINE.json]   writes boot.txt and <state>.txt for the machine (default U15,2)");
+            System.exit(2);
+        }
+        TuringMachine m = args.length == 2 ? MachineFormat.read(Path.of(args[1])) : U152.machine();
+        write(Path.of(args[0]), PromptCompiler.compile(m));
+        System.out.println("wrote " + (m.states().size() + 1) + " prompt files for " + m.name() + " to " + args[0]);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.mnemos.utm.reference;
+
+import dev.mnemos.runtime.model.Answer;
+import dev.mnemos.runtime.model.ModelException;
+import dev.mnemos.runtime.model.Processor;
+import dev.mnemos.utm.machine.MachineFormat;
+import dev.mnemos.utm.prompt.PromptSet;
+
+/**
+ * The {@code reference} backend: a processor that answers every transition prompt of a machine
+ * correctly, computed from the machine's table. It recognises which state's prompt it got and
+ * which symbol was read ({@link TransitionPrompts}), looks the transition up, and writes the
+ * answer line. Programs run with no LLM; it is the ground truth models are compared to.
+ */
+public final class ReferenceProcessor implements Processor {
+
+    private final TransitionPrompts recogniser;
+    private final String fingerprint;
+
+    public ReferenceProcessor(PromptSet prompts) {
+        this.recogniser = new TransitionPrompts(prompts);
+        this.fingerprint = "reference|" + prompts.machine().name() + "|"
+                + Integer.toHexString(MachineFormat.toJson(prompts.machine()).hashCode());
+    }
+
+    @Override
+    public Answer process(String prompt) throws ModelException {
+        TransitionPrompts.Recognised r = recogniser.recognise(prompt);
+        if (r == null) {
+            throw new ModelException(ModelException.Kind.REJECTED, "reference backend: the prompt is not a transition prompt of "
+                    + recogniser.prompts().machine().name() + " (its last 'result = ' block matches no state's instruction)");
+        }
+        return Answer.of(recogniser.answer(r));
+    }
+
+    @Override
+    public String fingerprint() {
+        return fingerprint;
+    }
+}
