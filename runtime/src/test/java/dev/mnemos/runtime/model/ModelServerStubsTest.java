@@ -1,0 +1,75 @@
+package dev.mnemos.runtime.model;
+
+import static dev.mnemos.runtime.model.ModelTestSupport.config;
+import static dev.mnemos.runtime.model.ModelTestSupport.processor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.mnemos.runtime.model.ModelServerStubs.Api;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The stubs other modules' tests rely on answer as documented. */
+class ModelServerStubsTest {
+
+    static WireMockServer server;
+
+    @BeforeAll
+    static void start() {
+        server = ModelTestSupport.startServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        server.resetAll();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Api.class)
+    void answersDependOnThePrompt(Api api) throws Exception {
+        for (boolean stream : new boolean[] {false, true}) {
+            server.resetAll();
+            ModelServerStubs.answerWhenPromptContains(server, api, "m", "if @[5]==\"1\"", "\" op=\"%[A]\" \"", stream);
+            ModelServerStubs.answerWhenPromptContains(server, api, "m", "if @[5]==\"0\"", "\" op=\"%[B]\" \"", stream);
+            Processor processor = processor(config(server, api, "m", stream).build());
+
+            assertEquals("\" op=\"%[A]\" \"", processor.process("boot\nif @[5]==\"1\" then").text());
+            assertEquals("\" op=\"%[B]\" \"", processor.process("boot\nif @[5]==\"0\" then").text());
+        }
+    }
+
+    @Test
+    void otherModelsAreNotAnswered() {
+        ModelServerStubs.answer(server, Api.OLLAMA_GENERATE, "llama3.2", "x", false);
+
+        ModelException e = assertThrows(ModelException.class,
+                () -> processor(config(server, Api.OLLAMA_GENERATE, "mistral", false).build()).process("p"));
+
+        assertEquals(ModelException.Kind.REJECTED, e.kind(), e.getMessage());
+    }
+
+    @Test
+    void streamedBodiesCarryTheAnswerInChunks() throws Exception {
+        String ndjson = Api.OLLAMA_GENERATE.body("m", "abcdefg", true);
+        String[] lines = ndjson.split("\n");
+
+        assertEquals(4, lines.length, ndjson);
+        JsonNode last = ModelTestSupport.JSON.readTree(lines[3]);
+        assertTrue(last.get("done").asBoolean());
+        assertEquals("stop", last.get("done_reason").asText());
+        assertEquals(3, last.get("eval_count").asInt());
+        assertTrue(Api.OPENAI_CHAT.body("m", "abcdefg", true).endsWith("data: [DONE]\n\n"));
+    }
+}
