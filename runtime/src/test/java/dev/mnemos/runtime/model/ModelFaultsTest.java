@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.mnemos.runtime.model.ModelException.Kind;
 import dev.mnemos.runtime.model.ModelServerStubs.Api;
@@ -262,6 +263,20 @@ class ModelFaultsTest {
         assertEquals(Kind.REJECTED, e.kind());
         assertEquals("HTTP 404 from the OpenAI-compatible server at " + server.baseUrl() + " (model llama3.2): "
                 + "404 page not found; check the base URL (it usually ends in /v1)", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Api.class)
+    void aConnectionDroppedWithoutAnswerIsRetriedAsAServerError(Api api) {
+        server.stubFor(post(urlPathEqualTo(api.path())).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+        ProcessorConfig config = config(server, api, MODEL, false).retries(1).build();
+
+        ModelException e = assertThrows(ModelException.class, () -> processor(config).process("hello"));
+
+        assertEquals(Kind.SERVER_ERROR, e.kind(), e.getMessage());
+        assertOneLine(e);
+        assertTrue(e.getMessage().startsWith("the connection to "), e.getMessage());
+        assertEquals(2, requests(server).size());
     }
 
     @Test
