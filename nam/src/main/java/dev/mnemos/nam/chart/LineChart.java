@@ -1,0 +1,192 @@
+package dev.mnemos.nam.chart;
+
+import dev.mnemos.poem.store.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A small line chart written as SVG by hand: lines with markers, linear or logarithmic axes,
+ * a legend under the plot. Enough for the figures in nam's README; no plotting library.
+ *
+ * <pre>{@code
+ * LineChart.builder().title("Recall").xLabel("pairs").yLabel("recall@1").logX()
+ *         .series("NAM", xs, ys).build().write(Path.of("nam/docs/capacity.svg"));
+ * }</pre>
+ */
+public final class LineChart {
+
+    private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"};
+    private static final int WIDTH = 760;
+    private static final int LEFT = 80;
+    private static final int RIGHT = 30;
+    private static final int TOP = 50;
+    private static final int PLOT_HEIGHT = 340;
+
+    private final Builder b;
+
+    private LineChart(Builder b) {
+        this.b = b;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The chart as an SVG document. */
+    public String svg() {
+        Axis x = Axis.of(b.series, true, b.logX, b.xMin, b.xMax);
+        Axis y = Axis.of(b.series, false, b.logY, b.yMin, b.yMax);
+        int plotWidth = WIDTH - LEFT - RIGHT;
+        int legendTop = TOP + PLOT_HEIGHT + 55;
+        int height = legendTop + 22 * b.series.size() + 10;
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"13\">%n", WIDTH, height, WIDTH, height));
+        s.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", WIDTH, height));
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"28\" font-size=\"16\" text-anchor=\"middle\">%s</text>%n",
+                WIDTH / 2, escape(b.title)));
+        for (double t : x.ticks()) {
+            double px = LEFT + x.fraction(t) * plotWidth;
+            line(s, px, TOP, px, TOP + PLOT_HEIGHT, "#e5e5e5");
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                    px, TOP + PLOT_HEIGHT + 18, Axis.label(t)));
+        }
+        for (double t : y.ticks()) {
+            double py = TOP + PLOT_HEIGHT - y.fraction(t) * PLOT_HEIGHT;
+            line(s, LEFT, py, LEFT + plotWidth, py, "#e5e5e5");
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
+                    LEFT - 6, py + 4, Axis.label(t)));
+        }
+        s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#333\"/>%n",
+                LEFT, TOP, plotWidth, PLOT_HEIGHT));
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                LEFT + plotWidth / 2, TOP + PLOT_HEIGHT + 40, escape(b.xLabel)));
+        s.append(String.format(Locale.ROOT, "<text x=\"18\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 18 %d)\">%s</text>%n",
+                TOP + PLOT_HEIGHT / 2, TOP + PLOT_HEIGHT / 2, escape(b.yLabel)));
+        for (int k = 0; k < b.series.size(); k++) {
+            Series series = b.series.get(k);
+            String colour = COLOURS[k % COLOURS.length];
+            StringBuilder points = new StringBuilder();
+            StringBuilder marks = new StringBuilder();
+            for (int i = 0; i < series.xs.length; i++) {
+                double px = LEFT + x.fraction(series.xs[i]) * plotWidth;
+                double py = TOP + PLOT_HEIGHT - y.fraction(series.ys[i]) * PLOT_HEIGHT;
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, py));
+                marks.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>%n", px, py, colour));
+            }
+            s.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s points=\"%s\"/>%n",
+                    colour, series.dashed ? " stroke-dasharray=\"6 4\"" : "",
+                    points.toString().strip()));
+            s.append(marks);
+            int ly = legendTop + 22 * k;
+            line(s, LEFT, ly - 4, LEFT + 30, ly - 4, colour, series.dashed);
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", LEFT + 40, ly, escape(series.name)));
+        }
+        s.append("</svg>\n");
+        return s.toString();
+    }
+
+    /** Writes the SVG to {@code file}, atomically. */
+    public void write(Path file) throws IOException {
+        byte[] bytes = svg().getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    private static void line(StringBuilder s, double x1, double y1, double x2, double y2, String colour) {
+        line(s, x1, y1, x2, y2, colour, false);
+    }
+
+    private static void line(StringBuilder s, double x1, double y1, double x2, double y2, String colour, boolean dashed) {
+        s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%s\"%s/>%n",
+                x1, y1, x2, y2, colour, colour.equals("#e5e5e5") ? "1" : "2", dashed ? " stroke-dasharray=\"6 4\"" : ""));
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    record Series(String name, double[] xs, double[] ys, boolean dashed) {
+    }
+
+    public static final class Builder {
+        private String title = "";
+        private String xLabel = "";
+        private String yLabel = "";
+        private boolean logX;
+        private boolean logY;
+        private double xMin = Double.NaN;
+        private double xMax = Double.NaN;
+        private double yMin = Double.NaN;
+        private double yMax = Double.NaN;
+        private final List<Series> series = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder xLabel(String label) {
+            this.xLabel = label;
+            return this;
+        }
+
+        public Builder yLabel(String label) {
+            this.yLabel = label;
+            return this;
+        }
+
+        public Builder logX() {
+            this.logX = true;
+            return this;
+        }
+
+        public Builder logY() {
+            this.logY = true;
+            return this;
+        }
+
+        /** Fixes the y axis range instead of fitting it to the data. */
+        public Builder yRange(double min, double max) {
+            this.yMin = min;
+            this.yMax = max;
+            return this;
+        }
+
+        public Builder series(String name, double[] xs, double[] ys) {
+            return series(name, xs, ys, false);
+        }
+
+        public Builder dashedSeries(String name, double[] xs, double[] ys) {
+            return series(name, xs, ys, true);
+        }
+
+        private Builder series(String name, double[] xs, double[] ys, boolean dashed) {
+            if (xs.length != ys.length || xs.length == 0) {
+                throw new IllegalArgumentException("series '" + name + "' has " + xs.length + " x values and "
+                        + ys.length + " y values; need the same non-zero number");
+            }
+            for (int i = 0; i < xs.length; i++) {
+                if ((logX && !(xs[i] > 0)) || (logY && !(ys[i] > 0))) {
+                    throw new IllegalArgumentException("series '" + name + "' point (" + xs[i] + ", " + ys[i]
+                            + ") cannot go on a logarithmic axis");
+                }
+            }
+            series.add(new Series(name, xs.clone(), ys.clone(), dashed));
+            return this;
+        }
+
+        public LineChart build() {
+            if (series.isEmpty()) {
+                throw new IllegalStateException("a chart needs at least one series");
+            }
+            return new LineChart(this);
+        }
+    }
+}

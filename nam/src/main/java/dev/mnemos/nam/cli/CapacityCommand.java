@@ -1,0 +1,67 @@
+package dev.mnemos.nam.cli;
+
+import dev.mnemos.nam.study.CapacityStudy;
+import dev.mnemos.nam.study.TextPairs;
+import dev.mnemos.poem.encoder.Encoder;
+import dev.mnemos.poem.store.AtomicFiles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "capacity", mixinStandardHelpOptions = true,
+        description = {"Measures recall@1 of one NAM matrix as the number of stored pairs grows, for sum writing",
+            "(p_e = 0) and delta writing (p_w = p_e = 1), against an exact nearest-neighbour store.",
+            "Writes a CSV table and an SVG chart."})
+final class CapacityCommand implements Callable<Integer> {
+
+    enum Data { random, minilm }
+
+    @Option(names = "--data", defaultValue = "random",
+            description = "random: random unit vectors; minilm: all-MiniLM-L6-v2 embeddings of generated texts "
+                    + "(d = 384). Default: ${DEFAULT-VALUE}.")
+    Data data;
+
+    @Option(names = "--dimension", defaultValue = "384", description = "d_k = d_v for random vectors. Default: ${DEFAULT-VALUE}.")
+    int dimension;
+
+    @Option(names = "--sizes", split = ",", defaultValue = "10,20,50,100,200,300,400,500,750,1000,1500,2000",
+            description = "Numbers of stored pairs n. Default: ${DEFAULT-VALUE}.")
+    int[] sizes;
+
+    @Option(names = "--query-cosines", split = ",", defaultValue = "1.0,0.8",
+            description = "Cosines between each query and its key; 1 asks with the key itself. Default: ${DEFAULT-VALUE}.")
+    double[] queryCosines;
+
+    @Option(names = "--trials", defaultValue = "3", description = "Draws per point, averaged. Default: ${DEFAULT-VALUE}.")
+    int trials;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--csv", defaultValue = "nam/docs/capacity.csv", description = "CSV output. Default: ${DEFAULT-VALUE}.")
+    Path csv;
+
+    @Option(names = "--svg", defaultValue = "nam/docs/capacity.svg", description = "SVG chart output. Default: ${DEFAULT-VALUE}.")
+    Path svg;
+
+    @Override
+    public Integer call() throws Exception {
+        CapacityStudy.Builder study = CapacityStudy.builder().dimension(dimension).sizes(sizes).trials(trials)
+                .seed(seed).queryCosines(queryCosines);
+        String what = "random unit vectors, d = " + dimension;
+        if (data == Data.minilm) {
+            study.source(new TextPairs(Encoder.miniLm()));
+            what = "all-MiniLM-L6-v2 embeddings of generated texts, d = 384";
+        }
+        List<CapacityStudy.Row> rows = study.build().run();
+        String table = CapacityStudy.csv(rows);
+        AtomicFiles.write(csv, out -> out.write(table.getBytes(StandardCharsets.UTF_8)));
+        CapacityStudy.chart(rows, "NAM capacity: recall@1 vs stored pairs (" + what + ")").write(svg);
+        System.out.print(table);
+        System.err.println("wrote " + csv + " and " + svg);
+        return 0;
+    }
+}
