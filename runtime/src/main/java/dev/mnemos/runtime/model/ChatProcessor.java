@@ -69,8 +69,9 @@ final class ChatProcessor {
                 done.completeExceptionally(error);
             }
         });
+        ChatResponse response;
         try {
-            return done.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            response = done.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw ModelErrors.timeout(config, e);
         } catch (ExecutionException e) {
@@ -80,6 +81,11 @@ final class ChatProcessor {
             throw new ModelException(ModelException.Kind.TIMEOUT,
                     "the call to " + ModelErrors.where(config) + " was interrupted", e);
         }
+        // LangChain4j completes a stream that the server cut short; only the last chunk has a finish reason
+        if (response != null && response.finishReason() == null) {
+            throw ModelErrors.badResponse(config, "the stream ended before its last chunk (no finish_reason)", null);
+        }
+        return response;
     }
 
     private static Answer answer(ChatResponse response) {

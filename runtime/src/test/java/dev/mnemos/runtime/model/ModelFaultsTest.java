@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.mnemos.runtime.model.ModelException.Kind;
 import dev.mnemos.runtime.model.ModelServerStubs.Api;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -235,6 +236,20 @@ class ModelFaultsTest {
 
         assertEquals(Kind.BAD_RESPONSE, e.kind());
         assertTrue(e.getMessage().endsWith("the stream ended before a chunk with \"done\": true"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Api.class, names = {"OPENAI_COMPLETIONS", "OPENAI_CHAT"})
+    void openAiStreamCutMidAnswerIsABadResponse(Api api) {
+        String whole = api.body(MODEL, ANSWER, true);
+        String cut = String.join("\n\n", List.of(whole.split("\n\n")).subList(0, 3)) + "\n\n"; // 3 of 14 events
+        server.stubFor(post(urlPathEqualTo(api.path())).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", api.contentType(true)).withBody(cut)));
+        ProcessorConfig config = config(server, api, MODEL, true).build();
+
+        ModelException e = assertThrows(ModelException.class, () -> processor(config).process("hello"));
+
+        assertEquals(Kind.BAD_RESPONSE, e.kind(), e.getMessage());
     }
 
     @ParameterizedTest
