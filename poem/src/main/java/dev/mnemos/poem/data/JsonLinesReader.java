@@ -1,0 +1,95 @@
+package dev.mnemos.poem.data;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a data set from JSON Lines: one object per line with {@code input}, {@code output} and,
+ * optionally, {@code split} ({@code train} or {@code test}). Blank lines are skipped. Either every
+ * line has a split or none has, in which case the examples are split at random by a ratio.
+ * Errors name the file and line.
+ */
+public final class JsonLinesReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final double ratio;
+    private final long seed;
+
+    /** @param ratio share of examples used for training when lines carry no split; @param seed for that split */
+    public JsonLinesReader(double ratio, long seed) {
+        this.ratio = ratio;
+        this.seed = seed;
+    }
+
+    public Dataset read(Path file) throws IOException {
+        List<Example> train = new ArrayList<>(), test = new ArrayList<>(), unsplit = new ArrayList<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        int withSplit = 0, withoutSplit = 0;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (line.isBlank()) continue;
+                String where = file + ":" + number;
+                JsonNode node = parse(line, where);
+                Example example = new Example(text(node, "input", where), text(node, "output", where));
+                Integer earlier = firstLine.putIfAbsent(example.input(), number);
+                if (earlier != null) {
+                    throw new DataException(where + ": the same input as line " + earlier + " (\"" + preview(example.input()) + "\")");
+                }
+                JsonNode split = node.get("split");
+                if (split == null || split.isNull()) {
+                    withoutSplit++;
+                    unsplit.add(example);
+                } else {
+                    withSplit++;
+                    switch (split.asText()) {
+                        case "train" -> train.add(example);
+                        case "test" -> test.add(example);
+                        default -> throw new DataException(where + ": split must be \"train\" or \"test\", got \"" + split.asText() + "\"");
+                    }
+                }
+                if (withSplit > 0 && withoutSplit > 0) {
+                    throw new DataException(where + ": some lines have a \"split\" and some do not; give it on every line or on none");
+                }
+            }
+        }
+        if (withSplit + withoutSplit == 0) throw new DataException(file + ": no examples");
+        return withSplit > 0 ? new Dataset(train, test) : Dataset.split(unsplit, ratio, seed);
+    }
+
+    private static JsonNode parse(String line, String where) {
+        try {
+            JsonNode node = JSON.readTree(line);
+            if (node == null || !node.isObject()) throw new DataException(where + ": expected a JSON object");
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new DataException(where + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    private static String text(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) throw new DataException(where + ": missing \"" + field + "\"");
+        if (!value.isTextual()) throw new DataException(where + ": \"" + field + "\" must be a string");
+        if (value.asText().isBlank()) throw new DataException(where + ": \"" + field + "\" is empty");
+        return value.asText();
+    }
+
+    private static String preview(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+}
