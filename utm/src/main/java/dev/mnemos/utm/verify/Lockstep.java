@@ -1,6 +1,8 @@
 package dev.mnemos.utm.verify;
 
 import dev.mnemos.runtime.memory.Change;
+import dev.mnemos.utm.image.MemoryImage;
+import dev.mnemos.utm.machine.Action;
 import dev.mnemos.utm.machine.TuringMachine;
 import dev.mnemos.utm.prompt.PromptSet;
 import dev.mnemos.utm.sim.Simulator;
@@ -9,6 +11,7 @@ import dev.mnemos.utm.sim.Tape;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Lockstep comparison of a run with the reference machine, one cycle at a time. Holds the
@@ -21,6 +24,7 @@ public final class Lockstep {
     private final TuringMachine machine;
     private final Simulator reference;
     private final Map<String, String> stateOfText = new HashMap<>();
+    private final String[] textOf;
     private boolean halted;
 
     /** Starts from a configuration: the tape, the head and the state (the machine's start state for a new run). */
@@ -29,6 +33,7 @@ public final class Lockstep {
         this.machine = prompts.machine();
         this.reference = new Simulator(machine, tape, head, state);
         prompts.texts().forEach((s, text) -> stateOfText.putIfAbsent(text, s));
+        this.textOf = machine.states().stream().map(prompts::text).toArray(String[]::new);
     }
 
     /** The reference state before the next cycle. */
@@ -73,15 +78,56 @@ public final class Lockstep {
      * whether they agree or not. Returns null when they agree, else the mismatch.
      */
     public Mismatch check(long step, String promptHash, String raw, List<Change> changes) {
+        return check(step, () -> promptHash, raw, changes);
+    }
+
+    /** As {@link #check(long, String, String, List)}, computing the prompt hash only for a mismatch. */
+    public Mismatch check(long step, Supplier<String> promptHash, String raw, List<Change> changes) {
+        if (!halted && matchesFast(changes)) {
+            reference.step();
+            return null;
+        }
+        return checkSlow(step, promptHash, raw, changes);
+    }
+
+    /**
+     * The common case without allocating: the cycle wrote exactly op, i and the cell under the
+     * head, with the reference values. Anything else goes the slow way, which decides.
+     */
+    private boolean matchesFast(List<Change> changes) {
+        Action a = machine.action(reference.state(), reference.symbol());
+        if (a == null || changes.size() != 3) return false;
+        String cell = MemoryImage.cellLabel(reference.head());
+        int seen = 0;
+        for (int k = 0; k < 3; k++) {
+            Change c = changes.get(k);
+            Object v = c.after();
+            if (c.label().equals(MemoryImage.OP)) {
+                if (!textOf[machine.stateIndex(a.next())].equals(v)) return false;
+                seen |= 1;
+            } else if (c.label().equals(MemoryImage.HEAD)) {
+                if (!(v instanceof Long h) || h != reference.head() + a.move().delta()) return false;
+                seen |= 2;
+            } else if (c.label().equals(cell)) {
+                if (!a.write().equals(v)) return false;
+                seen |= 4;
+            } else {
+                return false;
+            }
+        }
+        return seen == 7;
+    }
+
+    private Mismatch checkSlow(long step, Supplier<String> promptHash, String raw, List<Change> changes) {
         if (halted) {
             Effect none = new Effect("halt", head(), symbol(), head(), Map.of());
-            return new Mismatch(step, "halt", symbol(), promptHash, raw, none,
+            return new Mismatch(step, "halt", symbol(), promptHash.get(), raw, none,
                     Effect.actual("halt", symbol(), head(), changes, stateOfText));
         }
         Effect expected = expected();
         Effect actual = Effect.actual(state(), symbol(), head(), changes, stateOfText);
         Mismatch m = expected.sameAs(actual, machine.blank()) ? null
-                : new Mismatch(step, state(), symbol(), promptHash, raw, expected, actual);
+                : new Mismatch(step, state(), symbol(), promptHash.get(), raw, expected, actual);
         if (!reference.step()) halted = true;
         return m;
     }

@@ -1,0 +1,322 @@
+package dev.mnemos.utm.cli;
+
+import dev.mnemos.runtime.cli.BackendOptions;
+import dev.mnemos.runtime.cli.Cli;
+import dev.mnemos.runtime.cli.ExitCode;
+import dev.mnemos.runtime.cli.ProgressLine;
+import dev.mnemos.runtime.cli.RunFiles;
+import dev.mnemos.runtime.cycle.Machine;
+import dev.mnemos.runtime.cycle.ParseMode;
+import dev.mnemos.runtime.cycle.RunLimits;
+import dev.mnemos.runtime.cycle.RunResult;
+import dev.mnemos.runtime.memory.Memory;
+import dev.mnemos.runtime.model.Processor;
+import dev.mnemos.runtime.model.ProcessorConfig;
+import dev.mnemos.runtime.model.Processors;
+import dev.mnemos.runtime.model.Style;
+import dev.mnemos.utm.bitag.BiTagCompiler;
+import dev.mnemos.utm.bitag.BiTagException;
+import dev.mnemos.utm.bitag.BiTagFormat;
+import dev.mnemos.utm.bitag.BiTagProgram;
+import dev.mnemos.utm.bitag.U152Tape;
+import dev.mnemos.utm.bitag.Word;
+import dev.mnemos.utm.image.MemoryImage;
+import dev.mnemos.utm.machine.MachineException;
+import dev.mnemos.utm.machine.MachineFormat;
+import dev.mnemos.utm.machine.TuringMachine;
+import dev.mnemos.utm.machine.U152;
+import dev.mnemos.utm.prompt.PromptCompiler;
+import dev.mnemos.utm.prompt.PromptFiles;
+import dev.mnemos.utm.prompt.PromptSet;
+import dev.mnemos.utm.reference.ReferenceProcessor;
+import dev.mnemos.utm.reference.ReferenceProvider;
+import dev.mnemos.utm.run.MachineRun;
+import dev.mnemos.utm.run.Summary;
+import dev.mnemos.utm.sim.Tape;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code utm-run}: runs a Turing machine (U15,2 by default) in string memory, with a model as its processor. */
+@Command(name = "utm-run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Runs a Turing machine in string memory: the tape, the head and the machine's instructions are memory",
+                "values, and a model (or the reference backend) carries out one transition per cycle. Every cycle is",
+                "checked against a reference machine. The machine is U15,2, the universal machine of Neary and Woods,",
+                "unless --machine names another; its input is a bi-tag program (--bitag) or a tape (--tape).",
+                "",
+                "With no arguments: runs the spec's worked bi-tag example on U15,2 with the reference backend.",
+                "Without --model the backend is 'reference', which answers every prompt correctly from the table.",
+                "",
+                "Exit codes: 0 halted and verified clean, 2 usage, 3 bad input file, 4 server unreachable,",
+                "5 model not found, 6 model error, 7 output did not parse, 10 step or time limit reached,",
+                "11 verification found a mismatch, 130 interrupted (a checkpoint was written)."},
+        footer = {"", "Examples:",
+                "  utm-run",
+                "  utm-run --bitag samples/bitag/spec-example.json --json",
+                "  utm-run --machine samples/machines/binary-increment.json --tape 1011",
+                "  utm-run --model llama2 --bitag samples/bitag/worked-example.json --cache cache.jsonl --trace run.jsonl",
+                "  utm-run --model llama2 --resume utm-run.checkpoint.json --trace run.jsonl"})
+public final class UtmRun implements Callable<Integer> {
+
+    static final String DEFAULT_CHECKPOINT = "utm-run.checkpoint.json";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    BackendOptions backend;
+
+    @Option(names = "--machine", paramLabel = "FILE", description = "A machine file (JSON). Default: U15,2, built in.")
+    Path machineFile;
+
+    @Option(names = "--bitag", paramLabel = "FILE", description = "A bi-tag program file (JSON) to run on U15,2.")
+    Path bitagFile;
+
+    @Option(names = "--word", paramLabel = "WORD", description = "Start the bi-tag program on this word instead of the file's, e.g. \"e1 a1\".")
+    String word;
+
+    @Option(names = "--tape", paramLabel = "CELLS", description = "The input tape from cell 0: one character per cell (1011), or symbols separated by spaces.")
+    String tape;
+
+    @Option(names = "--head", paramLabel = "CELL", description = "Where the head starts with --tape. Default: ${DEFAULT-VALUE}.")
+    long head = 0;
+
+    @Option(names = "--boot", paramLabel = "FILE", description = "Use this boot preamble instead of the compiled one.")
+    Path bootFile;
+
+    @Option(names = "--max-steps", paramLabel = "N", description = "Stop after N cycles.")
+    Long maxSteps;
+
+    @Option(names = "--max-time", paramLabel = "SECONDS", description = "Stop after this much wall time.")
+    Double maxSeconds;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "Write a JSON Lines trace, one object per cycle, flushed each cycle.")
+    Path trace;
+
+    @Option(names = "--trace-prompts", description = "Put each cycle's whole prompt in the trace (not only its hash).")
+    boolean tracePrompts;
+
+    @Option(names = "--cache", paramLabel = "FILE", description = "Prompt cache file: a repeated prompt costs no model call (U15,2 has 29 prompts).")
+    Path cache;
+
+    @Option(names = "--verify", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Check every cycle against the reference machine (on by default; --no-verify turns it off).")
+    boolean verify;
+
+    @Option(names = "--continue-on-mismatch", description = "On a mismatch, put memory back in the reference configuration, count it, and go on.")
+    boolean continueOnMismatch;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "strict (the answer is the instruction alone) or lenient (the first line that parses). Default: strict, lenient for --style chat.")
+    ParseMode mode;
+
+    @Option(names = "--cycle-retries", paramLabel = "N", description = "Ask again, up to N times, when an answer does not parse or a call fails. Default: ${DEFAULT-VALUE}.")
+    int cycleRetries = 0;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Save checkpoints here. Default with a model: " + DEFAULT_CHECKPOINT + ", kept only when the run did not halt.")
+    Path checkpoint;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Go on from a checkpoint (give the same --trace, and --bitag to decode words).")
+    Path resume;
+
+    @Option(names = "--json", description = "Print the run's summary as one JSON object on standard output.")
+    boolean json;
+
+    private PrintStream out = System.out;
+    private PrintStream err = System.err;
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        UtmRun command = new UtmRun();
+        command.out = out;
+        command.err = err;
+        CommandLine cl = Cli.commandLine(command);
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        if (tape != null && bitagFile != null) throw new Cli.Failure(ExitCode.USAGE, "give --tape or --bitag, not both");
+        if (word != null && bitagFile == null) throw new Cli.Failure(ExitCode.USAGE, "--word goes with --bitag FILE");
+        TuringMachine machine = machine();
+        BiTagProgram program = bitagProgram(machine);
+        PromptSet prompts = prompts(machine);
+        Processor processor = processor(prompts);
+        boolean model = !(processor instanceof ReferenceProcessor);
+        Path checkpointFile = checkpoint != null ? checkpoint : model && resume == null ? Path.of(DEFAULT_CHECKPOINT) : null;
+        RunFiles files = RunFiles.open(cache, trace, tracePrompts, checkpointFile, Duration.ofSeconds(5), resume);
+        Memory memory = files.resuming() ? files.resumedMemory() : initialMemory(prompts, program);
+        MachineRun run;
+        try {
+            run = new MachineRun(prompts, memory, verify, continueOnMismatch, program == null ? null : program.system());
+        } catch (IllegalArgumentException e) {
+            throw new Cli.Failure(ExitCode.BAD_INPUT, (resume != null ? resume + ": " : "") + e.getMessage());
+        }
+        Machine.Builder builder = Machine.builder().processor(processor).parseMode(parseMode()).limits(limits()).retries(cycleRetries);
+        ProgressLine progress = progressLine(run);
+        if (progress != null) builder.listener(progress);
+        run.listeners().forEach(builder::listener);
+        RunResult result = files.run(files.configure(builder).build(), memory);
+        if (progress != null) progress.finish();
+        processor.close();
+        Summary summary = run.summarise(result);
+        if (summary.halted() && checkpoint == null && checkpointFile != null) deleteQuietly(checkpointFile);
+        report(summary, program, checkpointFile);
+        if (result.status() == RunResult.Status.HALTED) return summary.clean() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
+        return ExitCode.of(result).code();
+    }
+
+    private TuringMachine machine() {
+        if (machineFile == null) return U152.machine();
+        try {
+            return MachineFormat.read(machineFile);
+        } catch (MachineException e) {
+            throw new Cli.Failure(ExitCode.BAD_INPUT, e.getMessage());
+        }
+    }
+
+    /** The bi-tag program: --bitag, or the worked example when no input is given at all. */
+    private BiTagProgram bitagProgram(TuringMachine machine) {
+        boolean isU152 = machine.equals(U152.machine());
+        if (bitagFile == null && (tape != null || resume != null || !isU152)) return null;
+        if (!isU152) throw new Cli.Failure(ExitCode.USAGE, "--bitag runs on U15,2; leave out --machine");
+        try {
+            BiTagProgram p = bitagFile == null ? workedExample() : BiTagFormat.read(bitagFile);
+            if (word == null) return p;
+            Word w = Word.parse(word);
+            if (w == null) throw new BiTagException("--word '" + word + "': not a list of symbols a<i>/e<j>");
+            return new BiTagProgram(p.name(), p.system(), w);
+        } catch (BiTagException e) {
+            throw new Cli.Failure(ExitCode.BAD_INPUT, e.getMessage());
+        }
+    }
+
+    static BiTagProgram workedExample() {
+        try (InputStream in = UtmRun.class.getResourceAsStream("worked-example.json")) {
+            return BiTagFormat.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "worked-example.json", "worked example");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private PromptSet prompts(TuringMachine machine) {
+        PromptSet prompts = machine.equals(U152.machine()) ? PromptFiles.u152() : PromptCompiler.compile(machine);
+        if (bootFile == null) return prompts;
+        try {
+            return prompts.withBoot(Files.readString(bootFile));
+        } catch (IOException e) {
+            throw new Cli.Failure(ExitCode.BAD_INPUT, bootFile + ": cannot read: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new Cli.Failure(ExitCode.BAD_INPUT, bootFile + ": " + e.getMessage());
+        }
+    }
+
+    private Memory initialMemory(PromptSet prompts, BiTagProgram program) {
+        if (program != null) {
+            U152Tape t = BiTagCompiler.compile(program);
+            return MemoryImage.of(prompts, t.tape(), t.head());
+        }
+        if (tape == null) throw new Cli.Failure(ExitCode.USAGE, "give the input: --tape CELLS (or --bitag FILE for U15,2)");
+        try {
+            return MemoryImage.of(prompts, Tape.parse(tape, prompts.machine()), head);
+        } catch (IllegalArgumentException e) {
+            throw new Cli.Failure(ExitCode.USAGE, "--tape: " + e.getMessage());
+        }
+    }
+
+    private boolean backendGiven() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--backend");
+    }
+
+    private Processor processor(PromptSet prompts) {
+        String name = backendGiven() ? backend.backend : backend.model == null ? ReferenceProvider.NAME : backend.backend;
+        if (name.equals(ReferenceProvider.NAME)) return new ReferenceProcessor(prompts);
+        if (backend.model == null) throw new Cli.Failure(ExitCode.USAGE, "--backend " + name + " needs --model NAME");
+        try {
+            ProcessorConfig config = backend.toConfig();
+            ProcessorConfig.Builder b = config.toBuilder();
+            if (config.maxTokens() == null) b.maxTokens(64);
+            if (config.stop().isEmpty() && config.style() == Style.COMPLETION) b.stop(List.of("\n"));
+            return Processors.create(b.build());
+        } catch (IllegalArgumentException e) {
+            throw new Cli.Failure(ExitCode.USAGE, e.getMessage());
+        }
+    }
+
+    private ParseMode parseMode() {
+        if (mode != null) return mode;
+        return "chat".equalsIgnoreCase(backend.style) ? ParseMode.LENIENT : ParseMode.STRICT;
+    }
+
+    private RunLimits limits() {
+        RunLimits limits = RunLimits.NONE;
+        if (maxSteps != null) limits = limits.withMaxSteps(maxSteps);
+        if (maxSeconds != null) limits = limits.withMaxWall(Duration.ofMillis((long) (maxSeconds * 1000)));
+        return limits;
+    }
+
+    private ProgressLine progressLine(MachineRun run) {
+        if (System.console() == null) return null;
+        return new ProgressLine(err) {
+            @Override
+            protected String extra() {
+                return run.verifier() == null ? "" : String.format("  %,d mismatches", run.verifier().mismatchCount());
+            }
+        };
+    }
+
+    private void report(Summary s, BiTagProgram program, Path checkpointFile) {
+        String end = switch (s.status()) {
+            case "halted" -> "halted after " + String.format("%,d", s.steps()) + " steps";
+            case "step_limit", "time_limit", "call_limit" -> "not halted: limit reached after " + String.format("%,d", s.steps()) + " steps";
+            case "interrupted" -> "interrupted after " + String.format("%,d", s.cycles()) + " cycles"
+                    + (checkpointFile != null ? "; checkpoint in " + checkpointFile + " (go on with --resume " + checkpointFile + ")" : "");
+            default -> s.status() + " after " + String.format("%,d", s.cycles()) + " cycles: " + s.error();
+        };
+        err.printf("utm-run: %s (%,d cycles, %,d model calls, %,d cache hits, %.2f s), head at cell %s%n",
+                end, s.cycles(), s.modelCalls(), s.cacheHits(), s.seconds(), s.head());
+        if (s.verified()) {
+            err.println("utm-run: verification: " + (s.mismatches() == 0 ? "every cycle matched the reference machine"
+                    : String.format("%,d mismatches, the first at step %d", s.mismatches(), s.firstMismatchStep())));
+        } else {
+            err.println("utm-run: verification: off");
+        }
+        if (json) {
+            out.println(s.toJson());
+            return;
+        }
+        if (program != null) {
+            if (s.words().size() <= 20) out.println("words: " + String.join(" -> ", s.words()));
+            out.println("final word: " + s.finalWord());
+        } else {
+            out.println("final tape (from cell " + s.finalTapeStart() + "): " + s.finalTape());
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover checkpoint of a finished run does no harm
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.mnemos.utm.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.mnemos.runtime.model.ModelServerStubs;
+import dev.mnemos.runtime.model.ModelServerStubs.Api;
+import dev.mnemos.utm.prompt.PromptCompiler;
+import dev.mnemos.utm.prompt.PromptFiles;
+import dev.mnemos.utm.prompt.PromptSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** utm-run with a model served over HTTP (WireMock speaking Ollama's protocol). */
+class UtmRunModelTest {
+
+    static final String MODEL = "llama2";
+    static final PromptSet U152 = PromptFiles.u152();
+
+    WireMockServer server;
+
+    @BeforeEach
+    void start() {
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    /** A deterministic model that knows U15,2: each of the 29 prompts gets its correct answer. */
+    void stubAll29(Api api, java.util.function.UnaryOperator<String> dress) {
+        for (PromptSet.Transition t : U152.transitions()) {
+            String body = t.prompt().substring(t.prompt().lastIndexOf("\nresult = "));
+            server.stubFor(post(urlPathEqualTo(api.path()))
+                    .withRequestBody(matchingJsonPath(api.promptPath(), matching("(?s).*" + Pattern.quote(body))))
+                    .willReturn(api.response(MODEL, dress.apply(t.answer()), false)));
+        }
+    }
+
+    @Test
+    void withThePromptCacheAWholeRunCostsAtMost29ModelCalls(@TempDir Path dir) throws Exception {
+        stubAll29(Api.OLLAMA_GENERATE, a -> a);
+        Path cache = dir.resolve("cache.jsonl");
+        UtmRunTest.Outcome o = UtmRunTest.utmRun("--model", MODEL, "--base-url", server.baseUrl(), "--cache", cache.toString(),
+                "--bitag", "../samples/bitag/spec-example.json", "--json", "--checkpoint", dir.resolve("c.json").toString());
+        assertEquals(0, o.code(), o.err());
+        JsonNode s = o.json();
+        assertEquals(120_965, s.get("steps").asLong());
+        long calls = s.get("modelCalls").asLong();
+        assertTrue(calls <= 29, calls + " model calls");
+        assertEquals(calls, server.countRequestsMatching(postRequestedFor(urlPathEqualTo(Api.OLLAMA_GENERATE.path())).build()).getCount());
+        assertEquals(120_966 - calls, s.get("cacheHits").asLong());
+        assertEquals("e2 a2 a1 a1", s.get("finalWord").asText());
+        assertEquals(0, s.get("mismatches").asLong());
+
+        // a second run with the same cache file makes no model call at all
+        UtmRunTest.Outcome again = UtmRunTest.utmRun("--model", MODEL, "--base-url", server.baseUrl(), "--cache", cache.toString(),
+                "--bitag", "../samples/bitag/spec-example.json", "--json", "--checkpoint", dir.resolve("c.json").toString());
+        assertEquals(0, again.json().get("modelCalls").asLong(), again.err());
+        assertTrue(Files.notExists(dir.resolve("c.json")) || again.json().get("halted").asBoolean());
+    }
+
+    @Test
+    void aChatModelThatWrapsItsAnswerInProseRunsInLenientMode(@TempDir Path dir) throws Exception {
+        stubAll29(Api.OLLAMA_CHAT, a -> "Sure! Following the pattern, the result is:\n" + a + "\nLet me know if you need more.");
+        UtmRunTest.Outcome o = UtmRunTest.utmRun("--model", MODEL, "--base-url", server.baseUrl(), "--style", "chat",
+                "--cache", dir.resolve("cache.jsonl").toString(), "--json", "--checkpoint", dir.resolve("c.json").toString());
+        assertEquals(0, o.code(), o.err());
+        assertEquals("e2 a1", o.json().get("finalWord").asText());
+        assertEquals(0, o.json().get("mismatches").asLong());
+    }
+
+    @Test
+    void aModelThatGetsOneTransitionWrongIsCaughtAtThatStep(@TempDir Path dir) throws Exception {
+        stubAll29(Api.OLLAMA_GENERATE, a -> a);
+        // G reading 0 answered with the wrong move (the pitfall of public copies of the table)
+        String g0 = U152.prompt("G", "0");
+        server.stubFor(post(urlPathEqualTo(Api.OLLAMA_GENERATE.path()))
+                .withRequestBody(matchingJsonPath("$.prompt", matching("(?s).*" + Pattern.quote(g0.substring(g0.lastIndexOf("\nresult = "))))))
+                .willReturn(Api.OLLAMA_GENERATE.response(MODEL, "\" op=\"%[H]\" %[i]=\"0\" i+=1 \"", false)));
+        UtmRunTest.Outcome o = UtmRunTest.utmRun("--model", MODEL, "--base-url", server.baseUrl(), "--json",
+                "--checkpoint", dir.resolve("c.json").toString());
+        assertEquals(11, o.code(), o.err());
+        JsonNode s = o.json();
+        assertEquals(1, s.get("mismatches").asLong());
+        long step = s.get("firstMismatchStep").asLong();
+        assertTrue(s.get("error").asText().startsWith("verification: step " + step + ": state G reading 0"), s.get("error").asText());
+        assertTrue(s.get("error").asText().contains("expected op=H, cell"), s.get("error").asText());
+        assertTrue(Files.exists(dir.resolve("c.json")), "a run that did not halt keeps its checkpoint");
+
+        UtmRunTest.Outcome goOn = UtmRunTest.utmRun("--model", MODEL, "--base-url", server.baseUrl(), "--json",
+                "--continue-on-mismatch", "--cache", dir.resolve("cache.jsonl").toString(), "--checkpoint", dir.resolve("c2.json").toString());
+        assertEquals(11, goOn.code(), goOn.err());
+        assertTrue(goOn.json().get("halted").asBoolean());
+        assertTrue(goOn.json().get("mismatches").asLong() > 1, goOn.out());
+        assertEquals("e2 a1", goOn.json().get("finalWord").asText(), "resynchronised runs still compute the right word");
+    }
+
+    @Test
+    void anUnreachableServerHasItsOwnExitCode() {
+        UtmRunTest.Outcome o = UtmRunTest.utmRun("--model", MODEL, "--base-url", "http://127.0.0.1:1", "--retries", "0", "--no-verify");
+        assertEquals(4, o.code(), o.err());
+        assertTrue(PromptCompiler.HALT_ANSWER.length() > 0);
+    }
+}
