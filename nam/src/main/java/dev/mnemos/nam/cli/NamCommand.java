@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code bin/nam}: the studies and charts of the nam module. */
 @Command(name = "nam", mixinStandardHelpOptions = true, version = "nam 0.1.0",
         description = "Neural Attention Memory tools: the capacity study and the charts in nam/README.md.",
-        subcommands = {CapacityCommand.class, ScalingChartCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CapacityCommand.class, PoemCompareCommand.class, ScalingChartCommand.class, CommandLine.HelpCommand.class})
 public final class NamCommand implements Runnable {
 
     @CommandLine.Spec
