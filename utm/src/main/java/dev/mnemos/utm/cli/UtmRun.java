@@ -14,25 +14,13 @@ import dev.mnemos.runtime.model.Processor;
 import dev.mnemos.runtime.model.ProcessorConfig;
 import dev.mnemos.runtime.model.Processors;
 import dev.mnemos.runtime.model.Style;
-import dev.mnemos.utm.bitag.BiTagCompiler;
-import dev.mnemos.utm.bitag.BiTagException;
-import dev.mnemos.utm.bitag.BiTagFormat;
 import dev.mnemos.utm.bitag.BiTagProgram;
-import dev.mnemos.utm.bitag.U152Tape;
-import dev.mnemos.utm.bitag.Word;
 import dev.mnemos.utm.image.MemoryImage;
-import dev.mnemos.utm.machine.MachineException;
-import dev.mnemos.utm.machine.MachineFormat;
-import dev.mnemos.utm.machine.TuringMachine;
-import dev.mnemos.utm.machine.U152;
-import dev.mnemos.utm.prompt.PromptCompiler;
-import dev.mnemos.utm.prompt.PromptFiles;
 import dev.mnemos.utm.prompt.PromptSet;
 import dev.mnemos.utm.reference.ReferenceProcessor;
 import dev.mnemos.utm.reference.ReferenceProvider;
 import dev.mnemos.utm.run.MachineRun;
 import dev.mnemos.utm.run.Summary;
-import dev.mnemos.utm.sim.Tape;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,9 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,20 +66,8 @@ public final class UtmRun implements Callable<Integer> {
     @Mixin
     BackendOptions backend;
 
-    @Option(names = "--machine", paramLabel = "FILE", description = "A machine file (JSON). Default: U15,2, built in.")
-    Path machineFile;
-
-    @Option(names = "--bitag", paramLabel = "FILE", description = "A bi-tag program file (JSON) to run on U15,2.")
-    Path bitagFile;
-
-    @Option(names = "--word", paramLabel = "WORD", description = "Start the bi-tag program on this word instead of the file's, e.g. \"e1 a1\".")
-    String word;
-
-    @Option(names = "--tape", paramLabel = "CELLS", description = "The input tape from cell 0: one character per cell (1011), or symbols separated by spaces.")
-    String tape;
-
-    @Option(names = "--head", paramLabel = "CELL", description = "Where the head starts with --tape. Default: ${DEFAULT-VALUE}.")
-    long head = 0;
+    @Mixin
+    InputOptions input;
 
     @Option(names = "--boot", paramLabel = "FILE", description = "Use this boot preamble instead of the compiled one.")
     Path bootFile;
@@ -155,11 +129,9 @@ public final class UtmRun implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (tape != null && bitagFile != null) throw new Cli.Failure(ExitCode.USAGE, "give --tape or --bitag, not both");
-        if (word != null && bitagFile == null) throw new Cli.Failure(ExitCode.USAGE, "--word goes with --bitag FILE");
-        TuringMachine machine = machine();
-        BiTagProgram program = bitagProgram(machine);
-        PromptSet prompts = prompts(machine);
+        input.check();
+        BiTagProgram program = input.bitag(resume == null);
+        PromptSet prompts = prompts();
         Processor processor = processor(prompts);
         boolean model = !(processor instanceof ReferenceProcessor);
         Path checkpointFile = checkpoint != null ? checkpoint : model && resume == null ? Path.of(DEFAULT_CHECKPOINT) : null;
@@ -185,41 +157,8 @@ public final class UtmRun implements Callable<Integer> {
         return ExitCode.of(result).code();
     }
 
-    private TuringMachine machine() {
-        if (machineFile == null) return U152.machine();
-        try {
-            return MachineFormat.read(machineFile);
-        } catch (MachineException e) {
-            throw new Cli.Failure(ExitCode.BAD_INPUT, e.getMessage());
-        }
-    }
-
-    /** The bi-tag program: --bitag, or the worked example when no input is given at all. */
-    private BiTagProgram bitagProgram(TuringMachine machine) {
-        boolean isU152 = machine.equals(U152.machine());
-        if (bitagFile == null && (tape != null || resume != null || !isU152)) return null;
-        if (!isU152) throw new Cli.Failure(ExitCode.USAGE, "--bitag runs on U15,2; leave out --machine");
-        try {
-            BiTagProgram p = bitagFile == null ? workedExample() : BiTagFormat.read(bitagFile);
-            if (word == null) return p;
-            Word w = Word.parse(word);
-            if (w == null) throw new BiTagException("--word '" + word + "': not a list of symbols a<i>/e<j>");
-            return new BiTagProgram(p.name(), p.system(), w);
-        } catch (BiTagException e) {
-            throw new Cli.Failure(ExitCode.BAD_INPUT, e.getMessage());
-        }
-    }
-
-    static BiTagProgram workedExample() {
-        try (InputStream in = UtmRun.class.getResourceAsStream("worked-example.json")) {
-            return BiTagFormat.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "worked-example.json", "worked example");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private PromptSet prompts(TuringMachine machine) {
-        PromptSet prompts = machine.equals(U152.machine()) ? PromptFiles.u152() : PromptCompiler.compile(machine);
+    private PromptSet prompts() {
+        PromptSet prompts = input.prompts();
         if (bootFile == null) return prompts;
         try {
             return prompts.withBoot(Files.readString(bootFile));
@@ -231,16 +170,8 @@ public final class UtmRun implements Callable<Integer> {
     }
 
     private Memory initialMemory(PromptSet prompts, BiTagProgram program) {
-        if (program != null) {
-            U152Tape t = BiTagCompiler.compile(program);
-            return MemoryImage.of(prompts, t.tape(), t.head());
-        }
-        if (tape == null) throw new Cli.Failure(ExitCode.USAGE, "give the input: --tape CELLS (or --bitag FILE for U15,2)");
-        try {
-            return MemoryImage.of(prompts, Tape.parse(tape, prompts.machine()), head);
-        } catch (IllegalArgumentException e) {
-            throw new Cli.Failure(ExitCode.USAGE, "--tape: " + e.getMessage());
-        }
+        InputOptions.Start start = input.start(program);
+        return MemoryImage.of(prompts, start.tape(), start.head());
     }
 
     private boolean backendGiven() {

@@ -48,7 +48,7 @@ class UtmRunTest {
     @Test
     void theBundledWorkedExampleIsTheSampleFile() throws Exception {
         assertEquals(Files.readString(Path.of("..", "samples", "bitag", "worked-example.json")),
-                new String(UtmRun.class.getResourceAsStream("worked-example.json").readAllBytes(), StandardCharsets.UTF_8));
+                new String(InputOptions.class.getResourceAsStream("worked-example.json").readAllBytes(), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -1,0 +1,105 @@
+package dev.mnemos.utm.verify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mnemos.runtime.memory.Change;
+import dev.mnemos.utm.prompt.PromptSet;
+import dev.mnemos.utm.sim.Tape;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a trace written earlier (JSON Lines, one cycle per line, as the runtime's trace writer
+ * writes it) against the reference machine, from the run's initial configuration: the same
+ * lockstep comparison as {@link LockstepVerifier}, offline. After a mismatch the reference goes
+ * on from its own configuration, as a run with {@code --continue-on-mismatch} does.
+ */
+public final class TraceVerifier {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * @param cycles            lines checked
+     * @param mismatches        mismatches found
+     * @param kept              the first {@link LockstepVerifier#KEPT} of them
+     * @param referenceHalted   whether the trace reached the reference machine's halt
+     * @param referenceSteps    reference steps taken
+     */
+    public record Report(long cycles, long mismatches, List<Mismatch> kept, boolean referenceHalted, long referenceSteps) {
+
+        public Long firstMismatchStep() {
+            return kept.isEmpty() ? null : kept.get(0).step();
+        }
+
+        public boolean clean() {
+            return mismatches == 0;
+        }
+    }
+
+    /** A trace line that is not a cycle record; the message names the file and line. */
+    public static final class BadTraceException extends IOException {
+        public BadTraceException(String message) {
+            super(message);
+        }
+    }
+
+    private TraceVerifier() {}
+
+    /** Checks every line of {@code trace}, starting the reference machine in {@code state} on {@code tape} at {@code head}. */
+    public static Report verify(Path trace, PromptSet prompts, Tape tape, long head, String state) throws IOException {
+        Lockstep lockstep = new Lockstep(prompts, tape, head, state);
+        List<Mismatch> kept = new ArrayList<>();
+        long count = 0;
+        long lines = 0;
+        try (BufferedReader in = Files.newBufferedReader(trace, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lines++;
+                if (line.isBlank()) continue;
+                JsonNode node = parse(trace, lines, line);
+                long step = node.path("step").asLong(lines - 1);
+                Mismatch m = lockstep.check(step, node.path("promptHash").asText(""), node.path("raw").asText(""), changes(trace, lines, node));
+                if (m != null) {
+                    count++;
+                    if (kept.size() < LockstepVerifier.KEPT) kept.add(m);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new BadTraceException(trace + ": no such file");
+        }
+        return new Report(lines, count, List.copyOf(kept), lockstep.halted(), lockstep.steps());
+    }
+
+    private static JsonNode parse(Path trace, long lineNo, String line) throws BadTraceException {
+        try {
+            JsonNode node = JSON.readTree(line);
+            if (node == null || !node.isObject()) throw new BadTraceException(trace + ":" + lineNo + ": not a JSON object");
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new BadTraceException(trace + ":" + lineNo + ": not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static List<Change> changes(Path trace, long lineNo, JsonNode node) throws BadTraceException {
+        JsonNode changes = node.get("changes");
+        if (changes == null || !changes.isObject()) throw new BadTraceException(trace + ":" + lineNo + ": no \"changes\" object");
+        List<Change> out = new ArrayList<>(4);
+        for (Iterator<Map.Entry<String, JsonNode>> it = changes.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> c = it.next();
+            JsonNode v = c.getValue();
+            Object after = v.isNull() ? null : v.isIntegralNumber() ? (Object) v.asLong() : v.asText();
+            out.add(new Change(c.getKey(), null, after));
+        }
+        return out;
+    }
+}
