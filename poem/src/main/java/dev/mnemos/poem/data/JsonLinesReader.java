@@ -34,6 +34,11 @@ public final class JsonLinesReader {
     }
 
     public Dataset read(Path file) throws IOException {
+        return read(file, List.of());
+    }
+
+    /** Reads the file; with {@code labels} given, an output outside them is an error naming its line. */
+    public Dataset read(Path file, List<String> labels) throws IOException {
         List<Example> train = new ArrayList<>(), test = new ArrayList<>(), unsplit = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         int withSplit = 0, withoutSplit = 0;
@@ -46,6 +51,9 @@ public final class JsonLinesReader {
                 String where = file + ":" + number;
                 JsonNode node = parse(line, where);
                 Example example = new Example(text(node, "input", where), text(node, "output", where));
+                if (!labels.isEmpty() && !labels.contains(example.output())) {
+                    throw new DataException(where + ": output \"" + preview(example.output()) + "\" is not one of the task's labels " + labels);
+                }
                 Integer earlier = firstLine.putIfAbsent(example.input(), number);
                 if (earlier != null) {
                     throw new DataException(where + ": the same input as line " + earlier + " (\"" + preview(example.input()) + "\")");

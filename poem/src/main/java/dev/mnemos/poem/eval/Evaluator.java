@@ -43,11 +43,11 @@ public final class Evaluator {
     private final Permutation bestFixed;
     private final int concurrency;
     private final long seed;
-    private final TrainingProgress progress;
+    private final Progress progress;
 
     /** Hears how many queries are scored so far. */
     @FunctionalInterface
-    public interface TrainingProgress {
+    public interface Progress {
         void onQueryScored(int done, int total);
     }
 
@@ -152,7 +152,7 @@ public final class Evaluator {
         private Permutation bestFixed;
         private int concurrency = 4;
         private long seed = 1;
-        private TrainingProgress progress = (done, total) -> {};
+        private Progress progress = (done, total) -> {};
 
         private Builder() {}
 
@@ -184,7 +184,7 @@ public final class Evaluator {
         /** Seed of the random-order baseline. */
         public Builder seed(long seed) { this.seed = seed; return this; }
 
-        public Builder progress(TrainingProgress progress) { this.progress = Objects.requireNonNull(progress); return this; }
+        public Builder progress(Progress progress) { this.progress = Objects.requireNonNull(progress); return this; }
 
         public Evaluator build() {
             return new Evaluator(this);

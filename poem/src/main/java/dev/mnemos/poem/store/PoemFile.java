@@ -1,0 +1,216 @@
+package dev.mnemos.poem.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mnemos.poem.action.Permutation;
+import dev.mnemos.poem.data.Example;
+import dev.mnemos.poem.memory.Episode;
+import dev.mnemos.poem.memory.EpisodicMemory;
+import dev.mnemos.poem.memory.Weighting;
+import dev.mnemos.poem.prompt.Task;
+import dev.mnemos.poem.train.TrainingLog;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * A POEM memory in one file: settings, task, example pool, training log, and the episodes.
+ *
+ * <pre>
+ * "MNEMOS-POEM-MEMORY"  magic, 18 bytes
+ * int                   format version (1)
+ * int, bytes            header: UTF-8 JSON with settings, task, pool, finished queries, per-order stats
+ * int, floats           distinct states (count, then dimension floats each)
+ * int, entries          episodes oldest first: state number, order index, reward, time
+ * long                  CRC-32 of everything before it
+ * </pre>
+ *
+ * Saving writes a temporary file and renames it over the old one, so a crash leaves the old file.
+ * Loading a file that is not a POEM memory, of another version, truncated or altered raises
+ * {@link FormatException} naming the file: never a silently empty memory.
+ */
+public final class PoemFile {
+
+    public static final int VERSION = 1;
+    private static final byte[] MAGIC = "MNEMOS-POEM-MEMORY".getBytes(StandardCharsets.US_ASCII);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PoemFile() {}
+
+    /** What the file holds. */
+    public record Contents(Settings settings, Task task, List<Example> pool, EpisodicMemory memory, TrainingLog log) {}
+
+    /**
+     * The settings a memory was trained with.
+     *
+     * @param encoder  the encoder's id; states from another encoder are not comparable
+     * @param fallback the order used when the memory knows nothing
+     */
+    public record Settings(int m, int k, int capacity, Weighting weighting, String encoder, int dimension, Permutation fallback) {}
+
+    public static void save(Path file, Contents c) throws IOException {
+        List<Episode> episodes = c.memory().episodes();
+        Map<float[], Integer> stateNumber = new IdentityHashMap<>();
+        List<float[]> states = new ArrayList<>();
+        for (Episode e : episodes) {
+            stateNumber.computeIfAbsent(e.state(), s -> {
+                states.add(s);
+                return states.size() - 1;
+            });
+        }
+        byte[] header = JSON.writeValueAsBytes(header(c));
+        AtomicFiles.write(file, raw -> {
+            CheckedOutputStream checked = new CheckedOutputStream(raw, new CRC32());
+            DataOutputStream out = new DataOutputStream(checked);
+            out.write(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(header.length);
+            out.write(header);
+            out.writeInt(states.size());
+            for (float[] s : states) for (float x : s) out.writeFloat(x);
+            out.writeInt(episodes.size());
+            for (Episode e : episodes) {
+                out.writeInt(stateNumber.get(e.state()));
+                out.writeInt(e.action().index());
+                out.writeDouble(e.reward());
+                out.writeLong(e.time());
+            }
+            out.flush();
+            out.writeLong(checked.getChecksum().getValue());
+            out.flush();
+        });
+    }
+
+    public static Contents load(Path file) throws IOException {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            CheckedInputStream checked = new CheckedInputStream(raw, new CRC32());
+            DataInputStream in = new DataInputStream(checked);
+            byte[] magic = in.readNBytes(MAGIC.length);
+            if (!Arrays.equals(magic, MAGIC)) throw new FormatException(file + ": not a POEM memory file");
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new FormatException(file + ": POEM memory format version " + version + "; this build reads version " + VERSION);
+            }
+            int headerLength = in.readInt();
+            if (headerLength < 2 || headerLength > 1 << 30) throw damaged(file, "header length " + headerLength);
+            JsonNode header = JSON.readTree(in.readNBytes(headerLength));
+            Settings settings = settings(header, file);
+            int d = settings.dimension();
+            int stateCount = in.readInt();
+            if (stateCount < 0) throw damaged(file, "state count " + stateCount);
+            List<float[]> states = new ArrayList<>();
+            for (int i = 0; i < stateCount; i++) {
+                float[] s = new float[d];
+                for (int j = 0; j < d; j++) s[j] = in.readFloat();
+                states.add(s);
+            }
+            int episodeCount = in.readInt();
+            if (episodeCount < 0) throw damaged(file, "episode count " + episodeCount);
+            List<Episode> episodes = new ArrayList<>(episodeCount);
+            int orders = Permutation.factorial(settings.m());
+            for (int i = 0; i < episodeCount; i++) {
+                int state = in.readInt();
+                int action = in.readInt();
+                double reward = in.readDouble();
+                long time = in.readLong();
+                if (state < 0 || state >= stateCount || action < 0 || action >= orders) throw damaged(file, "episode " + (i + 1));
+                episodes.add(new Episode(states.get(state), Permutation.fromIndex(settings.m(), action), reward, time));
+            }
+            long expected = checked.getChecksum().getValue();
+            long stored = new DataInputStream(raw).readLong();
+            if (stored != expected) throw damaged(file, "checksum mismatch");
+            if (raw.read() != -1) throw damaged(file, "extra bytes after the end");
+
+            EpisodicMemory memory = EpisodicMemory.builder().dimension(d).k(settings.k())
+                    .capacity(settings.capacity()).weighting(settings.weighting()).build();
+            memory.restore(episodes);
+            return new Contents(settings, task(header.path("task")), pool(header.path("pool"), file), memory, log(header, settings.m()));
+        } catch (EOFException e) {
+            throw damaged(file, "it ends early");
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file + ": no such memory file");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw damaged(file, "bad header");
+        }
+    }
+
+    private static FormatException damaged(Path file, String what) {
+        return new FormatException(file + ": damaged POEM memory file (" + what + ")");
+    }
+
+    private static ObjectNode header(Contents c) {
+        ObjectNode h = JSON.createObjectNode();
+        Settings s = c.settings();
+        h.put("m", s.m()).put("k", s.k()).put("capacity", s.capacity()).put("weighting", s.weighting().name())
+                .put("encoder", s.encoder()).put("dimension", s.dimension()).put("fallback", s.fallback().toString());
+        Task t = c.task();
+        ObjectNode task = h.putObject("task");
+        task.put("instruction", t.instruction()).put("example", t.example()).put("query", t.query())
+                .put("separator", t.separator()).put("user", t.user());
+        ArrayNode labels = task.putArray("labels");
+        t.labels().forEach(labels::add);
+        ArrayNode pool = h.putArray("pool");
+        for (Example e : c.pool()) pool.addObject().put("input", e.input()).put("output", e.output());
+        ArrayNode finished = h.putArray("finished");
+        c.log().finishedInOrder().forEach(finished::add);
+        ArrayNode stats = h.putArray("orders");
+        c.log().stats().forEach((order, st) -> stats.addObject().put("order", order.toString()).put("sum", st[0]).put("count", st[1]));
+        return h;
+    }
+
+    private static Settings settings(JsonNode h, Path file) throws FormatException {
+        for (String f : List.of("m", "k", "capacity", "weighting", "encoder", "dimension", "fallback")) {
+            if (!h.has(f)) throw damaged(file, "no " + f + " in the header");
+        }
+        return new Settings(h.get("m").asInt(), h.get("k").asInt(), h.get("capacity").asInt(),
+                Weighting.valueOf(h.get("weighting").asText()), h.get("encoder").asText(), h.get("dimension").asInt(),
+                Permutation.parse(h.get("fallback").asText()));
+    }
+
+    private static Task task(JsonNode t) {
+        List<String> labels = new ArrayList<>();
+        t.path("labels").forEach(l -> labels.add(l.asText()));
+        return new Task(t.path("instruction").asText(), t.path("example").asText(), t.path("query").asText(),
+                t.path("separator").asText(), t.path("user").asText(), labels);
+    }
+
+    private static List<Example> pool(JsonNode p, Path file) throws FormatException {
+        List<Example> pool = new ArrayList<>();
+        for (JsonNode e : p) pool.add(new Example(e.path("input").asText(), e.path("output").asText()));
+        if (pool.isEmpty()) throw damaged(file, "no example pool");
+        return pool;
+    }
+
+    private static TrainingLog log(JsonNode h, int m) {
+        List<String> finished = new ArrayList<>();
+        h.path("finished").forEach(f -> finished.add(f.asText()));
+        Map<Permutation, double[]> stats = new HashMap<>();
+        for (JsonNode o : h.path("orders")) {
+            Permutation p = Permutation.parse(o.path("order").asText());
+            if (p.size() != m) throw new IllegalArgumentException("order of the wrong size");
+            stats.put(p, new double[] {o.path("sum").asDouble(), o.path("count").asDouble()});
+        }
+        TrainingLog log = new TrainingLog();
+        log.restore(finished, stats);
+        return log;
+    }
+}

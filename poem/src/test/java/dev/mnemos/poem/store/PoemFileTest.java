@@ -1,0 +1,115 @@
+package dev.mnemos.poem.store;
+
+import dev.mnemos.poem.action.Permutation;
+import dev.mnemos.poem.data.Example;
+import dev.mnemos.poem.memory.Episode;
+import dev.mnemos.poem.memory.EpisodicMemory;
+import dev.mnemos.poem.memory.Weighting;
+import dev.mnemos.poem.prompt.Task;
+import dev.mnemos.poem.train.TrainingLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class PoemFileTest {
+
+    @TempDir Path dir;
+
+    static final Permutation A = Permutation.of(2, 1, 3);
+    static final Permutation B = Permutation.of(3, 1, 2);
+
+    PoemFile.Contents sample() {
+        EpisodicMemory memory = EpisodicMemory.builder().dimension(3).k(2).capacity(10).weighting(Weighting.PLAIN).build();
+        memory.write(new float[] {1, 0, 0}, A, 0.5);
+        memory.write(new float[] {0, 1, 0}, B, 1.0);
+        memory.write(new float[] {1, 0, 0}, B, 0.25);
+        TrainingLog log = new TrainingLog();
+        log.finish("q1", List.of(A, B), new double[] {0.5, 0.25});
+        log.finish("q2", List.of(B), new double[] {1.0});
+        Task task = new Task("Classify.", "In: {input}\nOut: {output}", "In: {input}\nOut:", "\n\n", "{input}", List.of("x", "y"));
+        return new PoemFile.Contents(new PoemFile.Settings(3, 2, 10, Weighting.PLAIN, "test-encoder", 3, Permutation.identity(3)),
+                task, List.of(new Example("q1", "x"), new Example("q2", "y"), new Example("q3", "x"), new Example("q4", "y")), memory, log);
+    }
+
+    @Test
+    void aSavedMemoryLoadsBackWhole() throws IOException {
+        Path file = dir.resolve("m.poem");
+        PoemFile.Contents saved = sample();
+        PoemFile.save(file, saved);
+        PoemFile.Contents loaded = PoemFile.load(file);
+
+        assertEquals(saved.settings(), loaded.settings());
+        assertEquals(saved.task(), loaded.task());
+        assertEquals(saved.pool(), loaded.pool());
+        List<Episode> before = saved.memory().episodes(), after = loaded.memory().episodes();
+        assertEquals(before.size(), after.size());
+        for (int i = 0; i < before.size(); i++) {
+            assertArrayEquals(before.get(i).state(), after.get(i).state());
+            assertEquals(before.get(i).action(), after.get(i).action());
+            assertEquals(before.get(i).reward(), after.get(i).reward());
+            assertEquals(before.get(i).time(), after.get(i).time());
+        }
+        assertEquals(Optional.of(B), loaded.memory().best(new float[] {1, 0.1f, 0}));
+        assertEquals(saved.log().finished(), loaded.log().finished());
+        assertArrayEquals(saved.log().stats().get(B), loaded.log().stats().get(B));
+        assertEquals(2, loaded.memory().k());
+        assertEquals(Weighting.PLAIN, loaded.memory().weighting());
+    }
+
+    @Test
+    void savingReplacesTheFileAndLeavesNoTemporaryFiles() throws IOException {
+        Path file = dir.resolve("m.poem");
+        PoemFile.save(file, sample());
+        PoemFile.Contents c = sample();
+        c.memory().write(new float[] {0, 0, 1}, A, 0.75);
+        PoemFile.save(file, c);
+        assertEquals(4, PoemFile.load(file).memory().size());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
+    void aForeignFileIsRejectedByName() throws IOException {
+        Path file = dir.resolve("notes.txt");
+        Files.writeString(file, "just some notes, not a memory\n");
+        FormatException e = assertThrows(FormatException.class, () -> PoemFile.load(file));
+        assertEquals(file + ": not a POEM memory file", e.getMessage());
+    }
+
+    @Test
+    void anAlteredOrTruncatedFileIsDamagedNotEmpty() throws IOException {
+        Path file = dir.resolve("m.poem");
+        PoemFile.save(file, sample());
+        byte[] good = Files.readAllBytes(file);
+
+        byte[] flipped = good.clone();
+        flipped[good.length - 20] ^= 0x10;   // inside the last reward
+        Files.write(file, flipped);
+        assertTrue(assertThrows(FormatException.class, () -> PoemFile.load(file)).getMessage()
+                .endsWith("damaged POEM memory file (checksum mismatch)"));
+
+        Files.write(file, java.util.Arrays.copyOf(good, good.length - 20));
+        String m = assertThrows(FormatException.class, () -> PoemFile.load(file)).getMessage();
+        assertTrue(m.endsWith("damaged POEM memory file (it ends early)"), m);
+    }
+
+    @Test
+    void anotherFormatVersionIsNamed() throws IOException {
+        Path file = dir.resolve("m.poem");
+        PoemFile.save(file, sample());
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[18 + 3] = 9; // the version int follows the 18-byte magic
+        Files.write(file, bytes);
+        FormatException e = assertThrows(FormatException.class, () -> PoemFile.load(file));
+        assertEquals(file + ": POEM memory format version 9; this build reads version 1", e.getMessage());
+    }
+}
