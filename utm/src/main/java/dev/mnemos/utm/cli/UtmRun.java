@@ -239,7 +239,9 @@ public final class UtmRun implements Callable<Integer> {
             if (s.words().size() <= 20) out.println("words: " + String.join(" -> ", s.words()));
             out.println("final word: " + s.finalWord());
         } else {
-            out.println("final tape (from cell " + s.finalTapeStart() + "): " + s.finalTape());
+            String t = s.finalTape();
+            String shown = t.length() <= 200 ? t : t.substring(0, 100) + " ... (" + (t.length() - 200) + " more cells) ... " + t.substring(t.length() - 100);
+            out.println("final tape (from cell " + s.finalTapeStart() + "): " + shown);
         }
     }
 
