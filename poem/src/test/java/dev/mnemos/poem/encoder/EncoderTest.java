@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class EncoderTest {
+public class EncoderTest {
 
     @Test
     void miniLmGivesUnitVectorsOf384DimensionsThatPlaceSimilarTextsNear() {
@@ -109,7 +109,7 @@ class EncoderTest {
     }
 
     /** A fake model: a fixed vector per text, and a record of the batches it received. */
-    static class CountingModel implements EmbeddingModel {
+    public static class CountingModel implements EmbeddingModel {
         final List<Integer> batchSizes = new ArrayList<>();
         final AtomicInteger calls = new AtomicInteger();
 
