@@ -46,12 +46,12 @@ class ChatAskerTest {
 
     ProcessorConfig openAi() {
         return ProcessorConfig.builder().backend("openai").baseUrl(server.baseUrl() + "/v1").model("qwen2.5-7b-instruct")
-                .apiKey("test").retries(0).timeout(Duration.ofSeconds(2)).build();
+                .apiKey("test").retries(0).timeout(Duration.ofSeconds(1)).build();
     }
 
     ProcessorConfig ollama() {
         return ProcessorConfig.builder().backend("ollama").baseUrl(server.baseUrl()).model("llama3.2").retries(0)
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(1)).build();
     }
 
     @Test
@@ -108,7 +108,7 @@ class ChatAskerTest {
         assertEquals(ModelException.Kind.MODEL_NOT_FOUND, assertThrows(ModelException.class, () -> asker.ask("q", EXAMPLES)).kind());
 
         server.resetAll();
-        ModelServerStubs.slowAnswer(server, Api.OLLAMA_CHAT, "llama3.2", "positive", false, Duration.ofSeconds(4));
+        ModelServerStubs.slowAnswer(server, Api.OLLAMA_CHAT, "llama3.2", "positive", false, Duration.ofMillis(2500));
         assertEquals(ModelException.Kind.TIMEOUT, assertThrows(ModelException.class, () -> asker.ask("q", EXAMPLES)).kind());
 
         server.resetAll();

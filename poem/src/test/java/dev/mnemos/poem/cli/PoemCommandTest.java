@@ -1,0 +1,172 @@
+package dev.mnemos.poem.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.mnemos.poem.sim.BiasedModel;
+import dev.mnemos.poem.sim.SampleData;
+import dev.mnemos.poem.store.PoemFile;
+import dev.mnemos.runtime.cli.Cli;
+import dev.mnemos.runtime.model.ModelServerStubs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** bin/poem, run in-process against the biased model behind WireMock. */
+class PoemCommandTest {
+
+    static final BiasedModel MODEL = new BiasedModel(0.9, 42);
+    static WireMockServer server;
+    @TempDir Path dir;
+
+    @BeforeAll
+    static void start() {
+        server = new WireMockServer(options().dynamicPort().extensions(MODEL));
+        server.start();
+        server.stubFor(post(urlPathEqualTo("/api/chat")).withRequestBody(matchingJsonPath("$.model", equalTo("biased")))
+                .willReturn(aResponse().withTransformers(BiasedModel.NAME)));
+        ModelServerStubs.ollamaModelNotFound(server, "missing");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    record Run(int exit, String out, String err) {}
+
+    static Run poem(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            var cl = Cli.commandLine(new PoemCommand());
+            cl.setErr(new java.io.PrintWriter(System.err, true));
+            int exit = cl.execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    String[] withModel(String model, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--model", model, "--base-url", server.baseUrl(), "--style", "chat", "--retries", "0"));
+        return all.toArray(String[]::new);
+    }
+
+    String data() {
+        return SampleData.dir().resolve("reviews.jsonl").toString();
+    }
+
+    @Test
+    void trainEvalAndSelectOnTheSampleData() throws Exception {
+        Path memory = dir.resolve("reviews.poem");
+        Run train = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(),
+                "--limit", "40", "--m", "3", "--k", "10", "--orders", "6"));
+        assertEquals(0, train.exit(), train.err());
+        assertTrue(train.out().startsWith("trained 40 queries (0 finished before), 240 model calls"), train.out());
+        assertTrue(train.err().contains("40/40 queries"), "a progress bar on stderr");
+        assertEquals(240, PoemFile.load(memory).memory().size());
+        assertTrue(Files.exists(memory.resolveSibling("reviews.poem.embeddings")), "pool embeddings cached beside the memory");
+
+        Run again = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "40", "--orders", "6"));
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().startsWith("trained 0 queries (40 finished before), 0 model calls"), again.out());
+
+        Path json = dir.resolve("report.json");
+        Run eval = poem(withModel("biased", "eval", "--data", data(), "--memory", memory.toString(), "--limit", "40",
+                "--json", json.toString()));
+        assertEquals(0, eval.exit(), eval.err());
+        assertTrue(eval.out().contains("40 held-out queries, m = 3"), eval.out());
+        for (String method : List.of("poem", "random", "most-similar-first", "most-similar-last", "best-fixed")) {
+            assertTrue(eval.out().contains(method), method);
+        }
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertEquals(5, report.path("methods").size());
+        JsonNode poemRow = report.path("methods").get(0);
+        assertEquals("poem", poemRow.path("method").asText());
+        assertTrue(poemRow.path("low").asDouble() <= poemRow.path("mean").asDouble());
+
+        Run select = poem("select", "--memory", memory.toString(), "--query", "The waiter was rude and slow.");
+        assertEquals(0, select.exit(), select.err());
+        assertTrue(select.out().startsWith("order ["), select.out());
+        assertTrue(select.out().contains("(learned)"), select.out());
+        assertEquals(4, select.out().strip().split("\n").length);
+
+        Run prompt = poem("select", "--memory", memory.toString(), "--query", "The waiter was rude and slow.", "--format", "prompt");
+        assertTrue(prompt.out().strip().endsWith("Review: The waiter was rude and slow.\nSentiment:"), prompt.out());
+    }
+
+    @Test
+    void malformedDataNamesTheLineAndExitsWith3() throws Exception {
+        Path bad = dir.resolve("bad.jsonl");
+        Files.writeString(bad, "{\"input\":\"a\",\"output\":\"x\"}\n{\"input\":\"b\" \"output\":\"y\"}\n");
+        Run r = poem(withModel("biased", "train", "--data", bad.toString(), "--memory", dir.resolve("m.poem").toString()));
+        assertEquals(3, r.exit());
+        assertTrue(r.err().startsWith("poem train: " + bad + ":2: not valid JSON"), r.err());
+        assertFalse(Files.exists(dir.resolve("m.poem")), "no memory file for a failed start");
+    }
+
+    @Test
+    void fewerExamplesThanMIsBadInput() throws Exception {
+        Path small = dir.resolve("small.jsonl");
+        Files.writeString(small, """
+                {"input":"good","output":"positive","split":"train"}
+                {"input":"bad","output":"negative","split":"train"}
+                {"input":"fine","output":"positive","split":"train"}
+                {"input":"awful","output":"negative","split":"test"}
+                """);
+        Run r = poem(withModel("biased", "train", "--data", small.toString(), "--memory", dir.resolve("m.poem").toString(), "--m", "4"));
+        assertEquals(3, r.exit());
+        assertTrue(r.err().contains("the pool has 3 training examples; with m = 4 it needs at least 5"), r.err());
+    }
+
+    @Test
+    void aForeignMemoryFileIsRejected() throws Exception {
+        Path notes = dir.resolve("notes.poem");
+        Files.writeString(notes, "shopping list\n");
+        Run r = poem("select", "--memory", notes.toString(), "--query", "hello");
+        assertEquals(3, r.exit());
+        assertEquals("poem select: " + notes + ": not a POEM memory file", r.err().strip());
+    }
+
+    @Test
+    void modelFailuresHaveTheirOwnExitCodes() {
+        Run missing = poem(withModel("missing", "train", "--data", data(), "--memory", dir.resolve("a.poem").toString(), "--limit", "10"));
+        assertEquals(5, missing.exit(), missing.err());
+        assertTrue(missing.err().contains("model \"missing\" not found"), missing.err());
+
+        List<String> args = new ArrayList<>(List.of("train", "--data", data(), "--memory", dir.resolve("b.poem").toString(),
+                "--limit", "10", "--model", "biased", "--base-url", "http://127.0.0.1:1", "--style", "chat", "--retries", "0"));
+        Run unreachable = poem(args.toArray(String[]::new));
+        assertEquals(4, unreachable.exit(), unreachable.err());
+        assertTrue(unreachable.err().contains("cannot reach"), unreachable.err());
+    }
+
+    @Test
+    void aMissingRequiredOptionIsAUsageError() {
+        Run r = poem("train", "--memory", dir.resolve("m.poem").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--data"), r.err());
+    }
+}
