@@ -57,12 +57,13 @@ public record Tape(long first, List<String> cells) {
         return first + cells.size();
     }
 
-    /** The same cells without leading and trailing blanks. */
+    /** The same cells without leading and trailing blanks (an all-blank tape is the empty tape at cell 0). */
     public Tape trim(String blank) {
         int from = 0;
         int to = cells.size();
         while (from < to && cells.get(from).equals(blank)) from++;
         while (to > from && cells.get(to - 1).equals(blank)) to--;
+        if (from == to) return new Tape(0, List.of());
         return new Tape(first + from, cells.subList(from, to));
     }
 
