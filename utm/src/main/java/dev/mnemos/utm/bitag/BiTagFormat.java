@@ -70,7 +70,7 @@ public final class BiTagFormat {
         JsonNode prods = root.get("productions");
         if (prods == null || !prods.isObject()) throw new BiTagException("'productions' must be an object \"ej ai\" -> right side");
         Map<String, Word> productions = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = prods.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = prods.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> p = it.next();
             if (!p.getValue().isTextual()) {
                 throw new BiTagException("production '" + p.getKey() + "': the right side must be a string, got " + p.getValue());

@@ -90,14 +90,14 @@ public final class MachineFormat {
         if (transitions == null || !transitions.isObject()) {
             throw new MachineException("'transitions' must be an object: state -> symbol -> action");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = transitions.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = transitions.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> row = it.next();
             String state = row.getKey();
             if (!row.getValue().isObject()) {
                 throw new MachineException("state '" + state + "': transitions must be an object symbol -> action");
             }
             b.state(state);
-            for (Iterator<Map.Entry<String, JsonNode>> cells = row.getValue().fields(); cells.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> cells = row.getValue().properties().iterator(); cells.hasNext(); ) {
                 Map.Entry<String, JsonNode> cell = cells.next();
                 if (!cell.getValue().isTextual()) {
                     throw new MachineException("state '" + state + "', symbol '" + cell.getKey()

@@ -108,7 +108,7 @@ public final class MacroSimulator implements Cells {
         origin = Math.floorDiv(lo, B) * B - (n / 2 - cells / B / 2 - 1) * B;
         for (int i = 0; i < t.cells().size(); i++) set(t.first() + i, machine.symbolIndex(t.cells().get(i)));
         block = (int) Math.floorDiv(head - origin, B);
-        pos = (int) Math.floorMod(head - origin, B);
+        pos = Math.floorMod(head - origin, B);
         lowBlock = (int) Math.floorDiv(lo - origin, B);
         highBlock = (int) Math.floorDiv(hi - 1 - origin, B);
     }
@@ -116,7 +116,7 @@ public final class MacroSimulator implements Cells {
     private void set(long cell, int bit) {
         if (bit < 0) throw new IllegalArgumentException("tape cell " + cell + " holds no symbol of " + machine.name());
         int b = (int) Math.floorDiv(cell - origin, B);
-        int p = (int) Math.floorMod(cell - origin, B);
+        int p = Math.floorMod(cell - origin, B);
         blocks[b] = (byte) ((blocks[b] & ~(1 << p)) | (bit << p));
     }
 
@@ -256,7 +256,7 @@ public final class MacroSimulator implements Cells {
     public int at(long cell) {
         long b = Math.floorDiv(cell - origin, B);
         if (b < 0 || b >= blocks.length) return blankBit;
-        return (blocks[(int) b] >> (int) Math.floorMod(cell - origin, B)) & 1;
+        return (blocks[(int) b] >> Math.floorMod(cell - origin, B)) & 1;
     }
 
     /** The tape over every block the head visited or the input covered. */

@@ -94,7 +94,7 @@ public final class TraceVerifier {
         JsonNode changes = node.get("changes");
         if (changes == null || !changes.isObject()) throw new BadTraceException(trace + ":" + lineNo + ": no \"changes\" object");
         List<Change> out = new ArrayList<>(4);
-        for (Iterator<Map.Entry<String, JsonNode>> it = changes.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = changes.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> c = it.next();
             JsonNode v = c.getValue();
             Object after = v.isNull() ? null : v.isIntegralNumber() ? (Object) v.asLong() : v.asText();
