@@ -21,6 +21,8 @@ import dev.mnemos.utm.reference.ReferenceProcessor;
 import dev.mnemos.utm.reference.ReferenceProvider;
 import dev.mnemos.utm.run.MachineRun;
 import dev.mnemos.utm.run.Summary;
+import dev.mnemos.utm.verify.LockstepVerifier;
+import dev.mnemos.utm.verify.Mismatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,6 +61,7 @@ import java.util.concurrent.Callable;
 public final class UtmRun implements Callable<Integer> {
 
     static final String DEFAULT_CHECKPOINT = "utm-run.checkpoint.json";
+    static final int SHOWN_MISMATCHES = 5;
 
     @Spec
     CommandSpec spec;
@@ -152,7 +155,7 @@ public final class UtmRun implements Callable<Integer> {
         processor.close();
         Summary summary = run.summarise(result);
         if (summary.halted() && checkpoint == null && checkpointFile != null) deleteQuietly(checkpointFile);
-        report(summary, program, checkpointFile);
+        report(summary, program, checkpointFile, run.verifier());
         if (result.status() == RunResult.Status.HALTED) return summary.clean() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
         return ExitCode.of(result).code();
     }
@@ -215,7 +218,7 @@ public final class UtmRun implements Callable<Integer> {
         };
     }
 
-    private void report(Summary s, BiTagProgram program, Path checkpointFile) {
+    private void report(Summary s, BiTagProgram program, Path checkpointFile, LockstepVerifier verifier) {
         String end = switch (s.status()) {
             case "halted" -> "halted after " + String.format("%,d", s.steps()) + " steps";
             case "step_limit", "time_limit", "call_limit" -> "not halted: limit reached after " + String.format("%,d", s.steps()) + " steps";
@@ -228,6 +231,11 @@ public final class UtmRun implements Callable<Integer> {
         if (s.verified()) {
             err.println("utm-run: verification: " + (s.mismatches() == 0 ? "every cycle matched the reference machine"
                     : String.format("%,d mismatches, the first at step %d", s.mismatches(), s.firstMismatchStep())));
+            if (continueOnMismatch) {
+                List<Mismatch> first = verifier.mismatches();
+                for (int k = 0; k < Math.min(SHOWN_MISMATCHES, first.size()); k++) err.println("utm-run: mismatch: " + first.get(k));
+                if (s.mismatches() > SHOWN_MISMATCHES) err.println("utm-run: (" + (s.mismatches() - SHOWN_MISMATCHES) + " more; utm-verify on the trace lists the first 100)");
+            }
         } else {
             err.println("utm-run: verification: off");
         }

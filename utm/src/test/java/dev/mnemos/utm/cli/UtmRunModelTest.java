@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UtmRunModelTest {
 
     static final String MODEL = "llama2";
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     static final PromptSet U152 = PromptFiles.u152();
 
     WireMockServer server;
@@ -105,12 +106,25 @@ class UtmRunModelTest {
         assertTrue(s.get("error").asText().contains("expected op=H, cell"), s.get("error").asText());
         assertTrue(Files.exists(dir.resolve("c.json")), "a run that did not halt keeps its checkpoint");
 
+        Path trace = dir.resolve("run.jsonl");
         UtmRunTest.Outcome goOn = UtmRunTest.utmRun("--model", MODEL, "--base-url", server.baseUrl(), "--json",
-                "--continue-on-mismatch", "--cache", dir.resolve("cache.jsonl").toString(), "--checkpoint", dir.resolve("c2.json").toString());
+                "--continue-on-mismatch", "--cache", dir.resolve("cache.jsonl").toString(), "--checkpoint", dir.resolve("c2.json").toString(),
+                "--trace", trace.toString());
         assertEquals(11, goOn.code(), goOn.err());
         assertTrue(goOn.json().get("halted").asBoolean());
-        assertTrue(goOn.json().get("mismatches").asLong() > 1, goOn.out());
+        long mismatches = goOn.json().get("mismatches").asLong();
+        assertTrue(mismatches > 1, goOn.out());
+        assertEquals(step, goOn.json().get("firstMismatchStep").asLong());
         assertEquals("e2 a1", goOn.json().get("finalWord").asText(), "resynchronised runs still compute the right word");
+        assertTrue(goOn.err().contains("utm-run: mismatch: step " + step + ": state G reading 0"), goOn.err());
+
+        // the offline check of the trace finds the same mismatches
+        UtmRunTest.Outcome offline = UtmVerifyTest.utmVerify(trace.toString(), "--json");
+        assertEquals(11, offline.code(), offline.err());
+        JsonNode report = JSON.readTree(offline.out().lines().reduce((a, b) -> b).orElseThrow());
+        assertEquals(mismatches, report.get("mismatches").asLong());
+        assertEquals(step, report.get("firstMismatchStep").asLong());
+        assertTrue(report.get("referenceHalted").asBoolean());
     }
 
     @Test
