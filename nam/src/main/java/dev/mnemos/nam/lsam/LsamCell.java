@@ -67,9 +67,10 @@ public final class LsamCell {
         }
         float pr = sigmoid(dot(w.wr(), z) + w.br());
         float pw = sigmoid(dot(w.ww(), z) + w.bw());
-        state.memory.write(k, v, pw, pw);
-        state.output = state.memory.read(q, pr);
-        return state.output.clone();
+        float[] h = new float[w.hiddenSize()];
+        state.memory.writeRead(k, v, pw, pw, q, pr, h);
+        state.output = h;
+        return h.clone();
     }
 
     /** Runs the cell over a sequence from the zero state; row t of the result is {@code h_t}. */

@@ -13,9 +13,11 @@ import java.util.Arrays;
  * }</pre>
  *
  * <p>Each write is one pass over the rows: for row {@code i} it computes {@code (M k)_i} and
- * updates the row straight away, while the row is still in cache. Each call costs
- * {@code O(d_k d_v)} time whatever the number of pairs written; the memory never grows.
- * Not thread-safe.
+ * updates the row straight away, while the row is still in cache; {@link #writeRead} also reads in
+ * that same pass. Each call costs {@code O(d_k d_v)} time whatever the number of pairs written;
+ * the memory never grows. The loops run on SIMD lanes when the JVM has
+ * {@code --add-modules jdk.incubator.vector} (bin/nam and the benchmarks pass it), otherwise as
+ * plain scalar Java; {@link #kernel()} says which. Not thread-safe.
  */
 public final class NamMatrix {
 
@@ -23,23 +25,42 @@ public final class NamMatrix {
     private final int dk;
     private final float[] m;
     private final float[] unitKey;
+    private final float[] unitQuery;
+    private final Kernel kernel;
+
+    private static final Kernel BEST = Kernel.best();
 
     /** A zero memory with values of {@code dv} and keys of {@code dk} dimensions. */
     public NamMatrix(int dv, int dk) {
+        this(dv, dk, BEST);
+    }
+
+    NamMatrix(int dv, int dk, Kernel kernel) {
         Nam.requirePositive(dv, "d_v");
         Nam.requirePositive(dk, "d_k");
         this.dv = dv;
         this.dk = dk;
         this.m = new float[Math.multiplyExact(dv, dk)];
         this.unitKey = new float[dk];
+        this.unitQuery = new float[dk];
+        this.kernel = kernel;
+    }
+
+    /** Which loops this JVM runs: "scalar" or "vector (n lanes)". */
+    public static String kernel() {
+        return BEST.name();
     }
 
     /** A memory holding a copy of {@code rows} ({@code d_v} rows of {@code d_k} values). */
     public static NamMatrix of(float[][] rows) {
+        return of(rows, BEST);
+    }
+
+    static NamMatrix of(float[][] rows, Kernel kernel) {
         if (rows.length == 0) {
             throw new IllegalArgumentException("memory has no rows");
         }
-        NamMatrix out = new NamMatrix(rows.length, rows[0].length);
+        NamMatrix out = new NamMatrix(rows.length, rows[0].length, kernel);
         for (int i = 0; i < rows.length; i++) {
             Vectors.requireLength(rows[i], out.dk, "row " + i);
             System.arraycopy(rows[i], 0, out.m, i * out.dk, out.dk);
@@ -75,7 +96,7 @@ public final class NamMatrix {
     }
 
     public NamMatrix copy() {
-        NamMatrix out = new NamMatrix(dv, dk);
+        NamMatrix out = new NamMatrix(dv, dk, kernel);
         System.arraycopy(m, 0, out.m, 0, m.length);
         return out;
     }
@@ -97,10 +118,8 @@ public final class NamMatrix {
         Nam.requireProbability(pr, "p_r");
         Vectors.requireLength(q, dk, "query");
         Vectors.requireLength(out, dv, "out");
-        Vectors.unit(q, unitKey);
-        for (int i = 0; i < dv; i++) {
-            out[i] = pr * rowDot(m, i * dk, unitKey, dk);
-        }
+        Vectors.unit(q, unitQuery);
+        kernel.read(m, dv, dk, unitQuery, pr, out);
     }
 
     /** {@code M = WR(M, k, v, pw, pe) = M + pw v mu(k)^T - pe (M mu(k)) mu(k)^T}. */
@@ -110,14 +129,24 @@ public final class NamMatrix {
         Vectors.requireLength(k, dk, "key");
         Vectors.requireLength(v, dv, "value");
         Vectors.unit(k, unitKey);
-        float[] uk = unitKey;
-        for (int i = 0; i < dv; i++) {
-            int base = i * dk;
-            float c = pw * v[i] - pe * rowDot(m, base, uk, dk);
-            for (int j = 0; j < dk; j++) {
-                m[base + j] += c * uk[j];
-            }
-        }
+        kernel.write(m, dv, dk, unitKey, v, pw, pe);
+    }
+
+    /**
+     * {@code M = WR(M, k, v, pw, pe)} and then {@code RD(M, q, pr)} into {@code out}, in one pass
+     * over the matrix (as an LSAM step does). Same result as {@link #write} then {@link #read}.
+     */
+    public void writeRead(float[] k, float[] v, float pw, float pe, float[] q, float pr, float[] out) {
+        Nam.requireProbability(pw, "p_w");
+        Nam.requireProbability(pe, "p_e");
+        Nam.requireProbability(pr, "p_r");
+        Vectors.requireLength(k, dk, "key");
+        Vectors.requireLength(v, dv, "value");
+        Vectors.requireLength(q, dk, "query");
+        Vectors.requireLength(out, dv, "out");
+        Vectors.unit(k, unitKey);
+        Vectors.unit(q, unitQuery);
+        kernel.writeRead(m, dv, dk, unitKey, v, pw, pe, unitQuery, pr, out);
     }
 
     /** One read per query: row {@code t} of the result is {@code RD(M, qs[t], pr)}. */
@@ -137,29 +166,5 @@ public final class NamMatrix {
         for (int t = 0; t < ks.length; t++) {
             write(ks[t], vs[t], pw, pe);
         }
-    }
-
-    /**
-     * {@code sum_j a[base + j] * x[j]} over {@code n} values, with eight independent partial
-     * sums so the CPU can overlap the additions (C2 does not vectorise float reductions).
-     */
-    static float rowDot(float[] a, int base, float[] x, int n) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-        int j = 0;
-        for (; j + 7 < n; j += 8) {
-            int p = base + j;
-            s0 += a[p] * x[j];
-            s1 += a[p + 1] * x[j + 1];
-            s2 += a[p + 2] * x[j + 2];
-            s3 += a[p + 3] * x[j + 3];
-            s4 += a[p + 4] * x[j + 4];
-            s5 += a[p + 5] * x[j + 5];
-            s6 += a[p + 6] * x[j + 6];
-            s7 += a[p + 7] * x[j + 7];
-        }
-        for (; j < n; j++) {
-            s0 += a[base + j] * x[j];
-        }
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 }
