@@ -79,6 +79,18 @@ class UtmRunModelTest {
     }
 
     @Test
+    void anOpenAiCompatibleServerRunsTheWorkedExample(@TempDir Path dir) throws Exception {
+        stubAll29(Api.OPENAI_COMPLETIONS, a -> a);
+        UtmRunTest.Outcome o = UtmRunTest.utmRun("--backend", "openai", "--model", MODEL, "--base-url", server.baseUrl() + "/v1",
+                "--cache", dir.resolve("cache.jsonl").toString(), "--json", "--checkpoint", dir.resolve("c.json").toString());
+        assertEquals(0, o.code(), o.err());
+        assertEquals(11_849, o.json().get("steps").asLong());
+        assertEquals("e2 a1", o.json().get("finalWord").asText());
+        assertTrue(o.json().get("modelCalls").asLong() <= 29);
+        assertTrue(Files.exists(dir.resolve("c.json")), "a checkpoint file asked for is kept");
+    }
+
+    @Test
     void aChatModelThatWrapsItsAnswerInProseRunsInLenientMode(@TempDir Path dir) throws Exception {
         stubAll29(Api.OLLAMA_CHAT, a -> "Sure! Following the pattern, the result is:\n" + a + "\nLet me know if you need more.");
         UtmRunTest.Outcome o = UtmRunTest.utmRun("--model", MODEL, "--base-url", server.baseUrl(), "--style", "chat",
