@@ -23,14 +23,18 @@ import java.util.concurrent.Callable;
 /** {@code utm-verify}: checks a trace written earlier by utm-run against the reference machine. */
 @Command(name = "utm-verify", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Checks a utm-run trace (JSON Lines, one cycle per line) against the reference machine, offline: for",
-                "every cycle, which instruction op came to hold, what was written where and where the head went.",
-                "Give the same machine and input as the run (--bitag or --tape; none means the worked example).",
-                "Mismatches are reported as utm-run reports them, one per line (the first 100).",
+                "Checks a utm-run trace (JSON Lines, one cycle per line) against the reference",
+                "machine, offline: for every cycle, which instruction op came to hold, what was",
+                "written where and where the head went. Give the run's machine and input",
+                "(--bitag or --tape; none means the worked example). Mismatches are printed as",
+                "utm-run reports them, one per line (the first 100).",
                 "",
-                "Exit codes: 0 every cycle matched, 2 usage, 3 bad input or trace file, 11 mismatches found."},
-        footer = {"", "Example:", "  utm-run --model llama2 --bitag samples/bitag/worked-example.json --trace run.jsonl",
-                "  utm-verify run.jsonl --bitag samples/bitag/worked-example.json"})
+                "Exit codes: 0 every cycle matched, 2 usage, 3 bad input or trace file,",
+                "11 mismatches found.",
+                ""},
+        footer = {"", "Example:",
+                "  utm-run --model llama2 --bitag samples/bitag/spec-example.json --trace t.jsonl",
+                "  utm-verify t.jsonl --bitag samples/bitag/spec-example.json"})
 public final class UtmVerify implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "TRACE", description = "The trace utm-run wrote with --trace.")

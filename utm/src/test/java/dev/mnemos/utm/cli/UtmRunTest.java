@@ -133,6 +133,6 @@ class UtmRunTest {
         Outcome o = utmRun("--help");
         assertEquals(0, o.code());
         assertTrue(o.out().contains("--bitag=FILE"), o.out());
-        assertTrue(o.out().contains("Exit codes: 0 halted and verified clean"), o.out());
+        assertTrue(o.out().contains("Exit codes: 0 halted and verified clean, 2 usage, 3 bad input file,"), o.out());
     }
 }
