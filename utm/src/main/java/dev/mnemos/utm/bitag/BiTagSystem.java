@@ -20,6 +20,7 @@ public final class BiTagSystem {
     /** @param productions keyed by {@code "ej ai"}; every j < h and i <= q exactly once */
     public BiTagSystem(int q, int h, Map<String, Word> productions) {
         if (q < 1) throw new BiTagException("q = " + q + ": there must be at least one a-symbol");
+        // with h = 1 the encoding has no active productions, and U15,2 runs off the tape instead of halting
         if (h < 2) throw new BiTagException("h = " + h + ": there must be at least two e-symbols (eh halts)");
         if ((long) q * h > 10_000) throw new BiTagException("q * h = " + (long) q * h + " is too large (at most 10000)");
         this.q = q;
