@@ -24,6 +24,10 @@ final class CapacityCommand implements Callable<Integer> {
                     + "(d = 384). Default: ${DEFAULT-VALUE}.")
     Data data;
 
+    @Option(names = "--centre", description = "Subtract the mean key and the mean value of each draw (then renormalise) "
+            + "before storing: takes out the direction all sentence embeddings share.")
+    boolean centre;
+
     @Option(names = "--dimension", defaultValue = "384", description = "d_k = d_v for random vectors. Default: ${DEFAULT-VALUE}.")
     int dimension;
 
@@ -55,6 +59,11 @@ final class CapacityCommand implements Callable<Integer> {
         if (data == Data.minilm) {
             study.source(new TextPairs(Encoder.miniLm()));
             what = "all-MiniLM-L6-v2 embeddings of generated texts, d = 384";
+        }
+        if (centre) {
+            study.source(CapacityStudy.centred(data == Data.minilm ? new TextPairs(Encoder.miniLm())
+                    : CapacityStudy.randomUnitPairs(dimension)));
+            what = what + ", centred";
         }
         List<CapacityStudy.Row> rows = study.build().run();
         String table = CapacityStudy.csv(rows);

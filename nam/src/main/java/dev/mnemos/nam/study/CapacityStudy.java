@@ -56,6 +56,36 @@ public final class CapacityStudy {
         return (n, random) -> new float[][][] {RandomVectors.units(random, n, d), RandomVectors.units(random, n, d)};
     }
 
+    /**
+     * The pairs of {@code source} with the mean key subtracted from every key and the mean value
+     * from every value, then each scaled back to unit length. Sentence embeddings share a large
+     * common direction; taking it out makes them closer to orthogonal, which NAM needs.
+     */
+    public static PairSource centred(PairSource source) {
+        return (n, random) -> {
+            float[][][] pairs = source.pairs(n, random);
+            return new float[][][] {centre(pairs[0]), centre(pairs[1])};
+        };
+    }
+
+    static float[][] centre(float[][] rows) {
+        int d = rows[0].length;
+        float[] mean = new float[d];
+        for (float[] r : rows) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += r[j] / rows.length;
+            }
+        }
+        float[][] out = new float[rows.length][d];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < d; j++) {
+                out[i][j] = rows[i][j] - mean[j];
+            }
+            Vectors.unit(out[i], out[i]);
+        }
+        return out;
+    }
+
     /** Runs every size and query cosine; recall is averaged over the trials. */
     public List<Row> run() {
         List<Row> rows = new ArrayList<>();

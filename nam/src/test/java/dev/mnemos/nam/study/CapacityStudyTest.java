@@ -35,6 +35,22 @@ class CapacityStudyTest {
     }
 
     @Test
+    void centringTakesOutTheDirectionAllRowsShare() {
+        // rows = common + e_i: cosines of 0.8 between rows before, about 0 after
+        int d = 10;
+        float[][] rows = new float[4][d];
+        for (int i = 0; i < 4; i++) {
+            rows[i][9] = 2;
+            rows[i][i] = 1;
+            Vectors.unit(rows[i], rows[i]);
+        }
+        assertEquals(0.8f, Vectors.dot(rows[0], rows[1]), 1e-5f);
+        float[][] centred = CapacityStudy.centre(rows);
+        assertEquals(1f, Vectors.norm(centred[0]), 1e-5f);
+        assertEquals(-1f / 3, Vectors.dot(centred[0], centred[1]), 1e-5f);
+    }
+
+    @Test
     void csvHasOneLinePerPoint() {
         String csv = CapacityStudy.csv(List.of(new CapacityStudy.Row(10, 1.0, 1.0, 0.9, 1.0)));
         assertEquals("n,query_cosine,nam_sum_pe0,nam_delta_pe1,exact_nearest_neighbour\n10,1.00,1.0000,0.9000,1.0000\n",
