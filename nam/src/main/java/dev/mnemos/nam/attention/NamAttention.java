@@ -1,5 +1,6 @@
 package dev.mnemos.nam.attention;
 
+import dev.mnemos.nam.tensor.NamMatrix;
 import dev.mnemos.nam.tensor.Vectors;
 
 /**
@@ -12,13 +13,24 @@ import dev.mnemos.nam.tensor.Vectors;
  *
  * <pre>{@code
  * float[][] out = new NamAttention().attend(q, k, v);
+ * float[][] gated = new NamAttention().attend(q, k, v, pw);      // per-position write probabilities
+ * float[][] causal = new NamAttention().causal(q, k, v, null);   // position t sees positions 0..t
  * }</pre>
  */
 public final class NamAttention implements Attention {
 
     @Override
     public float[][] attend(float[][] queries, float[][] keys, float[][] values) {
+        return attend(queries, keys, values, null);
+    }
+
+    /**
+     * {@code Attn} with a write probability per position: position t adds {@code pw[t] v_t mu(k_t)^T}
+     * ({@code null} for all ones).
+     */
+    public float[][] attend(float[][] queries, float[][] keys, float[][] values, float[] writeProbabilities) {
         Shapes shapes = Shapes.check(queries, keys, values);
+        float[] pw = checkProbabilities(writeProbabilities, keys.length);
         int dk = shapes.dk();
         int dv = shapes.dv();
         // the memory is kept transposed, mt[j * dv + i] = M[i][j], so that both the write
@@ -31,6 +43,7 @@ public final class NamAttention implements Attention {
         for (; t + 3 < s; t += 4) {
             for (int r = 0; r < 4; r++) {
                 unitRow(keys, t + r, "key", unit[r]);
+                scale(unit[r], pw == null ? 1f : pw[t + r]);
             }
             float[] v0 = values[t];
             float[] v1 = values[t + 1];
@@ -49,6 +62,7 @@ public final class NamAttention implements Attention {
         }
         for (; t < s; t++) {
             unitRow(keys, t, "key", unit[0]);
+            scale(unit[0], pw == null ? 1f : pw[t]);
             for (int j = 0; j < dk; j++) {
                 axpy(unit[0][j], values[t], mt, j * dv, dv);
             }
@@ -81,6 +95,54 @@ public final class NamAttention implements Attention {
             }
         }
         return out;
+    }
+
+    /**
+     * Causal NAM attention, as a recurrent memory: for t = 0, 1, ... write {@code (k_t, v_t)} with
+     * probability {@code pw[t]} (erase 0), then read with {@code q_t}; row t of the result sees
+     * positions 0..t only. Needs as many queries as keys. Same {@code O(S d_k d_v)} cost.
+     */
+    public float[][] causal(float[][] queries, float[][] keys, float[][] values, float[] writeProbabilities) {
+        Shapes shapes = Shapes.check(queries, keys, values);
+        if (queries.length != keys.length) {
+            throw new IllegalArgumentException("causal attention needs one query per key, got " + queries.length
+                    + " queries and " + keys.length + " keys");
+        }
+        float[] pw = checkProbabilities(writeProbabilities, keys.length);
+        NamMatrix memory = new NamMatrix(shapes.dv(), shapes.dk());
+        float[][] out = new float[queries.length][shapes.dv()];
+        for (int t = 0; t < keys.length; t++) {
+            try {
+                memory.writeRead(keys[t], values[t], pw == null ? 1f : pw[t], 0f, queries[t], 1f, out[t]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("position " + t + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private static float[] checkProbabilities(float[] pw, int s) {
+        if (pw == null) {
+            return null;
+        }
+        if (pw.length != s) {
+            throw new IllegalArgumentException(pw.length + " write probabilities for " + s + " positions");
+        }
+        for (int t = 0; t < s; t++) {
+            if (!(pw[t] >= 0f && pw[t] <= 1f)) {
+                throw new IllegalArgumentException("write probability " + t + " = " + pw[t]
+                        + " is not a probability in [0, 1]");
+            }
+        }
+        return pw;
+    }
+
+    private static void scale(float[] x, float a) {
+        if (a != 1f) {
+            for (int j = 0; j < x.length; j++) {
+                x[j] *= a;
+            }
+        }
     }
 
     private static void axpy(float a, float[] x, float[] y, int base, int n) {

@@ -52,6 +52,51 @@ class AttentionTest {
     }
 
     @Test
+    void writeProbabilitiesScaleEachPositionsContribution() {
+        Random random = new Random(14);
+        float[][] keys = RandomVectors.orthonormal(random, 6, 16);
+        float[][] values = gaussianRows(random, 6, 4);
+        float[] pw = {1f, 0f, 0.5f, 0.25f, 1f, 0f};
+
+        float[][] out = new NamAttention().attend(keys, keys, values, pw);
+
+        for (int t = 0; t < 6; t++) {
+            for (int i = 0; i < 4; i++) {
+                assertEquals(pw[t] * values[t][i], out[t][i], 1e-5f);
+            }
+        }
+    }
+
+    @Test
+    void causalAttentionSeesOnlyEarlierPositions() {
+        Random random = new Random(15);
+        float[][] q = gaussianRows(random, 9, 8);
+        float[][] k = gaussianRows(random, 9, 8);
+        float[][] v = gaussianRows(random, 9, 3);
+        float[] pw = new float[9];
+        for (int t = 0; t < 9; t++) {
+            pw[t] = random.nextFloat();
+        }
+
+        float[][] out = new NamAttention().causal(q, k, v, pw);
+
+        for (int t = 0; t < 9; t++) {
+            float[][] m = Nam.zeros(3, 8);
+            for (int u = 0; u <= t; u++) {
+                Nam.write(m, k[u], v[u], pw[u], 0f);
+            }
+            float[] expected = Nam.read(m, q[t], 1f);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(expected[i], out[t][i], 1e-4f, "position " + t);
+            }
+        }
+        float[][] full = new NamAttention().attend(q, k, v, pw);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(full[8][i], out[8][i], 1e-4f, "the last position sees everything");
+        }
+    }
+
+    @Test
     void softmaxAttentionMatchesTheTextbookFormula() {
         float[][] q = {{1, 0}, {0, 2}};
         float[][] k = {{1, 0}, {0, 1}, {1, 1}};
@@ -104,6 +149,9 @@ class AttentionTest {
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
                 () -> new NamAttention().attend(two, new float[][] {{1, 0}, {0, 0}}, two));
         assertTrue(zero.getMessage().startsWith("key 1: "), zero.getMessage());
+        IllegalArgumentException p = assertThrows(IllegalArgumentException.class,
+                () -> new NamAttention().attend(two, two, two, new float[] {1f, 2f}));
+        assertEquals("write probability 1 = 2.0 is not a probability in [0, 1]", p.getMessage());
     }
 
     private static float[][] gaussianRows(Random random, int n, int d) {
