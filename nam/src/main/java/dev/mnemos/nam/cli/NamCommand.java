@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code bin/nam}: the studies and charts of the nam module. */
 @Command(name = "nam", mixinStandardHelpOptions = true, version = "nam 0.1.0",
-        description = "Neural Attention Memory tools: the capacity study and the charts in nam/README.md.",
+        description = {"Neural Attention Memory tools: the studies and charts of nam/README.md.",
+            "Run from the repository root; outputs default to nam/docs/.", ""},
         subcommands = {CapacityCommand.class, PoemCompareCommand.class, ScalingChartCommand.class, CommandLine.HelpCommand.class})
 public final class NamCommand implements Runnable {
 
@@ -18,6 +19,17 @@ public final class NamCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new NamCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, with bad values reported in one line ("nam: ...") and exit code 2. */
+    static CommandLine commandLine() {
+        return new CommandLine(new NamCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException || e instanceof java.io.IOException) {
+                cmd.getErr().println("nam: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
     }
 }

@@ -11,9 +11,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "poem-compare", mixinStandardHelpOptions = true,
-        description = {"Trains POEM's k-NN memory and the NAM estimator on the same episodes from a simulated model",
-            "with an order bias, then scores both in poem's evaluation with the baselines on the held-out split.",
-            "Prints the accuracy table and memory use as training goes on."})
+        header = "POEM: the NAM estimator against the k-NN memory in poem's evaluation.",
+        description = {"Trains POEM's k-NN memory and the NAM estimator on the same episodes, asking a simulated "
+                + "model that answers with the label of the last example with probability --p-last (otherwise "
+                + "with the majority label), then scores both with poem's evaluator and its baselines on the "
+                + "held-out split.",
+            "Prints the accuracy table and the memory each estimator holds as training goes on.",
+            "Example: bin/nam poem-compare --data samples/poem/topics.jsonl --p-last 0.6", ""})
 final class PoemCompareCommand implements Callable<Integer> {
 
     @Option(names = "--data", defaultValue = "samples/poem/reviews.jsonl",

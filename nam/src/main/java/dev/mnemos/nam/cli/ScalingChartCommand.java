@@ -9,8 +9,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "scaling-chart", mixinStandardHelpOptions = true,
-        description = {"Draws the attention scaling chart (time per call against sequence length S, log-log) from",
-            "the CSV that JMH writes with -rf csv -rff FILE for AttentionBenchmark."})
+        header = "Draws the attention scaling chart from a JMH result file.",
+        description = {"Reads the CSV that JMH writes with -rf csv -rff FILE for AttentionBenchmark and draws "
+                + "milliseconds per call against sequence length S, log-log, one line per method.",
+            "Example: bin/nam scaling-chart /tmp/attention.csv --svg nam/docs/attention-scaling.svg", ""})
 final class ScalingChartCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "JMH_CSV", description = "JMH result file (-rf csv).")

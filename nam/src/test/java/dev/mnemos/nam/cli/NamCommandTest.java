@@ -1,0 +1,43 @@
+package dev.mnemos.nam.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class NamCommandTest {
+
+    @Test
+    void capacityWritesTheTableAndTheChart(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("c.csv");
+        Path svg = dir.resolve("c.svg");
+        int code = run(new StringWriter(), "capacity", "--dimension", "16", "--sizes", "2,40", "--trials", "1",
+                "--query-cosines", "1", "--csv", csv.toString(), "--svg", svg.toString());
+
+        assertEquals(0, code);
+        assertEquals(3, Files.readAllLines(csv).size());
+        assertTrue(Files.readString(svg).startsWith("<svg"));
+    }
+
+    @Test
+    void aBadValueGetsOneLineAndExitCodeTwo(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        int code = run(err, "capacity", "--sizes", "0", "--csv", dir.resolve("c.csv").toString());
+
+        assertEquals(2, code);
+        assertEquals("nam: size n = 0 must be positive", err.toString().strip());
+    }
+
+    private static int run(StringWriter err, String... args) {
+        CommandLine cmd = NamCommand.commandLine();
+        cmd.setErr(new PrintWriter(err, true));
+        cmd.setOut(new PrintWriter(new StringWriter(), true));
+        return cmd.execute(args);
+    }
+}
