@@ -69,7 +69,7 @@ public final class LineChart {
                 TOP + PLOT_HEIGHT / 2, TOP + PLOT_HEIGHT / 2, escape(b.yLabel)));
         for (int k = 0; k < b.series.size(); k++) {
             Series series = b.series.get(k);
-            String colour = COLOURS[k % COLOURS.length];
+            String colour = COLOURS[(series.colour() >= 0 ? series.colour() : k) % COLOURS.length];
             StringBuilder points = new StringBuilder();
             StringBuilder marks = new StringBuilder();
             for (int i = 0; i < series.xs.length; i++) {
@@ -109,7 +109,7 @@ public final class LineChart {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    record Series(String name, double[] xs, double[] ys, boolean dashed) {
+    record Series(String name, double[] xs, double[] ys, boolean dashed, int colour) {
     }
 
     public static final class Builder {
@@ -160,14 +160,18 @@ public final class LineChart {
         }
 
         public Builder series(String name, double[] xs, double[] ys) {
-            return series(name, xs, ys, false);
+            return series(name, xs, ys, false, -1);
         }
 
         public Builder dashedSeries(String name, double[] xs, double[] ys) {
-            return series(name, xs, ys, true);
+            return series(name, xs, ys, true, -1);
         }
 
-        private Builder series(String name, double[] xs, double[] ys, boolean dashed) {
+        /**
+         * A series drawn in the given colour of the palette (0 to 5; -1 for the next one in turn),
+         * solid or dashed: several series can share a colour and differ by dashes.
+         */
+        public Builder series(String name, double[] xs, double[] ys, boolean dashed, int colour) {
             if (xs.length != ys.length || xs.length == 0) {
                 throw new IllegalArgumentException("series '" + name + "' has " + xs.length + " x values and "
                         + ys.length + " y values; need the same non-zero number");
@@ -178,7 +182,7 @@ public final class LineChart {
                             + ") cannot go on a logarithmic axis");
                 }
             }
-            series.add(new Series(name, xs.clone(), ys.clone(), dashed));
+            series.add(new Series(name, xs.clone(), ys.clone(), dashed, colour));
             return this;
         }
 

@@ -183,19 +183,12 @@ public final class CapacityStudy {
             List<Row> part = rows.stream().filter(r -> r.queryCosine() == cosine).toList();
             double[] xs = part.stream().mapToDouble(Row::n).toArray();
             String q = cosine >= 1 ? "query = key" : String.format(Locale.ROOT, "query at cosine %.2f to key", cosine);
-            add(chart, cosine < 1, "NAM, sum writing (p_e = 0), " + q, xs, column(part, Row::namSum));
-            add(chart, cosine < 1, "NAM, delta writing (p_w = p_e = 1), " + q, xs, column(part, Row::namDelta));
-            add(chart, cosine < 1, "exact nearest neighbour, " + q, xs, column(part, Row::nearest));
+            boolean dashed = cosine < 1;
+            chart.series("NAM, sum writing (p_e = 0), " + q, xs, column(part, Row::namSum), dashed, 0);
+            chart.series("NAM, delta writing (p_w = p_e = 1), " + q, xs, column(part, Row::namDelta), dashed, 1);
+            chart.series("exact nearest neighbour, " + q, xs, column(part, Row::nearest), dashed, 2);
         }
         return chart.build();
-    }
-
-    private static void add(LineChart.Builder chart, boolean dashed, String name, double[] xs, double[] ys) {
-        if (dashed) {
-            chart.dashedSeries(name, xs, ys);
-        } else {
-            chart.series(name, xs, ys);
-        }
     }
 
     private static double[] column(List<Row> rows, java.util.function.ToDoubleFunction<Row> f) {

@@ -1,0 +1,44 @@
+package dev.mnemos.nam.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LineChartTest {
+
+    @Test
+    void pointsLandInsideThePlotAndTheLegendNamesEachSeries(@TempDir Path dir) throws Exception {
+        LineChart chart = LineChart.builder().title("t < u").xLabel("x").yLabel("y").logX().yRange(0, 1)
+                .series("first", new double[] {10, 100, 1000}, new double[] {1, 0.5, 0})
+                .dashedSeries("second", new double[] {10, 1000}, new double[] {0.2, 0.8})
+                .build();
+        Path file = dir.resolve("chart.svg");
+        chart.write(file);
+        String svg = Files.readString(file);
+
+        assertTrue(svg.contains(">t &lt; u</text>"), "the title is escaped");
+        assertTrue(svg.contains(">first</text>") && svg.contains(">second</text>"));
+        assertEquals(2, svg.split("<polyline").length - 1);
+        assertEquals(1, svg.split("stroke-dasharray=\"6 4\" points").length - 1, "one dashed line");
+        // y = 1 is the top edge of the plot (y = 50 px), y = 0 the bottom (390 px)
+        assertTrue(svg.contains("cy=\"50.0\""));
+        assertTrue(svg.contains("cy=\"390.0\""));
+        assertEquals(List.of(), List.of(dir.toFile().list((d, n) -> n.endsWith(".tmp"))), "no temporary file left");
+    }
+
+    @Test
+    void logAxesRefuseNonPositiveValues() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LineChart.builder().logY().series("s", new double[] {1, 2}, new double[] {1, 0}));
+        assertEquals("series 's' point (2.0, 0.0) cannot go on a logarithmic axis", e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> LineChart.builder().series("s", new double[] {1}, new double[] {1, 2}));
+        assertThrows(IllegalStateException.class, () -> LineChart.builder().build());
+    }
+}
