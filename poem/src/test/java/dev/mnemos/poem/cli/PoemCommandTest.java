@@ -142,6 +142,24 @@ class PoemCommandTest {
     }
 
     @Test
+    void labelsThatNeverAppearGetANote() throws Exception {
+        Path small = dir.resolve("mood.jsonl");
+        Files.writeString(small, """
+                {"input":"I love it","output":"happy","split":"train"}
+                {"input":"Best day ever","output":"happy","split":"train"}
+                {"input":"I hate it","output":"sad","split":"train"}
+                {"input":"Worst day ever","output":"sad","split":"train"}
+                {"input":"So so","output":"meh","split":"test"}
+                """);
+        Files.writeString(dir.resolve("mood.task.json"), "{\"labels\": [\"happy\", \"sad\", \"meh\", \"angry\"]}");
+        Run r = poem(withModel("biased", "train", "--data", small.toString(), "--memory", dir.resolve("m.poem").toString(),
+                "--m", "2", "--orders", "2"));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("note: label \"angry\" of the task never appears in " + small), r.err());
+        assertTrue(r.err().contains("note: label \"meh\" appears in the test split but never in the training pool"), r.err());
+    }
+
+    @Test
     void aForeignMemoryFileIsRejected() throws Exception {
         Path notes = dir.resolve("notes.poem");
         Files.writeString(notes, "shopping list\n");
