@@ -21,17 +21,16 @@ import java.util.concurrent.Callable;
 /** {@code poem eval}: POEM against the baselines on the held-out split. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {
-                "Scores POEM's chosen order against random order, most similar first, most similar last and the",
-                "best single order found in training, on the test split. Every method gets the same m examples per",
-                "query; only their order differs. Prints the mean score (accuracy) with a 95% interval per method,",
-                "and the number of answers that named no allowed label (scored 0).",
+                "Scores POEM's chosen order against random order, most similar first, most similar last and the best single order found in training, on the test split. Every method gets the same m examples per query; only their order differs.",
+                "",
+                "Prints the mean score (accuracy) with a 95%% interval per method, and how many answers named no allowed label (they score 0).",
                 "",
                 "  poem eval --data samples/poem/reviews.jsonl --model llama3.2 --memory reviews.poem --json report.json"})
 final class EvalCommand implements Callable<Integer> {
 
     @Mixin DataOptions data;
     @Mixin BackendOptions backend;
-    @Mixin MemoryOptions options;
+    @Mixin ReadOptions options;
 
     @Option(names = "--memory", required = true, paramLabel = "FILE", description = "A memory made by poem train.")
     Path memoryFile;

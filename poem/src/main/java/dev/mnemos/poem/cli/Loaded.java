@@ -15,7 +15,7 @@ import java.nio.file.Path;
 record Loaded(PoemFile.Contents contents, Encoder encoder, Poem poem) {
 
     /** Opens the file; {@code k} and {@code weighting} may override the stored ones (they only affect reading). */
-    static Loaded open(Path file, MemoryOptions options, Task task, PrintStream err) throws IOException {
+    static Loaded open(Path file, ReadOptions options, Task task, PrintStream err) throws IOException {
         PoemFile.Contents c = PoemFile.load(file);
         if (options != null && options.m != null && options.m != c.settings().m()) {
             throw new IllegalArgumentException(file + " was trained with m = " + c.settings().m() + "; --m " + options.m + " differs");

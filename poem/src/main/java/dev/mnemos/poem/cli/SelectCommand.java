@@ -20,14 +20,13 @@ import java.util.concurrent.Callable;
 /** {@code poem select}: the examples and order POEM chooses for one query. */
 @Command(name = "select", mixinStandardHelpOptions = true,
         description = {
-                "Shows the m examples POEM puts before a query and the order it learned for queries like it.",
-                "No model is called.",
+                "Shows the m examples POEM puts before a query, in the order it learned for queries like it. No model is called.",
                 "",
                 "  poem select --memory reviews.poem --query \"The room was freezing.\"",
                 "  poem select --memory reviews.poem --query \"The room was freezing.\" --format prompt"})
 final class SelectCommand implements Callable<Integer> {
 
-    @Mixin MemoryOptions options;
+    @Mixin ReadOptions options;
 
     @Option(names = "--memory", required = true, paramLabel = "FILE", description = "A memory made by poem train.")
     Path memoryFile;

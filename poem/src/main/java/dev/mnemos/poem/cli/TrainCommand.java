@@ -30,10 +30,11 @@ import java.util.concurrent.Callable;
 /** {@code poem train}: fills (or continues) a memory from the training split. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {
-                "Trains a POEM memory: every training example is a query; its m most similar other examples are put",
-                "before it in T different orders, the model answers, each answer is scored, and (query, order, reward)",
-                "goes into the memory. The memory file is saved as it grows; run the same command again after an",
-                "interruption and it continues without asking finished queries again.",
+                "Trains a POEM memory. Every training example is a query: its m most similar other examples are put before it in T different orders, the model answers each prompt, the answer is scored, and (query, order, reward) goes into the memory.",
+                "",
+                "The memory file is saved as it grows. After an interruption (Ctrl-C, a server failure) run the same command again: it continues without asking finished queries again.",
+                "",
+                "With --style chat the examples are sent as user/assistant turns (LangChain4j chat messages); with --style completion the task template's prompt is sent as it is.",
                 "",
                 "  poem train --data samples/poem/reviews.jsonl --model llama3.2 --memory reviews.poem --style chat"})
 final class TrainCommand implements Callable<Integer> {
