@@ -88,7 +88,7 @@ class LearningProofTest {
                 .learner("poem", memory)
                 .learner("wrong-read", new ArgminRead(memory))
                 .learner("wrong-write", misfiled(memory, encoder.dimension()))
-                .bestFixed(trainer.log().bestFixedOrder(1).orElseThrow())
+                .bestFixed(trainer.log().bestFixedOrder().orElseThrow())
                 .concurrency(4).seed(3).build().evaluate(data.test());
         System.out.println(report.table());
 

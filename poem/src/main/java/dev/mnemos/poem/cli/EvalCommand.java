@@ -64,7 +64,7 @@ final class EvalCommand implements Callable<Integer> {
         EvalReport report = Evaluator.builder().poem(loaded.poem())
                 .asker(Setup.asker(backend, task, new ExactMatch()))
                 .metric(scoring).labels(task.labels())
-                .bestFixed(loaded.contents().log().bestFixedOrder(1).orElse(null))
+                .bestFixed(loaded.contents().log().bestFixedOrder().orElse(null))
                 .concurrency(concurrency).seed(data.seed)
                 .progress((done, total) -> {
                     if (done == total || done % 10 == 0) err.printf("\r%d/%d queries scored ", done, total);

@@ -138,7 +138,7 @@ final class TrainCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "trained %d queries (%d finished before), %d model calls, mean reward %.3f%n",
                 result.trained(), result.skipped(), result.modelCalls(), result.meanReward());
         System.out.printf(Locale.ROOT, "%s: %d entries on %d queries; best fixed order in training: %s%n",
-                memoryFile, memory.size(), memory.states(), log.bestFixedOrder(1).map(Object::toString).orElse("-"));
+                memoryFile, memory.size(), memory.states(), log.bestFixedOrder().map(Object::toString).orElse("-"));
         return 0;
     }
 

@@ -45,6 +45,17 @@ public final class TrainingLog {
         return copy;
     }
 
+    /**
+     * The best single fixed order: the highest mean training reward among the orders tried at least
+     * half as often as the average order (so an order tried twice and lucky twice does not win).
+     */
+    public synchronized Optional<Permutation> bestFixedOrder() {
+        if (stats.isEmpty()) return Optional.empty();
+        double episodes = 0;
+        for (double[] s : stats.values()) episodes += s[1];
+        return bestFixedOrder((int) Math.ceil(0.5 * episodes / stats.size()));
+    }
+
     /** The action with the highest mean reward over training episodes, among those tried at least {@code minTries} times. */
     public synchronized Optional<Permutation> bestFixedOrder(int minTries) {
         Permutation best = null;

@@ -148,6 +148,13 @@ class TrainerTest {
 
     @Test
     void theBestFixedOrderIsTheOneWithTheHighestMeanTrainingReward() {
+        TrainingLog rare = new TrainingLog();
+        Permutation often = Permutation.of(1, 2), once = Permutation.of(2, 1);
+        for (int i = 0; i < 10; i++) rare.finish("q" + i, List.of(often), new double[] {0.8});
+        rare.finish("lucky", List.of(once), new double[] {1.0});
+        assertEquals(once, rare.bestFixedOrder(1).orElseThrow());
+        assertEquals(often, rare.bestFixedOrder().orElseThrow(), "an order tried once does not beat one tried ten times");
+
         TrainingLog log = new TrainingLog();
         Permutation a = Permutation.of(1, 2), b = Permutation.of(2, 1);
         log.finish("q1", List.of(a, b), new double[] {1, 0});
@@ -155,5 +162,12 @@ class TrainerTest {
         log.finish("q3", List.of(b), new double[] {1});
         assertEquals(b, log.bestFixedOrder(1).orElseThrow());
         assertEquals(2, log.stats().get(a)[1]);
+        log.finish("q4", List.of(Permutation.of(1, 2)), new double[] {0});
+        log.finish("q5", List.of(b), new double[] {0});
+        log.finish("q6", List.of(b), new double[] {0});
+        log.finish("q7", List.of(b), new double[] {0});
+        log.finish("q8", List.of(b), new double[] {0});
+        // a: 1 of 3 = 0.33 in 3 tries; b: 2 of 7 = 0.29 in 7 tries; average 5 tries, so both count
+        assertEquals(a, log.bestFixedOrder().orElseThrow());
     }
 }
