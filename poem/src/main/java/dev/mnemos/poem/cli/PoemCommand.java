@@ -27,6 +27,8 @@ public final class PoemCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // libraries under LangChain4j log through SLF4J; with no provider it warns on every start
+        if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
         System.exit(Cli.commandLine(new PoemCommand()).execute(args));
     }
 }

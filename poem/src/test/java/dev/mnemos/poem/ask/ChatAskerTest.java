@@ -90,6 +90,17 @@ class ChatAskerTest {
     }
 
     @Test
+    void theCompletionStyleSendsTheTemplatesPromptToGenerate() throws Exception {
+        ModelServerStubs.answer(server, Api.OLLAMA_GENERATE, "llama3.2", " negative", false);
+        try (var processor = dev.mnemos.runtime.model.Processors.create(ollama())) {
+            Reply reply = new CompletionAsker(processor, TASK).ask("Cold shower.", EXAMPLES);
+            assertEquals(" negative", reply.text());
+        }
+        server.verify(postRequestedFor(urlPathEqualTo("/api/generate"))
+                .withRequestBody(matchingJsonPath("$.prompt", equalTo(TASK.render("Cold shower.", EXAMPLES)))));
+    }
+
+    @Test
     void logProbabilitiesCannotBeAskedOfOllama() {
         var e = assertThrows(IllegalArgumentException.class, () -> new ChatAsker(ChatModels.create(ollama()), TASK, true, ollama()));
         assertTrue(e.getMessage().contains("--backend openai"), e.getMessage());

@@ -128,6 +128,15 @@ class PoemCommandTest {
     }
 
     @Test
+    void anEmptyPoolIsBadInput() throws Exception {
+        Path onlyTest = dir.resolve("only-test.jsonl");
+        Files.writeString(onlyTest, "{\"input\":\"good\",\"output\":\"positive\",\"split\":\"test\"}\n");
+        Run r = poem(withModel("biased", "train", "--data", onlyTest.toString(), "--memory", dir.resolve("m.poem").toString()));
+        assertEquals(3, r.exit());
+        assertEquals("poem train: " + onlyTest + ": no training examples (the pool would be empty)", r.err().strip());
+    }
+
+    @Test
     void fewerExamplesThanMIsBadInput() throws Exception {
         Path small = dir.resolve("small.jsonl");
         Files.writeString(small, """
