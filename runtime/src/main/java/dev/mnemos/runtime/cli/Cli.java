@@ -14,16 +14,21 @@ public final class Cli {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println(ex.getCommandLine().getCommandName() + ": " + ex.getMessage());
+            err.println(ex.getCommandLine().getCommandSpec().qualifiedName() + ": " + ex.getMessage());
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");
             return ExitCode.USAGE.code();
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof Failure f) {
-                commandLine.getErr().println(commandLine.getCommandName() + ": " + f.getMessage());
+                commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + f.getMessage());
                 return f.exitCode().code();
             }
-            throw ex;
+            if (ex instanceof java.io.UncheckedIOException io) {
+                commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + io.getMessage());
+                return ExitCode.IO_ERROR.code();
+            }
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": internal error: " + ex);
+            return ExitCode.INTERNAL.code();
         });
         return cl;
     }

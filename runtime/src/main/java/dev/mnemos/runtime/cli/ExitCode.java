@@ -9,6 +9,7 @@ import dev.mnemos.runtime.model.ModelException;
 /**
  * The exit codes of mnemos's commands, one per kind of failure, so scripts can tell them apart.
  * Every command prints a one-line message on standard error before it exits with one of these.
+ * (1 is what picocli's own failures and a JVM error give.)
  */
 public enum ExitCode {
     /** The run halted (and, where a command checks, verified clean). */
@@ -33,6 +34,10 @@ public enum ExitCode {
     LIMIT(10),
     /** A check of the run failed (e.g. utm's verification found a mismatch). */
     CHECK_FAILED(11),
+    /** A file could not be written (disk full, permissions): the message names it. */
+    IO_ERROR(12),
+    /** A bug in mnemos: please report the message. */
+    INTERNAL(70),
     /** The run was interrupted (Ctrl-C); a checkpoint was written where one was asked for. */
     INTERRUPTED(130);
 

@@ -12,6 +12,7 @@ import dev.mnemos.runtime.memory.MemoryFile;
 import dev.mnemos.runtime.memory.MemoryFileException;
 import dev.mnemos.runtime.model.Processor;
 import dev.mnemos.runtime.model.Processors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,6 +34,9 @@ import java.util.concurrent.Callable;
                 "130 interrupted."},
         footer = {"", "Example:", "  mnemos run samples/programs/countdown.json --model llama2 --trace run.jsonl --out final.json"})
 public final class RunCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROGRAM", description = "The memory file to run (not needed with --resume).")
     Path program;
@@ -149,8 +153,9 @@ public final class RunCommand implements Callable<Integer> {
             case INTERRUPTED -> "interrupted after " + r.cycles() + " cycles" + (files.resuming() || checkpoint != null ? "; resume with --resume" : "");
             case FAILED -> "failed after " + r.cycles() + " cycles: " + r.failure().getMessage();
         };
-        System.err.println("mnemos: " + line + " (" + r.modelCalls() + " model calls, " + r.cacheHits() + " cache hits, "
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + line + " (" + r.modelCalls() + " model calls, " + r.cacheHits() + " cache hits, "
                 + String.format("%.2f s", r.elapsed().toNanos() / 1e9) + ")");
+        spec.commandLine().getErr().flush();
         if (json) {
             ObjectNode o = new ObjectMapper().createObjectNode();
             o.put("status", r.status().name().toLowerCase())
@@ -160,7 +165,8 @@ public final class RunCommand implements Callable<Integer> {
                     .put("cacheHits", r.cacheHits())
                     .put("seconds", r.elapsed().toNanos() / 1e9);
             if (r.failure() != null) o.put("error", r.failure().getMessage());
-            System.out.println(o);
+            spec.commandLine().getOut().println(o);
+            spec.commandLine().getOut().flush();
         }
     }
 }
