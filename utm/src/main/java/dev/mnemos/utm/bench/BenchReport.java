@@ -93,7 +93,7 @@ public record BenchReport(String machine, List<String> states, List<String> symb
         o.put("machine", machine);
         o.put("backend", subject.backend());
         if (subject.model() == null) o.putNull("model"); else o.put("model", subject.model());
-        o.put("style", subject.style());
+        if (subject.style() == null) o.putNull("style"); else o.put("style", subject.style());
         o.put("temperature", subject.temperature());
         o.put("samples", settings.samples());
         o.put("concurrency", settings.concurrency());

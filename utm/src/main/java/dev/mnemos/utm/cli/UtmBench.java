@@ -61,7 +61,7 @@ import java.util.concurrent.Callable;
                 "Exit codes: 0 every answer right (with --repair: after repair, boot written),",
                 "2 usage, 3 bad input file, 4 server unreachable, 5 model not found, 6 model",
                 "error, 10 repair budget spent (the best boot so far is written), 11 some",
-                "answers wrong, 130 interrupted.",
+                "answers wrong, 12 a report or boot file cannot be written, 130 interrupted.",
                 ""},
         footer = {"", "Examples:",
                 "  utm-bench",
@@ -238,7 +238,7 @@ public final class UtmBench implements Callable<Integer> {
     }
 
     private Subject subject(Processor processor) {
-        if (processor instanceof ReferenceProcessor) return new Subject(ReferenceProvider.NAME, null, backend.style, 0);
+        if (processor instanceof ReferenceProcessor) return new Subject(ReferenceProvider.NAME, null, null, 0);
         return new Subject(backendName(), backend.model, backend.style.toLowerCase(Locale.ROOT), backend.temperature);
     }
 

@@ -109,6 +109,15 @@ class UtmBenchTest {
     }
 
     @Test
+    void aReportThatCannotBeWrittenIsAnIoErrorNamingTheFile(@TempDir Path dir) throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        Path html = notADirectory.resolve("bench.html");
+        UtmRunTest.Outcome o = utmBench("--samples", "1", "--html", html.toString());
+        assertEquals(12, o.code(), o.err());
+        assertTrue(o.err().startsWith("utm-bench: " + html + ": cannot write"), o.err());
+    }
+
+    @Test
     void helpIsForPeople() {
         UtmRunTest.Outcome o = utmBench("--help");
         assertEquals(0, o.code());
