@@ -85,9 +85,11 @@ public final class Repair {
         }
     }
 
-    /** Told when a round starts, and of each answer as a bench's listener is. */
+    /** Told when a round starts and ends, and of each answer as a bench's listener is. */
     public interface Listener extends Bench.Listener {
         default void round(int round, List<String> added) {}
+
+        default void benched(Round round) {}
     }
 
     private final PromptSet prompts;
@@ -124,6 +126,7 @@ public final class Repair {
             BenchReport report = new Bench(current, processor, settings, subject).run(listener);
             calls += report.calls();
             rounds.add(new Round(round, added, report));
+            listener.benched(rounds.get(rounds.size() - 1));
             if (report.allPassed()) return new Result(true, rounds, calls, null);
             if (round == budget.rounds()) {
                 return new Result(false, rounds, calls, "the round budget is spent: " + budget.rounds() + " repair round"

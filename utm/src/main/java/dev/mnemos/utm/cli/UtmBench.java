@@ -288,10 +288,17 @@ public final class UtmBench implements Callable<Integer> {
         @Override
         public void round(int round, List<String> added) {
             this.round = round;
-            if (shown && round > 0) {
-                finish();
-                err.println("utm-bench: repair round " + round + ": demonstrations of " + String.join(", ", added));
-            }
+        }
+
+        /** One line per repair round, on a terminal or not. */
+        @Override
+        public void benched(Repair.Round r) {
+            finish();
+            BenchReport b = r.report();
+            err.printf(Locale.ROOT, "utm-bench: round %d%s: %d of %d prompts always right, %.1f%% of answers%s%n", r.round(),
+                    r.added().isEmpty() ? "" : " (demonstrations of " + String.join(", ", r.added()) + ")",
+                    b.passedCount(), b.transitions().size(), 100 * b.accuracy(),
+                    b.failing().isEmpty() ? "" : "; failing: " + String.join(", ", b.failing().stream().map(t -> t.name()).toList()));
         }
 
         @Override

@@ -205,6 +205,8 @@ class UtmBenchModelTest {
                 "--json", json.toString(), "--html", html.toString()));
         assertEquals(0, o.code(), o.err());
         assertTrue(o.err().contains("repaired: every answer right after 1 repair round (116 calls); boot written to " + boot), o.err());
+        assertTrue(o.err().contains("utm-bench: round 0: 27 of 29 prompts always right, 93.1% of answers; failing: G/0, N/1\n"
+                + "utm-bench: round 1 (demonstrations of G/0, N/1): 29 of 29 prompts always right, 100.0% of answers\n"), o.err());
         assertEquals(116, requests());
         assertEquals(U152.boot() + demonstration("G", "0") + demonstration("N", "1"), Files.readString(boot));
 
