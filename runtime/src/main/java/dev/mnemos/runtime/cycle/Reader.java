@@ -37,58 +37,100 @@ public final class Reader {
 
     /** The text with every reference substituted. */
     public String read(Memory memory, String text) throws SubstitutionException {
+        int from = find(text, 0);
+        if (from < 0) return text;
         List<String> chain = new ArrayList<>();
-        int from = text.indexOf("@[");
+        StringBuilder out = new StringBuilder(text.length() + 4096);
+        String source = text;
         int passes = 0;
-        while (from >= 0) {
+        while (true) {
             if (passes == maxPasses) {
                 throw new SubstitutionException("substitution did not settle after " + maxPasses
                         + " passes; labels followed: " + describe(chain), chain);
             }
-            Pass pass = substitute(memory, text, from);
+            Pass pass = substitute(memory, source, from, out);
             if (pass.firstLabel == null) break; // only '@[' that start no reference remain
             chain.add(pass.firstLabel);
-            if (pass.text == null) {
+            if (out.length() > maxLength) {
                 throw new SubstitutionException("substitution grew the prompt past " + maxLength
                         + " characters; labels followed: " + describe(chain), chain);
             }
-            text = pass.text;
-            from = text.indexOf("@[");
+            if (pass.next < 0) break;
+            // the text before pass.next is final: the next pass reads only what follows it
+            source = out.substring(pass.next);
+            out.setLength(pass.next);
+            from = 0;
             passes++;
         }
-        return text;
+        return out.toString();
     }
 
-    private record Pass(String text, String firstLabel) {}
+    /**
+     * @param firstLabel the first label substituted, or null when the pass substituted none
+     * @param next       where in the output the next pass must start reading (the first '@[' it
+     *                   may find), or -1 when no reference can remain
+     */
+    private record Pass(String firstLabel, int next) {}
 
     /**
-     * One pass from {@code from}, the first '@['; text before it is copied as it is.
-     * The pass's text is null when it grew past the length bound.
+     * One pass over {@code text}, appending the result to {@code out}; text before {@code from}
+     * (which holds no '@[') is copied as it is. A '@[' can appear in the result only where this
+     * pass kept one that starts no reference, inside an inserted value, or where a kept '@' meets
+     * a value starting with '['; the first such place is where the next pass starts.
      */
-    private Pass substitute(Memory memory, String text, int from) {
+    private Pass substitute(Memory memory, String text, int from, StringBuilder out) {
         int n = text.length();
-        StringBuilder out = null;
         String firstLabel = null;
+        int next = -1;
         int copied = 0;
         int at = from;
         while (at >= 0) {
             int end = labelEnd(text, at + 2);
             if (end < n && end > at + 2 && text.charAt(end) == ']') {
                 String label = text.substring(at + 2, end);
-                if (out == null) out = new StringBuilder(n + 256);
-                out.append(text, copied, at).append(memory.read(label));
+                appendRange(out, text, copied, at);
+                String value = memory.read(label);
+                if (next < 0) next = nextStart(out, value);
+                out.append(value);
                 if (firstLabel == null) firstLabel = label;
-                if (out.length() > maxLength) return new Pass(null, firstLabel);
+                if (out.length() > maxLength) return new Pass(firstLabel, -1);
                 copied = end + 1;
-                at = text.indexOf("@[", copied);
+                at = find(text, copied);
             } else {
-                at = text.indexOf("@[", at + 1);
+                if (next < 0) next = out.length() + (at - copied);
+                at = find(text, at + 1);
             }
         }
-        if (out == null) return new Pass(text, null);
-        out.append(text, copied, n);
-        if (out.length() > maxLength) return new Pass(null, firstLabel);
-        return new Pass(out.toString(), firstLabel);
+        appendRange(out, text, copied, n);
+        return new Pass(firstLabel, next);
+    }
+
+    /** Where a '@[' may start once {@code value} is appended to {@code out}, or -1. */
+    private static int nextStart(StringBuilder out, String value) {
+        int p = out.length();
+        if (!value.isEmpty() && value.charAt(0) == '[' && p > 0 && out.charAt(p - 1) == '@') return p - 1;
+        int at = value.indexOf('@');
+        return at < 0 ? -1 : p + at;
+    }
+
+    /** The first "@[" at or after {@code from}, or -1 (a char search, which the JIT vectorises). */
+    static int find(String text, int from) {
+        int n = text.length();
+        int at = text.indexOf('@', from);
+        while (at >= 0 && at + 1 < n) {
+            if (text.charAt(at + 1) == '[') return at;
+            at = text.indexOf('@', at + 1);
+        }
+        return -1;
+    }
+
+    /**
+     * Appends text[from, to). On Java 17, StringBuilder.append(CharSequence, int, int) copies a
+     * String one character at a time; a substring is copied whole, which for the kilobytes of a
+     * boot preamble is faster.
+     */
+    static StringBuilder appendRange(StringBuilder out, String text, int from, int to) {
+        return to - from > 32 ? out.append(text.substring(from, to)) : out.append(text, from, to);
     }
 
     private static int labelEnd(String text, int start) {

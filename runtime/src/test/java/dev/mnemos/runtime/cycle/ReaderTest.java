@@ -29,6 +29,33 @@ class ReaderTest {
     }
 
     @Test
+    void referencesFormedWhereTextMeetsAnInsertedValueAreReadByTheNextPass() throws Exception {
+        Memory m = new Memory();
+        m.put("open", "[x");
+        m.put("at", "@");
+        m.put("x", "X");
+        m.put("k", "x]");
+        assertEquals("X", reader.read(m, "@@[open]]"), "a kept '@' meets a value starting with '['");
+        assertEquals("X", reader.read(m, "@[at][x]"), "a value ending in '@' meets a kept '['");
+        assertEquals("X!", reader.read(m, "@[@[k]!"), "a kept '@[' meets a value closing it");
+        assertEquals("@[x y] X", reader.read(m, "@[x y] @[x]"), "a kept '@[' before a reference");
+    }
+
+    @Test
+    void manyReferencesInOnePassAndDeepNesting() throws Exception {
+        Memory m = new Memory();
+        for (int k = 0; k < 100; k++) m.put("v" + k, "(" + k + ")");
+        StringBuilder text = new StringBuilder();
+        for (int k = 0; k < 100; k++) text.append("@[v").append(k).append("] ");
+        String read = reader.read(m, text.toString());
+        assertTrue(read.startsWith("(0) (1) (2)") && read.endsWith("(99) "), read);
+        m.put("d0", "end");
+        for (int k = 1; k <= 20; k++) m.put("d" + k, "d" + (k - 1));
+        String nested = "@[".repeat(21) + "d20" + "]".repeat(21);
+        assertEquals("end", new Reader(30, 1000).read(m, nested));
+    }
+
+    @Test
     void anAtBracketThatStartsNoReferenceIsText() throws Exception {
         Memory m = new Memory();
         m.put("a", "A");
