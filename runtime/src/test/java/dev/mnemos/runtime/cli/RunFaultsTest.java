@@ -1,0 +1,128 @@
+package dev.mnemos.runtime.cli;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.mnemos.runtime.checkpoint.CheckpointStore;
+import dev.mnemos.runtime.memory.Memory;
+import dev.mnemos.runtime.memory.MemoryFile;
+import dev.mnemos.runtime.model.ModelServerStubs;
+import dev.mnemos.runtime.model.ModelServerStubs.Api;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** {@code mnemos run} when things go wrong mid-run: what it says, its exit code, what it leaves on disk. */
+class RunFaultsTest {
+
+    @TempDir
+    Path dir;
+
+    WireMockServer server;
+    String err;
+
+    @BeforeEach
+    void start() {
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    int run(String... args) {
+        StringWriter e = new StringWriter();
+        var cl = Cli.commandLine(new MnemosCommand());
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        cl.setErr(new PrintWriter(e, true));
+        int code = cl.execute(args);
+        err = e.toString();
+        return code;
+    }
+
+    /** The countdown model answers n = 3 and n = 2, then the server fails as {@code failure} says. */
+    private void twoGoodCyclesThen(Runnable failure) {
+        failure.run();
+        for (int k = 3; k >= 2; k--) {
+            ModelServerStubs.answerWhenPromptContains(server, Api.OLLAMA_GENERATE, RunCommandTest.MODEL,
+                    "\" op=\"halt\" \"\nn = " + k + "\nif", " \" n-=1 op=\"%[A]\" \"", false);
+        }
+    }
+
+    @Test
+    void serverErrorsAreRetriedThenReportedWithMemoryAndTraceAsOfTheLastCompletedCycle() throws Exception {
+        twoGoodCyclesThen(() -> ModelServerStubs.serverError(server, Api.OLLAMA_GENERATE, 500, "llama runner process has terminated"));
+        Path trace = dir.resolve("run.jsonl");
+        Path ckpt = dir.resolve("run.ckpt");
+        int code = run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL, "--base-url", server.baseUrl(),
+                "--retries", "1", "--trace", trace.toString(), "--checkpoint", ckpt.toString());
+        assertEquals(ExitCode.MODEL_ERROR.code(), code, err);
+        assertTrue(err.contains("HTTP 500") && err.contains("llama runner process has terminated"), err);
+        assertTrue(err.contains("gave up after 2 tries"), err);
+        assertEquals(1, err.strip().lines().count(), err);
+        server.verify(4, postRequestedFor(urlPathEqualTo("/api/generate")));
+        assertEquals(2, Files.readAllLines(trace).size());
+        var checkpoint = new CheckpointStore(ckpt).load();
+        assertEquals(2, checkpoint.progress().cycles());
+        assertEquals(1L, Memory.of(checkpoint.memory()).get("n"));
+    }
+
+    @Test
+    void aTimeoutIsReportedWithTheTimeAllowed() {
+        twoGoodCyclesThen(() -> ModelServerStubs.slowAnswer(server, Api.OLLAMA_GENERATE, RunCommandTest.MODEL,
+                " \" n-=1 op=\"%[A]\" \"", false, Duration.ofSeconds(3)));
+        int code = run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL, "--base-url", server.baseUrl(),
+                "--retries", "0", "--timeout", "0.3");
+        assertEquals(ExitCode.MODEL_ERROR.code(), code, err);
+        assertTrue(err.contains("within 0.3 s") || err.contains("within 300 ms"), err);
+        assertTrue(err.contains("failed after 2 cycles"), err);
+    }
+
+    @Test
+    void aRunawayReferenceNamesItsChain() throws Exception {
+        Memory m = new Memory();
+        m.put("op", "@[boot]go");
+        m.put("boot", "@[loop]");
+        m.put("loop", "@[boot]");
+        Path program = dir.resolve("runaway.json");
+        MemoryFile.save(m, program);
+        assertEquals(ExitCode.RUNAWAY.code(), run("run", program.toString(), "--model", RunCommandTest.MODEL,
+                "--base-url", server.baseUrl(), "--max-passes", "6"));
+        assertTrue(err.contains("@[boot] -> @[loop] -> @[boot]"), err);
+        server.verify(0, postRequestedFor(urlPathEqualTo("/api/generate")));
+    }
+
+    @Test
+    void aWriteOutsideTheLabelAlphabetChangesNothingAndIsNamed() throws Exception {
+        Memory m = MemoryFile.load(RunCommandTest.PROGRAM);
+        m.put("t", "no spaces allowed");
+        Path program = dir.resolve("program.json");
+        MemoryFile.save(m, program);
+        ModelServerStubs.answer(server, Api.OLLAMA_GENERATE, RunCommandTest.MODEL, " \" n-=1 %[t]=\"1\" \"", false);
+        Path out = dir.resolve("out.json");
+        assertEquals(ExitCode.BAD_WRITE.code(), run("run", program.toString(), "--model", RunCommandTest.MODEL,
+                "--base-url", server.baseUrl(), "--out", out.toString()));
+        assertTrue(err.contains("'no spaces allowed'") && err.contains("[A-Za-z0-9_-]+"), err);
+        assertEquals(3L, MemoryFile.load(out).get("n"), "the update in the same answer was not applied either");
+    }
+
+    @Test
+    void aProgramWithABadLabelIsRefusedBeforeAnyCall() throws Exception {
+        Path program = dir.resolve("bad-label.json");
+        Files.writeString(program, "{\"memory\": {\"op\": \"@[x]\", \"cell 7\": \"1\"}}");
+        assertEquals(ExitCode.BAD_INPUT.code(), run("run", program.toString(), "--model", RunCommandTest.MODEL, "--base-url", server.baseUrl()));
+        assertTrue(err.contains(program + ": label 'cell 7'"), err);
+    }
+}
