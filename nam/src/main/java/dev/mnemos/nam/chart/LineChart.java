@@ -1,6 +1,6 @@
 package dev.mnemos.nam.chart;
 
-import dev.mnemos.poem.store.AtomicFiles;
+import dev.mnemos.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -92,8 +92,7 @@ public final class LineChart {
 
     /** Writes the SVG to {@code file}, atomically. */
     public void write(Path file) throws IOException {
-        byte[] bytes = svg().getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, out -> out.write(bytes));
+        AtomicFiles.write(file, svg().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void line(StringBuilder s, double x1, double y1, double x2, double y2, String colour) {

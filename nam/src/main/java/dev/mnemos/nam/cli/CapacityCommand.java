@@ -3,7 +3,7 @@ package dev.mnemos.nam.cli;
 import dev.mnemos.nam.study.CapacityStudy;
 import dev.mnemos.nam.study.TextPairs;
 import dev.mnemos.poem.encoder.Encoder;
-import dev.mnemos.poem.store.AtomicFiles;
+import dev.mnemos.runtime.io.AtomicFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,7 +71,7 @@ final class CapacityCommand implements Callable<Integer> {
         }
         List<CapacityStudy.Row> rows = study.build().run();
         String table = CapacityStudy.csv(rows);
-        AtomicFiles.write(csv, out -> out.write(table.getBytes(StandardCharsets.UTF_8)));
+        AtomicFiles.write(csv, table.getBytes(StandardCharsets.UTF_8));
         CapacityStudy.chart(rows, "NAM capacity: recall@1 vs stored pairs (" + what + ")").write(svg);
         System.out.print(table);
         System.err.println("wrote " + csv + " and " + svg);

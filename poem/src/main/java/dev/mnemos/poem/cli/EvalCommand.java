@@ -7,8 +7,8 @@ import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.poem.reward.ExactMatch;
 import dev.mnemos.poem.reward.Reward;
 import dev.mnemos.poem.reward.TokenF1;
-import dev.mnemos.poem.store.AtomicFiles;
 import dev.mnemos.runtime.cli.BackendOptions;
+import dev.mnemos.runtime.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -77,7 +77,7 @@ final class EvalCommand implements Callable<Integer> {
             System.out.print(report.table());
             if (json != null) {
                 Path out = Path.of(json);
-                AtomicFiles.write(out, o -> o.write(report.json().getBytes(StandardCharsets.UTF_8)));
+                AtomicFiles.write(out, report.json().getBytes(StandardCharsets.UTF_8));
                 err.println("wrote " + out);
             }
         }

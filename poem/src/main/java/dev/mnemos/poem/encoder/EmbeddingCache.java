@@ -1,9 +1,10 @@
 package dev.mnemos.poem.encoder;
 
-import dev.mnemos.poem.store.AtomicFiles;
 import dev.mnemos.poem.store.FormatException;
+import dev.mnemos.runtime.io.AtomicFiles;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -76,7 +77,7 @@ public final class EmbeddingCache {
     public synchronized void save() throws IOException {
         if (file == null || !dirty) return;
         AtomicFiles.write(file, raw -> {
-            CheckedOutputStream checked = new CheckedOutputStream(raw, new CRC32());
+            CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32());
             DataOutputStream out = new DataOutputStream(checked);
             out.write(MAGIC);
             out.writeInt(VERSION);

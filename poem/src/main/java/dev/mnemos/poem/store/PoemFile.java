@@ -11,8 +11,10 @@ import dev.mnemos.poem.memory.EpisodicMemory;
 import dev.mnemos.poem.memory.Weighting;
 import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.poem.train.TrainingLog;
+import dev.mnemos.runtime.io.AtomicFiles;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -79,7 +81,7 @@ public final class PoemFile {
         }
         byte[] header = JSON.writeValueAsBytes(header(c));
         AtomicFiles.write(file, raw -> {
-            CheckedOutputStream checked = new CheckedOutputStream(raw, new CRC32());
+            CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32());
             DataOutputStream out = new DataOutputStream(checked);
             out.write(MAGIC);
             out.writeInt(VERSION);
