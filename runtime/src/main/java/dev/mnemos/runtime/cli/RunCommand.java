@@ -47,29 +47,17 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "MODE", description = "strict (the answer is the instruction alone) or lenient (the first line that parses). Default: ${DEFAULT-VALUE}.")
     ParseMode mode = ParseMode.STRICT;
 
-    @Option(names = "--max-steps", paramLabel = "N", description = "Stop after N cycles.")
-    Long maxSteps;
-
-    @Option(names = "--max-time", paramLabel = "SECONDS", description = "Stop after this much wall time.")
-    Double maxSeconds;
+    @Mixin
+    RunOptions runOptions;
 
     @Option(names = "--max-calls", paramLabel = "N", description = "Stop before the model call after N.")
     Long maxCalls;
-
-    @Option(names = "--cycle-retries", paramLabel = "N", description = "Ask again, up to N times, when an answer does not parse or a call fails. Default: ${DEFAULT-VALUE} (stop).")
-    int cycleRetries = 0;
 
     @Option(names = "--max-passes", paramLabel = "N", description = "Bound on substitution passes per cycle. Default: ${DEFAULT-VALUE}.")
     int maxPasses = Reader.DEFAULT_MAX_PASSES;
 
     @Option(names = "--max-prompt", paramLabel = "CHARS", description = "Bound on a prompt's length after substitution. Default: ${DEFAULT-VALUE}.")
     int maxPrompt = Reader.DEFAULT_MAX_LENGTH;
-
-    @Option(names = "--trace", paramLabel = "FILE", description = "Write a JSON Lines trace, one object per cycle, flushed each cycle.")
-    Path trace;
-
-    @Option(names = "--trace-prompts", description = "Put each cycle's whole prompt in the trace (not only its hash).")
-    boolean tracePrompts;
 
     @Option(names = "--cache", paramLabel = "FILE", description = "Prompt cache file: repeated prompts skip the model call.")
     Path cache;
@@ -86,14 +74,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Save the final memory here (atomically).")
     Path out;
 
-    @Option(names = "--json", description = "Print the run's summary as one JSON object on standard output.")
-    boolean json;
-
     @Override
     public Integer call() {
         if (program == null && resume == null) throw new Cli.Failure(ExitCode.USAGE, "give a PROGRAM file to run, or --resume CHECKPOINT");
         Processor processor = processor();
-        RunFiles files = RunFiles.open(cache, trace, tracePrompts, checkpoint, Duration.ofMillis((long) (checkpointEvery * 1000)), resume);
+        RunFiles files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpoint, Duration.ofMillis((long) (checkpointEvery * 1000)), resume);
         Memory memory = files.resuming() ? files.resumedMemory() : load(program);
         ProgressLine progress = ProgressLine.onTerminal();
         Machine.Builder builder = Machine.builder()
@@ -101,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
                 .reader(new Reader(maxPasses, maxPrompt))
                 .parseMode(mode)
                 .limits(limits())
-                .retries(cycleRetries);
+                .retries(runOptions.cycleRetries);
         if (progress != null) builder.listener(progress);
         RunResult result = files.run(files.configure(builder).build(), memory);
         if (progress != null) progress.finish();
@@ -120,9 +105,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private RunLimits limits() {
-        RunLimits limits = RunLimits.NONE;
-        if (maxSteps != null) limits = limits.withMaxSteps(maxSteps);
-        if (maxSeconds != null) limits = limits.withMaxWall(Duration.ofMillis((long) (maxSeconds * 1000)));
+        RunLimits limits = runOptions.limits();
         if (maxCalls != null) limits = limits.withMaxModelCalls(maxCalls);
         return limits;
     }
@@ -156,7 +139,7 @@ public final class RunCommand implements Callable<Integer> {
         spec.commandLine().getErr().println(spec.qualifiedName() + ": " + line + " (" + r.modelCalls() + " model calls, " + r.cacheHits() + " cache hits, "
                 + String.format("%.2f s", r.elapsed().toNanos() / 1e9) + ")");
         spec.commandLine().getErr().flush();
-        if (json) {
+        if (runOptions.json) {
             ObjectNode o = new ObjectMapper().createObjectNode();
             o.put("status", r.status().name().toLowerCase())
                     .put("halted", r.halted())

@@ -5,9 +5,9 @@ import dev.mnemos.runtime.cli.Cli;
 import dev.mnemos.runtime.cli.ExitCode;
 import dev.mnemos.runtime.cli.ProgressLine;
 import dev.mnemos.runtime.cli.RunFiles;
+import dev.mnemos.runtime.cli.RunOptions;
 import dev.mnemos.runtime.cycle.Machine;
 import dev.mnemos.runtime.cycle.ParseMode;
-import dev.mnemos.runtime.cycle.RunLimits;
 import dev.mnemos.runtime.cycle.RunResult;
 import dev.mnemos.runtime.memory.Memory;
 import dev.mnemos.runtime.model.Processor;
@@ -79,17 +79,8 @@ public final class UtmRun implements Callable<Integer> {
     @Option(names = "--boot", paramLabel = "FILE", description = "Use this boot preamble instead of the compiled one.")
     Path bootFile;
 
-    @Option(names = "--max-steps", paramLabel = "N", description = "Stop after N cycles.")
-    Long maxSteps;
-
-    @Option(names = "--max-time", paramLabel = "SECONDS", description = "Stop after this much wall time.")
-    Double maxSeconds;
-
-    @Option(names = "--trace", paramLabel = "FILE", description = "Write a JSON Lines trace, one object per cycle, flushed each cycle.")
-    Path trace;
-
-    @Option(names = "--trace-prompts", description = "Put each cycle's whole prompt in the trace (not only its hash).")
-    boolean tracePrompts;
+    @Mixin
+    RunOptions runOptions;
 
     @Option(names = "--cache", paramLabel = "FILE", description = "Prompt cache file: a repeated prompt costs no model call (U15,2 has 29 prompts).")
     Path cache;
@@ -104,17 +95,11 @@ public final class UtmRun implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "MODE", description = "strict (the answer is the instruction alone) or lenient (the first line that parses). Default: strict, lenient for --style chat.")
     ParseMode mode;
 
-    @Option(names = "--cycle-retries", paramLabel = "N", description = "Ask again, up to N times, when an answer does not parse or a call fails. Default: ${DEFAULT-VALUE}.")
-    int cycleRetries = 0;
-
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "Save checkpoints here. Default with a model: " + DEFAULT_CHECKPOINT + ", kept only when the run did not halt.")
     Path checkpoint;
 
     @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Go on from a checkpoint (give the same --trace, and --bitag to decode words).")
     Path resume;
-
-    @Option(names = "--json", description = "Print the run's summary as one JSON object on standard output.")
-    boolean json;
 
     private PrintStream out = System.out;
     private PrintStream err = System.err;
@@ -142,7 +127,7 @@ public final class UtmRun implements Callable<Integer> {
         Processor processor = processor(prompts);
         boolean model = !(processor instanceof ReferenceProcessor);
         Path checkpointFile = checkpoint != null ? checkpoint : model && resume == null ? Path.of(DEFAULT_CHECKPOINT) : null;
-        RunFiles files = RunFiles.open(cache, trace, tracePrompts, checkpointFile, Duration.ofSeconds(5), resume);
+        RunFiles files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpointFile, Duration.ofSeconds(5), resume);
         Memory memory = files.resuming() ? files.resumedMemory() : initialMemory(prompts, program);
         MachineRun run;
         try {
@@ -150,7 +135,7 @@ public final class UtmRun implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Cli.Failure(ExitCode.BAD_INPUT, (resume != null ? resume + ": " : "") + e.getMessage());
         }
-        Machine.Builder builder = Machine.builder().processor(processor).parseMode(parseMode()).limits(limits()).retries(cycleRetries);
+        Machine.Builder builder = Machine.builder().processor(processor).parseMode(parseMode()).limits(runOptions.limits()).retries(runOptions.cycleRetries);
         ProgressLine progress = progressLine(run);
         if (progress != null) builder.listener(progress);
         run.listeners().forEach(builder::listener);
@@ -205,13 +190,6 @@ public final class UtmRun implements Callable<Integer> {
         return "chat".equalsIgnoreCase(backend.style) ? ParseMode.LENIENT : ParseMode.STRICT;
     }
 
-    private RunLimits limits() {
-        RunLimits limits = RunLimits.NONE;
-        if (maxSteps != null) limits = limits.withMaxSteps(maxSteps);
-        if (maxSeconds != null) limits = limits.withMaxWall(Duration.ofMillis((long) (maxSeconds * 1000)));
-        return limits;
-    }
-
     private ProgressLine progressLine(MachineRun run) {
         if (System.console() == null) return null;
         return new ProgressLine(err) {
@@ -243,7 +221,7 @@ public final class UtmRun implements Callable<Integer> {
         } else {
             err.println("utm-run: verification: off");
         }
-        if (json) {
+        if (runOptions.json) {
             out.println(s.toJson());
             return;
         }
