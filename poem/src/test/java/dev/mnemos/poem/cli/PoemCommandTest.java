@@ -2,15 +2,15 @@ package dev.mnemos.poem.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.mnemos.poem.sim.BiasedModel;
 import dev.mnemos.poem.sim.SampleData;
 import dev.mnemos.poem.store.PoemFile;
 import dev.mnemos.runtime.cli.Cli;
+import dev.mnemos.runtime.model.ModelServer;
 import dev.mnemos.runtime.model.ModelServerStubs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -26,28 +26,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** bin/poem, run in-process against the biased model behind WireMock. */
 class PoemCommandTest {
 
     static final BiasedModel MODEL = new BiasedModel(0.9, 42);
-    static WireMockServer server;
+    @RegisterExtension
+    static final ModelServer server = new ModelServer(MODEL);
     @TempDir Path dir;
 
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(options().dynamicPort().extensions(MODEL));
-        server.start();
+    @BeforeEach
+    void stubs() {
         server.stubFor(post(urlPathEqualTo("/api/chat")).withRequestBody(matchingJsonPath("$.model", equalTo("biased")))
                 .willReturn(aResponse().withTransformers(BiasedModel.NAME)));
         ModelServerStubs.ollamaModelNotFound(server, "missing");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
     }
 
     record Run(int exit, String out, String err) {}

@@ -1,15 +1,13 @@
 package dev.mnemos.runtime.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.mnemos.runtime.checkpoint.CheckpointStore;
 import dev.mnemos.runtime.memory.Memory;
 import dev.mnemos.runtime.memory.MemoryFile;
+import dev.mnemos.runtime.model.ModelServer;
 import dev.mnemos.runtime.model.ModelServerStubs.Api;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -29,18 +27,8 @@ class InterruptTest {
     @TempDir
     Path dir;
 
-    WireMockServer server;
-
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    final ModelServer server = new ModelServer();
 
     @Test
     void aSignalFlushesTheTraceAndWritesACheckpointFromWhichTheRunGoesOn() throws Exception {

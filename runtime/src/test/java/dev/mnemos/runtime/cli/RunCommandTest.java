@@ -3,14 +3,13 @@ package dev.mnemos.runtime.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.mnemos.runtime.memory.Memory;
 import dev.mnemos.runtime.memory.MemoryFile;
+import dev.mnemos.runtime.model.ModelServer;
 import dev.mnemos.runtime.model.ModelServerStubs;
 import dev.mnemos.runtime.model.ModelServerStubs.Api;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
@@ -33,20 +32,11 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    WireMockServer server;
+    @RegisterExtension
+    final ModelServer server = new ModelServer();
+
     String out;
     String err;
-
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
 
     /** A perfect model for the countdown program: the prompt's own "n = X" line decides. */
     static void stubCountdown(WireMockServer server, Api api, int n) {

@@ -1,15 +1,13 @@
 package dev.mnemos.runtime.cli;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.mnemos.runtime.checkpoint.CheckpointStore;
 import dev.mnemos.runtime.memory.Memory;
 import dev.mnemos.runtime.memory.MemoryFile;
+import dev.mnemos.runtime.model.ModelServer;
 import dev.mnemos.runtime.model.ModelServerStubs;
 import dev.mnemos.runtime.model.ModelServerStubs.Api;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
@@ -28,19 +26,10 @@ class RunFaultsTest {
     @TempDir
     Path dir;
 
-    WireMockServer server;
+    @RegisterExtension
+    final ModelServer server = new ModelServer();
+
     String err;
-
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
 
     int run(String... args) {
         StringWriter e = new StringWriter();

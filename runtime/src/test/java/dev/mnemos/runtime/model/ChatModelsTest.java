@@ -7,38 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.mnemos.runtime.model.ModelException.Kind;
 import dev.mnemos.runtime.model.ModelServerStubs.Api;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** What the poem module gets: LangChain4j chat models with our settings and our error messages. */
 class ChatModelsTest {
 
-    static WireMockServer server;
-
-    @BeforeAll
-    static void start() {
-        server = ModelTestSupport.startServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-    }
+    @RegisterExtension
+    static final ModelServer server = new ModelServer();
 
     @ParameterizedTest
     @EnumSource(value = Api.class, names = {"OLLAMA_CHAT", "OPENAI_CHAT"})

@@ -11,17 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.mnemos.runtime.model.ModelException.Kind;
 import dev.mnemos.runtime.model.ModelServerStubs.Api;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,22 +29,8 @@ class ModelFaultsTest {
     static final String MODEL = "llama3.2";
     static final String ANSWER = "\" op=\"%[B]\" %[i]=\"0\" i+=1 \"";
 
-    static WireMockServer server;
-
-    @BeforeAll
-    static void start() {
-        server = ModelTestSupport.startServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-    }
+    @RegisterExtension
+    static final ModelServer server = new ModelServer();
 
     @Test
     void unreachableOllamaSaysHowToStartItAndPullTheModel() {

@@ -7,34 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.mnemos.runtime.model.ModelServerStubs.Api;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The stubs other modules' tests rely on answer as documented. */
 class ModelServerStubsTest {
 
-    static WireMockServer server;
-
-    @BeforeAll
-    static void start() {
-        server = ModelTestSupport.startServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-    }
+    @RegisterExtension
+    static final ModelServer server = new ModelServer();
 
     @ParameterizedTest
     @EnumSource(Api.class)

@@ -3,7 +3,6 @@ package dev.mnemos.runtime.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.mnemos.runtime.model.ModelServerStubs.Api;
 import java.io.IOException;
@@ -19,12 +18,6 @@ final class ModelTestSupport {
     static final Duration FAST_BACKOFF = Duration.ofMillis(10);
 
     private ModelTestSupport() {}
-
-    static WireMockServer startServer() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(12));
-        server.start();
-        return server;
-    }
 
     /** Settings for the backend behind {@code api} on {@code server}. */
     static ProcessorConfig.Builder config(WireMockServer server, Api api, String model, boolean stream) {

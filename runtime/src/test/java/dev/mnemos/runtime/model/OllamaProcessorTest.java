@@ -8,13 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.mnemos.runtime.model.ModelServerStubs.Api;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,22 +21,8 @@ class OllamaProcessorTest {
     static final String INSTRUCTION = "\" op=\"%[B]\" %[i]=\"0\" i+=1 \"";
     static final String PROMPT = "result = \" op=\"%[B]\" %[i]=\"0\" i+=1 \"\nif 0==1 then result = \" op=\"%[A]\" %[i]=\"1\" i+=1 \"\n$result";
 
-    static WireMockServer server;
-
-    @BeforeAll
-    static void start() {
-        server = ModelTestSupport.startServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-    }
+    @RegisterExtension
+    static final ModelServer server = new ModelServer();
 
     @ParameterizedTest(name = "stream={0}")
     @ValueSource(booleans = {false, true})

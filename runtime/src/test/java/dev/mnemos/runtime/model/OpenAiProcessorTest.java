@@ -12,13 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.mnemos.runtime.model.ModelServerStubs.Api;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,22 +23,8 @@ class OpenAiProcessorTest {
 
     static final String MODEL = "Qwen/Qwen2.5-7B-Instruct";
 
-    static WireMockServer server;
-
-    @BeforeAll
-    static void start() {
-        server = ModelTestSupport.startServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-    }
+    @RegisterExtension
+    static final ModelServer server = new ModelServer();
 
     @ParameterizedTest(name = "stream={0}")
     @ValueSource(booleans = {false, true})

@@ -1,15 +1,13 @@
 package dev.mnemos.utm.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.mnemos.runtime.model.ModelServer;
 import dev.mnemos.runtime.model.ModelServerStubs;
 import dev.mnemos.runtime.model.ModelServerStubs.Api;
 import dev.mnemos.utm.prompt.PromptFiles;
 import dev.mnemos.utm.prompt.PromptSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -40,18 +38,8 @@ class UtmBenchModelTest {
     static final PromptSet U152 = PromptFiles.u152();
     static final Api API = Api.OLLAMA_GENERATE;
 
-    WireMockServer server;
-
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    final ModelServer server = new ModelServer();
 
     /** The end of a prompt that tells which transition it asks: its instruction part, after the boot. */
     static String question(String prompt) {

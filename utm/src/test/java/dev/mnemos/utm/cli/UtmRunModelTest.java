@@ -1,16 +1,14 @@
 package dev.mnemos.utm.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.mnemos.runtime.model.ModelServer;
 import dev.mnemos.runtime.model.ModelServerStubs;
 import dev.mnemos.runtime.model.ModelServerStubs.Api;
 import dev.mnemos.utm.prompt.PromptCompiler;
 import dev.mnemos.utm.prompt.PromptFiles;
 import dev.mnemos.utm.prompt.PromptSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -32,18 +30,8 @@ class UtmRunModelTest {
     static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     static final PromptSet U152 = PromptFiles.u152();
 
-    WireMockServer server;
-
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    final ModelServer server = new ModelServer();
 
     /** A deterministic model that knows U15,2: each of the 29 prompts gets its correct answer. */
     void stubAll29(Api api, java.util.function.UnaryOperator<String> dress) {
