@@ -1,9 +1,9 @@
 package dev.mnemos.nam.cli;
 
 import dev.mnemos.nam.poem.PoemComparison;
-import dev.mnemos.nam.poem.SimulatedModel;
 import dev.mnemos.poem.data.JsonLinesReader;
 import dev.mnemos.poem.prompt.Task;
+import dev.mnemos.poem.sim.SimulatedModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -11,6 +11,7 @@ import dev.mnemos.poem.memory.EpisodicMemory;
 import dev.mnemos.poem.pool.ExamplePool;
 import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.poem.reward.ExactMatch;
+import dev.mnemos.poem.sim.SimulatedModel;
 import dev.mnemos.poem.train.Trainer;
 import dev.mnemos.runtime.model.ModelException;
 import java.io.IOException;

@@ -7,11 +7,8 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.mnemos.runtime.model.ModelServerStubs.Api;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -21,7 +18,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
  * It reads the request's messages (examples as user/assistant turns, the query last) and answers
  * with the label of the example placed last with probability {@code pLast}; otherwise with the
  * label most of the examples carry (ties: the one shown first). The draw is a seeded hash of the
- * request body, so the same prompt always gets the same answer and runs are reproducible.
+ * request body, so the same prompt always gets the same answer and runs are reproducible. The
+ * decision is {@link SimulatedModel}'s; this puts it behind HTTP.
  * Some answers come wrapped in prose, as real models do.
  */
 public final class BiasedModel implements ResponseDefinitionTransformerV2 {
@@ -29,13 +27,11 @@ public final class BiasedModel implements ResponseDefinitionTransformerV2 {
     public static final String NAME = "biased-model";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final double pLast;
-    private final long seed;
+    private final SimulatedModel rule;
     private final AtomicLong requests = new AtomicLong();
 
     public BiasedModel(double pLast, long seed) {
-        this.pLast = pLast;
-        this.seed = seed;
+        this.rule = new SimulatedModel(pLast, seed);
     }
 
     public long requests() {
@@ -63,9 +59,8 @@ public final class BiasedModel implements ResponseDefinitionTransformerV2 {
             for (JsonNode m : request.path("messages")) {
                 if ("assistant".equals(m.path("role").asText())) labels.add(m.path("content").asText());
             }
-            long h = hash(body);
-            double u = (h >>> 11) * 0x1.0p-53;
-            String label = labels.isEmpty() ? "unknown" : u < pLast ? labels.get(labels.size() - 1) : majority(labels);
+            long h = rule.hash(body);
+            String label = rule.answer(labels, h);
             String answer = switch ((int) ((h >>> 3) & 3)) {
                 case 0 -> "The answer is " + label + ".";
                 case 1 -> label.substring(0, 1).toUpperCase() + label.substring(1);
@@ -77,29 +72,5 @@ public final class BiasedModel implements ResponseDefinitionTransformerV2 {
         } catch (Exception e) {
             return aResponse().withStatus(400).withBody("{\"error\":\"bad request: " + e.getMessage() + "\"}").build();
         }
-    }
-
-    static String majority(List<String> labels) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String l : labels) counts.merge(l, 1, Integer::sum);
-        String best = null;
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            if (best == null || e.getValue() > counts.get(best)) best = e.getKey();
-        }
-        return best;
-    }
-
-    /** FNV-1a over the body's bytes, seeded, then mixed (SplitMix64's finaliser). */
-    private long hash(String body) {
-        long h = 0xcbf29ce484222325L ^ seed;
-        for (byte b : body.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b;
-            h *= 0x100000001b3L;
-        }
-        h ^= h >>> 30;
-        h *= 0xbf58476d1ce4e5b9L;
-        h ^= h >>> 27;
-        h *= 0x94d049bb133111ebL;
-        return h ^ (h >>> 31);
     }
 }
