@@ -1,6 +1,7 @@
 package dev.mnemos.nam.memory;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.mnemos.nam.tensor.Nam;
 import dev.mnemos.nam.tensor.NamMatrix;
 import dev.mnemos.nam.tensor.Vectors;
 import dev.mnemos.poem.encoder.Encoder;
@@ -167,8 +168,8 @@ public final class AssociativeMemory {
 
         /** Write probability p_w and erase probability p_e, each in [0, 1]; default 1 and 1. */
         public Builder writing(float pw, float pe) {
-            check(pw, "p_w");
-            check(pe, "p_e");
+            Nam.requireProbability(pw, "p_w");
+            Nam.requireProbability(pe, "p_e");
             this.pw = pw;
             this.pe = pe;
             return this;
@@ -186,12 +187,6 @@ public final class AssociativeMemory {
 
         public AssociativeMemory build() {
             return new AssociativeMemory(this);
-        }
-
-        private static void check(float p, String name) {
-            if (!(p >= 0f && p <= 1f)) {
-                throw new IllegalArgumentException(name + " = " + p + " is not a probability in [0, 1]");
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mnemos.nam.poem;
 
+import dev.mnemos.nam.tensor.Nam;
 import dev.mnemos.nam.tensor.NamMatrix;
 import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.memory.ActionValueEstimator;
@@ -112,17 +113,11 @@ public final class NamEstimator implements ActionValueEstimator {
 
         /** Write and erase probabilities, each in [0, 1]; default 0.1 and 0.1 (the delta rule at rate 0.1). */
         public Builder writing(float pw, float pe) {
-            check(pw, "p_w");
-            check(pe, "p_e");
+            Nam.requireProbability(pw, "p_w");
+            Nam.requireProbability(pe, "p_e");
             this.pw = pw;
             this.pe = pe;
             return this;
-        }
-
-        private static void check(float p, String name) {
-            if (!(p >= 0f && p <= 1f)) {
-                throw new IllegalArgumentException(name + " = " + p + " is not a probability in [0, 1]");
-            }
         }
 
         public NamEstimator build() {

@@ -80,7 +80,8 @@ public final class Nam {
         return k;
     }
 
-    static void requireProbability(float p, String name) {
+    /** Rejects a write, erase or read probability {@code p} outside [0, 1], naming it {@code name}. */
+    public static void requireProbability(float p, String name) {
         if (!(p >= 0f && p <= 1f)) {
             throw new IllegalArgumentException(name + " = " + p + " is not a probability in [0, 1]");
         }
