@@ -4,13 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mnemos.runtime.cli.BackendOptions;
 import dev.mnemos.runtime.cli.Cli;
 import dev.mnemos.runtime.cli.ExitCode;
-import dev.mnemos.runtime.cycle.ParseMode;
 import dev.mnemos.runtime.io.AtomicFiles;
 import dev.mnemos.runtime.model.ModelException;
 import dev.mnemos.runtime.model.Processor;
-import dev.mnemos.runtime.model.ProcessorConfig;
-import dev.mnemos.runtime.model.Processors;
-import dev.mnemos.runtime.model.Style;
 import dev.mnemos.utm.bench.Bench;
 import dev.mnemos.utm.bench.BenchReport;
 import dev.mnemos.utm.bench.HtmlReport;
@@ -36,7 +32,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -75,22 +70,16 @@ public final class UtmBench implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    BackendOptions backend;
+    ModelOptions modelOptions;
 
     @Option(names = "--machine", paramLabel = "FILE", description = "A machine file (JSON). Default: U15,2, built in.")
     Path machineFile;
-
-    @Option(names = "--boot", paramLabel = "FILE", description = "Use this boot preamble instead of the compiled one.")
-    Path bootFile;
 
     @Option(names = {"-n", "--samples"}, paramLabel = "N", description = "Answers asked for per prompt. Default: ${DEFAULT-VALUE}.")
     int samples = 5;
 
     @Option(names = "--concurrency", paramLabel = "N", description = "Model calls in flight at most. Default: ${DEFAULT-VALUE}.")
     int concurrency = 4;
-
-    @Option(names = "--mode", paramLabel = "MODE", description = "strict (the answer is the instruction alone) or lenient (the first line that parses). Default: strict, lenient for --style chat.")
-    ParseMode mode;
 
     @Option(names = "--json", arity = "0..1", fallbackValue = "-", paramLabel = "FILE",
             description = "Write the report as JSON to FILE, or to standard output when no FILE is given (the table then goes to standard error).")
@@ -133,9 +122,9 @@ public final class UtmBench implements Callable<Integer> {
     public Integer call() {
         checkOptions();
         PromptSet prompts = prompts();
-        Bench.Settings settings = new Bench.Settings(samples, concurrency, parseMode());
+        Bench.Settings settings = new Bench.Settings(samples, concurrency, modelOptions.parseMode());
         if (repair) checkBudget(prompts, settings);
-        try (Processor processor = processor(prompts)) {
+        try (Processor processor = modelOptions.processor(prompts)) {
             Subject subject = subject(processor);
             Progress progress = Progress.onTerminal(err);
             if (!repair) return bench(new Bench(prompts, processor, settings, subject), progress);
@@ -198,15 +187,7 @@ public final class UtmBench implements Callable<Integer> {
     }
 
     private PromptSet prompts() {
-        PromptSet prompts = machineFile == null ? PromptFiles.u152() : PromptCompiler.compile(machine());
-        if (bootFile == null) return prompts;
-        try {
-            return prompts.withBoot(Files.readString(bootFile));
-        } catch (IOException e) {
-            throw new Cli.Failure(ExitCode.BAD_INPUT, bootFile + ": cannot read: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new Cli.Failure(ExitCode.BAD_INPUT, bootFile + ": " + e.getMessage());
-        }
+        return modelOptions.boot(machineFile == null ? PromptFiles.u152() : PromptCompiler.compile(machine()));
     }
 
     private TuringMachine machine() {
@@ -217,34 +198,10 @@ public final class UtmBench implements Callable<Integer> {
         }
     }
 
-    private String backendName() {
-        if (given("--backend")) return backend.backend;
-        return backend.model == null ? ReferenceProvider.NAME : backend.backend;
-    }
-
-    private Processor processor(PromptSet prompts) {
-        String name = backendName();
-        if (name.equals(ReferenceProvider.NAME)) return new ReferenceProcessor(prompts);
-        if (backend.model == null) throw new Cli.Failure(ExitCode.USAGE, "--backend " + name + " needs --model NAME");
-        try {
-            ProcessorConfig config = backend.toConfig();
-            ProcessorConfig.Builder b = config.toBuilder();
-            if (config.maxTokens() == null) b.maxTokens(64);
-            if (config.stop().isEmpty() && config.style() == Style.COMPLETION) b.stop(List.of("\n"));
-            return Processors.create(b.build());
-        } catch (IllegalArgumentException e) {
-            throw new Cli.Failure(ExitCode.USAGE, e.getMessage());
-        }
-    }
-
     private Subject subject(Processor processor) {
         if (processor instanceof ReferenceProcessor) return new Subject(ReferenceProvider.NAME, null, null, 0);
-        return new Subject(backendName(), backend.model, backend.style.toLowerCase(Locale.ROOT), backend.temperature);
-    }
-
-    private ParseMode parseMode() {
-        if (mode != null) return mode;
-        return "chat".equalsIgnoreCase(backend.style) ? ParseMode.LENIENT : ParseMode.STRICT;
+        BackendOptions backend = modelOptions.backend;
+        return new Subject(modelOptions.backendName(), backend.model, backend.style.toLowerCase(Locale.ROOT), backend.temperature);
     }
 
     private void writeReports(BenchReport report, Repair.Result repairResult) {

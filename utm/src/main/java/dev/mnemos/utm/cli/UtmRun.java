@@ -1,24 +1,18 @@
 package dev.mnemos.utm.cli;
 
-import dev.mnemos.runtime.cli.BackendOptions;
 import dev.mnemos.runtime.cli.Cli;
 import dev.mnemos.runtime.cli.ExitCode;
 import dev.mnemos.runtime.cli.ProgressLine;
 import dev.mnemos.runtime.cli.RunFiles;
 import dev.mnemos.runtime.cli.RunOptions;
 import dev.mnemos.runtime.cycle.Machine;
-import dev.mnemos.runtime.cycle.ParseMode;
 import dev.mnemos.runtime.cycle.RunResult;
 import dev.mnemos.runtime.memory.Memory;
 import dev.mnemos.runtime.model.Processor;
-import dev.mnemos.runtime.model.ProcessorConfig;
-import dev.mnemos.runtime.model.Processors;
-import dev.mnemos.runtime.model.Style;
 import dev.mnemos.utm.bitag.BiTagProgram;
 import dev.mnemos.utm.image.MemoryImage;
 import dev.mnemos.utm.prompt.PromptSet;
 import dev.mnemos.utm.reference.ReferenceProcessor;
-import dev.mnemos.utm.reference.ReferenceProvider;
 import dev.mnemos.utm.run.MachineRun;
 import dev.mnemos.utm.run.Summary;
 import dev.mnemos.utm.verify.LockstepVerifier;
@@ -71,13 +65,10 @@ public final class UtmRun implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    BackendOptions backend;
+    ModelOptions modelOptions;
 
     @Mixin
     InputOptions input;
-
-    @Option(names = "--boot", paramLabel = "FILE", description = "Use this boot preamble instead of the compiled one.")
-    Path bootFile;
 
     @Mixin
     RunOptions runOptions;
@@ -91,9 +82,6 @@ public final class UtmRun implements Callable<Integer> {
 
     @Option(names = "--continue-on-mismatch", description = "On a mismatch, put memory back in the reference configuration, count it, and go on.")
     boolean continueOnMismatch;
-
-    @Option(names = "--mode", paramLabel = "MODE", description = "strict (the answer is the instruction alone) or lenient (the first line that parses). Default: strict, lenient for --style chat.")
-    ParseMode mode;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "Save checkpoints here. Default with a model: " + DEFAULT_CHECKPOINT + ", kept only when the run did not halt.")
     Path checkpoint;
@@ -123,8 +111,8 @@ public final class UtmRun implements Callable<Integer> {
     public Integer call() {
         input.check();
         BiTagProgram program = input.bitag(resume == null);
-        PromptSet prompts = prompts();
-        Processor processor = processor(prompts);
+        PromptSet prompts = modelOptions.boot(input.prompts());
+        Processor processor = modelOptions.processor(prompts);
         boolean model = !(processor instanceof ReferenceProcessor);
         Path checkpointFile = checkpoint != null ? checkpoint : model && resume == null ? Path.of(DEFAULT_CHECKPOINT) : null;
         RunFiles files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpointFile, Duration.ofSeconds(5), resume);
@@ -135,7 +123,7 @@ public final class UtmRun implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Cli.Failure(ExitCode.BAD_INPUT, (resume != null ? resume + ": " : "") + e.getMessage());
         }
-        Machine.Builder builder = Machine.builder().processor(processor).parseMode(parseMode()).limits(runOptions.limits()).retries(runOptions.cycleRetries);
+        Machine.Builder builder = Machine.builder().processor(processor).parseMode(modelOptions.parseMode()).limits(runOptions.limits()).retries(runOptions.cycleRetries);
         ProgressLine progress = progressLine(run);
         if (progress != null) builder.listener(progress);
         run.listeners().forEach(builder::listener);
@@ -149,45 +137,9 @@ public final class UtmRun implements Callable<Integer> {
         return ExitCode.of(result).code();
     }
 
-    private PromptSet prompts() {
-        PromptSet prompts = input.prompts();
-        if (bootFile == null) return prompts;
-        try {
-            return prompts.withBoot(Files.readString(bootFile));
-        } catch (IOException e) {
-            throw new Cli.Failure(ExitCode.BAD_INPUT, bootFile + ": cannot read: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new Cli.Failure(ExitCode.BAD_INPUT, bootFile + ": " + e.getMessage());
-        }
-    }
-
     private Memory initialMemory(PromptSet prompts, BiTagProgram program) {
         InputOptions.Start start = input.start(program);
         return MemoryImage.of(prompts, start.tape(), start.head());
-    }
-
-    private boolean backendGiven() {
-        return spec.commandLine().getParseResult().hasMatchedOption("--backend");
-    }
-
-    private Processor processor(PromptSet prompts) {
-        String name = backendGiven() ? backend.backend : backend.model == null ? ReferenceProvider.NAME : backend.backend;
-        if (name.equals(ReferenceProvider.NAME)) return new ReferenceProcessor(prompts);
-        if (backend.model == null) throw new Cli.Failure(ExitCode.USAGE, "--backend " + name + " needs --model NAME");
-        try {
-            ProcessorConfig config = backend.toConfig();
-            ProcessorConfig.Builder b = config.toBuilder();
-            if (config.maxTokens() == null) b.maxTokens(64);
-            if (config.stop().isEmpty() && config.style() == Style.COMPLETION) b.stop(List.of("\n"));
-            return Processors.create(b.build());
-        } catch (IllegalArgumentException e) {
-            throw new Cli.Failure(ExitCode.USAGE, e.getMessage());
-        }
-    }
-
-    private ParseMode parseMode() {
-        if (mode != null) return mode;
-        return "chat".equalsIgnoreCase(backend.style) ? ParseMode.LENIENT : ParseMode.STRICT;
     }
 
     private ProgressLine progressLine(MachineRun run) {
