@@ -7,7 +7,6 @@ import dev.mnemos.runtime.model.Processor;
 import dev.mnemos.utm.prompt.PromptFiles;
 import dev.mnemos.utm.prompt.PromptSet;
 import dev.mnemos.utm.reference.ReferenceProcessor;
-import dev.mnemos.utm.reference.TransitionPrompts;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -28,21 +27,8 @@ class BenchTest {
 
     /** Answers like the reference backend, except on the given (state, symbol) pairs, where it moves the wrong way. */
     static Processor wrongOn(Set<String> cells) {
-        TransitionPrompts recogniser = new TransitionPrompts(U152);
-        return new Processor() {
-            @Override
-            public Answer process(String prompt) {
-                TransitionPrompts.Recognised r = recogniser.recognise(prompt);
-                String right = recogniser.answer(r);
-                if (!cells.contains(r.state() + "/" + r.symbol())) return new Answer(right, 100, 12);
-                return new Answer(right.contains("i+=1") ? right.replace("i+=1", "i-=1") : right.replace("i-=1", "i+=1"), 100, 12);
-            }
-
-            @Override
-            public String fingerprint() {
-                return "wrong on " + cells;
-            }
-        };
+        return FakeModels.recognising("wrong on " + cells, (prompt, r, right) ->
+                new Answer(cells.contains(r.state() + "/" + r.symbol()) ? FakeModels.wrongMove(right) : right, 100, 12));
     }
 
     static BenchReport bench(Processor p, int samples, int concurrency) throws Exception {

@@ -5,12 +5,12 @@ import dev.mnemos.runtime.model.Answer;
 import dev.mnemos.runtime.model.Processor;
 import dev.mnemos.utm.prompt.PromptFiles;
 import dev.mnemos.utm.prompt.PromptSet;
-import dev.mnemos.utm.reference.TransitionPrompts;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
+import static dev.mnemos.utm.bench.FakeModels.demonstration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,32 +21,16 @@ class RepairTest {
     static final PromptSet U152 = PromptFiles.u152();
     static final Bench.Settings ONE_SAMPLE = new Bench.Settings(1, 2, ParseMode.STRICT);
 
-    /** The boot shape of the spec: the instruction with the symbol written in, then the right answer. */
-    static String demonstration(String state, String symbol) {
-        return U152.text(state).replace("@[boot]", "").replace("@[@[i]]", symbol) + U152.expectedAnswer(state, symbol) + "\n";
-    }
-
     /**
      * A model that answers (state, symbol) wrongly until the prompt holds {@code needed} demonstrations
      * of it, for the pairs in {@code hard}; right everywhere else.
      */
     static Processor learnsFromDemonstrations(Map<String, Integer> hard) {
-        TransitionPrompts recogniser = new TransitionPrompts(U152);
-        return new Processor() {
-            @Override
-            public Answer process(String prompt) {
-                TransitionPrompts.Recognised r = recogniser.recognise(prompt);
-                String right = recogniser.answer(r);
-                int needed = hard.getOrDefault(r.state() + "/" + r.symbol(), 0);
-                boolean learnt = occurrences(prompt, demonstration(r.state(), r.symbol())) >= needed;
-                return Answer.of(learnt ? right : "\" op=\"halt\" \"");
-            }
-
-            @Override
-            public String fingerprint() {
-                return "learns " + hard;
-            }
-        };
+        return FakeModels.recognising("learns " + hard, (prompt, r, right) -> {
+            int needed = hard.getOrDefault(r.state() + "/" + r.symbol(), 0);
+            boolean learnt = occurrences(prompt, demonstration(r.state(), r.symbol())) >= needed;
+            return Answer.of(learnt ? right : "\" op=\"halt\" \"");
+        });
     }
 
     static int occurrences(String text, String part) {

@@ -27,6 +27,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.mnemos.utm.bench.FakeModels.demonstration;
+import static dev.mnemos.utm.bench.FakeModels.wrongMove;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,16 +46,6 @@ class UtmBenchModelTest {
     /** The end of a prompt that tells which transition it asks: its instruction part, after the boot. */
     static String question(String prompt) {
         return prompt.substring(prompt.lastIndexOf("\nresult = "));
-    }
-
-    /** A demonstration as the spec's boot has them: the instruction with the symbol written in, then its answer. */
-    static String demonstration(String state, String symbol) {
-        return U152.text(state).replace("@[boot]", "").replace("@[@[i]]", symbol) + U152.expectedAnswer(state, symbol) + "\n";
-    }
-
-    /** The right answer with the move turned the other way. */
-    static String wrongMove(String answer) {
-        return answer.contains("i+=1") ? answer.replace("i+=1", "i-=1") : answer.replace("i-=1", "i+=1");
     }
 
     /**
