@@ -2,6 +2,7 @@ package dev.mnemos.runtime.cli;
 
 import picocli.CommandLine;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 
 /** Common picocli set-up of mnemos's commands: one-line errors and our exit codes. */
@@ -31,6 +32,14 @@ public final class Cli {
             return ExitCode.INTERNAL.code();
         });
         return cl;
+    }
+
+    /** Runs a command, set up as {@link #commandLine}, writing to {@code out} and {@code err}; returns the exit code. */
+    public static int execute(Object command, String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = commandLine(command);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
     }
 
     /** An error to report in one line and exit with its code. */

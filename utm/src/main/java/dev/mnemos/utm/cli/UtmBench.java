@@ -21,7 +21,6 @@ import dev.mnemos.utm.prompt.PromptFiles;
 import dev.mnemos.utm.prompt.PromptSet;
 import dev.mnemos.utm.reference.ReferenceProcessor;
 import dev.mnemos.utm.reference.ReferenceProvider;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,10 +111,7 @@ public final class UtmBench implements Callable<Integer> {
         UtmBench command = new UtmBench();
         command.out = out;
         command.err = err;
-        CommandLine cl = Cli.commandLine(command);
-        cl.setOut(new java.io.PrintWriter(out, true));
-        cl.setErr(new java.io.PrintWriter(err, true));
-        return cl.execute(args);
+        return Cli.execute(command, args, out, err);
     }
 
     @Override

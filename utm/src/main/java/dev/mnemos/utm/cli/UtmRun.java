@@ -17,7 +17,6 @@ import dev.mnemos.utm.run.MachineRun;
 import dev.mnemos.utm.run.Summary;
 import dev.mnemos.utm.verify.LockstepVerifier;
 import dev.mnemos.utm.verify.Mismatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,10 +100,7 @@ public final class UtmRun implements Callable<Integer> {
         UtmRun command = new UtmRun();
         command.out = out;
         command.err = err;
-        CommandLine cl = Cli.commandLine(command);
-        cl.setOut(new java.io.PrintWriter(out, true));
-        cl.setErr(new java.io.PrintWriter(err, true));
-        return cl.execute(args);
+        return Cli.execute(command, args, out, err);
     }
 
     @Override

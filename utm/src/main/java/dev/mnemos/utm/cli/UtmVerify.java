@@ -8,7 +8,6 @@ import dev.mnemos.utm.bitag.BiTagProgram;
 import dev.mnemos.utm.prompt.PromptSet;
 import dev.mnemos.utm.verify.Mismatch;
 import dev.mnemos.utm.verify.TraceVerifier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,7 +15,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -57,10 +55,7 @@ public final class UtmVerify implements Callable<Integer> {
         UtmVerify command = new UtmVerify();
         command.out = out;
         command.err = err;
-        CommandLine cl = Cli.commandLine(command);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return Cli.execute(command, args, out, err);
     }
 
     @Override
