@@ -53,9 +53,13 @@ public class InputOptions {
 
     TuringMachine machine() {
         if (machine != null) return machine;
-        if (machineFile == null) return machine = U152.machine();
+        return machine = machineFile == null ? U152.machine() : readMachine(machineFile);
+    }
+
+    /** A machine file; a bad one fails with BAD_INPUT. */
+    static TuringMachine readMachine(Path file) {
         try {
-            return machine = MachineFormat.read(machineFile);
+            return MachineFormat.read(file);
         } catch (MachineException e) {
             throw new Cli.Failure(ExitCode.BAD_INPUT, e.getMessage());
         }

@@ -13,9 +13,6 @@ import dev.mnemos.utm.bench.HtmlReport;
 import dev.mnemos.utm.bench.Repair;
 import dev.mnemos.utm.bench.ReportTable;
 import dev.mnemos.utm.bench.Subject;
-import dev.mnemos.utm.machine.MachineException;
-import dev.mnemos.utm.machine.MachineFormat;
-import dev.mnemos.utm.machine.TuringMachine;
 import dev.mnemos.utm.prompt.PromptCompiler;
 import dev.mnemos.utm.prompt.PromptFiles;
 import dev.mnemos.utm.prompt.PromptSet;
@@ -183,15 +180,7 @@ public final class UtmBench implements Callable<Integer> {
     }
 
     private PromptSet prompts() {
-        return modelOptions.boot(machineFile == null ? PromptFiles.u152() : PromptCompiler.compile(machine()));
-    }
-
-    private TuringMachine machine() {
-        try {
-            return MachineFormat.read(machineFile);
-        } catch (MachineException e) {
-            throw new Cli.Failure(ExitCode.BAD_INPUT, e.getMessage());
-        }
+        return modelOptions.boot(machineFile == null ? PromptFiles.u152() : PromptCompiler.compile(InputOptions.readMachine(machineFile)));
     }
 
     private Subject subject(Processor processor) {
