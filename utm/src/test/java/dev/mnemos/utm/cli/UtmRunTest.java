@@ -29,11 +29,21 @@ class UtmRunTest {
         }
     }
 
-    static Outcome utmRun(String... args) {
+    /** A utm command's {@code run(args, out, err)}. */
+    interface Command {
+        int run(String[] args, PrintStream out, PrintStream err);
+    }
+
+    /** Runs {@code command} on {@code args} and keeps what it prints. */
+    static Outcome capture(Command command, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = UtmRun.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = command.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Outcome utmRun(String... args) {
+        return capture(UtmRun::run, args);
     }
 
     @Test
