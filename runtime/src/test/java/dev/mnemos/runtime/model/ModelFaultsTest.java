@@ -195,8 +195,7 @@ class ModelFaultsTest {
     void ollamaErrorInsideAStreamIsAServerError(Api api) {
         String first = api.body(MODEL, "\" op", true).lines().findFirst().orElseThrow();
         String body = first + "\n{\"error\":\"an error was encountered while running the model: unexpected EOF\"}\n";
-        server.stubFor(post(urlPathEqualTo(api.path())).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/x-ndjson").withBody(body)));
+        ModelServerStubs.rawBody(server, api, body, true);
         ProcessorConfig config = config(server, api, MODEL, true).build();
 
         ModelException e = assertThrows(ModelException.class, () -> processor(config).process("hello"));
@@ -211,8 +210,7 @@ class ModelFaultsTest {
     void ollamaStreamCutBeforeDoneIsABadResponseAtOnce(Api api) {
         String whole = api.body(MODEL, ANSWER, true);
         String cut = whole.substring(0, whole.lastIndexOf("{\"model\""));
-        server.stubFor(post(urlPathEqualTo(api.path())).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/x-ndjson").withBody(cut)));
+        ModelServerStubs.rawBody(server, api, cut, true);
         ProcessorConfig config = config(server, api, MODEL, true).timeout(Duration.ofSeconds(30)).build();
 
         ModelException e = assertThrows(ModelException.class, () -> processor(config).process("hello"));
@@ -226,8 +224,7 @@ class ModelFaultsTest {
     void openAiStreamCutMidAnswerIsABadResponse(Api api) {
         String whole = api.body(MODEL, ANSWER, true);
         String cut = String.join("\n\n", List.of(whole.split("\n\n")).subList(0, 3)) + "\n\n"; // 3 of 14 events
-        server.stubFor(post(urlPathEqualTo(api.path())).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", api.contentType(true)).withBody(cut)));
+        ModelServerStubs.rawBody(server, api, cut, true);
         ProcessorConfig config = config(server, api, MODEL, true).build();
 
         ModelException e = assertThrows(ModelException.class, () -> processor(config).process("hello"));

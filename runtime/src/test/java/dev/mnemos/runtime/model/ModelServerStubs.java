@@ -163,8 +163,13 @@ public final class ModelServerStubs {
 
     /** A 200 with {@code body} as it is (e.g. half a JSON object), in the content type of a non-streamed answer. */
     public static void rawBody(WireMockServer server, Api api, String body) {
+        rawBody(server, api, body, false);
+    }
+
+    /** A 200 with {@code body} as it is (e.g. a stream cut short), in the content type of a streamed answer or not. */
+    public static void rawBody(WireMockServer server, Api api, String body, boolean stream) {
         server.stubFor(post(urlPathEqualTo(api.path())).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", api.contentType(false)).withBody(body)));
+                .withHeader("Content-Type", api.contentType(stream)).withBody(body)));
     }
 
     /** How many output tokens a stubbed answer reports: the number of stream chunks it is cut into. */
