@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mnemos.utm.machine.JsonFile;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -31,27 +29,12 @@ public final class BiTagFormat {
     private BiTagFormat() {}
 
     public static BiTagProgram read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new BiTagException(file + ": no such file");
-        } catch (IOException e) {
-            throw new BiTagException(file + ": cannot read: " + e.getMessage());
-        }
-        return parse(text, file.toString(), file.getFileName().toString().replaceFirst("\\.json$", ""));
+        return parse(JsonFile.read(file, BiTagException::new), file.toString(), JsonFile.baseName(file));
     }
 
     /** Parses a program; {@code source} prefixes error messages. */
     public static BiTagProgram parse(String json, String source, String defaultName) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String at = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new BiTagException(source + ": not JSON" + at + ": " + e.getOriginalMessage());
-        }
+        JsonNode root = JsonFile.tree(json, source, BiTagException::new);
         try {
             return fromTree(root, defaultName);
         } catch (BiTagException e) {
@@ -61,10 +44,7 @@ public final class BiTagFormat {
 
     private static BiTagProgram fromTree(JsonNode root, String defaultName) {
         if (root == null || !root.isObject()) throw new BiTagException("a bi-tag program is one JSON object");
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!KEYS.contains(key)) throw new BiTagException("unknown key '" + key + "'; known: " + KEYS);
-        }
+        JsonFile.checkKeys(root, KEYS, BiTagException::new);
         int q = positive(root, "q");
         int h = positive(root, "h");
         JsonNode prods = root.get("productions");

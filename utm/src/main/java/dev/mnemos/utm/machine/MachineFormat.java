@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,16 +34,7 @@ public final class MachineFormat {
 
     /** Reads a machine file. */
     public static TuringMachine read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new MachineException(file + ": no such file");
-        } catch (IOException e) {
-            throw new MachineException(file + ": cannot read: " + e.getMessage());
-        }
-        String name = file.getFileName().toString().replaceFirst("\\.json$", "");
-        return parse(text, file.toString(), name);
+        return parse(JsonFile.read(file, MachineException::new), file.toString(), JsonFile.baseName(file));
     }
 
     /**
@@ -54,14 +42,7 @@ public final class MachineFormat {
      * is the name when the file gives none.
      */
     public static TuringMachine parse(String json, String source, String defaultName) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String at = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new MachineException(source + ": not JSON" + at + ": " + e.getOriginalMessage());
-        }
+        JsonNode root = JsonFile.tree(json, source, MachineException::new);
         try {
             return fromTree(root, defaultName);
         } catch (MachineException e) {
@@ -71,10 +52,7 @@ public final class MachineFormat {
 
     private static TuringMachine fromTree(JsonNode root, String defaultName) {
         if (root == null || !root.isObject()) throw new MachineException("a machine file is one JSON object");
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!KEYS.contains(key)) throw new MachineException("unknown key '" + key + "'; known: " + KEYS);
-        }
+        JsonFile.checkKeys(root, KEYS, MachineException::new);
         TuringMachine.Builder b = TuringMachine.builder().name(text(root, "name", defaultName));
         JsonNode symbols = root.get("symbols");
         if (symbols == null || !symbols.isArray()) throw new MachineException("'symbols' must be an array of strings");
