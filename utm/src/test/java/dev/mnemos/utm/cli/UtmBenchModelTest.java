@@ -1,6 +1,7 @@
 package dev.mnemos.utm.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.mnemos.runtime.model.ModelServer;
 import dev.mnemos.runtime.model.ModelServerStubs;
 import dev.mnemos.runtime.model.ModelServerStubs.Api;
@@ -48,6 +49,12 @@ class UtmBenchModelTest {
         return prompt.substring(prompt.lastIndexOf("\nresult = "));
     }
 
+    /** Requests on {@code api} whose prompt ends with the question of {@code prompt}, whatever boot comes before. */
+    static MappingBuilder asking(Api api, String prompt) {
+        return post(urlPathEqualTo(api.path()))
+                .withRequestBody(matchingJsonPath(api.promptPath(), matching("(?s).*" + Pattern.quote(question(prompt)))));
+    }
+
     /**
      * A deterministic model: right on every prompt except the pairs in {@code wrong} ("G/0"), where
      * it moves the wrong way; those in {@code learns} it gets right once the prompt's boot holds
@@ -55,21 +62,16 @@ class UtmBenchModelTest {
      */
     void stubModel(Set<String> wrong, Set<String> learns) {
         for (PromptSet.Transition t : U152.transitions()) {
-            server.stubFor(post(urlPathEqualTo(API.path()))
-                    .withRequestBody(matchingJsonPath(API.promptPath(), matching("(?s).*" + Pattern.quote(question(t.prompt())))))
-                    .willReturn(API.response(MODEL, t.answer(), false)));
+            server.stubFor(asking(API, t.prompt()).willReturn(API.response(MODEL, t.answer(), false)));
         }
         for (String cell : wrong) {
             String state = cell.split("/")[0];
             String symbol = cell.split("/")[1];
-            String ends = "(?s).*" + Pattern.quote(question(U152.prompt(state, symbol)));
+            String prompt = U152.prompt(state, symbol);
             String right = U152.expectedAnswer(state, symbol);
-            server.stubFor(post(urlPathEqualTo(API.path()))
-                    .withRequestBody(matchingJsonPath(API.promptPath(), matching(ends)))
-                    .willReturn(API.response(MODEL, wrongMove(right), false)));
+            server.stubFor(asking(API, prompt).willReturn(API.response(MODEL, wrongMove(right), false)));
             if (learns.contains(cell)) {
-                server.stubFor(post(urlPathEqualTo(API.path()))
-                        .withRequestBody(matchingJsonPath(API.promptPath(), matching(ends)))
+                server.stubFor(asking(API, prompt)
                         .withRequestBody(matchingJsonPath(API.promptPath(), containing(demonstration(state, symbol))))
                         .willReturn(API.response(MODEL, right, false)));
             }

@@ -13,11 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,10 +32,7 @@ class UtmRunModelTest {
     /** A deterministic model that knows U15,2: each of the 29 prompts gets its correct answer. */
     void stubAll29(Api api, java.util.function.UnaryOperator<String> dress) {
         for (PromptSet.Transition t : U152.transitions()) {
-            String body = t.prompt().substring(t.prompt().lastIndexOf("\nresult = "));
-            server.stubFor(post(urlPathEqualTo(api.path()))
-                    .withRequestBody(matchingJsonPath(api.promptPath(), matching("(?s).*" + Pattern.quote(body))))
-                    .willReturn(api.response(MODEL, dress.apply(t.answer()), false)));
+            server.stubFor(UtmBenchModelTest.asking(api, t.prompt()).willReturn(api.response(MODEL, dress.apply(t.answer()), false)));
         }
     }
 
@@ -92,9 +85,7 @@ class UtmRunModelTest {
     void aModelThatGetsOneTransitionWrongIsCaughtAtThatStep(@TempDir Path dir) throws Exception {
         stubAll29(Api.OLLAMA_GENERATE, a -> a);
         // G reading 0 answered with the wrong move (the pitfall of public copies of the table)
-        String g0 = U152.prompt("G", "0");
-        server.stubFor(post(urlPathEqualTo(Api.OLLAMA_GENERATE.path()))
-                .withRequestBody(matchingJsonPath("$.prompt", matching("(?s).*" + Pattern.quote(g0.substring(g0.lastIndexOf("\nresult = "))))))
+        server.stubFor(UtmBenchModelTest.asking(Api.OLLAMA_GENERATE, U152.prompt("G", "0"))
                 .willReturn(Api.OLLAMA_GENERATE.response(MODEL, "\" op=\"%[H]\" %[i]=\"0\" i+=1 \"", false)));
         UtmRunTest.Outcome o = UtmRunTest.utmRun("--model", MODEL, "--base-url", server.baseUrl(), "--json",
                 "--checkpoint", dir.resolve("c.json").toString());
