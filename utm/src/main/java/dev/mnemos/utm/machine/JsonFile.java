@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.TreeSet;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -53,7 +54,7 @@ public final class JsonFile {
     public static void checkKeys(JsonNode object, Set<String> known, Function<String, ? extends RuntimeException> error) {
         for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
             String key = it.next();
-            if (!known.contains(key)) throw error.apply("unknown key '" + key + "'; known: " + known);
+            if (!known.contains(key)) throw error.apply("unknown key '" + key + "'; known: " + new TreeSet<>(known));
         }
     }
 }
