@@ -90,7 +90,7 @@ public class TrainingOverheadBenchmark {
     static final class Unused implements EmbeddingModel {
         @Override
         public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
-            throw new UnsupportedOperationException("not used in training");
+            throw new IllegalStateException("training embedded a text: the pool's embeddings were given, so it must not");
         }
     }
 }
