@@ -96,6 +96,7 @@ public final class Machine {
     private final class Run {
         private final Memory memory;
         private final StateNames stateNames;
+        private final String fingerprint = cache == null ? null : processor.fingerprint();
         private final long startNanos = System.nanoTime();
         private final long startCalls;
         private long cycles;
@@ -148,7 +149,6 @@ public final class Machine {
                     symbol = memory.read(Long.toString(h));
                 }
             }
-            String fingerprint = cache == null ? null : processor.fingerprint();
             String cached = cache == null ? null : cache.get(fingerprint, prompt);
             int attempts = 0;
             while (true) {
