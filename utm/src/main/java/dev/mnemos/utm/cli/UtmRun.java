@@ -152,14 +152,19 @@ public final class UtmRun implements Callable<Integer> {
         String end = switch (s.status()) {
             case "halted" -> "halted after " + String.format("%,d", s.steps()) + " steps";
             case "step_limit", "time_limit", "call_limit" -> "not halted: limit reached after " + String.format("%,d", s.steps()) + " steps";
-            case "interrupted" -> "interrupted after " + String.format("%,d", s.cycles()) + " cycles"
-                    + (checkpointFile != null ? "; checkpoint in " + checkpointFile + " (go on with --resume " + checkpointFile + ")" : "");
+            case "interrupted" -> "interrupted after " + String.format("%,d", s.cycles()) + " cycles";
             default -> s.status() + " after " + String.format("%,d", s.cycles()) + " cycles: " + s.error();
         };
+        boolean halted = s.status().equals("halted");
+        if (!halted && checkpointFile != null) {
+            end += "; checkpoint in " + checkpointFile + " (go on with --resume " + checkpointFile + ")";
+        }
         err.printf("utm-run: %s (%,d cycles, %,d model calls, %,d cache hits, %.2f s), head at cell %s%n",
                 end, s.cycles(), s.modelCalls(), s.cacheHits(), s.seconds(), s.head());
         if (s.verified()) {
-            err.println("utm-run: verification: " + (s.mismatches() == 0 ? "every cycle matched the reference machine"
+            String clean = halted ? "every cycle matched the reference machine"
+                    : String.format("the %,d cycles run matched the reference machine", s.cycles());
+            err.println("utm-run: verification: " + (s.mismatches() == 0 ? clean
                     : String.format("%,d mismatches, the first at step %d", s.mismatches(), s.firstMismatchStep())));
             if (continueOnMismatch) {
                 List<Mismatch> first = verifier.mismatches();
@@ -175,11 +180,11 @@ public final class UtmRun implements Callable<Integer> {
         }
         if (program != null) {
             if (s.words().size() <= 20) out.println("words: " + String.join(" -> ", s.words()));
-            out.println("final word: " + s.finalWord());
+            out.println((halted ? "final word: " : "word so far (not halted): ") + s.finalWord());
         } else {
             String t = s.finalTape();
             String shown = t.length() <= 200 ? t : t.substring(0, 100) + " ... (" + (t.length() - 200) + " more cells) ... " + t.substring(t.length() - 100);
-            out.println("final tape (from cell " + s.finalTapeStart() + "): " + shown);
+            out.println((halted ? "final tape" : "tape so far (not halted)") + " (from cell " + s.finalTapeStart() + "): " + shown);
         }
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mnemos.runtime.model.ModelServer;
 import dev.mnemos.runtime.model.ModelServerStubs;
 import dev.mnemos.runtime.model.ModelServerStubs.Api;
-import dev.mnemos.utm.prompt.PromptCompiler;
 import dev.mnemos.utm.prompt.PromptFiles;
 import dev.mnemos.utm.prompt.PromptSet;
 import org.junit.jupiter.api.Test;
@@ -119,9 +118,15 @@ class UtmRunModelTest {
     }
 
     @Test
-    void anUnreachableServerHasItsOwnExitCode() {
-        UtmRunTest.Outcome o = UtmRunTest.utmRun("--model", MODEL, "--base-url", "http://127.0.0.1:1", "--retries", "0", "--no-verify");
+    void anUnreachableServerHasItsOwnExitCode(@TempDir Path dir) throws Exception {
+        Path checkpoint = dir.resolve("run.ckpt");
+        UtmRunTest.Outcome o = UtmRunTest.utmRun("--model", MODEL, "--base-url", "http://127.0.0.1:1", "--retries", "0",
+                "--checkpoint", checkpoint.toString());
         assertEquals(4, o.code(), o.err());
-        assertTrue(PromptCompiler.HALT_ANSWER.length() > 0);
+        assertTrue(o.err().contains("cannot reach Ollama at http://127.0.0.1:1 (model " + MODEL + ")"), o.err());
+        assertTrue(o.err().contains("go on with --resume " + checkpoint), "a run that did not halt says where it can go on: " + o.err());
+        assertTrue(o.err().contains("the 0 cycles run matched the reference machine"), o.err());
+        assertEquals("words: e1 a1\nword so far (not halted): e1 a1\n", o.out(), "nothing is called final before the machine halts");
+        assertTrue(Files.exists(checkpoint));
     }
 }
