@@ -122,7 +122,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             MemoryFile.save(memory, out);
         } catch (IOException e) {
-            throw new Cli.Failure(ExitCode.BAD_INPUT, "cannot write " + out + ": " + e.getMessage());
+            throw new Cli.Failure(ExitCode.IO_ERROR, "cannot write " + out + ": " + e.getMessage());
         }
     }
 

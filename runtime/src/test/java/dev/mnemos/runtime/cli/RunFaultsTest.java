@@ -114,4 +114,15 @@ class RunFaultsTest {
         assertEquals(ExitCode.BAD_INPUT.code(), run("run", program.toString(), "--model", RunCommandTest.MODEL, "--base-url", server.baseUrl()));
         assertTrue(err.contains(program + ": label 'cell 7'"), err);
     }
+
+    @Test
+    void anOutFileThatCannotBeWrittenIsAnIoErrorNamingIt() throws Exception {
+        ModelServerStubs.answer(server, Api.OLLAMA_GENERATE, RunCommandTest.MODEL, " \" op=\"halt\" \"", false);
+        Path notADirectory = dir.resolve("plain-file");
+        Files.writeString(notADirectory, "x");
+        Path out = notADirectory.resolve("out.json");
+        assertEquals(ExitCode.IO_ERROR.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
+                "--base-url", server.baseUrl(), "--out", out.toString()), err);
+        assertTrue(err.contains("cannot write " + out), err);
+    }
 }
