@@ -127,7 +127,7 @@ public final class PoemFile {
             }
             int episodeCount = in.readInt();
             if (episodeCount < 0) throw damaged(file, "episode count " + episodeCount);
-            List<Episode> episodes = new ArrayList<>(episodeCount);
+            List<Episode> episodes = new ArrayList<>(); // not sized by the count: it is not checked until the end
             int orders = Permutation.factorial(settings.m());
             for (int i = 0; i < episodeCount; i++) {
                 int state = in.readInt();
@@ -183,9 +183,14 @@ public final class PoemFile {
         for (String f : List.of("m", "k", "capacity", "weighting", "encoder", "dimension", "fallback")) {
             if (!h.has(f)) throw damaged(file, "no " + f + " in the header");
         }
-        return new Settings(h.get("m").asInt(), h.get("k").asInt(), h.get("capacity").asInt(),
+        Settings s = new Settings(h.get("m").asInt(), h.get("k").asInt(), h.get("capacity").asInt(),
                 Weighting.valueOf(h.get("weighting").asText()), h.get("encoder").asText(), h.get("dimension").asInt(),
                 Permutation.parse(h.get("fallback").asText()));
+        if (s.m() < 1 || s.m() > Permutation.MAX_SIZE || s.k() < 1 || s.capacity() < 1 || s.dimension() < 1
+                || s.fallback().size() != s.m()) {
+            throw damaged(file, "bad header");
+        }
+        return s;
     }
 
     private static Task task(JsonNode t) {

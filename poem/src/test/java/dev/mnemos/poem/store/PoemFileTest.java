@@ -103,6 +103,46 @@ class PoemFileTest {
     }
 
     @Test
+    void aDamagedEpisodeCountIsReportedNotAllocated() throws IOException {
+        Path file = dir.resolve("m.poem");
+        PoemFile.save(file, sample());
+        byte[] bytes = Files.readAllBytes(file);
+        int count = bytes.length - 8 - 3 * 24 - 4; // the episode count precedes 3 episodes of 24 bytes and the checksum
+        assertEquals(3, java.nio.ByteBuffer.wrap(bytes, count, 4).getInt());
+        bytes[count] = 0x7f;                        // now about two billion episodes
+        Files.write(file, bytes);
+
+        String m = assertThrows(FormatException.class, () -> PoemFile.load(file)).getMessage();
+        assertTrue(m.startsWith(file + ": damaged POEM memory file"), m);
+    }
+
+    @Test
+    void aHeaderWithImpossibleSettingsIsDamaged() throws IOException {
+        Path file = dir.resolve("m.poem");
+        PoemFile.save(file, sample());
+        for (String[] edit : new String[][] {{"\"dimension\":3", "\"dimension\":-3"}, {"\"k\":2", "\"k\":0"},
+                {"\"m\":3", "\"m\":0"}, {"\"fallback\":\"[1,2,3]\"", "\"fallback\":\"[1,2]\""}}) {
+            Path edited = dir.resolve("edited.poem");
+            Files.write(edited, withHeader(Files.readAllBytes(file), h -> h.replace(edit[0], edit[1])));
+            FormatException e = assertThrows(FormatException.class, () -> PoemFile.load(edited), edit[1]);
+            assertEquals(edited + ": damaged POEM memory file (bad header)", e.getMessage());
+        }
+    }
+
+    /** The file with its JSON header rewritten (the checksum is left as it was: the header is read first). */
+    private static byte[] withHeader(byte[] file, java.util.function.UnaryOperator<String> edit) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(file);
+        int length = in.getInt(18 + 4);
+        String header = new String(file, 18 + 8, length, java.nio.charset.StandardCharsets.UTF_8);
+        String changed = edit.apply(header);
+        assertNotEquals(header, changed);
+        byte[] h = changed.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(file.length - length + h.length);
+        out.put(file, 0, 18 + 4).putInt(h.length).put(h).put(file, 18 + 8 + length, file.length - 18 - 8 - length);
+        return out.array();
+    }
+
+    @Test
     void anotherFormatVersionIsNamed() throws IOException {
         Path file = dir.resolve("m.poem");
         PoemFile.save(file, sample());
