@@ -42,6 +42,12 @@ public final class Cli {
         return cl.execute(args);
     }
 
+    /** {@code value} if it is at least {@code min}; else a usage error naming the option. */
+    public static long atLeast(String option, long value, long min) {
+        if (value < min) throw new Failure(ExitCode.USAGE, option + " must be " + min + " or more, got " + value);
+        return value;
+    }
+
     /** An error to report in one line and exit with its code. */
     public static final class Failure extends RuntimeException {
         private final ExitCode exitCode;

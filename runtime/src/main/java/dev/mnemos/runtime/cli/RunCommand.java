@@ -77,16 +77,19 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (program == null && resume == null) throw new Cli.Failure(ExitCode.USAGE, "give a PROGRAM file to run, or --resume CHECKPOINT");
+        RunLimits limits = limits();
+        int retries = runOptions.cycleRetries();
+        Reader reader = new Reader((int) Cli.atLeast("--max-passes", maxPasses, 1), (int) Cli.atLeast("--max-prompt", maxPrompt, 1));
         Processor processor = processor();
         RunFiles files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpoint, Duration.ofMillis((long) (checkpointEvery * 1000)), resume);
         Memory memory = files.resuming() ? files.resumedMemory() : load(program);
         ProgressLine progress = ProgressLine.onTerminal();
         Machine.Builder builder = Machine.builder()
                 .processor(processor)
-                .reader(new Reader(maxPasses, maxPrompt))
+                .reader(reader)
                 .parseMode(mode)
-                .limits(limits())
-                .retries(runOptions.cycleRetries);
+                .limits(limits)
+                .retries(retries);
         if (progress != null) builder.listener(progress);
         RunResult result = files.run(files.configure(builder).build(), memory);
         if (progress != null) progress.finish();
@@ -106,7 +109,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private RunLimits limits() {
         RunLimits limits = runOptions.limits();
-        if (maxCalls != null) limits = limits.withMaxModelCalls(maxCalls);
+        if (maxCalls != null) limits = limits.withMaxModelCalls(Cli.atLeast("--max-calls", maxCalls, 0));
         return limits;
     }
 

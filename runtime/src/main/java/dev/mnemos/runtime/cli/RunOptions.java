@@ -32,11 +32,19 @@ public class RunOptions {
     @Option(names = "--json", description = "Print the run's summary as one JSON object on standard output.")
     public boolean json;
 
-    /** The limits --max-steps and --max-time give (none when neither is given). */
+    /** The limits --max-steps and --max-time give (none when neither is given); a usage error when one is negative. */
     public RunLimits limits() {
         RunLimits limits = RunLimits.NONE;
-        if (maxSteps != null) limits = limits.withMaxSteps(maxSteps);
-        if (maxSeconds != null) limits = limits.withMaxWall(Duration.ofMillis((long) (maxSeconds * 1000)));
+        if (maxSteps != null) limits = limits.withMaxSteps(Cli.atLeast("--max-steps", maxSteps, 0));
+        if (maxSeconds != null) {
+            if (!(maxSeconds >= 0)) throw new Cli.Failure(ExitCode.USAGE, "--max-time must be 0 or more, got " + maxSeconds);
+            limits = limits.withMaxWall(Duration.ofMillis((long) (maxSeconds * 1000)));
+        }
         return limits;
+    }
+
+    /** --cycle-retries; a usage error when it is negative. */
+    public int cycleRetries() {
+        return (int) Cli.atLeast("--cycle-retries", cycleRetries, 0);
     }
 }

@@ -125,4 +125,17 @@ class RunFaultsTest {
                 "--base-url", server.baseUrl(), "--out", out.toString()), err);
         assertTrue(err.contains("cannot write " + out), err);
     }
+
+    @Test
+    void aNegativeLimitOrRetryCountIsAUsageErrorNamingTheOption() {
+        String[][] cases = {{"--max-steps", "-1"}, {"--max-time", "-5"}, {"--max-calls", "-1"}, {"--cycle-retries", "-1"},
+                {"--max-passes", "0"}, {"--max-prompt", "0"}};
+        for (String[] c : cases) {
+            assertEquals(ExitCode.USAGE.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
+                    "--base-url", server.baseUrl(), c[0], c[1]), err);
+            assertTrue(err.startsWith("mnemos run: " + c[0] + " "), err);
+            assertEquals(1, err.strip().lines().count(), err);
+        }
+        server.verify(0, postRequestedFor(urlPathEqualTo("/api/generate")));
+    }
 }

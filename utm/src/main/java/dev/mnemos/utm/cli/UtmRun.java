@@ -6,6 +6,7 @@ import dev.mnemos.runtime.cli.ProgressLine;
 import dev.mnemos.runtime.cli.RunFiles;
 import dev.mnemos.runtime.cli.RunOptions;
 import dev.mnemos.runtime.cycle.Machine;
+import dev.mnemos.runtime.cycle.RunLimits;
 import dev.mnemos.runtime.cycle.RunResult;
 import dev.mnemos.runtime.memory.Memory;
 import dev.mnemos.runtime.model.Processor;
@@ -106,6 +107,8 @@ public final class UtmRun implements Callable<Integer> {
     @Override
     public Integer call() {
         input.check();
+        RunLimits limits = runOptions.limits();
+        int retries = runOptions.cycleRetries();
         BiTagProgram program = input.bitag(resume == null);
         PromptSet prompts = modelOptions.boot(input.prompts());
         Processor processor = modelOptions.processor(prompts);
@@ -119,7 +122,7 @@ public final class UtmRun implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Cli.Failure(ExitCode.BAD_INPUT, (resume != null ? resume + ": " : "") + e.getMessage());
         }
-        Machine.Builder builder = Machine.builder().processor(processor).parseMode(modelOptions.parseMode()).limits(runOptions.limits()).retries(runOptions.cycleRetries);
+        Machine.Builder builder = Machine.builder().processor(processor).parseMode(modelOptions.parseMode()).limits(limits).retries(retries);
         ProgressLine progress = progressLine(run);
         if (progress != null) builder.listener(progress);
         run.listeners().forEach(builder::listener);

@@ -139,6 +139,19 @@ class UtmRunTest {
     }
 
     @Test
+    void aNegativeLimitIsAUsageErrorAndLeavesTheTraceAlone(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("run.jsonl");
+        Files.writeString(trace, "{\"step\":0}\n");
+        Outcome steps = utmRun("--max-steps", "-1", "--trace", trace.toString());
+        assertEquals(2, steps.code(), steps.err());
+        assertEquals("utm-run: --max-steps must be 0 or more, got -1\n", steps.err());
+        Outcome retries = utmRun("--cycle-retries", "-1", "--trace", trace.toString());
+        assertEquals(2, retries.code(), retries.err());
+        assertEquals("utm-run: --cycle-retries must be 0 or more, got -1\n", retries.err());
+        assertEquals("{\"step\":0}\n", Files.readString(trace), "a refused command line does not truncate the trace");
+    }
+
+    @Test
     void helpIsWrittenForPeople() {
         Outcome o = utmRun("--help");
         assertEquals(0, o.code());
