@@ -1,5 +1,8 @@
 package dev.mnemos.nam.cli;
 
+import dev.mnemos.poem.data.DataException;
+import dev.mnemos.runtime.cli.ExitCode;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,9 +25,16 @@ public final class NamCommand implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line, with bad values reported in one line ("nam: ...") and exit code 2. */
+    /**
+     * The command line, with failures reported in one line ("nam: ..."): a missing or malformed input
+     * file with exit code 3, a bad value with exit code 2.
+     */
     static CommandLine commandLine() {
         return new CommandLine(new NamCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof DataException || e instanceof NoSuchFileException) {
+                cmd.getErr().println("nam: " + e.getMessage());
+                return ExitCode.BAD_INPUT.code();
+            }
             if (e instanceof IllegalArgumentException || e instanceof java.io.IOException) {
                 cmd.getErr().println("nam: " + e.getMessage());
                 return 2;

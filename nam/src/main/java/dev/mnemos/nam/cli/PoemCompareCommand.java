@@ -5,6 +5,7 @@ import dev.mnemos.poem.data.JsonLinesReader;
 import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.poem.sim.SimulatedModel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,8 +55,7 @@ final class PoemCompareCommand implements Callable<Integer> {
         Path taskFile = task != null ? task : Path.of(data.toString().replaceFirst("\\.jsonl$", "") + ".task.json");
         for (Path p : new Path[] {data, taskFile}) {
             if (!Files.isRegularFile(p)) {
-                System.err.println("nam: no such file: " + p);
-                return 2;
+                throw new NoSuchFileException("no such file: " + p);
             }
         }
         PoemComparison.Result result = PoemComparison.builder()

@@ -2,6 +2,7 @@ package dev.mnemos.nam.cli;
 
 import dev.mnemos.nam.study.ScalingChart;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,8 +25,7 @@ final class ScalingChartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(input)) {
-            System.err.println("nam: no such file: " + input);
-            return 2;
+            throw new NoSuchFileException("no such file: " + input);
         }
         ScalingChart.fromJmhCsv(Files.readAllLines(input)).write(svg);
         System.err.println("wrote " + svg);

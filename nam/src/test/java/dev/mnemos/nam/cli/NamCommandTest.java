@@ -34,6 +34,28 @@ class NamCommandTest {
         assertEquals("nam: size n = 0 must be positive", err.toString().strip());
     }
 
+    @Test
+    void aMalformedDataFileGetsOneLineAndExitCodeThree(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("bad.jsonl");
+        Files.writeString(data, "{\"input\": \"a\", \"output\": \"x\", \"split\": \"train\"}\nnot json\n");
+        Files.writeString(dir.resolve("bad.task.json"), "{\"labels\": [\"x\"]}");
+        StringWriter err = new StringWriter();
+        int code = run(err, "poem-compare", "--data", data.toString());
+
+        assertEquals(3, code);
+        assertEquals("nam: " + data + ":2: not valid JSON (Unrecognized token 'not': was expecting"
+                + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false'))", err.toString().strip());
+    }
+
+    @Test
+    void aMissingDataFileGetsExitCodeThree(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        int code = run(err, "poem-compare", "--data", dir.resolve("none.jsonl").toString());
+
+        assertEquals(3, code);
+        assertEquals("nam: no such file: " + dir.resolve("none.jsonl"), err.toString().strip());
+    }
+
     private static int run(StringWriter err, String... args) {
         CommandLine cmd = NamCommand.commandLine();
         cmd.setErr(new PrintWriter(err, true));
