@@ -34,9 +34,8 @@ public final class AssociativeMemory {
     private final float pw;
     private final float pe;
     private final List<Value> values = new ArrayList<>();
+    private final int valueDim;
     private NamMatrix matrix;
-    private int keyDim;
-    private int valueDim;
     private int pairs;
 
     private AssociativeMemory(Builder b) {
@@ -105,21 +104,17 @@ public final class AssociativeMemory {
     }
 
     private void put(float[] key, String text, float[] value) {
-        if (matrix == null) {
-            keyDim = key.length;
-            if (valueDim == 0) {
-                valueDim = value.length;
-            }
-            matrix = new NamMatrix(valueDim, keyDim);
-        }
-        if (value.length != valueDim) {
+        // the first put fixes the dimensions, but only once its pair is written: a rejected one leaves the memory empty
+        NamMatrix target = matrix != null ? matrix : new NamMatrix(valueDim != 0 ? valueDim : value.length, key.length);
+        if (value.length != target.valueDim()) {
             throw new IllegalArgumentException("value has " + value.length + " values, expected "
-                    + valueDim);
+                    + target.valueDim());
         }
-        if (key.length != keyDim) {
-            throw new IllegalArgumentException("key has " + key.length + " values, expected " + keyDim);
+        if (key.length != target.keyDim()) {
+            throw new IllegalArgumentException("key has " + key.length + " values, expected " + target.keyDim());
         }
-        matrix.write(key, value, pw, pe);
+        target.write(key, value, pw, pe);
+        matrix = target;
         pairs++;
         for (Value v : values) {
             if (v.sameAs(text, value)) {

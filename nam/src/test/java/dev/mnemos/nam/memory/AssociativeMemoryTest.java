@@ -83,4 +83,16 @@ class AssociativeMemoryTest {
         assertEquals("value has 2 values, expected 3", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> memory.get(" "));
     }
+    @Test
+    void aRejectedFirstPutLeavesTheMemoryEmpty() {
+        AssociativeMemory memory = randomTexts().build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> memory.put(new float[] {0, 0, 0, 0}, new float[] {1, 2, 3}));
+        assertTrue(e.getMessage().startsWith("cannot normalise a vector of length 0.0"), e.getMessage());
+
+        assertEquals(Optional.empty(), memory.get(new float[] {1, 0, 0, 0}));
+        assertEquals(0L, memory.matrixBytes());
+        memory.put(new float[] {0, 1}, new float[] {5, 6});   // the failed put fixed no dimensions
+        assertEquals(5f, memory.get(new float[] {0, 1}).orElseThrow().value().vector()[0]);
+    }
 }
