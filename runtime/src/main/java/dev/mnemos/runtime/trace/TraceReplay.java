@@ -3,6 +3,8 @@ package dev.mnemos.runtime.trace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mnemos.runtime.memory.BadLabelException;
+import dev.mnemos.runtime.memory.Labels;
 import dev.mnemos.runtime.memory.Memory;
 
 import java.io.IOException;
@@ -66,6 +68,7 @@ public final class TraceReplay {
         if (changes == null || !changes.isObject()) throw new IOException(trace + ": line at byte " + at + " has no changes object");
         for (Iterator<Map.Entry<String, JsonNode>> it = changes.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> c = it.next();
+            if (!Labels.isLabel(c.getKey())) throw new IOException(trace + ": line at byte " + at + ": " + new BadLabelException(c.getKey()).getMessage());
             JsonNode v = c.getValue();
             if (v.isNull()) memory.remove(c.getKey());
             else if (v.isIntegralNumber()) memory.put(c.getKey(), v.asLong());

@@ -94,4 +94,15 @@ class ResumeTest {
         MemoryFileException e = assertThrows(MemoryFileException.class, () -> new CheckpointStore(f).load());
         assertTrue(e.getMessage().contains("not a mnemos checkpoint"), e.getMessage());
     }
+
+    @Test
+    void aTraceWhoseChangesNameABadLabelIsRefusedNamingTheTraceAndLine() throws Exception {
+        Path trace = dir.resolve("run.jsonl");
+        Path checkpoint = dir.resolve("run.ckpt");
+        runUntil(countdown(5), dev.mnemos.runtime.cycle.Progress.START, 2, trace, checkpoint);
+        long at = Files.size(trace);
+        Files.writeString(trace, "{\"step\":2,\"changes\":{\"cell 7\":\"1\"}}\n", StandardOpenOption.APPEND);
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> Resume.from(new CheckpointStore(checkpoint), trace));
+        assertEquals(trace + ": line at byte " + at + ": label 'cell 7' is not in the label alphabet [A-Za-z0-9_-]+", e.getMessage());
+    }
 }
