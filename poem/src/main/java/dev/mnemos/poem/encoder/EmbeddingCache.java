@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
@@ -76,23 +77,29 @@ public final class EmbeddingCache {
     /** Writes the file (atomically) when there is one and something new was added. */
     public synchronized void save() throws IOException {
         if (file == null || !dirty) return;
-        AtomicFiles.write(file, raw -> {
-            CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32());
-            DataOutputStream out = new DataOutputStream(checked);
-            out.write(MAGIC);
-            out.writeInt(VERSION);
-            out.writeInt(entries.size());
-            for (Map.Entry<Key, float[]> e : entries.entrySet()) {
-                out.write(e.getKey().digest);
-                float[] v = e.getValue();
-                out.writeInt(v.length);
-                for (float x : v) out.writeFloat(x);
-            }
-            out.flush();
-            out.writeLong(checked.getChecksum().getValue());
-            out.flush();
-        });
-        dirty = false;
+        dirty = false; // a put from here on makes the cache dirty again, so the next save writes it
+        Map<Key, float[]> snapshot = new HashMap<>(entries); // the count written must be the entries written
+        try {
+            AtomicFiles.write(file, raw -> {
+                CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32());
+                DataOutputStream out = new DataOutputStream(checked);
+                out.write(MAGIC);
+                out.writeInt(VERSION);
+                out.writeInt(snapshot.size());
+                for (Map.Entry<Key, float[]> e : snapshot.entrySet()) {
+                    out.write(e.getKey().digest);
+                    float[] v = e.getValue();
+                    out.writeInt(v.length);
+                    for (float x : v) out.writeFloat(x);
+                }
+                out.flush();
+                out.writeLong(checked.getChecksum().getValue());
+                out.flush();
+            });
+        } catch (IOException | RuntimeException e) {
+            dirty = true;
+            throw e;
+        }
     }
 
     private void load() throws IOException {

@@ -77,6 +77,27 @@ public class EncoderTest {
     }
 
     @Test
+    void savingWhileEmbeddingsArriveWritesAWholeFileAndLosesNone(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("m.poem.embeddings");
+        EmbeddingCache cache = EmbeddingCache.open(file);
+        float[] v = new float[384];
+        java.util.Arrays.fill(v, 0.05f);
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < 5_000; i++) cache.put("model", "text " + i, v);
+        });
+        writer.start();
+        while (writer.isAlive()) {
+            cache.save();
+            if (Files.exists(file)) EmbeddingCache.open(file);   // a count that disagrees with the entries is "damaged"
+        }
+        writer.join();
+        cache.save();
+
+        EmbeddingCache reopened = EmbeddingCache.open(file);
+        assertEquals(5_000, reopened.size());
+    }
+
+    @Test
     void aTextLongerThanTheWindowIsCutWithANote() {
         List<String> notes = new ArrayList<>();
         List<String> seen = new ArrayList<>();
