@@ -1,5 +1,6 @@
 package dev.mnemos.utm.machine;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,8 @@ import java.util.function.Function;
  */
 public final class JsonFile {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Duplicate keys are an error: a production or transition given twice must not be silently replaced by the last. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private JsonFile() {}
 

@@ -70,6 +70,13 @@ class TuringMachineTest {
         assertTrue(bad("{\"symbols\": [\"0\",\n ").startsWith("m.json: not JSON at line 2"), bad("{\"symbols\": [\"0\",\n "));
     }
 
+    @Test
+    void aTransitionGivenTwiceIsAnErrorNotTheLastOneWins() {
+        String message = bad("""
+                {"symbols":["0","1"],"transitions":{"A":{"0":"1 R A","0":"halt","1":"halt"}}}""");
+        assertTrue(message.startsWith("m.json: ") && message.contains("Duplicate field '0'"), message);
+    }
+
     private static String bad(String json) {
         return assertThrows(MachineException.class, () -> MachineFormat.parse(json, "m.json", "m")).getMessage();
     }
