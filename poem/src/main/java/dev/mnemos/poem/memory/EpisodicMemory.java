@@ -74,6 +74,10 @@ public final class EpisodicMemory implements ActionValueEstimator {
     @Override
     public void write(float[] state, Permutation action, double reward) {
         checkDimension(state);
+        // a NaN score never ranks below a kept one, so a non-finite state would enter every read's k nearest
+        for (int i = 0; i < state.length; i++) {
+            if (!Float.isFinite(state[i])) throw new IllegalArgumentException("state value " + i + " is " + state[i] + "; a state must be finite");
+        }
         if (Double.isNaN(reward)) throw new IllegalArgumentException("reward is NaN");
         float[] s = Vectors.normalized(state);
         lock.writeLock().lock();

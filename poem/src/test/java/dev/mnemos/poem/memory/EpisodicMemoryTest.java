@@ -150,6 +150,18 @@ class EpisodicMemoryTest {
         assertEquals("state has 3 dimensions, the memory 2", e.getMessage());
     }
 
+    @Test
+    void aStateThatIsNotANumberIsRejectedAndCannotCrowdOutNeighbours() {
+        EpisodicMemory m = memory(1, 10, Weighting.SIMILARITY);
+        m.write(v(1, 0), A, 1);
+        var e = assertThrows(IllegalArgumentException.class, () -> m.write(v(Float.NaN, 1), B, 1));
+        assertEquals("state value 0 is NaN; a state must be finite", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> m.write(v(Float.POSITIVE_INFINITY, 0), B, 1));
+
+        assertEquals(1, m.size());
+        assertEquals(Optional.of(A), m.best(v(1, 0.1f)));
+    }
+
     static float[] gaussian(int d, Random random) {
         float[] x = new float[d];
         for (int i = 0; i < d; i++) x[i] = (float) random.nextGaussian();
