@@ -45,9 +45,9 @@ public final class LockstepVerifier implements CycleListener {
     public void onCycle(CycleEvent e) throws StopRunException {
         checked++;
         long head = lockstep.head();
-        String cell = MemoryImage.cellLabel(head);
         Mismatch m = lockstep.check(e.step(), () -> PromptHash.hex(e.prompt()), e.answer().text(), e.changes());
         if (m == null) return;
+        String cell = MemoryImage.cellLabel(head);
         Effect expected = m.expected();
         count++;
         if (kept.size() < KEPT) kept.add(m);
