@@ -83,7 +83,7 @@ public final class Reader {
         String firstLabel = null;
         int next = -1;
         int copied = 0;
-        int at = from;
+        int at = find(text, from); // from may be a '@' of an inserted value that starts no reference
         while (at >= 0) {
             int end = labelEnd(text, at + 2);
             if (end < n && end > at + 2 && text.charAt(end) == ']') {

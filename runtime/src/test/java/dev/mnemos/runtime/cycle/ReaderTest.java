@@ -42,6 +42,15 @@ class ReaderTest {
     }
 
     @Test
+    void anAtSignInAnInsertedValueThatStartsNoReferenceIsText() throws Exception {
+        Memory m = new Memory();
+        m.put("contact", "write to me@x1] or @y]");
+        m.put("1", "ONE");
+        m.put("y", "WHY");
+        assertEquals("contact: write to me@x1] or @y]", reader.read(m, "contact: @[contact]"));
+    }
+
+    @Test
     void manyReferencesInOnePassAndDeepNesting() throws Exception {
         Memory m = new Memory();
         for (int k = 0; k < 100; k++) m.put("v" + k, "(" + k + ")");
