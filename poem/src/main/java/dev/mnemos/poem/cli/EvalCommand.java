@@ -77,7 +77,7 @@ final class EvalCommand implements Callable<Integer> {
             System.out.print(report.table());
             if (json != null) {
                 Path out = Path.of(json);
-                AtomicFiles.write(out, report.json().getBytes(StandardCharsets.UTF_8));
+                Setup.writing(out, () -> AtomicFiles.write(out, report.json().getBytes(StandardCharsets.UTF_8)));
                 err.println("wrote " + out);
             }
         }

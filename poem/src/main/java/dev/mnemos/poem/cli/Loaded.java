@@ -1,6 +1,7 @@
 package dev.mnemos.poem.cli;
 
 import dev.mnemos.poem.Poem;
+import dev.mnemos.poem.encoder.EmbeddingCache;
 import dev.mnemos.poem.encoder.Encoder;
 import dev.mnemos.poem.memory.EpisodicMemory;
 import dev.mnemos.poem.pool.ExamplePool;
@@ -30,7 +31,7 @@ record Loaded(PoemFile.Contents contents, Encoder encoder, Poem poem) {
         }
         Encoder encoder = Setup.encoder(file, err);
         ExamplePool pool = ExamplePool.of(c.pool(), encoder);
-        encoder.cache().save();
+        Setup.writing(EmbeddingCache.besideMemory(file), () -> encoder.cache().save());
         Poem poem = Poem.builder().pool(pool).encoder(encoder).estimator(memory)
                 .task(task != null ? task : c.task()).m(c.settings().m()).fallback(c.settings().fallback()).build();
         return new Loaded(c, encoder, poem);

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 "  poem select --memory reviews.poem --query \"The room was freezing.\"",
                 "",
                 "Exit codes: 0 ok, 2 usage, 3 bad data/memory file, 4 server unreachable,"
-                        + " 5 model not found, 6 other model failure, 130 interrupted."},
+                        + " 5 model not found, 6 other model failure, 12 a file could not be written, 130 interrupted."},
         subcommands = {TrainCommand.class, EvalCommand.class, SelectCommand.class, CommandLine.HelpCommand.class})
 public final class PoemCommand implements Runnable {
 

@@ -60,6 +60,21 @@ final class Setup {
         };
     }
 
+    /** A write of a file, which may fail. */
+    @FunctionalInterface
+    interface Write {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code write}; its failure is exit code 12 naming {@code file}, not a bad input file. */
+    static void writing(Path file, Write write) {
+        try {
+            write.run();
+        } catch (IOException e) {
+            throw new Cli.Failure(ExitCode.IO_ERROR, "cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+    }
+
     /** Runs a command body, turning each kind of failure into a one-line message and its exit code. */
     static int run(Callable<Integer> body) {
         try {

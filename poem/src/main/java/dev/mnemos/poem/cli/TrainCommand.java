@@ -5,6 +5,7 @@ import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.ask.Asker;
 import dev.mnemos.poem.data.DataException;
 import dev.mnemos.poem.data.Dataset;
+import dev.mnemos.poem.encoder.EmbeddingCache;
 import dev.mnemos.poem.encoder.Encoder;
 import dev.mnemos.poem.memory.EpisodicMemory;
 import dev.mnemos.poem.memory.Weighting;
@@ -90,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
             log = new TrainingLog();
         }
         ExamplePool pool = ExamplePool.of(dataset.train(), encoder);
-        encoder.cache().save();
+        Setup.writing(EmbeddingCache.besideMemory(memoryFile), () -> encoder.cache().save());
         if (memory == null) {
             settings = new PoemFile.Settings(settings.m(), settings.k(), settings.capacity(), settings.weighting(),
                     encoder.id(), pool.dimension(), settings.fallback());
@@ -111,7 +112,7 @@ final class TrainCommand implements Callable<Integer> {
         Trainer trainer = Trainer.builder().poem(poem).asker(asker).reward(r)
                 .orders(orDefault(options.orders, 8)).concurrency(concurrency).seed(data.seed).log(log)
                 .listener(bar)
-                .checkpoint(() -> PoemFile.save(memoryFile, contents), Duration.ofMillis((long) (checkpointSeconds * 1000)))
+                .checkpoint(() -> Setup.writing(memoryFile, () -> PoemFile.save(memoryFile, contents)), Duration.ofMillis((long) (checkpointSeconds * 1000)))
                 .build();
         Thread onInterrupt = new Thread(() -> {
             try {

@@ -121,6 +121,17 @@ class PoemCommandTest {
     }
 
     @Test
+    void aMemoryThatCannotBeWrittenIsAnIoErrorNamingIt() throws Exception {
+        Path notADirectory = dir.resolve("plain-file");
+        Files.writeString(notADirectory, "not a directory\n");
+        Path memory = notADirectory.resolve("m.poem");
+        Run r = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "10"));
+        assertEquals(12, r.exit(), r.err());
+        assertTrue(r.err().strip().startsWith("poem train: cannot write " + memory + ".embeddings (FileAlreadyExistsException: "),
+                r.err());
+    }
+
+    @Test
     void anEmptyPoolIsBadInput() throws Exception {
         Path onlyTest = dir.resolve("only-test.jsonl");
         Files.writeString(onlyTest, "{\"input\":\"good\",\"output\":\"positive\",\"split\":\"test\"}\n");
