@@ -76,7 +76,8 @@ public final class Reader {
      * One pass over {@code text}, appending the result to {@code out}; text before {@code from}
      * (which holds no '@[') is copied as it is. A '@[' can appear in the result only where this
      * pass kept one that starts no reference, inside an inserted value, or where a kept '@' meets
-     * a value starting with '['; the first such place is where the next pass starts.
+     * a value starting with '[' (or, past an empty value, the text after it); the first such place
+     * is where the next pass starts.
      */
     private Pass substitute(Memory memory, String text, int from, StringBuilder out) {
         int n = text.length();
@@ -105,10 +106,13 @@ public final class Reader {
         return new Pass(firstLabel, next);
     }
 
-    /** Where a '@[' may start once {@code value} is appended to {@code out}, or -1. */
+    /**
+     * Where a '@[' may start once {@code value} is appended to {@code out}, or -1. A kept '@'
+     * before an empty value may meet a '[' of the text that follows.
+     */
     private static int nextStart(StringBuilder out, String value) {
         int p = out.length();
-        if (!value.isEmpty() && value.charAt(0) == '[' && p > 0 && out.charAt(p - 1) == '@') return p - 1;
+        if (p > 0 && out.charAt(p - 1) == '@' && (value.isEmpty() || value.charAt(0) == '[')) return p - 1;
         int at = value.indexOf('@');
         return at < 0 ? -1 : p + at;
     }

@@ -39,6 +39,8 @@ class ReaderTest {
         assertEquals("X", reader.read(m, "@[at][x]"), "a value ending in '@' meets a kept '['");
         assertEquals("X!", reader.read(m, "@[@[k]!"), "a kept '@[' meets a value closing it");
         assertEquals("@[x y] X", reader.read(m, "@[x y] @[x]"), "a kept '@[' before a reference");
+        m.put("none", "");
+        assertEquals("X", reader.read(m, "@@[none][x]"), "a kept '@' meets a kept '[' once an empty value is gone");
     }
 
     @Test
