@@ -115,10 +115,35 @@ public final class Encoder {
                 hi = mid - 1;
             }
         }
-        String cut = best < 0 ? "" : text.substring(0, wordEnds.get(best));
+        String kept;
+        String cut;
+        if (best >= 0) {
+            cut = text.substring(0, wordEnds.get(best));
+            kept = (best + 1) + " words";
+        } else { // not even the first word fits (a long word, or a script written without spaces): cut inside it
+            int end = longestPrefix(text, limit);
+            cut = text.substring(0, end);
+            kept = end + " characters";
+        }
         notes.accept("note: a text of " + tokens + " tokens is longer than the encoder's " + window
-                + "-token window; it is embedded from its first " + (best + 1) + " words (\"" + preview(text) + "\")");
+                + "-token window; it is embedded from its first " + kept + " (\"" + preview(text) + "\")");
         return cut;
+    }
+
+    /** Length of the longest prefix of {@code text} within {@code limit} tokens, at least one code point. */
+    private int longestPrefix(String text, int limit) {
+        int lo = 1, hi = text.length() - 1, best = text.offsetByCodePoints(0, 1);
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tokenCounter.applyAsInt(text.substring(0, mid)) <= limit) {
+                best = Math.max(best, mid);
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if (Character.isHighSurrogate(text.charAt(best - 1)) && best > 1) best--;
+        return best;
     }
 
     private static String preview(String text) {

@@ -119,6 +119,25 @@ public class EncoderTest {
     }
 
     @Test
+    void aTextWithNoWordThatFitsTheWindowIsCutInsideItsFirstWord() {
+        List<String> notes = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        EmbeddingModel recording = new CountingModel() {
+            @Override
+            public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+                segments.forEach(s -> seen.add(s.text()));
+                return super.embedAll(segments);
+            }
+        };
+        Encoder encoder = Encoder.builder().model(recording).id("c").window(10, String::length).onNote(notes::add).build();
+        encoder.encode("長い文章です。".repeat(10));               // no spaces, as in Japanese: no word ends to cut at
+        encoder.encode("https://example.com/" + "a".repeat(40) + " and more");
+        assertEquals(List.of("長い文章です。長", "https://"), seen);
+        assertEquals(2, notes.size());
+        assertTrue(notes.get(0).contains("embedded from its first 8 characters"), notes.get(0));
+    }
+
+    @Test
     void miniLmCutsAVeryLongQueryAndStillEmbedsIt() {
         List<String> notes = new ArrayList<>();
         Encoder encoder = Encoder.builder().miniLm().onNote(notes::add).build();
