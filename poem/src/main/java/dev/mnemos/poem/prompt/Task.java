@@ -64,6 +64,7 @@ public record Task(String instruction, String example, String query, String sepa
             throw new DataException(file + ": \"example\" must contain {input} and {output}");
         }
         if (!task.query().contains("{input}")) throw new DataException(file + ": \"query\" must contain {input}");
+        if (!task.user().contains("{input}")) throw new DataException(file + ": \"user\" must contain {input}");
         return task;
     }
 

@@ -40,4 +40,13 @@ class TaskTest {
                 UserMessage.from("Review: Cold {output} soup."), AiMessage.from("negative"),
                 UserMessage.from("Review: Rude staff.")), messages);
     }
+
+    @Test
+    void aTaskFileWhoseUserTurnLeavesOutTheInputIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("reviews.task.json");
+        java.nio.file.Files.writeString(file, "{\"example\": \"Review: {input}\\nSentiment: {output}\", \"query\": \"Review: {input}\\nSentiment:\","
+                + " \"user\": \"Review:\", \"labels\": [\"positive\", \"negative\"]}");
+        var e = assertThrows(dev.mnemos.poem.data.DataException.class, () -> Task.read(file));
+        assertEquals(file + ": \"user\" must contain {input}", e.getMessage());
+    }
 }
