@@ -26,14 +26,19 @@ public final class ScalingChart {
         int unit = column(header, "Unit");
         int length = column(header, "Param: length");
         Map<String, TreeMap<Integer, Double>> series = new TreeMap<>();
-        for (String line : lines.subList(1, lines.size())) {
+        for (int n = 1; n < lines.size(); n++) {
+            String line = lines.get(n);
             if (line.isBlank()) {
                 continue;
             }
             List<String> f = fields(line);
+            if (f.size() < header.size()) {
+                throw new IllegalArgumentException("line " + (n + 1) + " of the JMH CSV has " + f.size() + " fields, the header "
+                        + header.size());
+            }
             String method = f.get(name).substring(f.get(name).lastIndexOf('.') + 1);
-            double ms = Double.parseDouble(f.get(score)) * toMillis(f.get(unit));
-            series.computeIfAbsent(method, k -> new TreeMap<>()).put(Integer.parseInt(f.get(length)), ms);
+            double ms = number(f.get(score), n) * toMillis(f.get(unit));
+            series.computeIfAbsent(method, k -> new TreeMap<>()).put((int) number(f.get(length), n), ms);
         }
         LineChart.Builder chart = LineChart.builder()
                 .title("Attention at d = 64: time per call vs sequence length (JMH, one thread)")
@@ -44,6 +49,14 @@ public final class ScalingChart {
             chart.series(label(e.getKey()), xs, ys);
         }
         return chart.build();
+    }
+
+    private static double number(String field, int index) {
+        try {
+            return Double.parseDouble(field);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("line " + (index + 1) + " of the JMH CSV: not a number: '" + field + "'");
+        }
     }
 
     private static String label(String method) {

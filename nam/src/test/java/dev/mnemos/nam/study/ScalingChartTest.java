@@ -30,4 +30,15 @@ class ScalingChartTest {
                 () -> ScalingChart.fromJmhCsv(List.of("\"Benchmark\",\"Score\",\"Unit\"")));
         assertTrue(e.getMessage().startsWith("the JMH CSV has no column 'Param: length'"), e.getMessage());
     }
+    @Test
+    void aCutOffOrGarbledRowIsNamedByItsLine() {
+        IllegalArgumentException cut = assertThrows(IllegalArgumentException.class, () -> ScalingChart.fromJmhCsv(List.of(HEADER,
+                "\"dev.mnemos.bench.nam.AttentionBenchmark.nam\",\"avgt\",1,3,250.0,10.0,\"us/op\",1024",
+                "\"dev.mnemos.bench.nam.AttentionBenchmark.nam\",\"avgt\",1,3,1000.0")));
+        assertEquals("line 3 of the JMH CSV has 5 fields, the header 8", cut.getMessage());
+
+        IllegalArgumentException garbled = assertThrows(IllegalArgumentException.class, () -> ScalingChart.fromJmhCsv(List.of(HEADER,
+                "\"dev.mnemos.bench.nam.AttentionBenchmark.nam\",\"avgt\",1,3,fast,10.0,\"us/op\",1024")));
+        assertEquals("line 2 of the JMH CSV: not a number: 'fast'", garbled.getMessage());
+    }
 }
