@@ -98,6 +98,7 @@ public final class Machine {
         private final StateNames stateNames;
         private final String fingerprint = cache == null ? null : processor.fingerprint();
         private final long startNanos = System.nanoTime();
+        private final long maxWallNanos = limits.maxWall() == null ? Long.MAX_VALUE : nanos(limits.maxWall());
         private final long startCalls;
         private long cycles;
         private long modelCalls;
@@ -119,7 +120,7 @@ public final class Machine {
                 if (op.equals(HALT)) return end(RunResult.Status.HALTED, null, null);
                 if (stopRequested) return end(RunResult.Status.INTERRUPTED, null, null);
                 if (cycles >= limits.maxSteps()) return end(RunResult.Status.STEP_LIMIT, null, null);
-                if (limits.maxWall() != null && System.nanoTime() - startNanos >= limits.maxWall().toNanos()) {
+                if (limits.maxWall() != null && System.nanoTime() - startNanos >= maxWallNanos) {
                     return end(RunResult.Status.TIME_LIMIT, null, null);
                 }
                 try {
@@ -208,6 +209,15 @@ public final class Machine {
         private RunResult end(RunResult.Status status, Exception failure, String reason) {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
             return new RunResult(status, cycles, modelCalls, cacheHits, elapsed, failure, reason);
+        }
+    }
+
+    /** The duration in nanoseconds; one too long for a long (about 292 years) is no bound at all. */
+    private static long nanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -70,6 +70,13 @@ class MachineTest {
     }
 
     @Test
+    void aWallTimeLimitTooLongToCountInNanosecondsNeverEndsTheRun() throws Exception {
+        Duration aThousandYears = Duration.ofDays(365_250);
+        RunResult r = Machine.builder().processor(new CountdownProcessor()).limits(RunLimits.NONE.withMaxWall(aThousandYears)).build().run(countdown(3));
+        assertEquals(RunResult.Status.HALTED, r.status());
+    }
+
+    @Test
     void outputThatDoesNotParseStopsTheRunAndChangesNothing() throws Exception {
         Memory m = countdown(3);
         CountdownProcessor model = new CountdownProcessor();
