@@ -1,5 +1,6 @@
 package dev.mnemos.utm.prompt;
 
+import dev.mnemos.runtime.io.AtomicFiles;
 import dev.mnemos.utm.machine.MachineFormat;
 import dev.mnemos.utm.machine.TuringMachine;
 import dev.mnemos.utm.machine.U152;
@@ -10,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -54,18 +54,9 @@ public final class PromptFiles {
 
     /** Writes {@code boot.txt} and the state texts, each atomically. */
     public static void write(Path dir, PromptSet prompts) throws IOException {
-        Files.createDirectories(dir);
-        writeAtomically(dir.resolve("boot.txt"), prompts.boot());
-        for (Map.Entry<String, String> t : prompts.texts().entrySet()) writeAtomically(dir.resolve(t.getKey() + ".txt"), t.getValue());
-    }
-
-    static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, text);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+        AtomicFiles.write(dir.resolve("boot.txt"), prompts.boot().getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, String> t : prompts.texts().entrySet()) {
+            AtomicFiles.write(dir.resolve(t.getKey() + ".txt"), t.getValue().getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -47,6 +47,15 @@ class PromptCompilerTest {
     }
 
     @Test
+    void promptFilesWrittenToADirectoryReadBack(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path prompts = dir.resolve("new").resolve("u15_2");
+        PromptFiles.write(prompts, U152_PROMPTS);
+        PromptSet back = PromptFiles.read(prompts, U152.machine());
+        assertEquals(U152_PROMPTS.boot(), back.boot());
+        assertEquals(U152_PROMPTS.texts(), back.texts());
+    }
+
+    @Test
     void shippedPromptFilesEqualTheCompilerOutput() {
         PromptSet shipped = PromptFiles.u152();
         assertEquals(U152_PROMPTS.boot(), shipped.boot(), "prompts/u15_2/boot.txt; regenerate with PromptFiles");
