@@ -1,5 +1,6 @@
 package dev.mnemos.nam.cli;
 
+import dev.mnemos.nam.chart.LineChart;
 import dev.mnemos.nam.study.CapacityStudy;
 import dev.mnemos.nam.study.TextPairs;
 import dev.mnemos.poem.encoder.Encoder;
@@ -71,8 +72,9 @@ final class CapacityCommand implements Callable<Integer> {
         }
         List<CapacityStudy.Row> rows = study.build().run();
         String table = CapacityStudy.csv(rows);
-        AtomicFiles.write(csv, table.getBytes(StandardCharsets.UTF_8));
-        CapacityStudy.chart(rows, "NAM capacity: recall@1 vs stored pairs (" + what + ")").write(svg);
+        NamCommand.writing(csv, () -> AtomicFiles.write(csv, table.getBytes(StandardCharsets.UTF_8)));
+        LineChart chart = CapacityStudy.chart(rows, "NAM capacity: recall@1 vs stored pairs (" + what + ")");
+        NamCommand.writing(svg, () -> chart.write(svg));
         System.out.print(table);
         System.err.println("wrote " + csv + " and " + svg);
         return 0;

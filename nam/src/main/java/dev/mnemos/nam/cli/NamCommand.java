@@ -2,7 +2,10 @@ package dev.mnemos.nam.cli;
 
 import dev.mnemos.poem.data.DataException;
 import dev.mnemos.runtime.cli.ExitCode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,11 +29,16 @@ public final class NamCommand implements Runnable {
     }
 
     /**
-     * The command line, with failures reported in one line ("nam: ..."): a missing or malformed input
-     * file with exit code 3, a bad value with exit code 2.
+     * The command line, with failures reported in one line ("nam: ..."): an output that cannot be
+     * written with exit code 12, a missing or malformed input file with exit code 3, a bad value
+     * with exit code 2.
      */
     static CommandLine commandLine() {
         return new CommandLine(new NamCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof UncheckedIOException) {
+                cmd.getErr().println("nam: " + e.getMessage());
+                return ExitCode.IO_ERROR.code();
+            }
             if (e instanceof DataException || e instanceof NoSuchFileException) {
                 cmd.getErr().println("nam: " + e.getMessage());
                 return ExitCode.BAD_INPUT.code();
@@ -41,5 +49,20 @@ public final class NamCommand implements Runnable {
             }
             throw e;
         });
+    }
+
+    /** A write of an output file, which may fail. */
+    @FunctionalInterface
+    interface Write {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code write}; its failure is exit code 12 naming {@code file}. */
+    static void writing(Path file, Write write) {
+        try {
+            write.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
     }
 }

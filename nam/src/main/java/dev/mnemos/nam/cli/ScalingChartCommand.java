@@ -1,5 +1,6 @@
 package dev.mnemos.nam.cli;
 
+import dev.mnemos.nam.chart.LineChart;
 import dev.mnemos.nam.study.ScalingChart;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,7 +28,8 @@ final class ScalingChartCommand implements Callable<Integer> {
         if (!Files.isRegularFile(input)) {
             throw new NoSuchFileException("no such file: " + input);
         }
-        ScalingChart.fromJmhCsv(Files.readAllLines(input)).write(svg);
+        LineChart chart = ScalingChart.fromJmhCsv(Files.readAllLines(input));
+        NamCommand.writing(svg, () -> chart.write(svg));
         System.err.println("wrote " + svg);
         return 0;
     }

@@ -56,6 +56,19 @@ class NamCommandTest {
         assertEquals("nam: no such file: " + dir.resolve("none.jsonl"), err.toString().strip());
     }
 
+    @Test
+    void anOutputThatCannotBeWrittenGetsExitCodeTwelveNamingIt(@TempDir Path dir) throws Exception {
+        Path notADirectory = dir.resolve("plain-file");
+        Files.writeString(notADirectory, "not a directory\n");
+        Path csv = notADirectory.resolve("c.csv");
+        StringWriter err = new StringWriter();
+        int code = run(err, "capacity", "--dimension", "16", "--sizes", "2", "--trials", "1", "--query-cosines", "1",
+                "--csv", csv.toString(), "--svg", dir.resolve("c.svg").toString());
+
+        assertEquals(12, code);
+        assertTrue(err.toString().strip().startsWith("nam: cannot write " + csv + " (FileAlreadyExistsException: "), err.toString());
+    }
+
     private static int run(StringWriter err, String... args) {
         CommandLine cmd = NamCommand.commandLine();
         cmd.setErr(new PrintWriter(err, true));
