@@ -52,6 +52,9 @@ public class DataOptions {
 
     /** Reads the data, checking outputs against the task's labels; notes about labels go to {@code err}. */
     Dataset read(Task task, PrintStream err) throws IOException {
+        if (!(splitRatio > 0 && splitRatio < 1)) {
+            throw new IllegalArgumentException("--split-ratio must be between 0 and 1 (the share of examples used for training), got " + splitRatio);
+        }
         if (!Files.exists(data)) throw new NoSuchFileException(data + ": no such data file");
         List<String> labels = task == null ? List.of() : task.labels();
         Dataset d = new JsonLinesReader(splitRatio, seed).read(data, labels);

@@ -132,6 +132,17 @@ class PoemCommandTest {
     }
 
     @Test
+    void aSplitRatioOutsideZeroToOneIsAUsageError() throws Exception {
+        Path unsplit = dir.resolve("unsplit.jsonl");
+        Files.writeString(unsplit, "{\"input\":\"good\",\"output\":\"positive\"}\n{\"input\":\"bad\",\"output\":\"negative\"}\n");
+        Run r = poem(withModel("biased", "train", "--data", unsplit.toString(), "--memory", dir.resolve("m.poem").toString(),
+                "--split-ratio", "80"));
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("poem train: --split-ratio must be between 0 and 1 (the share of examples used for training), got 80.0",
+                r.err().strip());
+    }
+
+    @Test
     void anEmptyPoolIsBadInput() throws Exception {
         Path onlyTest = dir.resolve("only-test.jsonl");
         Files.writeString(onlyTest, "{\"input\":\"good\",\"output\":\"positive\",\"split\":\"test\"}\n");
