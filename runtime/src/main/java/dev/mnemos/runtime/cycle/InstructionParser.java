@@ -104,6 +104,7 @@ public final class InstructionParser {
             List<Instruction.Part> parts = new ArrayList<>(4);
             while (true) {
                 skipBlanks();
+                if (peek() == '\n' || peek() == '\r') return fail("a line break at column " + (pos + 1) + ": an instruction is one line");
                 if (atEnd()) {
                     if (quoted) return fail("the opening quote is not closed");
                     break;
@@ -204,8 +205,9 @@ public final class InstructionParser {
             return pos >= s.length();
         }
 
+        /** Skips white space up to the end of the line. */
         private void skipBlanks() {
-            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) pos++;
+            while (pos < s.length() && s.charAt(pos) != '\n' && s.charAt(pos) != '\r' && Character.isWhitespace(s.charAt(pos))) pos++;
         }
     }
 }

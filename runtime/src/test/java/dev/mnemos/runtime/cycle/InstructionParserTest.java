@@ -27,6 +27,14 @@ class InstructionParserTest {
     }
 
     @Test
+    void anInstructionIsOneLineInStrictModeAsInLenient() throws Exception {
+        String twoLines = "i+=1\nop=\"halt\"";
+        ParseException e = assertThrows(ParseException.class, () -> strict.parse(twoLines));
+        assertTrue(e.getMessage().contains("line break at column 5"), e.getMessage());
+        assertEquals(List.of(new Instruction.Update("i", 1)), lenient.parse(twoLines).parts(), "lenient mode takes the first line");
+    }
+
+    @Test
     void strictModeRefusesProse() {
         ParseException e = assertThrows(ParseException.class, () -> strict.parse("Sure! Here it is:\n\" op=\"%[B]\" \""));
         assertTrue(e.getMessage().contains("strict"), e.getMessage());
