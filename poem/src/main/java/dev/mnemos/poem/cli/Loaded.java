@@ -1,6 +1,7 @@
 package dev.mnemos.poem.cli;
 
 import dev.mnemos.poem.Poem;
+import dev.mnemos.poem.data.DataException;
 import dev.mnemos.poem.encoder.EmbeddingCache;
 import dev.mnemos.poem.encoder.Encoder;
 import dev.mnemos.poem.memory.EpisodicMemory;
@@ -30,6 +31,9 @@ record Loaded(PoemFile.Contents contents, Encoder encoder, Poem poem) {
             memory.restore(c.memory().episodes());
         }
         Encoder encoder = Setup.encoder(file, err);
+        if (!c.settings().encoder().equals(encoder.id())) { // states from another encoder are not comparable with the query's
+            throw new DataException(file + " was trained with the encoder " + c.settings().encoder() + "; this command uses " + encoder.id());
+        }
         ExamplePool pool = ExamplePool.of(c.pool(), encoder);
         Setup.writing(EmbeddingCache.besideMemory(file), () -> encoder.cache().save());
         Poem poem = Poem.builder().pool(pool).encoder(encoder).estimator(memory)

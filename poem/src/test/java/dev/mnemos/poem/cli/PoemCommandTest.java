@@ -193,6 +193,27 @@ class PoemCommandTest {
     }
 
     @Test
+    void aMemoryTrainedWithAnotherEncoderIsRefused() throws Exception {
+        // 384 dimensions like MiniLM, but another model's space: its states cannot be compared with MiniLM's
+        var memory = dev.mnemos.poem.memory.EpisodicMemory.builder().dimension(384).build();
+        float[] state = new float[384];
+        state[7] = 1;
+        memory.write(state, dev.mnemos.poem.action.Permutation.of(2, 1), 1.0);
+        var settings = new PoemFile.Settings(2, 5, 100, dev.mnemos.poem.memory.Weighting.SIMILARITY, "bge-small-en-v1.5", 384,
+                dev.mnemos.poem.action.Permutation.identity(2));
+        var pool = List.of(new dev.mnemos.poem.data.Example("good", "positive"), new dev.mnemos.poem.data.Example("bad", "negative"),
+                new dev.mnemos.poem.data.Example("fine", "positive"));
+        Path file = dir.resolve("bge.poem");
+        PoemFile.save(file, new PoemFile.Contents(settings, dev.mnemos.poem.prompt.Task.simple(List.of("positive", "negative")), pool,
+                memory, new dev.mnemos.poem.train.TrainingLog()));
+
+        Run r = poem("select", "--memory", file.toString(), "--query", "so good");
+        assertEquals(3, r.exit(), r.out() + r.err());
+        assertEquals("poem select: " + file + " was trained with the encoder bge-small-en-v1.5; this command uses all-minilm-l6-v2",
+                r.err().strip());
+    }
+
+    @Test
     void modelFailuresHaveTheirOwnExitCodes() {
         Run missing = poem(withModel("missing", "train", "--data", data(), "--memory", dir.resolve("a.poem").toString(), "--limit", "10"));
         assertEquals(5, missing.exit(), missing.err());
