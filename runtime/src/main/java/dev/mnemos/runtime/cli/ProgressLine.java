@@ -19,6 +19,8 @@ public class ProgressLine implements CycleListener {
     private long calls;
     private long hits;
     private long cycles;
+    /** The step of this run's first cycle: a resumed run's rate counts only the cycles it made. */
+    private long firstStep = -1;
     private boolean drawn;
 
     public ProgressLine(PrintStream out) {
@@ -32,6 +34,7 @@ public class ProgressLine implements CycleListener {
 
     @Override
     public void onCycle(CycleEvent e) {
+        if (firstStep < 0) firstStep = e.step();
         cycles = e.step() + 1;
         calls += e.attempts();
         if (e.cacheHit()) hits++;
@@ -49,7 +52,7 @@ public class ProgressLine implements CycleListener {
 
     private void draw(long now) {
         double seconds = (now - start) / 1e9;
-        out.printf("\r%,d cycles  %,.0f/s  %,d model calls  %,d cache hits%s   ", cycles, seconds > 0 ? cycles / seconds : 0.0, calls, hits, extra());
+        out.printf("\r%,d cycles  %,.0f/s  %,d model calls  %,d cache hits%s   ", cycles, seconds > 0 ? (cycles - Math.max(firstStep, 0)) / seconds : 0.0, calls, hits, extra());
         out.flush();
         drawn = true;
     }
