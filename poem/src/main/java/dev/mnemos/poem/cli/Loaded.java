@@ -20,7 +20,7 @@ record Loaded(PoemFile.Contents contents, Encoder encoder, Poem poem) {
     static Loaded open(Path file, ReadOptions options, Task task, PrintStream err) throws IOException {
         PoemFile.Contents c = PoemFile.load(file);
         if (options != null && options.m != null && options.m != c.settings().m()) {
-            throw new IllegalArgumentException(file + " was trained with m = " + c.settings().m() + "; --m " + options.m + " differs");
+            throw new DataException(file + " was trained with m = " + c.settings().m() + "; --m " + options.m + " differs");
         }
         EpisodicMemory memory = c.memory();
         if (options != null && (options.k != null || options.weighting != null)) {

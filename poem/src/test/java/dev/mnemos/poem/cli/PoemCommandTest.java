@@ -214,6 +214,21 @@ class PoemCommandTest {
     }
 
     @Test
+    void aMemoryTrainedWithAnotherMIsBadInputAsInTraining() throws Exception {
+        var settings = new PoemFile.Settings(2, 5, 100, dev.mnemos.poem.memory.Weighting.SIMILARITY, "all-minilm-l6-v2", 384,
+                dev.mnemos.poem.action.Permutation.identity(2));
+        var pool = List.of(new dev.mnemos.poem.data.Example("good", "positive"), new dev.mnemos.poem.data.Example("bad", "negative"),
+                new dev.mnemos.poem.data.Example("fine", "positive"));
+        Path file = dir.resolve("m2.poem");
+        PoemFile.save(file, new PoemFile.Contents(settings, dev.mnemos.poem.prompt.Task.simple(List.of("positive", "negative")), pool,
+                dev.mnemos.poem.memory.EpisodicMemory.builder().dimension(384).build(), new dev.mnemos.poem.train.TrainingLog()));
+
+        Run r = poem("select", "--memory", file.toString(), "--query", "so good", "--m", "3");
+        assertEquals(3, r.exit(), r.err());
+        assertEquals("poem select: " + file + " was trained with m = 2; --m 3 differs", r.err().strip());
+    }
+
+    @Test
     void modelFailuresHaveTheirOwnExitCodes() {
         Run missing = poem(withModel("missing", "train", "--data", data(), "--memory", dir.resolve("a.poem").toString(), "--limit", "10"));
         assertEquals(5, missing.exit(), missing.err());
