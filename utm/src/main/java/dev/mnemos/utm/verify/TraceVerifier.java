@@ -29,7 +29,7 @@ public final class TraceVerifier {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * @param cycles            lines checked
+     * @param cycles            lines checked (cycle records; blank lines are skipped)
      * @param mismatches        mismatches found
      * @param kept              the first {@link LockstepVerifier#KEPT} of them
      * @param referenceHalted   whether the trace reached the reference machine's halt
@@ -61,12 +61,14 @@ public final class TraceVerifier {
         List<Mismatch> kept = new ArrayList<>();
         long count = 0;
         long lines = 0;
+        long cycles = 0;
         try (BufferedReader in = Files.newBufferedReader(trace, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
                 lines++;
                 if (line.isBlank()) continue;
                 JsonNode node = parse(trace, lines, line);
+                cycles++;
                 long step = node.path("step").asLong(lines - 1);
                 Mismatch m = lockstep.check(step, node.path("promptHash").asText(""), node.path("raw").asText(""), changes(trace, lines, node));
                 if (m != null) {
@@ -77,7 +79,7 @@ public final class TraceVerifier {
         } catch (NoSuchFileException e) {
             throw new BadTraceException(trace + ": no such file");
         }
-        return new Report(lines, count, List.copyOf(kept), lockstep.halted(), lockstep.steps());
+        return new Report(cycles, count, List.copyOf(kept), lockstep.halted(), lockstep.steps());
     }
 
     private static JsonNode parse(Path trace, long lineNo, String line) throws BadTraceException {

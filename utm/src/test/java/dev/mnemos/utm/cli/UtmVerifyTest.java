@@ -34,6 +34,18 @@ class UtmVerifyTest {
     }
 
     @Test
+    void blankLinesAreNotCountedAsCycles(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("run.jsonl");
+        assertEquals(0, UtmRunTest.utmRun("--machine", "../samples/machines/binary-increment.json", "--tape", "1011",
+                "--trace", trace.toString()).code());
+        long cycles = Files.readAllLines(trace).size();
+        Files.writeString(trace, "\n\n", java.nio.file.StandardOpenOption.APPEND);
+        UtmRunTest.Outcome o = utmVerify(trace.toString(), "--machine", "../samples/machines/binary-increment.json", "--tape", "1011", "--json");
+        assertEquals(0, o.code(), o.err());
+        assertEquals(cycles, o.json().get("cycles").asLong());
+    }
+
+    @Test
     void aTamperedTraceReportsTheStepAndWhatDiffered(@TempDir Path dir) throws Exception {
         Path trace = dir.resolve("run.jsonl");
         assertEquals(0, UtmRunTest.utmRun("--machine", "../samples/machines/binary-increment.json", "--tape", "1011",
