@@ -91,8 +91,8 @@ final class Setup {
             throw new Cli.Failure(ExitCode.BAD_INPUT, e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (IllegalStateException e) {
             throw new Cli.Failure(ExitCode.MODEL_ERROR, e.getMessage());
-        } catch (Exception e) {
-            throw new Cli.Failure(ExitCode.MODEL_ERROR, String.valueOf(e.getMessage()));
+        } catch (Exception e) { // a bug, not the model's failure: say what it was
+            throw new Cli.Failure(ExitCode.INTERNAL, "internal error: " + e);
         }
     }
 }
