@@ -40,6 +40,9 @@ public final class ScalingChart {
             double ms = number(f.get(score), n) * toMillis(f.get(unit));
             series.computeIfAbsent(method, k -> new TreeMap<>()).put((int) number(f.get(length), n), ms);
         }
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException("the JMH CSV has no results, only its header");
+        }
         LineChart.Builder chart = LineChart.builder()
                 .title("Attention at d = 64: time per call vs sequence length (JMH, one thread)")
                 .xLabel("sequence length S (log scale)").yLabel("milliseconds per call (log scale)").logX().logY();

@@ -41,4 +41,9 @@ class ScalingChartTest {
                 "\"dev.mnemos.bench.nam.AttentionBenchmark.nam\",\"avgt\",1,3,fast,10.0,\"us/op\",1024")));
         assertEquals("line 2 of the JMH CSV: not a number: 'fast'", garbled.getMessage());
     }
+    @Test
+    void aCsvWithOnlyItsHeaderIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScalingChart.fromJmhCsv(List.of(HEADER, "")));
+        assertEquals("the JMH CSV has no results, only its header", e.getMessage());
+    }
 }
