@@ -31,7 +31,7 @@ public final class NamCommand implements Runnable {
     /**
      * The command line, with failures reported in one line ("nam: ..."): an output that cannot be
      * written with exit code 12, a missing or malformed input file with exit code 3, a bad value
-     * with exit code 2.
+     * with exit code 2, anything else (a bug) with exit code 70.
      */
     static CommandLine commandLine() {
         return new CommandLine(new NamCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -47,7 +47,8 @@ public final class NamCommand implements Runnable {
                 cmd.getErr().println("nam: " + e.getMessage());
                 return 2;
             }
-            throw e;
+            cmd.getErr().println("nam: internal error: " + e);
+            return ExitCode.INTERNAL.code();
         });
     }
 

@@ -69,6 +69,25 @@ class NamCommandTest {
         assertTrue(err.toString().strip().startsWith("nam: cannot write " + csv + " (FileAlreadyExistsException: "), err.toString());
     }
 
+    @picocli.CommandLine.Command(name = "boom")
+    static final class Boom implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("a bug");
+        }
+    }
+
+    @Test
+    void aBugGetsOneLineAndTheInternalErrorCode() {
+        CommandLine cmd = NamCommand.commandLine().addSubcommand(new Boom());
+        StringWriter err = new StringWriter();
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute("boom");
+
+        assertEquals(70, code);
+        assertEquals("nam: internal error: java.lang.IllegalStateException: a bug", err.toString().strip());
+    }
+
     private static int run(StringWriter err, String... args) {
         CommandLine cmd = NamCommand.commandLine();
         cmd.setErr(new PrintWriter(err, true));
