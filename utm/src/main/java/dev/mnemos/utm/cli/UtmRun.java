@@ -186,6 +186,10 @@ public final class UtmRun implements Callable<Integer> {
             out.println((halted ? "final word: " : "word so far (not halted): ") + s.finalWord());
         } else {
             String t = s.finalTape();
+            if (t == null) {
+                out.println((halted ? "final tape" : "tape so far (not halted)") + ": not shown, its cells are too far apart to lay out");
+                return;
+            }
             String shown = t.length() <= 200 ? t : t.substring(0, 100) + " ... (" + (t.length() - 200) + " more cells) ... " + t.substring(t.length() - 100);
             out.println((halted ? "final tape" : "tape so far (not halted)") + " (from cell " + s.finalTapeStart() + "): " + shown);
         }

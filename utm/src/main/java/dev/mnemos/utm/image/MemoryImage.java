@@ -60,7 +60,15 @@ public final class MemoryImage {
         return memory.readLong(HEAD);
     }
 
-    /** The tape: every cell label (an integer) from the lowest to the highest, blanks between. */
+    /** Blank cells a tape may hold beyond twice its written cells before it counts as too sparse to lay out. */
+    static final long MAX_GAP = 1 << 24;
+
+    /**
+     * The tape: every cell label (an integer) from the lowest to the highest, blanks between. A
+     * head writes every cell it passes, so a run's cells lie close together; cells spread much
+     * wider (a stray write to cell 10^12) are an IllegalArgumentException naming them, not
+     * billions of blanks.
+     */
     public static Tape tape(Memory memory, TuringMachine machine) {
         TreeMap<Long, String> cells = new TreeMap<>();
         for (Map.Entry<String, Object> e : memory.asMap().entrySet()) {
@@ -68,6 +76,10 @@ public final class MemoryImage {
             if (cell != null) cells.put(cell, memory.read(e.getKey()));
         }
         if (cells.isEmpty()) return new Tape(0, List.of());
+        if (cells.lastKey() - cells.firstKey() > 2L * cells.size() + MAX_GAP) {
+            throw new IllegalArgumentException("the tape's " + cells.size() + " cells are spread over cells " + cells.firstKey()
+                    + " to " + cells.lastKey() + ", too sparse to lay out as one tape");
+        }
         List<String> out = new ArrayList<>();
         for (long c = cells.firstKey(); c <= cells.lastKey(); c++) out.add(cells.getOrDefault(c, machine.blank()));
         return new Tape(cells.firstKey(), out);

@@ -70,12 +70,17 @@ public final class MachineRun {
     public Summary summarise(RunResult r) {
         Long head = memory.get(MemoryImage.HEAD) instanceof Long h ? h : null;
         String state = MemoryImage.state(memory, prompts);
-        Tape tape = MemoryImage.tape(memory, prompts.machine()).trim(prompts.machine().blank());
+        Tape tape;
+        try {
+            tape = MemoryImage.tape(memory, prompts.machine()).trim(prompts.machine().blank());
+        } catch (IllegalArgumentException tooSparse) {
+            tape = null; // a stray write far from the tape: the summary shows no tape
+        }
         Word last = words == null ? null : words.lastWord();
         String error = r.failure() != null ? r.failure().getMessage() : r.stopReason();
         return new Summary(r.status().name().toLowerCase(), r.halted(), Summary.steps(r), r.cycles(), r.modelCalls(), r.cacheHits(),
                 verifier != null, verifier == null ? 0 : verifier.mismatchCount(), verifier == null ? null : verifier.firstMismatchStep(),
-                head, state, tape.text(), tape.first(), last == null ? null : last.toString(),
+                head, state, tape == null ? null : tape.text(), tape == null ? 0 : tape.first(), last == null ? null : last.toString(),
                 words == null ? List.of() : words.words().stream().map(Word::toString).toList(),
                 r.elapsed().toNanos() / 1e9, error);
     }

@@ -17,7 +17,8 @@ import java.util.List;
  * @param status            the runtime's end status, lower case (halted, step_limit, stopped, ...)
  * @param verified          whether the run was checked against the reference machine
  * @param state             the state op holds at the end ({@code halt} when halted), or null
- * @param finalTape         the tape at the end without blank margins
+ * @param finalTape         the tape at the end without blank margins, or null when its cells are too
+ *                          far apart to lay out (a stray write far from the tape)
  * @param finalTapeStart    the cell of its first symbol
  * @param finalWord         the decoded bi-tag word when the run came from one, else null
  * @param words             the bi-tag words decoded along the run (empty without a bi-tag program)

@@ -116,6 +116,30 @@ class RuntimeRunTest {
         assertEquals("1100", MemoryImage.tape(memory, prompts.machine()).trim("_").text());
     }
 
+    @Test
+    void aStrayWriteFarFromTheTapeIsSummedUpWithoutLayingOutTheCellsBetween() {
+        PromptSet prompts = PromptCompiler.compile(MachineFormat.read(Path.of("..", "samples", "machines", "binary-increment.json")));
+        Memory memory = MemoryImage.of(prompts, Tape.parse("1011", prompts.machine()), 0);
+        Processor strayWriter = new Processor() {
+            @Override
+            public Answer process(String prompt) {
+                return Answer.of("op=\"halt\" 1000000000000=\"1\"");
+            }
+
+            @Override
+            public String fingerprint() {
+                return "stray";
+            }
+        };
+        dev.mnemos.utm.run.Summary s = new dev.mnemos.utm.run.MachineRun(prompts, memory, false, false, null)
+                .run(Machine.builder().processor(strayWriter), dev.mnemos.runtime.cycle.Progress.START);
+        assertTrue(s.halted());
+        assertNull(s.finalTape(), "cells 0 to 10^12 are not laid out as one tape");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> MemoryImage.tape(memory, prompts.machine()));
+        assertEquals("the tape's 5 cells are spread over cells 0 to 1000000000000, too sparse to lay out as one tape", e.getMessage());
+    }
+
     /** Answers like its delegate, except for one cycle. */
     static final class WrongAt implements Processor {
         private final Processor delegate;
