@@ -44,12 +44,12 @@ public final class Reader {
         String source = text;
         int passes = 0;
         while (true) {
-            if (passes == maxPasses) {
+            Pass pass = substitute(memory, source, from, out);
+            if (pass.firstLabel == null) break; // only '@[' that start no reference remain
+            if (passes == maxPasses) { // a reference remains after the last pass allowed
                 throw new SubstitutionException("substitution did not settle after " + maxPasses
                         + " passes; labels followed: " + describe(chain), chain);
             }
-            Pass pass = substitute(memory, source, from, out);
-            if (pass.firstLabel == null) break; // only '@[' that start no reference remain
             chain.add(pass.firstLabel);
             if (out.length() > maxLength) {
                 throw new SubstitutionException("substitution grew the prompt past " + maxLength

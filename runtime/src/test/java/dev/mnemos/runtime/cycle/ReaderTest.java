@@ -82,6 +82,15 @@ class ReaderTest {
     }
 
     @Test
+    void aReadThatSettlesInItsLastAllowedPassIsNotARunaway() throws Exception {
+        Memory m = new Memory();
+        m.put("x", "write to me@x1] or see @[not a label]");
+        m.put("y", "@[x]");
+        assertEquals("write to me@x1] or see @[not a label]", new Reader(1, 1000).read(m, "@[x]"));
+        assertEquals("write to me@x1] or see @[not a label]", new Reader(2, 1000).read(m, "@[y]"));
+    }
+
+    @Test
     void aSelfReferenceIsStoppedAndNamed() {
         Memory m = new Memory();
         m.put("x", "@[x]");
