@@ -73,7 +73,10 @@ public final class Machine {
         return new Builder();
     }
 
-    /** Asks the run to end after the cycle in progress (safe from any thread, e.g. a Ctrl-C hook). */
+    /**
+     * Asks the run to end after the cycle in progress, or, when none is in progress yet, the next
+     * run to end before its first cycle (safe from any thread, e.g. a Ctrl-C hook).
+     */
     public void requestStop() {
         stopRequested = true;
     }
@@ -85,9 +88,13 @@ public final class Machine {
 
     /** Runs on from where {@code start} left off (a resumed run). */
     public RunResult run(Memory memory, Progress start) {
-        stopRequested = false;
         Run run = new Run(memory, start);
-        RunResult result = run.loop();
+        RunResult result;
+        try {
+            result = run.loop();
+        } finally {
+            stopRequested = false; // a request ends one run
+        }
         if (checkpoints != null) run.checkpoint();
         return result;
     }

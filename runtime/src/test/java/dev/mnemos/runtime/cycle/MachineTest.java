@@ -157,6 +157,16 @@ class MachineTest {
     }
 
     @Test
+    void aStopRequestedBeforeTheRunStartsIsNotLost() throws Exception {
+        Machine machine = Machine.builder().processor(new CountdownProcessor()).build();
+        machine.requestStop(); // Ctrl-C between the hook's registration and run()
+        RunResult r = machine.run(countdown(5));
+        assertEquals(RunResult.Status.INTERRUPTED, r.status());
+        assertEquals(0, r.cycles());
+        assertEquals(RunResult.Status.HALTED, machine.run(countdown(5)).status(), "the request ended that run only");
+    }
+
+    @Test
     void aRunawayReferenceFailsTheCycle() throws Exception {
         Memory m = new Memory();
         m.put("op", "@[x]");
