@@ -51,7 +51,17 @@ public final class PromptCache implements AutoCloseable {
      */
     public static PromptCache open(Path file) throws IOException {
         PromptCache cache = new PromptCache(file);
-        if (Files.exists(file)) cache.load();
+        if (Files.exists(file)) {
+            try {
+                cache.load();
+            } catch (CacheFileException e) {
+                throw e;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new CacheFileException(file + ": not a prompt cache (not UTF-8 text)");
+            } catch (IOException e) { // e.g. "Is a directory", which does not say which file
+                throw new IOException(file + ": cannot read the prompt cache: " + e.getMessage(), e);
+            }
+        }
         return cache;
     }
 

@@ -138,4 +138,20 @@ class RunFaultsTest {
         }
         server.verify(0, postRequestedFor(urlPathEqualTo("/api/generate")));
     }
+
+    @Test
+    void aCacheOrCheckpointThatCannotBeReadIsNamed() throws Exception {
+        Path directory = Files.createDirectory(dir.resolve("a-directory"));
+        assertEquals(ExitCode.BAD_INPUT.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
+                "--base-url", server.baseUrl(), "--cache", directory.toString()), err);
+        assertTrue(err.startsWith("mnemos run: " + directory), err);
+        Path binary = dir.resolve("binary.cache");
+        Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, '\n'});
+        assertEquals(ExitCode.BAD_INPUT.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
+                "--base-url", server.baseUrl(), "--cache", binary.toString()), err);
+        assertTrue(err.startsWith("mnemos run: " + binary), err);
+        assertEquals(ExitCode.BAD_INPUT.code(), run("run", "--model", RunCommandTest.MODEL,
+                "--base-url", server.baseUrl(), "--resume", directory.toString()), err);
+        assertTrue(err.startsWith("mnemos run: " + directory), err);
+    }
 }
