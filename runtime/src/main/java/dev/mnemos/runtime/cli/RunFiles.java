@@ -10,7 +10,10 @@ import dev.mnemos.runtime.memory.Memory;
 import dev.mnemos.runtime.trace.TraceWriter;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -55,13 +58,25 @@ public final class RunFiles implements AutoCloseable {
             TraceWriter t = null;
             if (trace != null) {
                 boolean goOn = r != null && r.progress().tracePosition() >= 0 && Files.exists(trace);
-                t = goOn ? TraceWriter.append(trace, r.progress().tracePosition(), tracePrompts) : TraceWriter.create(trace, tracePrompts);
+                try {
+                    t = goOn ? TraceWriter.append(trace, r.progress().tracePosition(), tracePrompts) : TraceWriter.create(trace, tracePrompts);
+                } catch (IOException e) {
+                    throw new Cli.Failure(ExitCode.IO_ERROR, "cannot write the trace " + trace + ": " + reason(e));
+                }
             }
             CheckpointStore s = checkpoint == null ? null : new CheckpointStore(checkpoint);
             return new RunFiles(c, t, s, interval, r);
         } catch (IOException e) {
             throw new Cli.Failure(ExitCode.BAD_INPUT, e.getMessage());
         }
+    }
+
+    /** Why a file could not be opened: the NIO exceptions' messages are often the bare path. */
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) return "no such directory";
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage();
     }
 
     /** Whether the run resumes a checkpoint. */

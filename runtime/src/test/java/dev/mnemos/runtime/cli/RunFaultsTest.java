@@ -154,4 +154,13 @@ class RunFaultsTest {
                 "--base-url", server.baseUrl(), "--resume", directory.toString()), err);
         assertTrue(err.startsWith("mnemos run: " + directory), err);
     }
+
+    @Test
+    void aTraceThatCannotBeCreatedIsAnIoErrorSayingWhy() {
+        Path trace = dir.resolve("no-such-directory").resolve("run.jsonl");
+        assertEquals(ExitCode.IO_ERROR.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
+                "--base-url", server.baseUrl(), "--trace", trace.toString()), err);
+        assertEquals("mnemos run: cannot write the trace " + trace + ": no such directory", err.strip());
+        server.verify(0, postRequestedFor(urlPathEqualTo("/api/generate")));
+    }
 }
