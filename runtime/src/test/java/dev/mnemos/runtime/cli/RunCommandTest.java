@@ -158,6 +158,7 @@ class RunCommandTest {
         assertEquals(ExitCode.USAGE.code(), run("run", "--model", MODEL));
         assertEquals(0, run("run", "--help"));
         assertTrue(out.contains("--max-steps"), out);
+        assertTrue(out.replaceAll("\\s+", " ").contains("12 a file could not be written"), out);
     }
 
     @Test
