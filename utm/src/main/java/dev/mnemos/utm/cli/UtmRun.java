@@ -114,7 +114,8 @@ public final class UtmRun implements Callable<Integer> {
         PromptSet prompts = modelOptions.boot(input.prompts());
         Processor processor = modelOptions.processor(prompts);
         boolean model = !(processor instanceof ReferenceProcessor);
-        Path checkpointFile = checkpoint != null ? checkpoint : model && resume == null ? Path.of(DEFAULT_CHECKPOINT) : null;
+        // a resumed run saves its checkpoints where it resumed from, unless --checkpoint names another file
+        Path checkpointFile = checkpoint != null ? checkpoint : resume != null ? resume : model ? Path.of(DEFAULT_CHECKPOINT) : null;
         RunFiles files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpointFile, Duration.ofSeconds(5), resume);
         Memory memory = files.resuming() ? files.resumedMemory() : initialMemory(prompts, program);
         MachineRun run;
@@ -131,7 +132,7 @@ public final class UtmRun implements Callable<Integer> {
         if (progress != null) progress.finish();
         processor.close();
         Summary summary = run.summarise(result);
-        if (summary.halted() && checkpoint == null && checkpointFile != null) deleteQuietly(checkpointFile);
+        if (summary.halted() && checkpoint == null && resume == null && checkpointFile != null) deleteQuietly(checkpointFile);
         report(summary, program, checkpointFile, run.verifier());
         if (result.status() == RunResult.Status.HALTED) return summary.clean() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
         return ExitCode.of(result).code();

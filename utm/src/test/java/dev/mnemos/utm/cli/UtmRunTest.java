@@ -121,6 +121,16 @@ class UtmRunTest {
     }
 
     @Test
+    void aResumedRunThatStopsAgainSaysWhereItsCheckpointIs(@TempDir Path dir) throws Exception {
+        Path checkpoint = dir.resolve("run.checkpoint.json");
+        assertEquals(10, utmRun("--max-steps", "100", "--checkpoint", checkpoint.toString()).code());
+        Outcome again = utmRun("--resume", checkpoint.toString(), "--max-steps", "200");
+        assertEquals(10, again.code(), again.err());
+        assertTrue(again.err().contains("checkpoint in " + checkpoint + " (go on with --resume " + checkpoint + ")"), again.err());
+        assertEquals(200, new dev.mnemos.runtime.checkpoint.CheckpointStore(checkpoint).load().progress().cycles());
+    }
+
+    @Test
     void badInputGetsOneLineAndItsExitCode(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"q\":1,\"h\":2,\"productions\":{},\"word\":\"e1 a1\"}");
