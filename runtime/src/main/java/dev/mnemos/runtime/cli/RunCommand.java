@@ -80,6 +80,7 @@ public final class RunCommand implements Callable<Integer> {
         RunLimits limits = limits();
         int retries = runOptions.cycleRetries();
         Reader reader = new Reader((int) Cli.atLeast("--max-passes", maxPasses, 1), (int) Cli.atLeast("--max-prompt", maxPrompt, 1));
+        if (!(checkpointEvery >= 0)) throw new Cli.Failure(ExitCode.USAGE, "--checkpoint-every must be 0 or more, got " + checkpointEvery);
         Processor processor = processor();
         RunFiles files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpoint, Duration.ofMillis((long) (checkpointEvery * 1000)), resume);
         Memory memory = files.resuming() ? files.resumedMemory() : load(program);

@@ -129,7 +129,7 @@ class RunFaultsTest {
     @Test
     void aNegativeLimitOrRetryCountIsAUsageErrorNamingTheOption() {
         String[][] cases = {{"--max-steps", "-1"}, {"--max-time", "-5"}, {"--max-calls", "-1"}, {"--cycle-retries", "-1"},
-                {"--max-passes", "0"}, {"--max-prompt", "0"}};
+                {"--max-passes", "0"}, {"--max-prompt", "0"}, {"--checkpoint-every", "-5"}};
         for (String[] c : cases) {
             assertEquals(ExitCode.USAGE.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
                     "--base-url", server.baseUrl(), c[0], c[1]), err);
