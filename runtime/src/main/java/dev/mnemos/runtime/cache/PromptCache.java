@@ -72,10 +72,13 @@ public final class PromptCache implements AutoCloseable {
         return answer;
     }
 
-    /** Stores an answer (and appends it to the file, if there is one). */
+    /**
+     * Stores an answer (and appends it to the file, if there is one, unless the file already gives
+     * it: a later line replaces an earlier one on load).
+     */
     public void put(String fingerprint, String prompt, String answer) {
         Key key = new Key(fingerprint, prompt, PromptHash.of(prompt));
-        if (answers.put(key, answer) == null && file != null) append(fingerprint, prompt, answer);
+        if (!answer.equals(answers.put(key, answer)) && file != null) append(fingerprint, prompt, answer);
     }
 
     public long hits() {

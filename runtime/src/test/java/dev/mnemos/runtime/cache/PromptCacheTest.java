@@ -39,6 +39,18 @@ class PromptCacheTest {
     }
 
     @Test
+    void anAnswerThatReplacesACachedOneIsKeptInTheFileToo() throws Exception {
+        Path f = dir.resolve("cache.jsonl");
+        try (PromptCache c = PromptCache.open(f)) {
+            c.put("fp", "prompt", "Sure! op=\"halt\"");
+            c.put("fp", "prompt", "op=\"halt\""); // the machine asked the model again: the cached answer did not parse
+        }
+        try (PromptCache again = PromptCache.open(f)) {
+            assertEquals("op=\"halt\"", again.get("fp", "prompt"));
+        }
+    }
+
+    @Test
     void aLastLineCutShortByACrashIsDropped() throws Exception {
         Path f = dir.resolve("cache.jsonl");
         try (PromptCache c = PromptCache.open(f)) {
