@@ -26,7 +26,7 @@ public record Resume(Memory memory, Progress progress) {
         if (trace == null || !Files.exists(trace) || p.tracePosition() < 0) {
             return new Resume(memory, p);
         }
-        TraceReplay.Result replayed = TraceReplay.replay(trace, p.tracePosition(), memory);
+        TraceReplay.Result replayed = TraceReplay.replay(trace, p.tracePosition(), p.cycles(), memory);
         return new Resume(memory, new Progress(p.cycles() + replayed.cycles(), p.modelCalls() + replayed.modelCalls(),
                 p.cacheHits() + replayed.cacheHits(), replayed.position()));
     }

@@ -32,7 +32,11 @@ public final class TraceReplay {
      */
     public record Result(long cycles, long position, long cacheHits, long modelCalls) {}
 
-    public static Result replay(Path trace, long position, Memory memory) throws IOException {
+    /**
+     * @param firstStep the step the line at {@code position} must record (the checkpoint's cycles):
+     *                  a trace of another run is refused rather than replayed onto this memory
+     */
+    public static Result replay(Path trace, long position, long firstStep, Memory memory) throws IOException {
         long cycles = 0;
         long hits = 0;
         long calls = 0;
@@ -52,6 +56,11 @@ public final class TraceReplay {
                     node = JSON.readTree(line);
                 } catch (JsonProcessingException e) {
                     throw new IOException(trace + ": line at byte " + (position + start) + " is not JSON: " + e.getOriginalMessage());
+                }
+                long step = node.path("step").asLong(-1);
+                if (step != firstStep + cycles) {
+                    throw new IOException(trace + ": line at byte " + (position + start) + " is step " + step + ", where the checkpoint ("
+                            + firstStep + " cycles) expects step " + (firstStep + cycles) + ": not the trace this checkpoint was written with");
                 }
                 apply(node, memory, trace, position + start);
                 if (node.path("cacheHit").asBoolean(false)) hits++;

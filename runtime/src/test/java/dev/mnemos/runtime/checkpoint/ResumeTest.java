@@ -105,4 +105,17 @@ class ResumeTest {
         java.io.IOException e = assertThrows(java.io.IOException.class, () -> Resume.from(new CheckpointStore(checkpoint), trace));
         assertEquals(trace + ": line at byte " + at + ": label 'cell 7' is not in the label alphabet [A-Za-z0-9_-]+", e.getMessage());
     }
+
+    @Test
+    void aTraceOfAnotherRunIsNotReplayedOntoTheCheckpoint() throws Exception {
+        Path checkpoint = dir.resolve("run.ckpt");
+        new CheckpointStore(checkpoint).save(new Checkpoint(new dev.mnemos.runtime.cycle.Progress(3, 3, 0, 24), countdown(47).snapshot()));
+        Path other = dir.resolve("other.jsonl"); // a fresh run's trace where this run's trace was
+        String line0 = "{\"step\":0,\"changes\":{}}\n";
+        assertEquals(24, line0.length());
+        Files.writeString(other, line0 + "{\"step\":1,\"changes\":{\"n\":7}}\n");
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> Resume.from(new CheckpointStore(checkpoint), other));
+        assertEquals(other + ": line at byte 24 is step 1, where the checkpoint (3 cycles) expects step 3: "
+                + "not the trace this checkpoint was written with", e.getMessage());
+    }
 }
