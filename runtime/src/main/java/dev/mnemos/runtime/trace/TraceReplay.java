@@ -7,10 +7,16 @@ import dev.mnemos.runtime.memory.BadLabelException;
 import dev.mnemos.runtime.memory.Labels;
 import dev.mnemos.runtime.memory.Memory;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -40,35 +46,41 @@ public final class TraceReplay {
         long cycles = 0;
         long hits = 0;
         long calls = 0;
-        try (RandomAccessFile f = new RandomAccessFile(trace.toFile(), "r")) {
-            if (position > f.length()) {
-                throw new IOException(trace + " is shorter (" + f.length() + " bytes) than the checkpoint says (" + position + ")");
-            }
-            byte[] rest = new byte[(int) (f.length() - position)];
-            f.seek(position);
-            f.readFully(rest);
-            int start = 0;
-            for (int i = 0; i < rest.length; i++) {
-                if (rest[i] != '\n') continue;
-                String line = new String(rest, start, i - start, StandardCharsets.UTF_8);
+        long size = Files.size(trace);
+        if (position > size) {
+            throw new IOException(trace + " is shorter (" + size + " bytes) than the checkpoint says (" + position + ")");
+        }
+        // line by line: what follows a checkpoint can be far larger than memory allows at once
+        try (InputStream in = new BufferedInputStream(Channels.newInputStream(
+                FileChannel.open(trace, StandardOpenOption.READ).position(position)), 1 << 16)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+            long start = position;
+            long at = position;
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                at++;
+                if (b != '\n') {
+                    line.write(b);
+                    continue;
+                }
                 JsonNode node;
                 try {
-                    node = JSON.readTree(line);
+                    node = JSON.readTree(line.toString(StandardCharsets.UTF_8));
                 } catch (JsonProcessingException e) {
-                    throw new IOException(trace + ": line at byte " + (position + start) + " is not JSON: " + e.getOriginalMessage());
+                    throw new IOException(trace + ": line at byte " + start + " is not JSON: " + e.getOriginalMessage());
                 }
                 long step = node.path("step").asLong(-1);
                 if (step != firstStep + cycles) {
-                    throw new IOException(trace + ": line at byte " + (position + start) + " is step " + step + ", where the checkpoint ("
+                    throw new IOException(trace + ": line at byte " + start + " is step " + step + ", where the checkpoint ("
                             + firstStep + " cycles) expects step " + (firstStep + cycles) + ": not the trace this checkpoint was written with");
                 }
-                apply(node, memory, trace, position + start);
+                apply(node, memory, trace, start);
                 if (node.path("cacheHit").asBoolean(false)) hits++;
                 calls += node.path("attempts").asLong(0);
                 cycles++;
-                start = i + 1;
+                line.reset();
+                start = at;
             }
-            return new Result(cycles, position + start, hits, calls);
+            return new Result(cycles, start, hits, calls);
         }
     }
 
