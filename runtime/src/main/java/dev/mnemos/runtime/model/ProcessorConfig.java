@@ -93,8 +93,22 @@ public final class ProcessorConfig {
 
     /** The parts that decide the answer besides the prompt; see {@link Processor#fingerprint()}. */
     public String fingerprint() {
-        return backend + "|" + baseUrl + "|" + model + "|" + style + "|" + systemInstruction + "|t=" + temperature
-                + "|max=" + maxTokens + "|stop=" + stop;
+        StringBuilder stops = new StringBuilder("[");
+        for (String s : stop) stops.append(stops.length() > 1 ? "," : "").append(escape(s));
+        return escape(backend) + "|" + escape(baseUrl) + "|" + escape(model) + "|" + style + "|" + escape(systemInstruction)
+                + "|t=" + temperature + "|max=" + maxTokens + "|stop=" + stops + "]";
+    }
+
+    /** Escapes the fingerprint's separators, so that two different configurations never share one. */
+    private static String escape(String s) {
+        if (s == null) return "null";
+        StringBuilder out = new StringBuilder(s.length() + 8).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') out.append('\\');
+            out.append(c);
+        }
+        return out.append('"').toString();
     }
 
     @Override

@@ -23,7 +23,19 @@ class ProcessorsTest {
         ProcessorConfig openai = BASE.toBuilder().backend("openai").baseUrl("http://localhost:8000/v1").build();
 
         assertInstanceOf(RetryingProcessor.class, Processors.create(BASE));
-        assertTrue(Processors.create(openai).fingerprint().startsWith("openai|http://localhost:8000/v1|llama3.2|"));
+        assertTrue(Processors.create(openai).fingerprint().startsWith("\"openai\"|\"http://localhost:8000/v1\"|\"llama3.2\"|"),
+                Processors.create(openai).fingerprint());
+    }
+
+    @Test
+    void configurationsThatDifferNeverShareAFingerprint() {
+        ProcessorConfig.Builder b = ProcessorConfig.builder().model("m");
+        assertNotEquals(b.stop(List.of("a, b")).build().fingerprint(), b.stop(List.of("a", "b")).build().fingerprint());
+        assertNotEquals(b.stop(List.of("a\",\"b")).build().fingerprint(), b.stop(List.of("a", "b")).build().fingerprint());
+        assertNotEquals(ProcessorConfig.builder().baseUrl("u").model("a|b").build().fingerprint(),
+                ProcessorConfig.builder().baseUrl("u|a").model("b").build().fingerprint());
+        assertNotEquals(ProcessorConfig.builder().model("m").systemInstruction("x\"|\"y").build().fingerprint(),
+                ProcessorConfig.builder().model("m\"|\"x").systemInstruction("y").build().fingerprint());
     }
 
     @Test
