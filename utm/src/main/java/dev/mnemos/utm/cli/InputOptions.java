@@ -38,8 +38,8 @@ public class InputOptions {
     @Option(names = "--tape", paramLabel = "CELLS", description = "The input tape from cell 0: one character per cell (1011), or symbols separated by spaces.")
     String tape;
 
-    @Option(names = "--head", paramLabel = "CELL", description = "Where the head starts with --tape. Default: ${DEFAULT-VALUE}.")
-    long head = 0;
+    @Option(names = "--head", paramLabel = "CELL", description = "Where the head starts with --tape. Default: 0.")
+    Long head;
 
     /** An initial configuration: the tape and the head; the machine starts in its start state. */
     public record Start(Tape tape, long head) {}
@@ -49,6 +49,7 @@ public class InputOptions {
     void check() {
         if (tape != null && bitagFile != null) throw new Cli.Failure(ExitCode.USAGE, "give --tape or --bitag, not both");
         if (word != null && bitagFile == null) throw new Cli.Failure(ExitCode.USAGE, "--word goes with --bitag FILE");
+        if (head != null && tape == null) throw new Cli.Failure(ExitCode.USAGE, "--head goes with --tape (a bi-tag program places the head itself)");
     }
 
     TuringMachine machine() {
@@ -108,7 +109,7 @@ public class InputOptions {
         }
         if (tape == null) throw new Cli.Failure(ExitCode.USAGE, "give the input: --tape CELLS (or --bitag FILE for U15,2)");
         try {
-            return new Start(Tape.parse(tape, machine()), head);
+            return new Start(Tape.parse(tape, machine()), head == null ? 0 : head);
         } catch (IllegalArgumentException e) {
             throw new Cli.Failure(ExitCode.USAGE, "--tape: " + e.getMessage());
         }

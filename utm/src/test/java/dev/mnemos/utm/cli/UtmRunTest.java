@@ -144,6 +144,9 @@ class UtmRunTest {
         assertEquals("utm-run: " + machine + ": state 'A', symbol '0': next state 'B' is not a state\n", m.err());
         assertEquals(2, utmRun("--tape", "012").code());
         assertEquals(2, utmRun("--tape", "01", "--bitag", "x.json").code());
+        Outcome head = utmRun("--bitag", "../samples/bitag/worked-example.json", "--head", "5");
+        assertEquals(2, head.code(), "--head would be ignored with a bi-tag program");
+        assertTrue(head.err().contains("--head goes with --tape"), head.err());
         assertEquals(2, utmRun("--backend", "ollama").code(), "a model backend needs --model");
         assertEquals(2, utmRun("--no-such-option").code());
     }
