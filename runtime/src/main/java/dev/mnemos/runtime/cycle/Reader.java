@@ -89,7 +89,7 @@ public final class Reader {
             int end = labelEnd(text, at + 2);
             if (end < n && end > at + 2 && text.charAt(end) == ']') {
                 String label = text.substring(at + 2, end);
-                appendRange(out, text, copied, at);
+                out.append(text, copied, at);
                 String value = memory.read(label);
                 if (next < 0) next = nextStart(out, value);
                 out.append(value);
@@ -102,7 +102,7 @@ public final class Reader {
                 at = find(text, at + 1);
             }
         }
-        appendRange(out, text, copied, n);
+        out.append(text, copied, n);
         return new Pass(firstLabel, next);
     }
 
@@ -126,15 +126,6 @@ public final class Reader {
             at = text.indexOf('@', at + 1);
         }
         return -1;
-    }
-
-    /**
-     * Appends text[from, to). On Java 17, StringBuilder.append(CharSequence, int, int) copies a
-     * String one character at a time; a substring is copied whole, which for the kilobytes of a
-     * boot preamble is faster.
-     */
-    static StringBuilder appendRange(StringBuilder out, String text, int from, int to) {
-        return to - from > 32 ? out.append(text.substring(from, to)) : out.append(text, from, to);
     }
 
     private static int labelEnd(String text, int start) {
