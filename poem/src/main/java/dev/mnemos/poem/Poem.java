@@ -2,7 +2,7 @@ package dev.mnemos.poem;
 
 import dev.langchain4j.data.message.ChatMessage;
 import dev.mnemos.poem.action.Permutation;
-import dev.mnemos.poem.encoder.Encoder;
+import dev.mnemos.embed.Encoder;
 import dev.mnemos.poem.memory.ActionValueEstimator;
 import dev.mnemos.poem.memory.EpisodicMemory;
 import dev.mnemos.poem.pool.ExamplePool;

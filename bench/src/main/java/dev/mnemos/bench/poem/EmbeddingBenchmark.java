@@ -1,6 +1,6 @@
 package dev.mnemos.bench.poem;
 
-import dev.mnemos.poem.encoder.Encoder;
+import dev.mnemos.embed.Encoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

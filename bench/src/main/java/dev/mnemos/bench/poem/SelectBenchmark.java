@@ -3,7 +3,7 @@ package dev.mnemos.bench.poem;
 import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.action.Permutations;
 import dev.mnemos.poem.data.Example;
-import dev.mnemos.poem.encoder.Vectors;
+import dev.mnemos.embed.Vectors;
 import dev.mnemos.poem.memory.EpisodicMemory;
 import dev.mnemos.poem.pool.ExamplePool;
 import dev.mnemos.poem.pool.Ranked;

@@ -8,7 +8,7 @@ import dev.mnemos.poem.Poem;
 import dev.mnemos.poem.ask.Asker;
 import dev.mnemos.poem.ask.Reply;
 import dev.mnemos.poem.data.Example;
-import dev.mnemos.poem.encoder.Encoder;
+import dev.mnemos.embed.Encoder;
 import dev.mnemos.poem.memory.EpisodicMemory;
 import dev.mnemos.poem.pool.ExamplePool;
 import dev.mnemos.poem.reward.ExactMatch;

@@ -1,6 +1,6 @@
 package dev.mnemos.nam.chart;
 
-import dev.mnemos.runtime.io.AtomicFiles;
+import dev.mnemos.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

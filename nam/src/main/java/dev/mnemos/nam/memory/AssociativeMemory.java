@@ -1,10 +1,8 @@
 package dev.mnemos.nam.memory;
 
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.mnemos.nam.tensor.Nam;
 import dev.mnemos.nam.tensor.NamMatrix;
 import dev.mnemos.nam.tensor.Vectors;
-import dev.mnemos.poem.encoder.Encoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +15,9 @@ import java.util.Optional;
  * the stored value nearest to what was read, with the cosine between them as confidence.
  *
  * <pre>{@code
- * AssociativeMemory memory = AssociativeMemory.builder().build();   // all-MiniLM-L6-v2 in-process
+ * AssociativeMemory memory = AssociativeMemory.builder()
+ *         .encoder(Encoder.miniLm()::encode)   // mnemos-embed: all-MiniLM-L6-v2 in process
+ *         .build();
  * memory.put("the capital of France", "Paris");
  * memory.put("the largest planet", "Jupiter");
  * memory.get("Which city is France's capital?").map(Recall::text);  // Optional[Paris]
@@ -30,7 +30,7 @@ import java.util.Optional;
  */
 public final class AssociativeMemory {
 
-    private final Encoder encoder;
+    private final TextEncoder encoder;
     private final float pw;
     private final float pe;
     private final List<Value> values = new ArrayList<>();
@@ -39,7 +39,8 @@ public final class AssociativeMemory {
     private int pairs;
 
     private AssociativeMemory(Builder b) {
-        this.encoder = b.encoder != null ? b.encoder : Encoder.miniLm();
+        this.encoder = Objects.requireNonNull(b.encoder,
+                "an encoder is required: AssociativeMemory.builder().encoder(...), e.g. mnemos-embed's Encoder.miniLm()::encode");
         this.pw = b.pw;
         this.pe = b.pe;
         this.valueDim = b.valueDim;
@@ -133,7 +134,7 @@ public final class AssociativeMemory {
     }
 
     public static final class Builder {
-        private Encoder encoder;
+        private TextEncoder encoder;
         private float pw = 1f;
         private float pe = 1f;
         private int valueDim;
@@ -141,16 +142,12 @@ public final class AssociativeMemory {
         private Builder() {
         }
 
-        /** The text encoder for keys, queries and text values; default all-MiniLM-L6-v2. */
-        public Builder encoder(Encoder encoder) {
+        /** The text encoder for keys, queries and text values (required). */
+        public Builder encoder(TextEncoder encoder) {
             this.encoder = Objects.requireNonNull(encoder, "encoder");
             return this;
         }
 
-        /** Any LangChain4j embedding model as the text encoder. */
-        public Builder embeddingModel(EmbeddingModel model) {
-            return encoder(Encoder.builder().model(model).build());
-        }
 
         /** Dimension of the values; default that of the first value put. */
         public Builder valueDimension(int d) {

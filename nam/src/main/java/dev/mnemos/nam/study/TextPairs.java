@@ -1,6 +1,6 @@
 package dev.mnemos.nam.study;
 
-import dev.mnemos.poem.encoder.Encoder;
+import dev.mnemos.nam.memory.TextEncoder;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,9 +28,9 @@ public final class TextPairs implements CapacityStudy.PairSource {
     private static final String[] CITIES = {"Lisbon", "Nairobi", "Osaka", "Lima", "Oslo", "Cairo", "Hanoi", "Quebec",
         "Tbilisi", "Perth", "Bogota", "Vienna", "Accra", "Delhi", "Seoul", "Dublin", "Havana", "Riga", "Tunis", "Quito"};
 
-    private final Encoder encoder;
+    private final TextEncoder encoder;
 
-    public TextPairs(Encoder encoder) {
+    public TextPairs(TextEncoder encoder) {
         this.encoder = encoder;
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class AssociativeMemoryTest {
 
     private static AssociativeMemory.Builder randomTexts() {
-        return AssociativeMemory.builder().embeddingModel(new RandomEmbeddingModel(256));
+        return AssociativeMemory.builder().encoder(new RandomTextEncoder(256));
     }
 
     @Test

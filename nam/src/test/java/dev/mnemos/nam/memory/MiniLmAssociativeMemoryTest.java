@@ -2,6 +2,7 @@ package dev.mnemos.nam.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.mnemos.embed.Encoder;
 import org.junit.jupiter.api.Test;
 
 /** With the real in-process encoder, a paraphrased question finds the fact it asks about. */
@@ -9,7 +10,7 @@ class MiniLmAssociativeMemoryTest {
 
     @Test
     void paraphrasedQueriesFindTheirValues() {
-        AssociativeMemory memory = AssociativeMemory.builder().build();
+        AssociativeMemory memory = AssociativeMemory.builder().encoder(Encoder.miniLm()::encode).build();
         memory.put("the capital of France", "Paris");
         memory.put("the largest planet in the solar system", "Jupiter");
         memory.put("the author of Hamlet", "William Shakespeare");

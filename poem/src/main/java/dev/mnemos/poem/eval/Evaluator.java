@@ -6,7 +6,7 @@ import dev.mnemos.poem.action.Permutations;
 import dev.mnemos.poem.ask.Asker;
 import dev.mnemos.poem.ask.Reply;
 import dev.mnemos.poem.data.Example;
-import dev.mnemos.poem.encoder.Encoder;
+import dev.mnemos.embed.Encoder;
 import dev.mnemos.poem.memory.ActionValueEstimator;
 import dev.mnemos.poem.pool.Ranked;
 import dev.mnemos.poem.reward.Answers;

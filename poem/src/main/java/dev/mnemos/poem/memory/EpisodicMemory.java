@@ -1,7 +1,7 @@
 package dev.mnemos.poem.memory;
 
 import dev.mnemos.poem.action.Permutation;
-import dev.mnemos.poem.encoder.Vectors;
+import dev.mnemos.embed.Vectors;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

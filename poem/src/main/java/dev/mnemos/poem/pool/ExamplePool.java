@@ -2,8 +2,8 @@ package dev.mnemos.poem.pool;
 
 import dev.mnemos.poem.data.DataException;
 import dev.mnemos.poem.data.Example;
-import dev.mnemos.poem.encoder.Encoder;
-import dev.mnemos.poem.encoder.Vectors;
+import dev.mnemos.embed.Encoder;
+import dev.mnemos.embed.Vectors;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -11,7 +11,7 @@ import dev.mnemos.poem.memory.EpisodicMemory;
 import dev.mnemos.poem.memory.Weighting;
 import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.poem.train.TrainingLog;
-import dev.mnemos.runtime.io.AtomicFiles;
+import dev.mnemos.io.AtomicFiles;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

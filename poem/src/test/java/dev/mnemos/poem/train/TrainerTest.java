@@ -5,7 +5,7 @@ import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.ask.Asker;
 import dev.mnemos.poem.ask.Reply;
 import dev.mnemos.poem.data.Example;
-import dev.mnemos.poem.encoder.Encoder;
+import dev.mnemos.embed.Encoder;
 import dev.mnemos.poem.memory.EpisodicMemory;
 import dev.mnemos.poem.pool.ExamplePool;
 import dev.mnemos.poem.reward.ExactMatch;
@@ -47,7 +47,7 @@ class TrainerTest {
             double a = 2 * Math.PI * i / ex.size();
             emb.add(new float[] {(float) Math.cos(a), (float) Math.sin(a)});
         }
-        Encoder unused = Encoder.builder().model(new dev.mnemos.poem.encoder.EncoderTest.CountingModel()).id("t").build();
+        Encoder unused = Encoder.builder().model(new dev.mnemos.embed.EncoderTest.CountingModel()).id("t").build();
         return Poem.builder().pool(ExamplePool.of(ex, emb)).encoder(unused).estimator(memory).m(m).build();
     }
 

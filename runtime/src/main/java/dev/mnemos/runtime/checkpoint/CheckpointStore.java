@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mnemos.runtime.cycle.Progress;
-import dev.mnemos.runtime.io.AtomicFiles;
+import dev.mnemos.io.AtomicFiles;
 import dev.mnemos.runtime.memory.Memory;
 import dev.mnemos.runtime.memory.MemoryFile;
 import dev.mnemos.runtime.memory.MemoryFileException;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mnemos.runtime.io.AtomicFiles;
+import dev.mnemos.io.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

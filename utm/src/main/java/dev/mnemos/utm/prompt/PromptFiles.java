@@ -1,6 +1,6 @@
 package dev.mnemos.utm.prompt;
 
-import dev.mnemos.runtime.io.AtomicFiles;
+import dev.mnemos.io.AtomicFiles;
 import dev.mnemos.utm.machine.MachineFormat;
 import dev.mnemos.utm.machine.TuringMachine;
 import dev.mnemos.utm.machine.U152;

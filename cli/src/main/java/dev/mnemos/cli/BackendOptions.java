@@ -1,0 +1,78 @@
+package dev.mnemos.cli;
+
+import dev.mnemos.runtime.model.ProcessorConfig;
+import dev.mnemos.runtime.model.Style;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The model options every mnemos command shares (a picocli mixin). */
+public class BackendOptions {
+
+    @Option(names = "--backend", paramLabel = "NAME",
+            description = "Backend: ollama, openai (any OpenAI-compatible server: vLLM, llama.cpp, LM Studio), or one a module adds. Default: ${DEFAULT-VALUE}.")
+    public String backend = "ollama";
+
+    @Option(names = "--model", paramLabel = "NAME", description = "Model name as the server knows it, e.g. llama2.")
+    public String model;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Server URL. Default: http://localhost:11434 for ollama; required for openai (e.g. http://localhost:8000/v1).")
+    public String baseUrl;
+
+    @Option(names = "--style", paramLabel = "STYLE",
+            description = "completion (the prompt is continued as it is; Ollama raw mode) or chat (one user message). Default: ${DEFAULT-VALUE}.")
+    public String style = "completion";
+
+    @Option(names = "--system", paramLabel = "TEXT", description = "System instruction for the chat style.")
+    public String system;
+
+    @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature. Default: ${DEFAULT-VALUE} (deterministic).")
+    public double temperature = 0.0;
+
+    @Option(names = "--max-tokens", paramLabel = "N", description = "Bound on the answer's tokens (Ollama num_predict).")
+    public Integer maxTokens;
+
+    @Option(names = "--stop", paramLabel = "TEXT", description = "A stop sequence; repeat for more. Escapes \\n and \\t are understood.")
+    public List<String> stop = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time allowed for one model call. Default: ${DEFAULT-VALUE}.")
+    public double timeoutSeconds = 120;
+
+    @Option(names = "--retries", paramLabel = "N", description = "Retries of a model call that failed with 5xx or a timeout, with backoff. Default: ${DEFAULT-VALUE}.")
+    public int retries = 2;
+
+    @Option(names = "--stream", description = "Ask the server for a streamed answer.")
+    public boolean stream;
+
+    @Option(names = "--api-key", paramLabel = "KEY", description = "API key for OpenAI-compatible servers that need one. Default: $OPENAI_API_KEY.")
+    public String apiKey = System.getenv("OPENAI_API_KEY");
+
+    /** The settings as a {@link ProcessorConfig}; bad values raise IllegalArgumentException naming them. */
+    public ProcessorConfig toConfig() {
+        Style s = switch (style.toLowerCase()) {
+            case "completion" -> Style.COMPLETION;
+            case "chat" -> Style.CHAT;
+            default -> throw new IllegalArgumentException("--style must be completion or chat, not '" + style + "'");
+        };
+        if (!(timeoutSeconds > 0)) throw new IllegalArgumentException("--timeout must be positive, not " + timeoutSeconds);
+        List<String> stops = new ArrayList<>();
+        for (String x : stop) stops.add(x.replace("\\n", "\n").replace("\\t", "\t"));
+        return ProcessorConfig.builder()
+                .backend(backend)
+                .baseUrl(baseUrl)
+                .model(model)
+                .style(s)
+                .systemInstruction(system)
+                .temperature(temperature)
+                .maxTokens(maxTokens)
+                .stop(stops)
+                .timeout(Duration.ofMillis((long) (timeoutSeconds * 1000)))
+                .retries(retries)
+                .stream(stream)
+                .apiKey(apiKey)
+                .build();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.mnemos.cli;
+
+import dev.mnemos.runtime.cycle.ParseException;
+import dev.mnemos.runtime.cycle.RunResult;
+import dev.mnemos.runtime.cycle.SubstitutionException;
+import dev.mnemos.runtime.cycle.WriteException;
+import dev.mnemos.runtime.model.ModelException;
+
+/**
+ * The exit codes of mnemos's commands, one per kind of failure, so scripts can tell them apart.
+ * Every command prints a one-line message on standard error before it exits with one of these.
+ * (1 is what picocli's own failures and a JVM error give.)
+ */
+public enum ExitCode {
+    /** The run halted (and, where a command checks, verified clean). */
+    OK(0),
+    /** The command line is wrong (picocli's usage error). */
+    USAGE(2),
+    /** An input file (memory, program, checkpoint, cache, trace, data) is missing or malformed. */
+    BAD_INPUT(3),
+    /** No server answers at the base URL. */
+    UNREACHABLE(4),
+    /** The server does not know the model. */
+    MODEL_NOT_FOUND(5),
+    /** The server failed (5xx, timeout) after retries, rejected the call, or answered off-protocol. */
+    MODEL_ERROR(6),
+    /** The model's output is not an instruction. */
+    UNPARSEABLE(7),
+    /** The Read stage did not settle (a runaway @[label] reference). */
+    RUNAWAY(8),
+    /** A write named a label outside the alphabet, or updated a non-integer. */
+    BAD_WRITE(9),
+    /** A step, time or model-call limit ended the run before it halted. */
+    LIMIT(10),
+    /** A check of the run failed (e.g. utm's verification found a mismatch). */
+    CHECK_FAILED(11),
+    /** A file could not be written (disk full, permissions): the message names it. */
+    IO_ERROR(12),
+    /** A bug in mnemos: please report the message. */
+    INTERNAL(70),
+    /** The run was interrupted (Ctrl-C); a checkpoint was written where one was asked for. */
+    INTERRUPTED(130);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** The exit code of a failed model call. */
+    public static ExitCode of(ModelException e) {
+        return switch (e.kind()) {
+            case UNREACHABLE -> UNREACHABLE;
+            case MODEL_NOT_FOUND -> MODEL_NOT_FOUND;
+            default -> MODEL_ERROR;
+        };
+    }
+
+    /** The exit code of a run's end. */
+    public static ExitCode of(RunResult result) {
+        return switch (result.status()) {
+            case HALTED -> OK;
+            case STEP_LIMIT, TIME_LIMIT, CALL_LIMIT -> LIMIT;
+            case STOPPED -> CHECK_FAILED;
+            case INTERRUPTED -> INTERRUPTED;
+            case FAILED -> ofFailure(result.failure());
+        };
+    }
+
+    private static ExitCode ofFailure(Exception e) {
+        if (e instanceof ModelException m) return of(m);
+        if (e instanceof ParseException) return UNPARSEABLE;
+        if (e instanceof SubstitutionException) return RUNAWAY;
+        if (e instanceof WriteException) return BAD_WRITE;
+        return MODEL_ERROR;
+    }
+}

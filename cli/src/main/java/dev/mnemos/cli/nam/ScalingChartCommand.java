@@ -1,0 +1,36 @@
+package dev.mnemos.cli.nam;
+
+import dev.mnemos.nam.chart.LineChart;
+import dev.mnemos.nam.study.ScalingChart;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "scaling-chart", mixinStandardHelpOptions = true,
+        header = "Draws the attention scaling chart from a JMH result file.",
+        description = {"Reads the CSV that JMH writes with -rf csv -rff FILE for AttentionBenchmark and draws "
+                + "milliseconds per call against sequence length S, log-log, one line per method.",
+            "Example: bin/nam scaling-chart /tmp/attention.csv --svg nam/docs/attention-scaling.svg", ""})
+final class ScalingChartCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "JMH_CSV", description = "JMH result file (-rf csv).")
+    Path input;
+
+    @Option(names = "--svg", defaultValue = "nam/docs/attention-scaling.svg", description = "SVG output. Default: ${DEFAULT-VALUE}.")
+    Path svg;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(input)) {
+            throw new NoSuchFileException("no such file: " + input);
+        }
+        LineChart chart = ScalingChart.fromJmhCsv(Files.readAllLines(input));
+        NamCommand.writing(svg, () -> chart.write(svg));
+        System.err.println("wrote " + svg);
+        return 0;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.mnemos.cli.poem;
+
+import dev.mnemos.poem.Poem;
+import dev.mnemos.poem.data.DataException;
+import dev.mnemos.embed.EmbeddingCache;
+import dev.mnemos.embed.Encoder;
+import dev.mnemos.poem.memory.EpisodicMemory;
+import dev.mnemos.poem.pool.ExamplePool;
+import dev.mnemos.poem.prompt.Task;
+import dev.mnemos.poem.store.PoemFile;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** A memory file opened for use: its contents, the encoder, and a {@link Poem} over them. */
+record Loaded(PoemFile.Contents contents, Encoder encoder, Poem poem) {
+
+    /** Opens the file; {@code k} and {@code weighting} may override the stored ones (they only affect reading). */
+    static Loaded open(Path file, ReadOptions options, Task task, PrintStream err) throws IOException {
+        PoemFile.Contents c = PoemFile.load(file);
+        if (options != null && options.m != null && options.m != c.settings().m()) {
+            throw new DataException(file + " was trained with m = " + c.settings().m() + "; --m " + options.m + " differs");
+        }
+        EpisodicMemory memory = c.memory();
+        if (options != null && (options.k != null || options.weighting != null)) {
+            memory = EpisodicMemory.builder().dimension(memory.dimension())
+                    .k(options.k != null ? options.k : memory.k())
+                    .capacity(memory.capacity())
+                    .weighting(options.weighting != null ? options.weighting : memory.weighting()).build();
+            memory.restore(c.memory().episodes());
+        }
+        Encoder encoder = Setup.encoder(file, err);
+        if (!c.settings().encoder().equals(encoder.id())) { // states from another encoder are not comparable with the query's
+            throw new DataException(file + " was trained with the encoder " + c.settings().encoder() + "; this command uses " + encoder.id());
+        }
+        ExamplePool pool = ExamplePool.of(c.pool(), encoder);
+        Setup.writing(EmbeddingCache.besideMemory(file), () -> encoder.cache().save());
+        Poem poem = Poem.builder().pool(pool).encoder(encoder).estimator(memory)
+                .task(task != null ? task : c.task()).m(c.settings().m()).fallback(c.settings().fallback()).build();
+        return new Loaded(c, encoder, poem);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.mnemos.cli.poem;
+
+import picocli.CommandLine.Option;
+
+/** POEM's training hyper-parameters (a picocli mixin), besides how the memory is read. */
+public class MemoryOptions extends ReadOptions {
+
+    @Option(names = "--orders", paramLabel = "T", description = "Orders tried per training query; all of them when m! <= T. Default: 8.")
+    Integer orders;
+
+    @Option(names = "--capacity", paramLabel = "L", description = "Most entries the memory keeps; the oldest go first. Default: 100000.")
+    Integer capacity;
+}

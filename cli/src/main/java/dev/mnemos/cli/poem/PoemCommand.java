@@ -1,0 +1,34 @@
+package dev.mnemos.cli.poem;
+
+import dev.mnemos.cli.Cli;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code poem}: learn the order of few-shot examples from rewards, and use it. */
+@Command(name = "poem", mixinStandardHelpOptions = true, version = "poem 0.1.0",
+        description = {
+                "POEM: an episodic memory that learns which order of few-shot examples earns the best answers.",
+                "",
+                "  poem train --data samples/poem/reviews.jsonl --model llama3.2 --memory reviews.poem",
+                "  poem eval  --data samples/poem/reviews.jsonl --model llama3.2 --memory reviews.poem",
+                "  poem select --memory reviews.poem --query \"The room was freezing.\"",
+                "",
+                "Exit codes: 0 ok, 2 usage, 3 bad data/memory file, 4 server unreachable,"
+                        + " 5 model not found, 6 other model failure, 12 a file could not be written, 130 interrupted."},
+        subcommands = {TrainCommand.class, EvalCommand.class, SelectCommand.class, CommandLine.HelpCommand.class})
+public final class PoemCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    public static void main(String[] args) {
+        // libraries under LangChain4j log through SLF4J; with no provider it warns on every start
+        if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
+        System.exit(Cli.commandLine(new PoemCommand()).execute(args));
+    }
+}

@@ -1,0 +1,164 @@
+package dev.mnemos.cli.poem;
+
+import dev.mnemos.poem.Poem;
+import dev.mnemos.poem.action.Permutation;
+import dev.mnemos.poem.ask.Asker;
+import dev.mnemos.poem.data.DataException;
+import dev.mnemos.poem.data.Dataset;
+import dev.mnemos.embed.EmbeddingCache;
+import dev.mnemos.embed.Encoder;
+import dev.mnemos.poem.memory.EpisodicMemory;
+import dev.mnemos.poem.memory.Weighting;
+import dev.mnemos.poem.pool.ExamplePool;
+import dev.mnemos.poem.prompt.Task;
+import dev.mnemos.poem.reward.Reward;
+import dev.mnemos.poem.store.PoemFile;
+import dev.mnemos.poem.train.Trainer;
+import dev.mnemos.poem.train.TrainingLog;
+import dev.mnemos.poem.train.TrainingResult;
+import dev.mnemos.cli.BackendOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code poem train}: fills (or continues) a memory from the training split. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {
+                "Trains a POEM memory. Every training example is a query: its m most similar other examples are put before it in T different orders, the model answers each prompt, the answer is scored, and (query, order, reward) goes into the memory.",
+                "",
+                "The memory file is saved as it grows. After an interruption (Ctrl-C, a server failure) run the same command again: it continues without asking finished queries again.",
+                "",
+                "With --style chat the examples are sent as user/assistant turns (LangChain4j chat messages); with --style completion the task template's prompt is sent as it is.",
+                "",
+                "  poem train --data samples/poem/reviews.jsonl --model llama3.2 --memory reviews.poem --style chat"})
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin DataOptions data;
+    @Mixin BackendOptions backend;
+    @Mixin MemoryOptions options;
+
+    @Option(names = "--memory", required = true, paramLabel = "FILE", description = "The memory file, created or continued.")
+    Path memoryFile;
+
+    @Option(names = "--reward", paramLabel = "NAME",
+            description = "exact (1 if the answer's label is right), margin (log-probability margin of the right label;"
+                    + " needs --backend openai --style chat) or f1 (word overlap, for generation). Default: ${DEFAULT-VALUE}.")
+    String reward = "exact";
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Queries asked at once. Default: ${DEFAULT-VALUE}.")
+    int concurrency = 4;
+
+    @Option(names = "--checkpoint-seconds", paramLabel = "S", description = "Save the memory at most this often while training. Default: ${DEFAULT-VALUE}.")
+    double checkpointSeconds = 10;
+
+    @Override
+    public Integer call() {
+        return Setup.run(this::train);
+    }
+
+    private int train() throws Exception {
+        PrintStream err = System.err;
+        Task task = data.task();
+        Dataset dataset = data.read(task, err);
+        if (task == null) task = Task.simple(dataset.labels());
+        Encoder encoder = Setup.encoder(memoryFile, err);
+
+        PoemFile.Settings settings;
+        EpisodicMemory memory;
+        TrainingLog log;
+        if (Files.exists(memoryFile)) {
+            PoemFile.Contents c = PoemFile.load(memoryFile);
+            settings = resumed(c);
+            memory = c.memory();
+            log = c.log();
+            if (!c.pool().equals(dataset.train())) {
+                throw new DataException(memoryFile + " was trained on another pool (" + c.pool().size() + " examples, "
+                        + dataset.train().size() + " now); give a new --memory file");
+            }
+            err.println("continuing " + memoryFile + ": " + log.finished().size() + " queries finished, " + memory.size() + " entries");
+        } else {
+            int m = options.m != null ? options.m : 4;
+            settings = new PoemFile.Settings(m, orDefault(options.k, 5), orDefault(options.capacity, 100_000),
+                    options.weighting != null ? options.weighting : Weighting.SIMILARITY, encoder.id(), 384, Permutation.identity(m));
+            memory = null;
+            log = new TrainingLog();
+        }
+        ExamplePool pool = ExamplePool.of(dataset.train(), encoder);
+        Setup.writing(EmbeddingCache.besideMemory(memoryFile), () -> encoder.cache().save());
+        if (memory == null) {
+            settings = new PoemFile.Settings(settings.m(), settings.k(), settings.capacity(), settings.weighting(),
+                    encoder.id(), pool.dimension(), settings.fallback());
+            memory = EpisodicMemory.builder().dimension(pool.dimension()).k(settings.k())
+                    .capacity(settings.capacity()).weighting(settings.weighting()).build();
+        }
+        if (pool.size() <= settings.m()) {
+            throw new DataException(data.data + ": the pool has " + pool.size() + " training examples; with m = " + settings.m()
+                    + " it needs at least " + (settings.m() + 1) + " (a query is never its own example)");
+        }
+        Poem poem = Poem.builder().pool(pool).encoder(encoder).estimator(memory).task(task).m(settings.m())
+                .fallback(settings.fallback()).build();
+        Reward r = Setup.reward(reward, task);
+        Asker asker = Setup.asker(backend, task, r);
+
+        PoemFile.Contents contents = new PoemFile.Contents(settings, task, dataset.train(), memory, log);
+        ProgressBar bar = new ProgressBar(err, log.finished().size());
+        Trainer trainer = Trainer.builder().poem(poem).asker(asker).reward(r)
+                .orders(orDefault(options.orders, 8)).concurrency(concurrency).seed(data.seed).log(log)
+                .listener(bar)
+                .checkpoint(() -> Setup.writing(memoryFile, () -> PoemFile.save(memoryFile, contents)), Duration.ofMillis((long) (checkpointSeconds * 1000)))
+                .build();
+        Thread onInterrupt = new Thread(() -> {
+            try {
+                trainer.checkpointNow();
+                err.println();
+                err.println("poem train: interrupted; " + memoryFile + " holds " + log.finished().size()
+                        + " finished queries; run the same command to continue");
+            } catch (Exception e) {
+                err.println("poem train: interrupted, and saving failed: " + e.getMessage());
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        TrainingResult result;
+        try {
+            result = trainer.train();
+        } finally {
+            bar.finish();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it saves
+            }
+        }
+        System.out.printf(Locale.ROOT, "trained %d queries (%d finished before), %d model calls, mean reward %.3f%n",
+                result.trained(), result.skipped(), result.modelCalls(), result.meanReward());
+        System.out.printf(Locale.ROOT, "%s: %d entries on %d queries; best fixed order in training: %s%n",
+                memoryFile, memory.size(), memory.states(), log.bestFixedOrder().map(Object::toString).orElse("-"));
+        return 0;
+    }
+
+    private PoemFile.Settings resumed(PoemFile.Contents c) {
+        PoemFile.Settings s = c.settings();
+        if (!s.encoder().equals("all-minilm-l6-v2")) {
+            throw new DataException(memoryFile + " was trained with the encoder " + s.encoder() + "; this command uses all-minilm-l6-v2");
+        }
+        if (options.m != null && options.m != s.m()) {
+            throw new DataException(memoryFile + " was trained with m = " + s.m() + "; --m " + options.m + " differs (give a new --memory file)");
+        }
+        if (options.k != null || options.capacity != null || options.weighting != null) {
+            throw new IllegalArgumentException("--k, --capacity and --weighting are fixed when a memory is created; "
+                    + memoryFile + " has k = " + s.k() + ", L = " + s.capacity() + ", " + s.weighting().name().toLowerCase(Locale.ROOT));
+        }
+        return s;
+    }
+
+    private static int orDefault(Integer v, int d) {
+        return v != null ? v : d;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.mnemos.cli.run;
+
+import dev.mnemos.cli.Cli;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code mnemos}: the string-memory runtime's command. */
+@Command(name = "mnemos", mixinStandardHelpOptions = true, version = "mnemos 0.1.0",
+        description = "Runs string-memory programs: an LLM as the processor of a stored-program computer.",
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+public final class MnemosCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    public static void main(String[] args) {
+        System.exit(Cli.commandLine(new MnemosCommand()).execute(args));
+    }
+}

@@ -1,0 +1,163 @@
+package dev.mnemos.cli.run;
+
+import dev.mnemos.cli.Cli;
+import dev.mnemos.cli.ExitCode;
+import dev.mnemos.cli.BackendOptions;
+import dev.mnemos.cli.ProgressLine;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mnemos.runtime.cycle.Machine;
+import dev.mnemos.runtime.cycle.ParseMode;
+import dev.mnemos.runtime.cycle.Reader;
+import dev.mnemos.runtime.cycle.RunLimits;
+import dev.mnemos.runtime.cycle.RunResult;
+import dev.mnemos.runtime.memory.Memory;
+import dev.mnemos.runtime.memory.MemoryFile;
+import dev.mnemos.runtime.memory.MemoryFileException;
+import dev.mnemos.runtime.model.Processor;
+import dev.mnemos.runtime.model.Processors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** {@code mnemos run}: runs a program (a memory file) cycle by cycle on a model. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Runs a string-memory program: each cycle substitutes @[label] in the instruction that op holds,",
+                "sends the prompt to the model, and applies the assignments of its answer. Stops when op is \"halt\".",
+                "",
+                "Exit codes: 0 halted, 2 usage, 3 bad input file, 4 server unreachable, 5 model not found,",
+                "6 model error, 7 output did not parse, 8 runaway substitution, 9 bad write, 10 limit reached,",
+                "12 a file could not be written, 130 interrupted."},
+        footer = {"", "Example:", "  mnemos run samples/programs/countdown.json --model llama2 --trace run.jsonl --out final.json"})
+public final class RunCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROGRAM", description = "The memory file to run (not needed with --resume).")
+    Path program;
+
+    @Mixin
+    BackendOptions backend;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "strict (the answer is the instruction alone) or lenient (the first line that parses). Default: ${DEFAULT-VALUE}.")
+    ParseMode mode = ParseMode.STRICT;
+
+    @Mixin
+    RunOptions runOptions;
+
+    @Option(names = "--max-calls", paramLabel = "N", description = "Stop before the model call after N.")
+    Long maxCalls;
+
+    @Option(names = "--max-passes", paramLabel = "N", description = "Bound on substitution passes per cycle. Default: ${DEFAULT-VALUE}.")
+    int maxPasses = Reader.DEFAULT_MAX_PASSES;
+
+    @Option(names = "--max-prompt", paramLabel = "CHARS", description = "Bound on a prompt's length after substitution. Default: ${DEFAULT-VALUE}.")
+    int maxPrompt = Reader.DEFAULT_MAX_LENGTH;
+
+    @Option(names = "--cache", paramLabel = "FILE", description = "Prompt cache file: repeated prompts skip the model call.")
+    Path cache;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Save a checkpoint here every few seconds and when the run ends (Ctrl-C too).")
+    Path checkpoint;
+
+    @Option(names = "--checkpoint-every", paramLabel = "SECONDS", description = "Seconds between checkpoints. Default: ${DEFAULT-VALUE}.")
+    double checkpointEvery = 5;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Go on from a checkpoint (and the --trace it was written with).")
+    Path resume;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Save the final memory here (atomically).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        if (program == null && resume == null) throw new Cli.Failure(ExitCode.USAGE, "give a PROGRAM file to run, or --resume CHECKPOINT");
+        RunLimits limits = limits();
+        int retries = runOptions.cycleRetries();
+        Reader reader = new Reader((int) Cli.atLeast("--max-passes", maxPasses, 1), (int) Cli.atLeast("--max-prompt", maxPrompt, 1));
+        if (!(checkpointEvery >= 0)) throw new Cli.Failure(ExitCode.USAGE, "--checkpoint-every must be 0 or more, got " + checkpointEvery);
+        Processor processor = processor();
+        RunFiles files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpoint, Duration.ofMillis((long) (checkpointEvery * 1000)), resume);
+        Memory memory = files.resuming() ? files.resumedMemory() : load(program);
+        ProgressLine progress = ProgressLine.onTerminal();
+        Machine.Builder builder = Machine.builder()
+                .processor(processor)
+                .reader(reader)
+                .parseMode(mode)
+                .limits(limits)
+                .retries(retries);
+        if (progress != null) builder.listener(progress);
+        RunResult result = files.run(files.configure(builder).build(), memory);
+        if (progress != null) progress.finish();
+        processor.close();
+        if (out != null) save(memory);
+        report(result, files);
+        return ExitCode.of(result).code();
+    }
+
+    private Processor processor() {
+        try {
+            return Processors.create(backend.toConfig());
+        } catch (IllegalArgumentException e) {
+            throw new Cli.Failure(ExitCode.USAGE, e.getMessage());
+        }
+    }
+
+    private RunLimits limits() {
+        RunLimits limits = runOptions.limits();
+        if (maxCalls != null) limits = limits.withMaxModelCalls(Cli.atLeast("--max-calls", maxCalls, 0));
+        return limits;
+    }
+
+    private static Memory load(Path file) {
+        try {
+            return MemoryFile.load(file);
+        } catch (MemoryFileException e) {
+            throw new Cli.Failure(ExitCode.BAD_INPUT, e.getMessage());
+        }
+    }
+
+    private void save(Memory memory) {
+        try {
+            MemoryFile.save(memory, out);
+        } catch (IOException e) {
+            throw new Cli.Failure(ExitCode.IO_ERROR, "cannot write " + out + ": " + e.getMessage());
+        }
+    }
+
+    private void report(RunResult r, RunFiles files) {
+        String line = switch (r.status()) {
+            case HALTED -> "halted after " + r.cycles() + " cycles";
+            case STEP_LIMIT -> "stopped at the step limit after " + r.cycles() + " cycles (not halted)";
+            case TIME_LIMIT -> "stopped at the time limit after " + r.cycles() + " cycles (not halted)";
+            case CALL_LIMIT -> "stopped at the model-call limit after " + r.cycles() + " cycles (not halted)";
+            case STOPPED -> "stopped after " + r.cycles() + " cycles: " + r.stopReason();
+            case INTERRUPTED -> "interrupted after " + r.cycles() + " cycles" + (files.resuming() || checkpoint != null ? "; resume with --resume" : "");
+            case FAILED -> "failed after " + r.cycles() + " cycles: " + r.failure().getMessage();
+        };
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + line + " (" + r.modelCalls() + " model calls, " + r.cacheHits() + " cache hits, "
+                + String.format("%.2f s", r.elapsed().toNanos() / 1e9) + ")");
+        spec.commandLine().getErr().flush();
+        if (runOptions.json) {
+            ObjectNode o = new ObjectMapper().createObjectNode();
+            o.put("status", r.status().name().toLowerCase())
+                    .put("halted", r.halted())
+                    .put("cycles", r.cycles())
+                    .put("modelCalls", r.modelCalls())
+                    .put("cacheHits", r.cacheHits())
+                    .put("seconds", r.elapsed().toNanos() / 1e9);
+            if (r.failure() != null) o.put("error", r.failure().getMessage());
+            spec.commandLine().getOut().println(o);
+            spec.commandLine().getOut().flush();
+        }
+    }
+}

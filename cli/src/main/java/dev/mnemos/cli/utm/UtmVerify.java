@@ -1,0 +1,86 @@
+package dev.mnemos.cli.utm;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mnemos.cli.Cli;
+import dev.mnemos.cli.ExitCode;
+import dev.mnemos.utm.bitag.BiTagProgram;
+import dev.mnemos.utm.prompt.PromptSet;
+import dev.mnemos.utm.verify.Mismatch;
+import dev.mnemos.utm.verify.TraceVerifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code utm-verify}: checks a trace written earlier by utm-run against the reference machine. */
+@Command(name = "utm-verify", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Checks a utm-run trace (JSON Lines, one cycle per line) against the reference",
+                "machine, offline: for every cycle, which instruction op came to hold, what was",
+                "written where and where the head went. Give the run's machine and input",
+                "(--bitag or --tape; none means the worked example). Mismatches are printed as",
+                "utm-run reports them, one per line (the first 100).",
+                "",
+                "Exit codes: 0 every cycle matched, 2 usage, 3 bad input or trace file,",
+                "11 mismatches found.",
+                ""},
+        footer = {"", "Example:",
+                "  utm-run --model llama2 --bitag samples/bitag/spec-example.json --trace t.jsonl",
+                "  utm-verify t.jsonl --bitag samples/bitag/spec-example.json"})
+public final class UtmVerify implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "TRACE", description = "The trace utm-run wrote with --trace.")
+    Path trace;
+
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--json", description = "Print the result as one JSON object on standard output.")
+    boolean json;
+
+    private PrintStream out = System.out;
+    private PrintStream err = System.err;
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        UtmVerify command = new UtmVerify();
+        command.out = out;
+        command.err = err;
+        return Cli.execute(command, args, out, err);
+    }
+
+    @Override
+    public Integer call() {
+        input.check();
+        BiTagProgram program = input.bitag(true);
+        PromptSet prompts = input.prompts();
+        InputOptions.Start start = input.start(program);
+        TraceVerifier.Report report;
+        try {
+            report = TraceVerifier.verify(trace, prompts, start.tape(), start.head(), prompts.machine().start());
+        } catch (IOException e) {
+            throw new Cli.Failure(ExitCode.BAD_INPUT, e.getMessage());
+        }
+        for (Mismatch m : report.kept()) out.println(m);
+        err.printf("utm-verify: %,d cycles checked, %s; the reference machine %s after %,d steps%n", report.cycles(),
+                report.clean() ? "every one matched" : String.format("%,d mismatches, the first at step %d", report.mismatches(), report.firstMismatchStep()),
+                report.referenceHalted() ? "halted" : "had not halted", report.referenceSteps());
+        if (json) {
+            ObjectNode o = new ObjectMapper().createObjectNode();
+            o.put("cycles", report.cycles()).put("mismatches", report.mismatches());
+            if (report.firstMismatchStep() == null) o.putNull("firstMismatchStep"); else o.put("firstMismatchStep", report.firstMismatchStep());
+            o.put("referenceHalted", report.referenceHalted()).put("referenceSteps", report.referenceSteps());
+            out.println(o);
+        }
+        return report.clean() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
+    }
+}

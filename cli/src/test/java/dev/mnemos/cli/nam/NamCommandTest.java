@@ -1,0 +1,97 @@
+package dev.mnemos.cli.nam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class NamCommandTest {
+
+    @Test
+    void capacityWritesTheTableAndTheChart(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("c.csv");
+        Path svg = dir.resolve("c.svg");
+        int code = run(new StringWriter(), "capacity", "--dimension", "16", "--sizes", "2,40", "--trials", "1",
+                "--query-cosines", "1", "--csv", csv.toString(), "--svg", svg.toString());
+
+        assertEquals(0, code);
+        assertEquals(3, Files.readAllLines(csv).size());
+        assertTrue(Files.readString(svg).startsWith("<svg"));
+    }
+
+    @Test
+    void aBadValueGetsOneLineAndExitCodeTwo(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        int code = run(err, "capacity", "--sizes", "0", "--csv", dir.resolve("c.csv").toString());
+
+        assertEquals(2, code);
+        assertEquals("nam: size n = 0 must be positive", err.toString().strip());
+    }
+
+    @Test
+    void aMalformedDataFileGetsOneLineAndExitCodeThree(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("bad.jsonl");
+        Files.writeString(data, "{\"input\": \"a\", \"output\": \"x\", \"split\": \"train\"}\nnot json\n");
+        Files.writeString(dir.resolve("bad.task.json"), "{\"labels\": [\"x\"]}");
+        StringWriter err = new StringWriter();
+        int code = run(err, "poem-compare", "--data", data.toString());
+
+        assertEquals(3, code);
+        assertEquals("nam: " + data + ":2: not valid JSON (Unrecognized token 'not': was expecting"
+                + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false'))", err.toString().strip());
+    }
+
+    @Test
+    void aMissingDataFileGetsExitCodeThree(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        int code = run(err, "poem-compare", "--data", dir.resolve("none.jsonl").toString());
+
+        assertEquals(3, code);
+        assertEquals("nam: no such file: " + dir.resolve("none.jsonl"), err.toString().strip());
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenGetsExitCodeTwelveNamingIt(@TempDir Path dir) throws Exception {
+        Path notADirectory = dir.resolve("plain-file");
+        Files.writeString(notADirectory, "not a directory\n");
+        Path csv = notADirectory.resolve("c.csv");
+        StringWriter err = new StringWriter();
+        int code = run(err, "capacity", "--dimension", "16", "--sizes", "2", "--trials", "1", "--query-cosines", "1",
+                "--csv", csv.toString(), "--svg", dir.resolve("c.svg").toString());
+
+        assertEquals(12, code);
+        assertTrue(err.toString().strip().startsWith("nam: cannot write " + csv + " (FileAlreadyExistsException: "), err.toString());
+    }
+
+    @picocli.CommandLine.Command(name = "boom")
+    static final class Boom implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("a bug");
+        }
+    }
+
+    @Test
+    void aBugGetsOneLineAndTheInternalErrorCode() {
+        CommandLine cmd = NamCommand.commandLine().addSubcommand(new Boom());
+        StringWriter err = new StringWriter();
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute("boom");
+
+        assertEquals(70, code);
+        assertEquals("nam: internal error: java.lang.IllegalStateException: a bug", err.toString().strip());
+    }
+
+    private static int run(StringWriter err, String... args) {
+        CommandLine cmd = NamCommand.commandLine();
+        cmd.setErr(new PrintWriter(err, true));
+        cmd.setOut(new PrintWriter(new StringWriter(), true));
+        return cmd.execute(args);
+    }
+}

@@ -1,0 +1,250 @@
+package dev.mnemos.cli.poem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mnemos.poem.sim.BiasedModel;
+import dev.mnemos.poem.sim.SampleData;
+import dev.mnemos.poem.store.PoemFile;
+import dev.mnemos.cli.Cli;
+import dev.mnemos.runtime.model.ModelServer;
+import dev.mnemos.runtime.model.ModelServerStubs;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** bin/poem, run in-process against the biased model behind WireMock. */
+class PoemCommandTest {
+
+    static final BiasedModel MODEL = new BiasedModel(0.9, 42);
+    @RegisterExtension
+    static final ModelServer server = new ModelServer(MODEL);
+    @TempDir Path dir;
+
+    @BeforeEach
+    void stubs() {
+        server.stubFor(post(urlPathEqualTo("/api/chat")).withRequestBody(matchingJsonPath("$.model", equalTo("biased")))
+                .willReturn(aResponse().withTransformers(BiasedModel.NAME)));
+        ModelServerStubs.ollamaModelNotFound(server, "missing");
+    }
+
+    record Run(int exit, String out, String err) {}
+
+    static Run poem(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            var cl = Cli.commandLine(new PoemCommand());
+            cl.setErr(new java.io.PrintWriter(System.err, true));
+            int exit = cl.execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    String[] withModel(String model, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--model", model, "--base-url", server.baseUrl(), "--style", "chat", "--retries", "0"));
+        return all.toArray(String[]::new);
+    }
+
+    String data() {
+        return SampleData.dir().resolve("reviews.jsonl").toString();
+    }
+
+    @Test
+    void trainEvalAndSelectOnTheSampleData() throws Exception {
+        Path memory = dir.resolve("reviews.poem");
+        Run train = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(),
+                "--limit", "40", "--m", "3", "--k", "10", "--orders", "6"));
+        assertEquals(0, train.exit(), train.err());
+        assertTrue(train.out().startsWith("trained 40 queries (0 finished before), 240 model calls"), train.out());
+        assertTrue(train.err().contains("40/40 queries"), "a progress bar on stderr");
+        assertEquals(240, PoemFile.load(memory).memory().size());
+        assertTrue(Files.exists(memory.resolveSibling("reviews.poem.embeddings")), "pool embeddings cached beside the memory");
+
+        Run again = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "40", "--orders", "6"));
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().startsWith("trained 0 queries (40 finished before), 0 model calls"), again.out());
+
+        Path json = dir.resolve("report.json");
+        Run eval = poem(withModel("biased", "eval", "--data", data(), "--memory", memory.toString(), "--limit", "40",
+                "--json", json.toString()));
+        assertEquals(0, eval.exit(), eval.err());
+        assertTrue(eval.out().contains("40 held-out queries, m = 3"), eval.out());
+        for (String method : List.of("poem", "random", "most-similar-first", "most-similar-last", "best-fixed")) {
+            assertTrue(eval.out().contains(method), method);
+        }
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertEquals(5, report.path("methods").size());
+        JsonNode poemRow = report.path("methods").get(0);
+        assertEquals("poem", poemRow.path("method").asText());
+        assertTrue(poemRow.path("low").asDouble() <= poemRow.path("mean").asDouble());
+
+        Run select = poem("select", "--memory", memory.toString(), "--query", "The waiter was rude and slow.");
+        assertEquals(0, select.exit(), select.err());
+        assertTrue(select.out().startsWith("order ["), select.out());
+        assertTrue(select.out().contains("(learned)"), select.out());
+        assertEquals(4, select.out().strip().split("\n").length);
+
+        Run prompt = poem("select", "--memory", memory.toString(), "--query", "The waiter was rude and slow.", "--format", "prompt");
+        assertTrue(prompt.out().strip().endsWith("Review: The waiter was rude and slow.\nSentiment:"), prompt.out());
+    }
+
+    @Test
+    void malformedDataNamesTheLineAndExitsWith3() throws Exception {
+        Path bad = dir.resolve("bad.jsonl");
+        Files.writeString(bad, "{\"input\":\"a\",\"output\":\"x\"}\n{\"input\":\"b\" \"output\":\"y\"}\n");
+        Run r = poem(withModel("biased", "train", "--data", bad.toString(), "--memory", dir.resolve("m.poem").toString()));
+        assertEquals(3, r.exit());
+        assertTrue(r.err().startsWith("poem train: " + bad + ":2: not valid JSON"), r.err());
+        assertFalse(Files.exists(dir.resolve("m.poem")), "no memory file for a failed start");
+    }
+
+    @Test
+    void aMemoryThatCannotBeWrittenIsAnIoErrorNamingIt() throws Exception {
+        Path notADirectory = dir.resolve("plain-file");
+        Files.writeString(notADirectory, "not a directory\n");
+        Path memory = notADirectory.resolve("m.poem");
+        Run r = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "10"));
+        assertEquals(12, r.exit(), r.err());
+        assertTrue(r.err().strip().startsWith("poem train: cannot write " + memory + ".embeddings (FileAlreadyExistsException: "),
+                r.err());
+    }
+
+    @Test
+    void aSplitRatioOutsideZeroToOneIsAUsageError() throws Exception {
+        Path unsplit = dir.resolve("unsplit.jsonl");
+        Files.writeString(unsplit, "{\"input\":\"good\",\"output\":\"positive\"}\n{\"input\":\"bad\",\"output\":\"negative\"}\n");
+        Run r = poem(withModel("biased", "train", "--data", unsplit.toString(), "--memory", dir.resolve("m.poem").toString(),
+                "--split-ratio", "80"));
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("poem train: --split-ratio must be between 0 and 1 (the share of examples used for training), got 80.0",
+                r.err().strip());
+    }
+
+    @Test
+    void anEmptyPoolIsBadInput() throws Exception {
+        Path onlyTest = dir.resolve("only-test.jsonl");
+        Files.writeString(onlyTest, "{\"input\":\"good\",\"output\":\"positive\",\"split\":\"test\"}\n");
+        Run r = poem(withModel("biased", "train", "--data", onlyTest.toString(), "--memory", dir.resolve("m.poem").toString()));
+        assertEquals(3, r.exit());
+        assertEquals("poem train: " + onlyTest + ": no training examples (the pool would be empty)", r.err().strip());
+    }
+
+    @Test
+    void fewerExamplesThanMIsBadInput() throws Exception {
+        Path small = dir.resolve("small.jsonl");
+        Files.writeString(small, """
+                {"input":"good","output":"positive","split":"train"}
+                {"input":"bad","output":"negative","split":"train"}
+                {"input":"fine","output":"positive","split":"train"}
+                {"input":"awful","output":"negative","split":"test"}
+                """);
+        Run r = poem(withModel("biased", "train", "--data", small.toString(), "--memory", dir.resolve("m.poem").toString(), "--m", "4"));
+        assertEquals(3, r.exit());
+        assertTrue(r.err().contains("the pool has 3 training examples; with m = 4 it needs at least 5"), r.err());
+    }
+
+    @Test
+    void labelsThatNeverAppearGetANote() throws Exception {
+        Path small = dir.resolve("mood.jsonl");
+        Files.writeString(small, """
+                {"input":"I love it","output":"happy","split":"train"}
+                {"input":"Best day ever","output":"happy","split":"train"}
+                {"input":"I hate it","output":"sad","split":"train"}
+                {"input":"Worst day ever","output":"sad","split":"train"}
+                {"input":"So so","output":"meh","split":"test"}
+                """);
+        Files.writeString(dir.resolve("mood.task.json"), "{\"labels\": [\"happy\", \"sad\", \"meh\", \"angry\"]}");
+        Run r = poem(withModel("biased", "train", "--data", small.toString(), "--memory", dir.resolve("m.poem").toString(),
+                "--m", "2", "--orders", "2"));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("note: label \"angry\" of the task never appears in " + small), r.err());
+        assertTrue(r.err().contains("note: label \"meh\" appears in the test split but never in the training pool"), r.err());
+    }
+
+    @Test
+    void aForeignMemoryFileIsRejected() throws Exception {
+        Path notes = dir.resolve("notes.poem");
+        Files.writeString(notes, "shopping list\n");
+        Run r = poem("select", "--memory", notes.toString(), "--query", "hello");
+        assertEquals(3, r.exit());
+        assertEquals("poem select: " + notes + ": not a POEM memory file", r.err().strip());
+    }
+
+    @Test
+    void aMemoryTrainedWithAnotherEncoderIsRefused() throws Exception {
+        // 384 dimensions like MiniLM, but another model's space: its states cannot be compared with MiniLM's
+        var memory = dev.mnemos.poem.memory.EpisodicMemory.builder().dimension(384).build();
+        float[] state = new float[384];
+        state[7] = 1;
+        memory.write(state, dev.mnemos.poem.action.Permutation.of(2, 1), 1.0);
+        var settings = new PoemFile.Settings(2, 5, 100, dev.mnemos.poem.memory.Weighting.SIMILARITY, "bge-small-en-v1.5", 384,
+                dev.mnemos.poem.action.Permutation.identity(2));
+        var pool = List.of(new dev.mnemos.poem.data.Example("good", "positive"), new dev.mnemos.poem.data.Example("bad", "negative"),
+                new dev.mnemos.poem.data.Example("fine", "positive"));
+        Path file = dir.resolve("bge.poem");
+        PoemFile.save(file, new PoemFile.Contents(settings, dev.mnemos.poem.prompt.Task.simple(List.of("positive", "negative")), pool,
+                memory, new dev.mnemos.poem.train.TrainingLog()));
+
+        Run r = poem("select", "--memory", file.toString(), "--query", "so good");
+        assertEquals(3, r.exit(), r.out() + r.err());
+        assertEquals("poem select: " + file + " was trained with the encoder bge-small-en-v1.5; this command uses all-minilm-l6-v2",
+                r.err().strip());
+    }
+
+    @Test
+    void aMemoryTrainedWithAnotherMIsBadInputAsInTraining() throws Exception {
+        var settings = new PoemFile.Settings(2, 5, 100, dev.mnemos.poem.memory.Weighting.SIMILARITY, "all-minilm-l6-v2", 384,
+                dev.mnemos.poem.action.Permutation.identity(2));
+        var pool = List.of(new dev.mnemos.poem.data.Example("good", "positive"), new dev.mnemos.poem.data.Example("bad", "negative"),
+                new dev.mnemos.poem.data.Example("fine", "positive"));
+        Path file = dir.resolve("m2.poem");
+        PoemFile.save(file, new PoemFile.Contents(settings, dev.mnemos.poem.prompt.Task.simple(List.of("positive", "negative")), pool,
+                dev.mnemos.poem.memory.EpisodicMemory.builder().dimension(384).build(), new dev.mnemos.poem.train.TrainingLog()));
+
+        Run r = poem("select", "--memory", file.toString(), "--query", "so good", "--m", "3");
+        assertEquals(3, r.exit(), r.err());
+        assertEquals("poem select: " + file + " was trained with m = 2; --m 3 differs", r.err().strip());
+    }
+
+    @Test
+    void modelFailuresHaveTheirOwnExitCodes() {
+        Run missing = poem(withModel("missing", "train", "--data", data(), "--memory", dir.resolve("a.poem").toString(), "--limit", "10"));
+        assertEquals(5, missing.exit(), missing.err());
+        assertTrue(missing.err().contains("model \"missing\" not found"), missing.err());
+
+        List<String> args = new ArrayList<>(List.of("train", "--data", data(), "--memory", dir.resolve("b.poem").toString(),
+                "--limit", "10", "--model", "biased", "--base-url", "http://127.0.0.1:1", "--style", "chat", "--retries", "0"));
+        Run unreachable = poem(args.toArray(String[]::new));
+        assertEquals(4, unreachable.exit(), unreachable.err());
+        assertTrue(unreachable.err().contains("cannot reach"), unreachable.err());
+    }
+
+    @Test
+    void aMissingRequiredOptionIsAUsageError() {
+        Run r = poem("train", "--memory", dir.resolve("m.poem").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--data"), r.err());
+    }
+}

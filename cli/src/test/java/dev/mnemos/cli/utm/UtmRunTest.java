@@ -1,0 +1,178 @@
+package dev.mnemos.cli.utm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class UtmRunTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a run of the command printed, and its exit code. */
+    record Outcome(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return JSON.readTree(out);
+        }
+    }
+
+    /** A utm command's {@code run(args, out, err)}. */
+    interface Command {
+        int run(String[] args, PrintStream out, PrintStream err);
+    }
+
+    /** Runs {@code command} on {@code args} and keeps what it prints. */
+    static Outcome capture(Command command, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = command.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Outcome utmRun(String... args) {
+        return capture(UtmRun::run, args);
+    }
+
+    @Test
+    void withNoArgumentsRunsTheWorkedExampleAndPrintsTheDecodedWord() {
+        Outcome o = utmRun();
+        assertEquals(0, o.code(), o.err());
+        assertEquals("words: e1 a1 -> a1 e2 -> e2 a1\nfinal word: e2 a1\n", o.out());
+        assertTrue(o.err().contains("halted after 11,849 steps (11,850 cycles, 11,850 model calls"), o.err());
+        assertTrue(o.err().contains("every cycle matched the reference machine"), o.err());
+    }
+
+    @Test
+    void theBundledWorkedExampleIsTheSampleFile() throws Exception {
+        assertEquals(Files.readString(Path.of("..", "samples", "bitag", "worked-example.json")),
+                new String(InputOptions.class.getResourceAsStream("worked-example.json").readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void jsonSummaryHasTheSpecsFields() throws Exception {
+        Outcome o = utmRun("--bitag", "../samples/bitag/spec-example.json", "--json");
+        assertEquals(0, o.code(), o.err());
+        JsonNode s = o.json();
+        Set<String> names = new TreeSet<>();
+        s.fieldNames().forEachRemaining(names::add);
+        assertTrue(names.containsAll(List.of("halted", "steps", "cycles", "modelCalls", "cacheHits", "mismatches",
+                "firstMismatchStep", "head", "finalWord")), names.toString());
+        assertTrue(s.get("halted").asBoolean());
+        assertEquals(120_965, s.get("steps").asLong());
+        assertEquals(120_966, s.get("cycles").asLong());
+        assertEquals(120_966, s.get("modelCalls").asLong());
+        assertEquals(0, s.get("cacheHits").asLong());
+        assertEquals(0, s.get("mismatches").asLong());
+        assertTrue(s.get("firstMismatchStep").isNull());
+        assertEquals(0, s.get("head").asLong());
+        assertEquals("e2 a2 a1 a1", s.get("finalWord").asText());
+    }
+
+    @Test
+    void aWordOverridesTheFilesWord() throws Exception {
+        Outcome o = utmRun("--bitag", "../samples/bitag/worked-example.json", "--word", "a1 e1 a1 a1", "--json");
+        assertEquals(0, o.code(), o.err());
+        assertEquals("e2 a1 a1 a1", o.json().get("finalWord").asText());
+        assertEquals("[\"a1 e1 a1 a1\",\"e1 a1 a1 a1\",\"a1 a1 a1 e2\",\"a1 a1 e2 a1\",\"a1 e2 a1 a1\",\"e2 a1 a1 a1\"]",
+                o.json().get("words").toString());
+    }
+
+    @Test
+    void runsAnotherMachineOnATape() throws Exception {
+        Outcome o = utmRun("--machine", "../samples/machines/unary-adder.json", "--tape", "111011", "--json");
+        assertEquals(0, o.code(), o.err());
+        assertEquals("11111", o.json().get("finalTape").asText());
+        assertTrue(o.json().get("finalWord").isNull());
+        Outcome plain = utmRun("--machine", "../samples/machines/binary-increment.json", "--tape", "1011");
+        assertEquals("final tape (from cell 0): 1100\n", plain.out());
+    }
+
+    @Test
+    void aStepLimitEndsWithItsOwnExitCodeAndResumeFinishesTheRun(@TempDir Path dir) throws Exception {
+        Path checkpoint = dir.resolve("run.checkpoint.json");
+        Path trace = dir.resolve("run.jsonl");
+        Outcome first = utmRun("--bitag", "../samples/bitag/worked-example.json", "--max-steps", "5000",
+                "--checkpoint", checkpoint.toString(), "--trace", trace.toString(), "--json");
+        assertEquals(10, first.code(), first.err());
+        assertFalse(first.json().get("halted").asBoolean());
+        assertEquals(5000, first.json().get("steps").asLong());
+        assertTrue(Files.exists(checkpoint));
+        assertEquals(5000, Files.readAllLines(trace).size());
+        Outcome rest = utmRun("--bitag", "../samples/bitag/worked-example.json", "--resume", checkpoint.toString(),
+                "--trace", trace.toString(), "--json");
+        assertEquals(0, rest.code(), rest.err());
+        assertEquals(11_849, rest.json().get("steps").asLong());
+        assertEquals(0, rest.json().get("mismatches").asLong(), "verified from the resumed configuration on");
+        assertEquals("e2 a1", rest.json().get("finalWord").asText());
+        assertEquals(11_850, Files.readAllLines(trace).size());
+    }
+
+    @Test
+    void aResumedRunThatStopsAgainSaysWhereItsCheckpointIs(@TempDir Path dir) throws Exception {
+        Path checkpoint = dir.resolve("run.checkpoint.json");
+        assertEquals(10, utmRun("--max-steps", "100", "--checkpoint", checkpoint.toString()).code());
+        Outcome again = utmRun("--resume", checkpoint.toString(), "--max-steps", "200");
+        assertEquals(10, again.code(), again.err());
+        assertTrue(again.err().contains("checkpoint in " + checkpoint + " (go on with --resume " + checkpoint + ")"), again.err());
+        assertEquals(200, new dev.mnemos.runtime.checkpoint.CheckpointStore(checkpoint).load().progress().cycles());
+    }
+
+    @Test
+    void badInputGetsOneLineAndItsExitCode(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"q\":1,\"h\":2,\"productions\":{},\"word\":\"e1 a1\"}");
+        Outcome o = utmRun("--bitag", bad.toString());
+        assertEquals(3, o.code());
+        assertEquals("utm-run: " + bad + ": production 'e1 a1' is missing\n", o.err());
+        Path machine = dir.resolve("m.json");
+        Files.writeString(machine, "{\"symbols\":[\"0\",\"1\"],\"transitions\":{\"A\":{\"0\":\"1 R B\",\"1\":\"halt\"}}}");
+        Outcome m = utmRun("--machine", machine.toString(), "--tape", "0");
+        assertEquals(3, m.code());
+        assertEquals("utm-run: " + machine + ": state 'A', symbol '0': next state 'B' is not a state\n", m.err());
+        assertEquals(2, utmRun("--tape", "012").code());
+        assertEquals(2, utmRun("--tape", "01", "--bitag", "x.json").code());
+        Outcome head = utmRun("--bitag", "../samples/bitag/worked-example.json", "--head", "5");
+        assertEquals(2, head.code(), "--head would be ignored with a bi-tag program");
+        assertTrue(head.err().contains("--head goes with --tape"), head.err());
+        assertEquals(2, utmRun("--backend", "ollama").code(), "a model backend needs --model");
+        assertEquals(2, utmRun("--no-such-option").code());
+    }
+
+    @Test
+    void aNegativeLimitIsAUsageErrorAndLeavesTheTraceAlone(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("run.jsonl");
+        Files.writeString(trace, "{\"step\":0}\n");
+        Outcome steps = utmRun("--max-steps", "-1", "--trace", trace.toString());
+        assertEquals(2, steps.code(), steps.err());
+        assertEquals("utm-run: --max-steps must be 0 or more, got -1\n", steps.err());
+        Outcome retries = utmRun("--cycle-retries", "-1", "--trace", trace.toString());
+        assertEquals(2, retries.code(), retries.err());
+        assertEquals("utm-run: --cycle-retries must be 0 or more, got -1\n", retries.err());
+        assertEquals("{\"step\":0}\n", Files.readString(trace), "a refused command line does not truncate the trace");
+    }
+
+    @Test
+    void helpIsWrittenForPeople() {
+        Outcome o = utmRun("--help");
+        assertEquals(0, o.code());
+        assertTrue(o.out().contains("--bitag=FILE"), o.out());
+        assertTrue(o.out().contains("Exit codes: 0 halted and verified clean, 2 usage, 3 bad input file,"), o.out());
+        String codes = o.out().replaceAll("\\s+", " ");
+        for (String code : List.of("8 runaway substitution", "9 bad write", "12 a file could not be written")) {
+            assertTrue(codes.contains(code), "a model's run can end with " + code + ": " + o.out());
+        }
+    }
+}

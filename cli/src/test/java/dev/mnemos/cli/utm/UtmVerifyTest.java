@@ -1,0 +1,75 @@
+package dev.mnemos.cli.utm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class UtmVerifyTest {
+
+    static UtmRunTest.Outcome utmVerify(String... args) {
+        return UtmRunTest.capture(UtmVerify::run, args);
+    }
+
+    @Test
+    void aCleanTraceVerifies(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("run.jsonl");
+        assertEquals(0, UtmRunTest.utmRun("--trace", trace.toString()).code());
+        UtmRunTest.Outcome o = utmVerify(trace.toString(), "--json");
+        assertEquals(0, o.code(), o.err());
+        JsonNode s = o.json();
+        assertEquals(11_850, s.get("cycles").asLong());
+        assertEquals(0, s.get("mismatches").asLong());
+        assertTrue(s.get("referenceHalted").asBoolean());
+        assertEquals(11_849, s.get("referenceSteps").asLong());
+    }
+
+    @Test
+    void blankLinesAreNotCountedAsCycles(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("run.jsonl");
+        assertEquals(0, UtmRunTest.utmRun("--machine", "../samples/machines/binary-increment.json", "--tape", "1011",
+                "--trace", trace.toString()).code());
+        long cycles = Files.readAllLines(trace).size();
+        Files.writeString(trace, "\n\n", java.nio.file.StandardOpenOption.APPEND);
+        UtmRunTest.Outcome o = utmVerify(trace.toString(), "--machine", "../samples/machines/binary-increment.json", "--tape", "1011", "--json");
+        assertEquals(0, o.code(), o.err());
+        assertEquals(cycles, o.json().get("cycles").asLong());
+    }
+
+    @Test
+    void aTamperedTraceReportsTheStepAndWhatDiffered(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("run.jsonl");
+        assertEquals(0, UtmRunTest.utmRun("--machine", "../samples/machines/binary-increment.json", "--tape", "1011",
+                "--trace", trace.toString()).code());
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = new ArrayList<>(Files.readAllLines(trace));
+        ObjectNode third = (ObjectNode) json.readTree(lines.get(2));
+        ((ObjectNode) third.get("changes")).put("2", "0"); // the run wrote 1 in cell 2; say it wrote 0
+        third.put("raw", "\" op=\"%[right]\" %[i]=\"0\" i+=1 \"");
+        lines.set(2, third.toString());
+        Files.write(trace, lines);
+        UtmRunTest.Outcome o = utmVerify(trace.toString(), "--machine", "../samples/machines/binary-increment.json", "--tape", "1011");
+        assertEquals(11, o.code(), o.err());
+        assertTrue(o.out().startsWith("step 2: state right reading 1 (prompt "), o.out());
+        assertTrue(o.out().contains("expected op=right, cell 2 = 1, i = 3; got op=right, cell 2 = 0, i = 3; raw output"), o.out());
+        assertTrue(o.err().contains("1 mismatches, the first at step 2"), o.err());
+    }
+
+    @Test
+    void aTraceThatIsNotJsonLinesNamesTheLine(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("bad.jsonl");
+        Files.writeString(trace, "{\"step\":0,\"changes\":{}}\nnot json\n");
+        UtmRunTest.Outcome o = utmVerify(trace.toString());
+        assertEquals(3, o.code());
+        assertTrue(o.err().startsWith("utm-verify: " + trace + ":2: not JSON"), o.err());
+    }
+}
