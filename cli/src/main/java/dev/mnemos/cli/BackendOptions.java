@@ -55,9 +55,9 @@ public class BackendOptions {
         Style s = switch (style.toLowerCase()) {
             case "completion" -> Style.COMPLETION;
             case "chat" -> Style.CHAT;
-            default -> throw new IllegalArgumentException("--style must be completion or chat, not '" + style + "'");
+            default -> throw new Cli.Failure(ExitCode.USAGE, "--style must be completion or chat, not '" + style + "'");
         };
-        if (!(timeoutSeconds > 0)) throw new IllegalArgumentException("--timeout must be positive, not " + timeoutSeconds);
+        if (!(timeoutSeconds > 0)) throw new Cli.Failure(ExitCode.USAGE, "--timeout must be positive, not " + timeoutSeconds);
         List<String> stops = new ArrayList<>();
         for (String x : stop) stops.add(x.replace("\\n", "\n").replace("\\t", "\t"));
         return ProcessorConfig.builder()

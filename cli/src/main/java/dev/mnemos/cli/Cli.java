@@ -1,15 +1,23 @@
 package dev.mnemos.cli;
 
-import picocli.CommandLine;
-
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
+import picocli.CommandLine;
 
-/** Common picocli set-up of mnemos's commands: one-line errors and our exit codes. */
+/**
+ * What every mnemos command shares: one-line errors, one mapping from failures to exit codes
+ * ({@link ExitCode#of(Throwable)}), output through the command line's own writers.
+ */
 public final class Cli {
 
     private Cli() {}
 
+    /** The command line of {@code command}, set up as every mnemos command is. */
     public static CommandLine commandLine(Object command) {
         CommandLine cl = new CommandLine(command);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -20,16 +28,9 @@ public final class Cli {
             return ExitCode.USAGE.code();
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof Failure f) {
-                commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + f.getMessage());
-                return f.exitCode().code();
-            }
-            if (ex instanceof java.io.UncheckedIOException io) {
-                commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + io.getMessage());
-                return ExitCode.IO_ERROR.code();
-            }
-            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": internal error: " + ex);
-            return ExitCode.INTERNAL.code();
+            ExitCode code = ExitCode.of(ex);
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + message(ex, code));
+            return code.code();
         });
         return cl;
     }
@@ -42,10 +43,51 @@ public final class Cli {
         return cl.execute(args);
     }
 
+    /** Runs a command as a program: exits the JVM with its code. */
+    public static void main(Object command, String[] args) {
+        System.exit(commandLine(command).execute(args));
+    }
+
+    /** The one line that reports {@code e}. */
+    static String message(Throwable e, ExitCode code) {
+        if (code == ExitCode.INTERNAL) return "internal error: " + e;
+        if (e instanceof FileSystemException fs && fs.getFile() != null) {
+            String reason = fs.getReason() != null ? fs.getReason() : describe(fs);
+            return fs.getFile() + ": " + reason;
+        }
+        if (e instanceof CharacterCodingException) return "not UTF-8 text (" + e.getClass().getSimpleName() + ")";
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static String describe(FileSystemException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.NotDirectoryException) return "not a directory";
+        return e.getClass().getSimpleName();
+    }
+
     /** {@code value} if it is at least {@code min}; else a usage error naming the option. */
     public static long atLeast(String option, long value, long min) {
         if (value < min) throw new Failure(ExitCode.USAGE, option + " must be " + min + " or more, got " + value);
         return value;
+    }
+
+    /** A write of a file, which may fail. */
+    @FunctionalInterface
+    public interface Write {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code write}; its failure is exit code 12 naming {@code file}, not a bad input file. */
+    public static void writing(Path file, Write write) {
+        try {
+            write.run();
+        } catch (IOException e) {
+            throw new Failure(ExitCode.IO_ERROR, "cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        } catch (UncheckedIOException e) {
+            throw new Failure(ExitCode.IO_ERROR, "cannot write " + file + " (" + e.getCause().getMessage() + ")");
+        }
     }
 
     /** An error to report in one line and exit with its code. */

@@ -1,6 +1,11 @@
 package dev.mnemos.cli;
 
+import dev.mnemos.poem.data.DataException;
+import dev.mnemos.runtime.cycle.CycleException;
 import dev.mnemos.runtime.cycle.ParseException;
+import dev.mnemos.runtime.memory.BadLabelException;
+import dev.mnemos.utm.bitag.BiTagException;
+import dev.mnemos.utm.machine.MachineException;
 import dev.mnemos.runtime.cycle.RunResult;
 import dev.mnemos.runtime.cycle.SubstitutionException;
 import dev.mnemos.runtime.cycle.WriteException;
@@ -69,6 +74,25 @@ public enum ExitCode {
             case INTERRUPTED -> INTERRUPTED;
             case FAILED -> ofFailure(result.failure());
         };
+    }
+
+    /**
+     * The one mapping from an exception that ended a command to its exit code, for every command.
+     * A file that cannot be read or is not what it should be is bad input; a file that cannot be
+     * written is reported by {@link Cli#writing}, or as an {@link java.io.UncheckedIOException} by
+     * our writers; a usage error is a picocli parameter error or a {@link Cli.Failure} of
+     * {@link #USAGE}; anything else (an {@code IllegalStateException}, an
+     * {@code IllegalArgumentException} no check caught first) is a bug.
+     */
+    public static ExitCode of(Throwable e) {
+        if (e instanceof Cli.Failure f) return f.exitCode();
+        if (e instanceof ModelException m) return of(m);
+        if (e instanceof InterruptedException) return INTERRUPTED;
+        if (e instanceof CycleException c) return ofFailure(c);
+        if (e instanceof java.io.UncheckedIOException) return IO_ERROR;
+        if (e instanceof java.io.IOException || e instanceof DataException || e instanceof MachineException
+                || e instanceof BiTagException || e instanceof BadLabelException) return BAD_INPUT;
+        return INTERNAL;
     }
 
     private static ExitCode ofFailure(Exception e) {

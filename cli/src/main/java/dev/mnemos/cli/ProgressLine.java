@@ -3,7 +3,7 @@ package dev.mnemos.cli;
 import dev.mnemos.runtime.cycle.CycleEvent;
 import dev.mnemos.runtime.cycle.CycleListener;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * A progress line on the terminal, redrawn at most four times a second: cycles, cycles per
@@ -13,7 +13,7 @@ public class ProgressLine implements CycleListener {
 
     private static final long EVERY_NANOS = 250_000_000L;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final long start = System.nanoTime();
     private long lastDraw;
     private long calls;
@@ -23,13 +23,13 @@ public class ProgressLine implements CycleListener {
     private long firstStep = -1;
     private boolean drawn;
 
-    public ProgressLine(PrintStream out) {
+    public ProgressLine(PrintWriter out) {
         this.out = out;
     }
 
     /** A progress line when standard error is a terminal, else null. */
-    public static ProgressLine onTerminal() {
-        return System.console() != null ? new ProgressLine(System.err) : null;
+    public static ProgressLine onTerminal(PrintWriter err) {
+        return System.console() != null ? new ProgressLine(err) : null;
     }
 
     @Override

@@ -20,7 +20,7 @@ class ProgressLineTest {
     @Test
     void aResumedRunsRateCountsOnlyTheCyclesThisRunMade() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ProgressLine line = new ProgressLine(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        ProgressLine line = new ProgressLine(new java.io.PrintWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8), true));
         Thread.sleep(50);
         for (long step = 1_000_000; step < 1_000_003; step++) line.onCycle(cycle(step));
         line.finish();

@@ -1,5 +1,6 @@
 package dev.mnemos.cli.nam;
 
+import dev.mnemos.cli.Cli;
 import dev.mnemos.nam.chart.LineChart;
 import dev.mnemos.nam.study.CapacityStudy;
 import dev.mnemos.nam.study.TextPairs;
@@ -22,6 +23,9 @@ import picocli.CommandLine.Option;
             "Writes a CSV table and an SVG chart; prints the table.",
             "Example: bin/nam capacity --data minilm --trials 1 --csv /tmp/c.csv --svg /tmp/c.svg", ""})
 final class CapacityCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     enum Data { random, minilm }
 
@@ -73,11 +77,11 @@ final class CapacityCommand implements Callable<Integer> {
         }
         List<CapacityStudy.Row> rows = study.build().run();
         String table = CapacityStudy.csv(rows);
-        NamCommand.writing(csv, () -> AtomicFiles.write(csv, table.getBytes(StandardCharsets.UTF_8)));
+        Cli.writing(csv, () -> AtomicFiles.write(csv, table.getBytes(StandardCharsets.UTF_8)));
         LineChart chart = CapacityStudy.chart(rows, "NAM capacity: recall@1 vs stored pairs (" + what + ")");
-        NamCommand.writing(svg, () -> chart.write(svg));
-        System.out.print(table);
-        System.err.println("wrote " + csv + " and " + svg);
+        Cli.writing(svg, () -> chart.write(svg));
+        spec.commandLine().getOut().print(table);
+        spec.commandLine().getErr().println("wrote " + csv + " and " + svg);
         return 0;
     }
 

@@ -21,6 +21,9 @@ import picocli.CommandLine.Option;
             "Example: bin/nam poem-compare --data samples/poem/topics.jsonl --p-last 0.6", ""})
 final class PoemCompareCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--data", defaultValue = "samples/poem/reviews.jsonl",
             description = "Labelled examples, JSON lines with a train/test split. Default: ${DEFAULT-VALUE}.")
     Path data;
@@ -62,9 +65,9 @@ final class PoemCompareCommand implements Callable<Integer> {
                 .data(new JsonLinesReader(0.5, seed).read(data)).task(Task.read(taskFile))
                 .model(new SimulatedModel(pLast, 42)).m(m).orders(orders).k(k).writing(pw, pe).seed(seed)
                 .build().run();
-        System.out.print(result.report().table());
-        System.out.println();
-        System.out.print(result.growthTable());
+        spec.commandLine().getOut().print(result.report().table());
+        spec.commandLine().getOut().println();
+        spec.commandLine().getOut().print(result.growthTable());
         return 0;
     }
 }

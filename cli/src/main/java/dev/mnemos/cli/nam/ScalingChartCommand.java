@@ -1,5 +1,6 @@
 package dev.mnemos.cli.nam;
 
+import dev.mnemos.cli.Cli;
 import dev.mnemos.nam.chart.LineChart;
 import dev.mnemos.nam.study.ScalingChart;
 import java.nio.file.Files;
@@ -17,6 +18,9 @@ import picocli.CommandLine.Parameters;
             "Example: bin/nam scaling-chart /tmp/attention.csv --svg nam/docs/attention-scaling.svg", ""})
 final class ScalingChartCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(paramLabel = "JMH_CSV", description = "JMH result file (-rf csv).")
     Path input;
 
@@ -29,8 +33,8 @@ final class ScalingChartCommand implements Callable<Integer> {
             throw new NoSuchFileException("no such file: " + input);
         }
         LineChart chart = ScalingChart.fromJmhCsv(Files.readAllLines(input));
-        NamCommand.writing(svg, () -> chart.write(svg));
-        System.err.println("wrote " + svg);
+        Cli.writing(svg, () -> chart.write(svg));
+        spec.commandLine().getErr().println("wrote " + svg);
         return 0;
     }
 }

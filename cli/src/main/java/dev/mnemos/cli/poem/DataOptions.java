@@ -1,4 +1,6 @@
 package dev.mnemos.cli.poem;
+import dev.mnemos.cli.ExitCode;
+import dev.mnemos.cli.Cli;
 
 import dev.mnemos.poem.data.DataException;
 import dev.mnemos.poem.data.Dataset;
@@ -7,7 +9,7 @@ import dev.mnemos.poem.prompt.Task;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -51,15 +53,15 @@ public class DataOptions {
     }
 
     /** Reads the data, checking outputs against the task's labels; notes about labels go to {@code err}. */
-    Dataset read(Task task, PrintStream err) throws IOException {
+    Dataset read(Task task, PrintWriter err) throws IOException {
         if (!(splitRatio > 0 && splitRatio < 1)) {
-            throw new IllegalArgumentException("--split-ratio must be between 0 and 1 (the share of examples used for training), got " + splitRatio);
+            throw new Cli.Failure(ExitCode.USAGE, "--split-ratio must be between 0 and 1 (the share of examples used for training), got " + splitRatio);
         }
         if (!Files.exists(data)) throw new NoSuchFileException(data + ": no such data file");
         List<String> labels = task == null ? List.of() : task.labels();
         Dataset d = new JsonLinesReader(splitRatio, seed).read(data, labels);
         if (limit != null) {
-            if (limit < 1) throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
+            if (limit < 1) throw new Cli.Failure(ExitCode.USAGE, "--limit must be at least 1, got " + limit);
             d = d.limit(limit, limit);
         }
         if (d.train().isEmpty()) throw new DataException(data + ": no training examples (the pool would be empty)");

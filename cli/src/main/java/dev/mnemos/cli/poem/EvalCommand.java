@@ -1,5 +1,7 @@
 package dev.mnemos.cli.poem;
+import dev.mnemos.cli.ExitCode;
 
+import dev.mnemos.cli.Cli;
 import dev.mnemos.poem.data.Dataset;
 import dev.mnemos.poem.eval.EvalReport;
 import dev.mnemos.poem.eval.Evaluator;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,6 +29,9 @@ import java.util.concurrent.Callable;
                 "",
                 "  poem eval --data samples/poem/reviews.jsonl --model llama3.2 --memory reviews.poem --json report.json"})
 final class EvalCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin DataOptions data;
     @Mixin BackendOptions backend;
@@ -45,12 +50,12 @@ final class EvalCommand implements Callable<Integer> {
     int concurrency = 4;
 
     @Override
-    public Integer call() {
-        return Setup.run(this::eval);
+    public Integer call() throws Exception {
+        return eval();
     }
 
     private int eval() throws Exception {
-        PrintStream err = System.err;
+        PrintWriter err = spec.commandLine().getErr();
         Task given = data.task();
         Loaded loaded = Loaded.open(memoryFile, options, given, err);
         Task task = loaded.poem().task();
@@ -59,7 +64,7 @@ final class EvalCommand implements Callable<Integer> {
         Reward scoring = switch (metric) {
             case "exact" -> new ExactMatch(task.labels());
             case "f1" -> new TokenF1();
-            default -> throw new IllegalArgumentException("--metric must be exact or f1, not '" + metric + "'");
+            default -> throw new Cli.Failure(ExitCode.USAGE, "--metric must be exact or f1, not '" + metric + "'");
         };
         EvalReport report = Evaluator.builder().poem(loaded.poem())
                 .asker(Setup.asker(backend, task, new ExactMatch()))
@@ -72,12 +77,12 @@ final class EvalCommand implements Callable<Integer> {
                 })
                 .build().evaluate(dataset.test());
         if ("-".equals(json)) {
-            System.out.println(report.json());
+            spec.commandLine().getOut().println(report.json());
         } else {
-            System.out.print(report.table());
+            spec.commandLine().getOut().print(report.table());
             if (json != null) {
                 Path out = Path.of(json);
-                Setup.writing(out, () -> AtomicFiles.write(out, report.json().getBytes(StandardCharsets.UTF_8)));
+                Cli.writing(out, () -> AtomicFiles.write(out, report.json().getBytes(StandardCharsets.UTF_8)));
                 err.println("wrote " + out);
             }
         }

@@ -1,5 +1,6 @@
 package dev.mnemos.cli.poem;
 
+import dev.mnemos.cli.Cli;
 import dev.mnemos.poem.Poem;
 import dev.mnemos.poem.data.DataException;
 import dev.mnemos.embed.EmbeddingCache;
@@ -10,14 +11,14 @@ import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.poem.store.PoemFile;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** A memory file opened for use: its contents, the encoder, and a {@link Poem} over them. */
 record Loaded(PoemFile.Contents contents, Encoder encoder, Poem poem) {
 
     /** Opens the file; {@code k} and {@code weighting} may override the stored ones (they only affect reading). */
-    static Loaded open(Path file, ReadOptions options, Task task, PrintStream err) throws IOException {
+    static Loaded open(Path file, ReadOptions options, Task task, PrintWriter err) throws IOException {
         PoemFile.Contents c = PoemFile.load(file);
         if (options != null && options.m != null && options.m != c.settings().m()) {
             throw new DataException(file + " was trained with m = " + c.settings().m() + "; --m " + options.m + " differs");
@@ -35,7 +36,7 @@ record Loaded(PoemFile.Contents contents, Encoder encoder, Poem poem) {
             throw new DataException(file + " was trained with the encoder " + c.settings().encoder() + "; this command uses " + encoder.id());
         }
         ExamplePool pool = ExamplePool.of(c.pool(), encoder);
-        Setup.writing(EmbeddingCache.besideMemory(file), () -> encoder.cache().save());
+        Cli.writing(EmbeddingCache.besideMemory(file), () -> encoder.cache().save());
         Poem poem = Poem.builder().pool(pool).encoder(encoder).estimator(memory)
                 .task(task != null ? task : c.task()).m(c.settings().m()).fallback(c.settings().fallback()).build();
         return new Loaded(c, encoder, poem);

@@ -2,7 +2,7 @@ package dev.mnemos.cli.poem;
 
 import dev.mnemos.poem.train.TrainingListener;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /** A progress bar on standard error: queries done, model calls, calls per second, time left. */
@@ -11,13 +11,13 @@ final class ProgressBar implements TrainingListener {
     private static final int WIDTH = 30;
     private static final long EVERY_NANOS = 200_000_000L;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final long start = System.nanoTime();
     private final int alreadyDone;
     private long lastDraw;
     private boolean drawn;
 
-    ProgressBar(PrintStream out, int alreadyDone) {
+    ProgressBar(PrintWriter out, int alreadyDone) {
         this.out = out;
         this.alreadyDone = alreadyDone;
     }

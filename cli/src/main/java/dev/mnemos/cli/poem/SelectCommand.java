@@ -1,5 +1,7 @@
 package dev.mnemos.cli.poem;
+import dev.mnemos.cli.ExitCode;
 
+import dev.mnemos.cli.Cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,6 +28,9 @@ import java.util.concurrent.Callable;
                 "  poem select --memory reviews.poem --query \"The room was freezing.\" --format prompt"})
 final class SelectCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin ReadOptions options;
 
     @Option(names = "--memory", required = true, paramLabel = "FILE", description = "A memory made by poem train.")
@@ -39,28 +44,28 @@ final class SelectCommand implements Callable<Integer> {
     String format = "examples";
 
     @Override
-    public Integer call() {
-        return Setup.run(this::select);
+    public Integer call() throws Exception {
+        return select();
     }
 
     private int select() throws Exception {
-        Loaded loaded = Loaded.open(memoryFile, options, null, System.err);
+        Loaded loaded = Loaded.open(memoryFile, options, null, spec.commandLine().getErr());
         Selection s = loaded.poem().select(query);
         List<Example> ordered = s.ordered();
         switch (format) {
             case "examples" -> {
-                System.out.println("order " + s.action() + (s.learned() ? " (learned)" : " (default: the memory knows no similar query)"));
+                spec.commandLine().getOut().println("order " + s.action() + (s.learned() ? " (learned)" : " (default: the memory knows no similar query)"));
                 int[] ranks = s.action().ranks();
                 for (int i = 0; i < ordered.size(); i++) {
                     Example e = ordered.get(i);
-                    System.out.printf("%d. [rank %d, similarity %.3f] %s -> %s%n", i + 1, ranks[i],
+                    spec.commandLine().getOut().printf("%d. [rank %d, similarity %.3f] %s -> %s%n", i + 1, ranks[i],
                             s.ranked().similarities()[ranks[i] - 1], e.input(), e.output());
                 }
             }
-            case "prompt" -> System.out.println(loaded.poem().task().render(query, ordered));
-            case "chat" -> System.out.println(chatJson(loaded.poem().task().messages(query, ordered)));
-            case "json" -> System.out.println(selectionJson(s));
-            default -> throw new IllegalArgumentException("--format must be examples, prompt, chat or json, not '" + format + "'");
+            case "prompt" -> spec.commandLine().getOut().println(loaded.poem().task().render(query, ordered));
+            case "chat" -> spec.commandLine().getOut().println(chatJson(loaded.poem().task().messages(query, ordered)));
+            case "json" -> spec.commandLine().getOut().println(selectionJson(s));
+            default -> throw new Cli.Failure(ExitCode.USAGE, "--format must be examples, prompt, chat or json, not '" + format + "'");
         }
         return 0;
     }

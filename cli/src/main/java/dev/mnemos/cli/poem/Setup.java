@@ -22,7 +22,7 @@ import dev.mnemos.runtime.model.Processors;
 import dev.mnemos.runtime.model.Style;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,20 +33,20 @@ final class Setup {
     private Setup() {}
 
     /** MiniLM, with the pool's embeddings cached beside the memory file and notes on {@code err}. */
-    static Encoder encoder(Path memory, PrintStream err) throws IOException {
+    static Encoder encoder(Path memory, PrintWriter err) throws IOException {
         EmbeddingCache cache = EmbeddingCache.open(EmbeddingCache.besideMemory(memory));
         return Encoder.builder().miniLm().cache(cache).onNote(err::println).build();
     }
 
     /** The model: chat style sends examples as user/assistant turns; completion style sends the template's prompt. */
     static Asker asker(BackendOptions backend, Task task, Reward reward) {
-        if (backend.model == null) throw new IllegalArgumentException("--model is required: the model name as the server knows it");
+        if (backend.model == null) throw new Cli.Failure(ExitCode.USAGE, "--model is required: the model name as the server knows it");
         ProcessorConfig config = backend.toConfig();
         if (config.style() == Style.CHAT) {
             return new ChatAsker(ChatModels.create(config), task, reward.needsLogProbs(), config);
         }
         if (reward.needsLogProbs()) {
-            throw new IllegalArgumentException("--reward margin needs --style chat --backend openai (token log-probabilities)");
+            throw new Cli.Failure(ExitCode.USAGE, "--reward margin needs --style chat --backend openai (token log-probabilities)");
         }
         return new CompletionAsker(Processors.create(config), task);
     }
@@ -56,43 +56,8 @@ final class Setup {
             case "exact" -> new ExactMatch(task.labels());
             case "margin" -> new ClassificationMargin(task.labels());
             case "f1" -> new TokenF1();
-            default -> throw new IllegalArgumentException("--reward must be exact, margin or f1, not '" + name + "'");
+            default -> throw new Cli.Failure(ExitCode.USAGE, "--reward must be exact, margin or f1, not '" + name + "'");
         };
     }
 
-    /** A write of a file, which may fail. */
-    @FunctionalInterface
-    interface Write {
-        void run() throws IOException;
-    }
-
-    /** Runs {@code write}; its failure is exit code 12 naming {@code file}, not a bad input file. */
-    static void writing(Path file, Write write) {
-        try {
-            write.run();
-        } catch (IOException e) {
-            throw new Cli.Failure(ExitCode.IO_ERROR, "cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
-        }
-    }
-
-    /** Runs a command body, turning each kind of failure into a one-line message and its exit code. */
-    static int run(Callable<Integer> body) {
-        try {
-            return body.call();
-        } catch (Cli.Failure f) {
-            throw f;
-        } catch (ModelException e) {
-            throw new Cli.Failure(ExitCode.of(e), e.getMessage());
-        } catch (DataException | FormatException | NoSuchFileException e) {
-            throw new Cli.Failure(ExitCode.BAD_INPUT, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new Cli.Failure(ExitCode.USAGE, e.getMessage());
-        } catch (IOException e) {
-            throw new Cli.Failure(ExitCode.BAD_INPUT, e.getClass().getSimpleName() + ": " + e.getMessage());
-        } catch (IllegalStateException e) {
-            throw new Cli.Failure(ExitCode.MODEL_ERROR, e.getMessage());
-        } catch (Exception e) { // a bug, not the model's failure: say what it was
-            throw new Cli.Failure(ExitCode.INTERNAL, "internal error: " + e);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package dev.mnemos.cli.poem;
+import dev.mnemos.cli.ExitCode;
 
+import dev.mnemos.cli.Cli;
 import dev.mnemos.poem.Poem;
 import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.ask.Asker;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +41,9 @@ import java.util.concurrent.Callable;
                 "",
                 "  poem train --data samples/poem/reviews.jsonl --model llama3.2 --memory reviews.poem --style chat"})
 final class TrainCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin DataOptions data;
     @Mixin BackendOptions backend;
@@ -59,12 +64,12 @@ final class TrainCommand implements Callable<Integer> {
     double checkpointSeconds = 10;
 
     @Override
-    public Integer call() {
-        return Setup.run(this::train);
+    public Integer call() throws Exception {
+        return train();
     }
 
     private int train() throws Exception {
-        PrintStream err = System.err;
+        PrintWriter err = spec.commandLine().getErr();
         Task task = data.task();
         Dataset dataset = data.read(task, err);
         if (task == null) task = Task.simple(dataset.labels());
@@ -91,7 +96,7 @@ final class TrainCommand implements Callable<Integer> {
             log = new TrainingLog();
         }
         ExamplePool pool = ExamplePool.of(dataset.train(), encoder);
-        Setup.writing(EmbeddingCache.besideMemory(memoryFile), () -> encoder.cache().save());
+        Cli.writing(EmbeddingCache.besideMemory(memoryFile), () -> encoder.cache().save());
         if (memory == null) {
             settings = new PoemFile.Settings(settings.m(), settings.k(), settings.capacity(), settings.weighting(),
                     encoder.id(), pool.dimension(), settings.fallback());
@@ -112,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
         Trainer trainer = Trainer.builder().poem(poem).asker(asker).reward(r)
                 .orders(orDefault(options.orders, 8)).concurrency(concurrency).seed(data.seed).log(log)
                 .listener(bar)
-                .checkpoint(() -> Setup.writing(memoryFile, () -> PoemFile.save(memoryFile, contents)), Duration.ofMillis((long) (checkpointSeconds * 1000)))
+                .checkpoint(() -> Cli.writing(memoryFile, () -> PoemFile.save(memoryFile, contents)), Duration.ofMillis((long) (checkpointSeconds * 1000)))
                 .build();
         Thread onInterrupt = new Thread(() -> {
             try {
@@ -136,9 +141,9 @@ final class TrainCommand implements Callable<Integer> {
                 // the hook is running: it saves
             }
         }
-        System.out.printf(Locale.ROOT, "trained %d queries (%d finished before), %d model calls, mean reward %.3f%n",
+        spec.commandLine().getOut().printf(Locale.ROOT, "trained %d queries (%d finished before), %d model calls, mean reward %.3f%n",
                 result.trained(), result.skipped(), result.modelCalls(), result.meanReward());
-        System.out.printf(Locale.ROOT, "%s: %d entries on %d queries; best fixed order in training: %s%n",
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d entries on %d queries; best fixed order in training: %s%n",
                 memoryFile, memory.size(), memory.states(), log.bestFixedOrder().map(Object::toString).orElse("-"));
         return 0;
     }
@@ -152,7 +157,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new DataException(memoryFile + " was trained with m = " + s.m() + "; --m " + options.m + " differs (give a new --memory file)");
         }
         if (options.k != null || options.capacity != null || options.weighting != null) {
-            throw new IllegalArgumentException("--k, --capacity and --weighting are fixed when a memory is created; "
+            throw new Cli.Failure(ExitCode.USAGE, "--k, --capacity and --weighting are fixed when a memory is created; "
                     + memoryFile + " has k = " + s.k() + ", L = " + s.capacity() + ", " + s.weighting().name().toLowerCase(Locale.ROOT));
         }
         return s;

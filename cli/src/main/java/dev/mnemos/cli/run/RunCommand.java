@@ -88,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
         Processor processor = processor();
         RunFiles files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpoint, Duration.ofMillis((long) (checkpointEvery * 1000)), resume);
         Memory memory = files.resuming() ? files.resumedMemory() : load(program);
-        ProgressLine progress = ProgressLine.onTerminal();
+        ProgressLine progress = ProgressLine.onTerminal(spec.commandLine().getErr());
         Machine.Builder builder = Machine.builder()
                 .processor(processor)
                 .reader(reader)

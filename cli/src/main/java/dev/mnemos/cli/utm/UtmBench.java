@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -96,8 +97,9 @@ public final class UtmBench implements Callable<Integer> {
     @Option(names = "--max-calls", paramLabel = "N", description = "Model calls at most over the whole repair; a bench that would go past it is not started.")
     Long maxCalls;
 
-    private PrintStream out = System.out;
-    private PrintStream err = System.err;
+    /** The command line's writers, taken when the command runs. */
+    private PrintWriter out;
+    private PrintWriter err;
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -106,13 +108,13 @@ public final class UtmBench implements Callable<Integer> {
     /** Runs the command; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         UtmBench command = new UtmBench();
-        command.out = out;
-        command.err = err;
         return Cli.execute(command, args, out, err);
     }
 
     @Override
     public Integer call() {
+        out = spec.commandLine().getOut();
+        err = spec.commandLine().getErr();
         checkOptions();
         PromptSet prompts = prompts();
         Bench.Settings settings = new Bench.Settings(samples, concurrency, modelOptions.parseMode());
@@ -212,18 +214,18 @@ public final class UtmBench implements Callable<Integer> {
 
     /** A progress line on standard error when it is a terminal: answers scored, wrong ones, the repair round. */
     static class Progress implements Repair.Listener {
-        private final PrintStream err;
+        private final PrintWriter err;
         private final boolean shown;
         private long lastDraw;
         private int round = -1;
         private boolean drawn;
 
-        Progress(PrintStream err, boolean shown) {
+        Progress(PrintWriter err, boolean shown) {
             this.err = err;
             this.shown = shown;
         }
 
-        static Progress onTerminal(PrintStream err) {
+        static Progress onTerminal(PrintWriter err) {
             return new Progress(err, System.console() != null);
         }
 

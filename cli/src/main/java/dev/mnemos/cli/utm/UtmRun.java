@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,8 +91,9 @@ public final class UtmRun implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Go on from a checkpoint (give the same --trace, and --bitag to decode words).")
     Path resume;
 
-    private PrintStream out = System.out;
-    private PrintStream err = System.err;
+    /** The command line's writers, taken when the command runs. */
+    private PrintWriter out;
+    private PrintWriter err;
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -100,13 +102,13 @@ public final class UtmRun implements Callable<Integer> {
     /** Runs the command; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         UtmRun command = new UtmRun();
-        command.out = out;
-        command.err = err;
         return Cli.execute(command, args, out, err);
     }
 
     @Override
     public Integer call() {
+        out = spec.commandLine().getOut();
+        err = spec.commandLine().getErr();
         input.check();
         RunLimits limits = runOptions.limits();
         int retries = runOptions.cycleRetries();

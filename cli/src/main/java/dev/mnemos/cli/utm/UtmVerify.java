@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -35,6 +36,9 @@ import java.util.concurrent.Callable;
                 "  utm-verify t.jsonl --bitag samples/bitag/spec-example.json"})
 public final class UtmVerify implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "TRACE", description = "The trace utm-run wrote with --trace.")
     Path trace;
 
@@ -44,8 +48,9 @@ public final class UtmVerify implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object on standard output.")
     boolean json;
 
-    private PrintStream out = System.out;
-    private PrintStream err = System.err;
+    /** The command line's writers, taken when the command runs. */
+    private PrintWriter out;
+    private PrintWriter err;
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -53,13 +58,13 @@ public final class UtmVerify implements Callable<Integer> {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         UtmVerify command = new UtmVerify();
-        command.out = out;
-        command.err = err;
         return Cli.execute(command, args, out, err);
     }
 
     @Override
     public Integer call() {
+        out = spec.commandLine().getOut();
+        err = spec.commandLine().getErr();
         input.check();
         BiTagProgram program = input.bitag(true);
         PromptSet prompts = input.prompts();

@@ -1,5 +1,7 @@
 package dev.mnemos.cli.nam;
 
+import dev.mnemos.cli.Cli;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,7 +81,7 @@ class NamCommandTest {
 
     @Test
     void aBugGetsOneLineAndTheInternalErrorCode() {
-        CommandLine cmd = NamCommand.commandLine().addSubcommand(new Boom());
+        CommandLine cmd = Cli.commandLine(new NamCommand()).addSubcommand(new Boom());
         StringWriter err = new StringWriter();
         cmd.setErr(new PrintWriter(err, true));
         int code = cmd.execute("boom");
@@ -89,7 +91,7 @@ class NamCommandTest {
     }
 
     private static int run(StringWriter err, String... args) {
-        CommandLine cmd = NamCommand.commandLine();
+        CommandLine cmd = Cli.commandLine(new NamCommand());
         cmd.setErr(new PrintWriter(err, true));
         cmd.setOut(new PrintWriter(new StringWriter(), true));
         return cmd.execute(args);

@@ -75,7 +75,7 @@ public final class PoemComparison {
         return new Builder();
     }
 
-    public Result run() throws ModelException, IOException {
+    public Result run() throws ModelException, IOException, InterruptedException {
         ExamplePool pool = ExamplePool.of(data.train(), encoder);
         int d = pool.dimension();
         EpisodicMemory knn = EpisodicMemory.builder().dimension(d).k(k).build();

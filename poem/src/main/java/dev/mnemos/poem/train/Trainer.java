@@ -73,15 +73,17 @@ public final class Trainer {
     }
 
     /** Trains on every example of the pool as a query. */
-    public TrainingResult train() throws ModelException, IOException {
+    public TrainingResult train() throws ModelException, IOException, InterruptedException {
         return train(poem.pool().examples());
     }
 
     /**
      * Trains on these queries; each must be in the pool (it is left out of its own examples).
-     * On a model failure, saves what is finished and rethrows.
+     * On a model failure, saves what is finished and rethrows. Interrupted, it saves what is
+     * finished and throws {@link InterruptedException}; the unfinished queries are trained by a
+     * later call with the same log.
      */
-    public TrainingResult train(List<Example> queries) throws ModelException, IOException {
+    public TrainingResult train(List<Example> queries) throws ModelException, IOException, InterruptedException {
         ExamplePool pool = poem.pool();
         List<Example> todo = new ArrayList<>();
         for (Example q : queries) {
@@ -97,7 +99,7 @@ public final class Trainer {
             List<Future<?>> futures = new ArrayList<>();
             for (Example q : todo) {
                 futures.add(workers.submit(() -> {
-                    trainOne(q, calls, rewardSum);
+                    if (!trainOne(q, calls, rewardSum)) return null;
                     listener.onQueryFinished(done.incrementAndGet(), total, calls.get());
                     maybeCheckpoint();
                     return null;
@@ -120,7 +122,8 @@ public final class Trainer {
         }
     }
 
-    private void trainOne(Example query, AtomicLong calls, DoubleAdder rewardSum) throws ModelException {
+    /** Asks every order for {@code query} and writes the rewards; false if stopped before it finished. */
+    private boolean trainOne(Example query, AtomicLong calls, DoubleAdder rewardSum) throws ModelException {
         ExamplePool pool = poem.pool();
         int index = pool.indexOf(query.input());
         float[] state = pool.embedding(index);
@@ -128,7 +131,7 @@ public final class Trainer {
         List<Permutation> actions = Permutations.distinct(poem.m(), orders, new Random(seed * 31 + query.input().hashCode()));
         double[] rewards = new double[actions.size()];
         for (int i = 0; i < actions.size(); i++) {
-            if (Thread.currentThread().isInterrupted()) throw new ModelException(ModelException.Kind.TIMEOUT, "training stopped");
+            if (Thread.currentThread().isInterrupted()) return false; // the query stays unfinished, for a resume
             Reply reply = asker.ask(query.input(), actions.get(i).apply(ranked.byRank()));
             calls.incrementAndGet();
             rewards[i] = reward.score(reply, query.output());
@@ -138,6 +141,7 @@ public final class Trainer {
             for (int i = 0; i < actions.size(); i++) poem.estimator().write(state, actions.get(i), rewards[i]);
             log.finish(query.input(), actions, rewards);
         }
+        return true;
     }
 
     private void maybeCheckpoint() throws IOException {
@@ -145,13 +149,9 @@ public final class Trainer {
         checkpointNow();
     }
 
-    private static void await(Future<?> f, ExecutorService workers) throws ModelException, IOException {
+    private static void await(Future<?> f, ExecutorService workers) throws ModelException, IOException, InterruptedException {
         try {
             f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            workers.shutdownNow();
-            throw new ModelException(ModelException.Kind.TIMEOUT, "training was interrupted");
         } catch (ExecutionException e) {
             workers.shutdownNow();
             Throwable cause = e.getCause();

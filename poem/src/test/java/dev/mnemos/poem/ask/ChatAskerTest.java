@@ -46,12 +46,12 @@ class ChatAskerTest {
 
     ProcessorConfig openAi() {
         return ProcessorConfig.builder().backend("openai").baseUrl(server.baseUrl() + "/v1").model("qwen2.5-7b-instruct")
-                .apiKey("test").retries(0).timeout(Duration.ofSeconds(1)).build();
+                .apiKey("test").retries(0).timeout(Duration.ofSeconds(10)).build();
     }
 
     ProcessorConfig ollama() {
         return ProcessorConfig.builder().backend("ollama").baseUrl(server.baseUrl()).model("llama3.2").retries(0)
-                .timeout(Duration.ofSeconds(1)).build();
+                .timeout(Duration.ofSeconds(10)).build();
     }
 
     @Test
