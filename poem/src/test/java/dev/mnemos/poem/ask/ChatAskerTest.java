@@ -50,8 +50,12 @@ class ChatAskerTest {
     }
 
     ProcessorConfig ollama() {
+        return ollama(Duration.ofSeconds(10));
+    }
+
+    ProcessorConfig ollama(Duration timeout) {
         return ProcessorConfig.builder().backend("ollama").baseUrl(server.baseUrl()).model("llama3.2").retries(0)
-                .timeout(Duration.ofSeconds(10)).build();
+                .timeout(timeout).build();
     }
 
     @Test
@@ -119,8 +123,9 @@ class ChatAskerTest {
         assertEquals(ModelException.Kind.MODEL_NOT_FOUND, assertThrows(ModelException.class, () -> asker.ask("q", EXAMPLES)).kind());
 
         server.resetAll();
-        ModelServerStubs.slowAnswer(server, Api.OLLAMA_CHAT, "llama3.2", "positive", false, Duration.ofMillis(2500));
-        assertEquals(ModelException.Kind.TIMEOUT, assertThrows(ModelException.class, () -> asker.ask("q", EXAMPLES)).kind());
+        ModelServerStubs.slowAnswer(server, Api.OLLAMA_CHAT, "llama3.2", "positive", false, Duration.ofMillis(6000));
+        ChatAsker impatient = new ChatAsker(ChatModels.create(ollama(Duration.ofSeconds(2))), TASK, false, ollama(Duration.ofSeconds(2)));
+        assertEquals(ModelException.Kind.TIMEOUT, assertThrows(ModelException.class, () -> impatient.ask("q", EXAMPLES)).kind());
 
         server.resetAll();
         ModelServerStubs.rawBody(server, Api.OLLAMA_CHAT, "{\"model\":\"llama3.2\",\"message\":{\"role\":\"assi");
