@@ -6,7 +6,6 @@ import dev.mnemos.embed.Vectors;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,21 +27,28 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *       is stored; the caller then uses its default order.</li>
  * </ul>
  *
- * <p>Each distinct state is stored once, with the actions tried on it. State vectors live in
- * tiles of {@value #TILE} states laid out dimension by dimension, so that scoring a query against
- * all states is a loop of multiply-adds over plain arrays, which the JIT turns into SIMD code.
- * Reads run concurrently; writes take an exclusive lock.
+ * <p>Each distinct state is stored once, with the actions tried on it. The nearest states are found
+ * by a {@link StateIndex}: an exact scan ({@link ExactScan}) while the memory is small, and past
+ * {@link Builder#exactUpTo} distinct states an approximate graph ({@link GraphIndex}, JVector) that
+ * takes each new state as it is written. Reads run concurrently; writes take an exclusive lock.
  */
 public final class EpisodicMemory implements ActionValueEstimator {
 
-    static final int TILE = 1024;
+    /** Distinct states up to which a read scans them all; see {@link Builder#exactUpTo}. */
+    public static final int DEFAULT_EXACT_UP_TO = 10_000;
+    /** See {@link Builder#searchBeam}. */
+    public static final int DEFAULT_SEARCH_BEAM = 100;
+
+    static final int TILE = ExactScan.TILE;
 
     private final int dimension;
     private final int k;
     private final int capacity;
     private final Weighting weighting;
+    private final int exactUpTo;
+    private final int searchBeam;
 
-    private final List<float[]> tiles = new ArrayList<>();
+    private StateIndex index;
     private Slot[] slots = new Slot[16];
     private int highWater;
     private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
@@ -57,6 +63,9 @@ public final class EpisodicMemory implements ActionValueEstimator {
         this.k = b.k;
         this.capacity = b.capacity;
         this.weighting = b.weighting;
+        this.exactUpTo = b.exactUpTo;
+        this.searchBeam = Math.max(b.searchBeam, b.k);
+        this.index = new ExactScan(dimension);
     }
 
     public static Builder builder() {
@@ -230,74 +239,31 @@ public final class EpisodicMemory implements ActionValueEstimator {
         if (slot.count == 0) {
             slotOf.remove(new StateKey(slot.vector));
             slots[old.slot] = null;
+            index.remove(old.slot);
             freeSlots.push(old.slot);
         }
     }
 
     private int newSlot(float[] s, StateKey key) {
-        int index = freeSlots.isEmpty() ? highWater++ : freeSlots.pop();
-        if (index >= slots.length) slots = Arrays.copyOf(slots, slots.length * 2);
-        int tile = index / TILE;
-        while (tiles.size() <= tile) tiles.add(new float[dimension * TILE]);
-        float[] t = tiles.get(tile);
-        int offset = index % TILE;
-        for (int i = 0; i < dimension; i++) t[i * TILE + offset] = s[i];
-        slots[index] = new Slot(s);
-        slotOf.put(key, index);
-        return index;
+        int slot = freeSlots.isEmpty() ? highWater++ : freeSlots.pop();
+        if (slot >= slots.length) slots = Arrays.copyOf(slots, slots.length * 2);
+        slots[slot] = new Slot(s);
+        slotOf.put(key, slot);
+        index.add(slot, s);
+        if (index instanceof ExactScan && slotOf.size() > exactUpTo) switchToGraph();
+        return slot;
+    }
+
+    /** Past {@code exactUpTo} states a graph reads faster than the scan: put every state into one, once. */
+    private void switchToGraph() {
+        GraphIndex graph = new GraphIndex(dimension, searchBeam);
+        for (int slot = 0; slot < highWater; slot++) if (slots[slot] != null) graph.add(slot, slots[slot].vector);
+        index = graph;
     }
 
     /** Slots of the {@code count} live states with the highest dot product with q, best first. */
     private int[] nearestSlots(float[] q, int count) {
-        int n = Math.min(count, slotOf.size());
-        int[] bestSlot = new int[n];
-        float[] bestScore = new float[n];
-        Arrays.fill(bestScore, Float.NEGATIVE_INFINITY);
-        if (n == 0) return bestSlot;
-        int filled = 0;
-        int worst = 0; // position in best* of the lowest kept score
-        float[] scores = new float[TILE];
-        for (int tile = 0; tile * TILE < highWater; tile++) {
-            int used = Math.min(TILE, highWater - tile * TILE);
-            scoreTile(tiles.get(tile), q, scores, used);
-            for (int o = 0; o < used; o++) {
-                float score = scores[o];
-                if (filled == n && score <= bestScore[worst]) continue;
-                int slot = tile * TILE + o;
-                if (slots[slot] == null) continue;
-                if (filled < n) {
-                    bestSlot[filled] = slot;
-                    bestScore[filled] = score;
-                    filled++;
-                } else {
-                    bestSlot[worst] = slot;
-                    bestScore[worst] = score;
-                }
-                if (filled == n) worst = lowest(bestScore);
-            }
-        }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -bestScore[i]).thenComparingInt(i -> bestSlot[i]));
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) out[i] = bestSlot[order[i]];
-        return out;
-    }
-
-    /** scores[o] = dot(q, state o of the tile), dimension by dimension so the inner loop vectorises. */
-    private void scoreTile(float[] tile, float[] q, float[] scores, int used) {
-        Arrays.fill(scores, 0, used, 0f);
-        for (int i = 0; i < dimension; i++) {
-            float qi = q[i];
-            int base = i * TILE;
-            for (int o = 0; o < used; o++) scores[o] += qi * tile[base + o];
-        }
-    }
-
-    private static int lowest(float[] scores) {
-        int w = 0;
-        for (int i = 1; i < scores.length; i++) if (scores[i] < scores[w]) w = i;
-        return w;
+        return index.nearest(q, count);
     }
 
     private void checkDimension(float[] state) {
@@ -360,6 +326,8 @@ public final class EpisodicMemory implements ActionValueEstimator {
         private int k = 5;
         private int capacity = 100_000;
         private Weighting weighting = Weighting.SIMILARITY;
+        private int exactUpTo = DEFAULT_EXACT_UP_TO;
+        private int searchBeam = DEFAULT_SEARCH_BEAM;
 
         private Builder() {}
 
@@ -382,6 +350,25 @@ public final class EpisodicMemory implements ActionValueEstimator {
 
         /** Default {@link Weighting#SIMILARITY}. */
         public Builder weighting(Weighting weighting) { this.weighting = weighting; return this; }
+
+        /**
+         * Up to this many distinct states a read scans them all (exact); past it the memory moves them
+         * into an approximate graph index (JVector) once and keeps it up to date. Default
+         * {@value #DEFAULT_EXACT_UP_TO}, where the graph's read becomes the faster (measured, see the README).
+         * {@code Integer.MAX_VALUE} keeps the exact scan always; 0 uses the graph from the start.
+         */
+        public Builder exactUpTo(int states) {
+            if (states < 0) throw new IllegalArgumentException("exactUpTo must be at least 0, got " + states);
+            this.exactUpTo = states;
+            return this;
+        }
+
+        /** Candidates a graph read keeps (at least k); more is slower and nearer the exact read. Default {@value #DEFAULT_SEARCH_BEAM}. */
+        public Builder searchBeam(int beam) {
+            if (beam < 1) throw new IllegalArgumentException("searchBeam must be at least 1, got " + beam);
+            this.searchBeam = beam;
+            return this;
+        }
 
         public EpisodicMemory build() {
             return new EpisodicMemory(this);

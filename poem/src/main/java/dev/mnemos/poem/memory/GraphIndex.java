@@ -1,0 +1,208 @@
+package dev.mnemos.poem.memory;
+
+import io.github.jbellis.jvector.graph.GraphIndexBuilder;
+import io.github.jbellis.jvector.graph.GraphSearcher;
+import io.github.jbellis.jvector.graph.SearchResult;
+import io.github.jbellis.jvector.graph.similarity.BuildScoreProvider;
+import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
+import io.github.jbellis.jvector.graph.similarity.ScoreFunction;
+import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
+import io.github.jbellis.jvector.util.Bits;
+import io.github.jbellis.jvector.vector.VectorizationProvider;
+import io.github.jbellis.jvector.vector.types.VectorFloat;
+import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
+
+import java.util.Arrays;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The approximate read: a JVector graph (HNSW-style, hierarchical, with DiskANN's diverse
+ * neighbour pruning) over the stored states. A read visits a few thousand states instead of all.
+ *
+ * <p>States go into the graph as they are written. A removed state stays in the graph as a
+ * tombstone that reads pass through but never return; when tombstones outnumber live states the
+ * graph is built again from the live ones (see {@link #rebuild}). Graph nodes are numbered apart
+ * from the memory's slots for that reason.
+ */
+final class GraphIndex implements StateIndex {
+
+    /** Neighbours per node (the graph's M); JVector keeps up to twice as many on the bottom layer. */
+    static final int DEGREE = 16;
+    /** Candidates kept while inserting a node. */
+    static final int BUILD_BEAM = 100;
+
+    private static final VectorTypeSupport VECTORS = VectorizationProvider.getInstance().getVectorTypeSupport();
+
+    private final int dimension;
+    private final int searchBeam;
+    private float[][] vectorOfNode = new float[1024][];
+    private int[] slotOfNode = filled(1024);
+    private int[] nodeOfSlot = filled(1024);
+    private int nodes;
+    private int live;
+    private int tombstones;
+    private final double[] sum;
+    private GraphIndexBuilder builder;
+    private final Queue<GraphSearcher> searchers = new ConcurrentLinkedQueue<>();
+    private final Bits liveNodes = node -> node < slotOfNode.length && slotOfNode[node] >= 0;
+
+    /** @param searchBeam candidates kept while reading (at least k): more is slower and nearer exact */
+    GraphIndex(int dimension, int searchBeam) {
+        this.dimension = dimension;
+        this.searchBeam = searchBeam;
+        this.sum = new double[dimension];
+        this.builder = newBuilder();
+    }
+
+    @Override
+    public void add(int slot, float[] vector) {
+        if (slot < nodeOfSlot.length && nodeOfSlot[slot] >= 0) remove(slot);
+        int node = nodes++;
+        grow(node, slot);
+        vectorOfNode[node] = vector;
+        for (int i = 0; i < dimension; i++) sum[i] += vector[i];
+        slotOfNode[node] = slot;
+        nodeOfSlot[slot] = node;
+        live++;
+        builder.addGraphNode(node, VECTORS.createFloatVector(vector));
+    }
+
+    @Override
+    public void remove(int slot) {
+        int node = slot < nodeOfSlot.length ? nodeOfSlot[slot] : -1;
+        if (node < 0) return;
+        float[] vector = vectorOfNode[node];
+        for (int i = 0; i < dimension; i++) sum[i] -= vector[i];
+        slotOfNode[node] = -1; // a tombstone: reads pass through it but never return it
+        nodeOfSlot[slot] = -1;
+        live--;
+        tombstones++;
+        if (tombstones > Math.max(1_000, live)) rebuild();
+    }
+
+    @Override
+    public int[] nearest(float[] q, int count) {
+        int n = Math.min(count, live);
+        if (n == 0) return new int[0];
+        GraphSearcher searcher = searchers.poll();
+        if (searcher == null) searcher = new GraphSearcher(builder.getGraph());
+        SearchResult result;
+        try {
+            searcher.setView(builder.getGraph().getView());
+            result = searcher.search(new DefaultSearchScoreProvider(scorer(q)), n, Math.max(n, searchBeam), 0f, 0f, liveNodes);
+        } finally {
+            searchers.offer(searcher);
+        }
+        SearchResult.NodeScore[] found = result.getNodes();
+        int[] slots = new int[found.length];
+        float[] score = new float[found.length];
+        for (int i = 0; i < found.length; i++) {
+            slots[i] = slotOfNode[found[i].node];
+            score[i] = found[i].score;
+        }
+        return ExactScan.sorted(slots, score);
+    }
+
+    /**
+     * Builds the graph again from the live states, numbered 0..live-1, once the tombstones outnumber
+     * them. (JVector's own deletion, markNodeDeleted and removeDeletedNodes, lost most neighbours
+     * in our churn test: new states were linked only to each other and reads starting from deleted
+     * nodes found nothing; so removed states stay in the graph as plain waypoints instead.) Each
+     * rebuild follows at least as many removals as it re-inserts, so it costs at most one insert
+     * per removal, spent at once on the write that triggers it.
+     */
+    private void rebuild() {
+        float[][] oldVectors = vectorOfNode;
+        int[] oldSlots = slotOfNode;
+        int oldNodes = nodes;
+        vectorOfNode = new float[Math.max(1024, live * 2)][];
+        slotOfNode = filled(vectorOfNode.length);
+        Arrays.fill(nodeOfSlot, -1);
+        nodes = 0;
+        live = 0;
+        tombstones = 0;
+        Arrays.fill(sum, 0);
+        builder = newBuilder();
+        searchers.clear();
+        for (int node = 0; node < oldNodes; node++) {
+            if (oldSlots[node] >= 0) add(oldSlots[node], oldVectors[node]);
+        }
+    }
+
+    private GraphIndexBuilder newBuilder() {
+        return new GraphIndexBuilder(new DotScores(), dimension, DEGREE, BUILD_BEAM, 1.2f, 1.2f, true);
+    }
+
+    private void grow(int node, int slot) {
+        if (node >= slotOfNode.length) {
+            int size = Math.max(slotOfNode.length * 2, node + 1);
+            vectorOfNode = Arrays.copyOf(vectorOfNode, size);
+            slotOfNode = grown(slotOfNode, size);
+        }
+        if (slot >= nodeOfSlot.length) nodeOfSlot = grown(nodeOfSlot, Math.max(nodeOfSlot.length * 2, slot + 1));
+    }
+
+    private static int[] filled(int size) {
+        int[] a = new int[size];
+        Arrays.fill(a, -1);
+        return a;
+    }
+
+    private static int[] grown(int[] a, int size) {
+        int[] b = Arrays.copyOf(a, size);
+        Arrays.fill(b, a.length, size, -1);
+        return b;
+    }
+
+    /** Scores stored nodes against q as JVector's DOT_PRODUCT does, (1 + q.s) / 2, with our own dot product. */
+    private ScoreFunction.ExactScoreFunction scorer(float[] q) {
+        return node -> (1 + dot(q, vectorOfNode[node])) / 2;
+    }
+
+    /**
+     * The dot product with eight running sums. On JDK 17 JVector has no SIMD code (it needs the
+     * Vector API of JDK 20+) and its fallback sums one product at a time, waiting on each add;
+     * independent sums let the CPU overlap them, which made reads and inserts several times faster.
+     */
+    static float dot(float[] a, float[] b) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int n = a.length;
+        int i = 0;
+        for (; i + 7 < n; i += 8) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
+            s4 += a[i + 4] * b[i + 4];
+            s5 += a[i + 5] * b[i + 5];
+            s6 += a[i + 6] * b[i + 6];
+            s7 += a[i + 7] * b[i + 7];
+        }
+        for (; i < n; i++) s0 += a[i] * b[i];
+        return (s0 + s1) + (s2 + s3) + (s4 + s5) + (s6 + s7);
+    }
+
+    /** What the graph builder scores with: exact dot products over the stored vectors. */
+    private final class DotScores implements BuildScoreProvider {
+        @Override public boolean isExact() { return true; }
+
+        @Override public VectorFloat<?> approximateCentroid() {
+            float[] c = new float[dimension];
+            for (int i = 0; i < dimension; i++) c[i] = (float) (sum[i] / Math.max(1, live));
+            return VECTORS.createFloatVector(c);
+        }
+
+        @Override public SearchScoreProvider searchProviderFor(VectorFloat<?> q) {
+            return new DefaultSearchScoreProvider(scorer((float[]) q.get()));
+        }
+
+        @Override public SearchScoreProvider searchProviderFor(int node) {
+            return new DefaultSearchScoreProvider(scorer(vectorOfNode[node]));
+        }
+
+        @Override public SearchScoreProvider diversityProviderFor(int node) {
+            return searchProviderFor(node);
+        }
+    }
+}
