@@ -1,6 +1,7 @@
 package dev.mnemos.cli;
 
 import dev.mnemos.poem.data.DataException;
+import dev.mnemos.poem.postgres.StoreException;
 import dev.mnemos.runtime.cycle.CycleException;
 import dev.mnemos.runtime.cycle.ParseException;
 import dev.mnemos.runtime.memory.BadLabelException;
@@ -41,6 +42,12 @@ public enum ExitCode {
     CHECK_FAILED(11),
     /** A file could not be written (disk full, permissions): the message names it. */
     IO_ERROR(12),
+    /** No PostgreSQL server answers at a {@code jdbc:postgresql:} memory's URL. */
+    DATABASE_UNREACHABLE(20),
+    /** The database server refused the user name or password. */
+    DATABASE_REFUSED(21),
+    /** The database's POEM schema is newer than this build knows. */
+    DATABASE_SCHEMA(22),
     /** A bug in mnemos: please report the message. */
     INTERNAL(70),
     /** The run was interrupted (Ctrl-C); a checkpoint was written where one was asked for. */
@@ -62,6 +69,17 @@ public enum ExitCode {
             case UNREACHABLE -> UNREACHABLE;
             case MODEL_NOT_FOUND -> MODEL_NOT_FOUND;
             default -> MODEL_ERROR;
+        };
+    }
+
+    /** The exit code of a shared memory's failure; a memory of another encoder or m is bad input, as a file's is. */
+    public static ExitCode of(StoreException e) {
+        return switch (e.kind()) {
+            case UNREACHABLE -> DATABASE_UNREACHABLE;
+            case REFUSED -> DATABASE_REFUSED;
+            case SCHEMA -> DATABASE_SCHEMA;
+            case MISMATCH -> BAD_INPUT;
+            case FAILED -> IO_ERROR;
         };
     }
 
@@ -89,6 +107,7 @@ public enum ExitCode {
         if (e instanceof ModelException m) return of(m);
         if (e instanceof InterruptedException) return INTERRUPTED;
         if (e instanceof CycleException c) return ofFailure(c);
+        if (e instanceof StoreException s) return of(s);
         if (e instanceof java.io.UncheckedIOException) return IO_ERROR;
         if (e instanceof java.io.IOException || e instanceof DataException || e instanceof MachineException
                 || e instanceof BiTagException || e instanceof BadLabelException) return BAD_INPUT;

@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
                 "  poem select --memory reviews.poem --query \"The room was freezing.\"",
                 "",
                 "Exit codes: 0 ok, 2 usage, 3 bad data/memory file, 4 server unreachable,"
-                        + " 5 model not found, 6 other model failure, 12 a file could not be written, 130 interrupted."},
-        subcommands = {TrainCommand.class, EvalCommand.class, SelectCommand.class, CommandLine.HelpCommand.class})
+                        + " 5 model not found, 6 other model failure, 12 a file could not be written, 20 database unreachable,"
+                        + " 21 database refused the credentials, 22 database schema too new, 130 interrupted."},
+        subcommands = {TrainCommand.class, EvalCommand.class, SelectCommand.class, CopyCommand.class, CommandLine.HelpCommand.class})
 public final class PoemCommand implements Runnable {
 
     @CommandLine.Spec

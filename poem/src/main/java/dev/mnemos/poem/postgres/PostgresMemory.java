@@ -409,7 +409,7 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
     }
 
     /** The URL without its query string, which may carry a password. */
-    static String redacted(String url) {
+    public static String redacted(String url) {
         int q = url.indexOf('?');
         return q < 0 ? url : url.substring(0, q);
     }

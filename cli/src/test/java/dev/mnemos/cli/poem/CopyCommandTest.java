@@ -1,0 +1,129 @@
+package dev.mnemos.cli.poem;
+
+import dev.mnemos.cli.Cli;
+import dev.mnemos.poem.action.Permutation;
+import dev.mnemos.poem.data.Example;
+import dev.mnemos.poem.memory.EpisodicMemory;
+import dev.mnemos.poem.memory.Weighting;
+import dev.mnemos.poem.prompt.Task;
+import dev.mnemos.poem.store.PoemFile;
+import dev.mnemos.poem.train.TrainingLog;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** {@code poem copy} from a memory file into a real PostgreSQL server (embedded binaries). */
+class CopyCommandTest {
+
+    static EmbeddedPostgres server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    record Run(int exit, String out, String err) {}
+
+    static Run poem(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        var cl = Cli.commandLine(new PoemCommand());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    static String database(String name) throws Exception {
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        }
+        return server.getJdbcUrl("postgres", name);
+    }
+
+    static long count(String url, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement(); ResultSet r = st.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    static Path memoryFile(Path dir) throws Exception {
+        EpisodicMemory memory = EpisodicMemory.builder().dimension(2).build();
+        Permutation a = Permutation.of(1, 2), b = Permutation.of(2, 1);
+        memory.write(new float[] {1, 0}, a, 1.0);
+        memory.write(new float[] {1, 0}, b, 0.0);
+        memory.write(new float[] {0, 1}, b, 1.0);
+        TrainingLog log = new TrainingLog();
+        log.finish("first", List.of(a, b), new double[] {1.0, 0.0});
+        PoemFile.Settings settings = new PoemFile.Settings(2, 5, 100, Weighting.SIMILARITY, "test-encoder", 2, Permutation.identity(2));
+        List<Example> pool = List.of(new Example("first", "yes"), new Example("second", "no"), new Example("third", "yes"));
+        Path file = dir.resolve("m.poem");
+        PoemFile.save(file, new PoemFile.Contents(settings, Task.simple(List.of("yes", "no")), pool, memory, log));
+        return file;
+    }
+
+    @Test
+    void copiesEpisodesAndFinishedQueriesIntoAnEmptyDatabaseOnce(@TempDir Path dir) throws Exception {
+        Path file = memoryFile(dir);
+        String url = database("copied");
+        Run run = poem("copy", file.toString(), url);
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("copied 3 episodes and 1 finished queries"), run.out());
+        assertEquals(3, count(url, "SELECT count(*) FROM poem_episode"));
+        assertEquals(1, count(url, "SELECT count(*) FROM poem_query WHERE query = 'first'"));
+
+        Run again = poem("copy", file.toString(), url);
+        assertEquals(3, again.exit());
+        assertTrue(again.err().contains("already holds 3 episodes"), again.err());
+        assertEquals(3, count(url, "SELECT count(*) FROM poem_episode"));
+    }
+
+    @Test
+    void eachDatabaseFailureHasItsExitCodeAndOneLine(@TempDir Path dir) throws Exception {
+        Path file = memoryFile(dir);
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Run unreachable = poem("copy", file.toString(), "jdbc:postgresql://127.0.0.1:" + closed + "/poem");
+        assertEquals(20, unreachable.exit());
+        assertEquals(1, unreachable.err().strip().lines().count(), unreachable.err());
+
+        String url = database("failures");
+        Run refused = poem("copy", file.toString(), url.replace("user=postgres", "user=nobody"));
+        assertEquals(21, refused.exit(), refused.err());
+
+        assertEquals(0, poem("copy", file.toString(), url).exit());
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("DELETE FROM poem_episode");
+            st.execute("DELETE FROM poem_query");
+            st.execute("INSERT INTO poem_schema (version) VALUES (2)");
+        }
+        Run newer = poem("copy", file.toString(), url);
+        assertEquals(22, newer.exit(), newer.err());
+        assertTrue(newer.err().contains("version 2"), newer.err());
+        assertEquals(0, count(url, "SELECT count(*) FROM poem_episode"));
+
+        Run notADatabase = poem("copy", file.toString(), "elsewhere.poem");
+        assertEquals(2, notADatabase.exit());
+    }
+}
