@@ -7,7 +7,7 @@ import dev.mnemos.poem.memory.Episode;
 import dev.mnemos.poem.postgres.PostgresMemory;
 import dev.mnemos.poem.store.PoemFile;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
@@ -33,11 +33,7 @@ final class CopyCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "TO", description = "jdbc:postgresql://HOST[:PORT]/DB[?...]")
     String to;
 
-    @Option(names = "--db-user", paramLabel = "NAME", description = "Database user (or user= in the URL).")
-    String user;
-
-    @Option(names = "--db-password", paramLabel = "SECRET", description = "Database password (or password= in the URL, or POEM_DB_PASSWORD).")
-    String password;
+    @Mixin DatabaseOptions database;
 
     @Override
     public Integer call() throws Exception {
@@ -47,10 +43,8 @@ final class CopyCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PoemFile.Contents c = PoemFile.load(from);
-        String secret = password != null ? password : System.getenv("POEM_DB_PASSWORD");
         int episodes = 0;
-        try (PostgresMemory shared = PostgresMemory.builder().url(to).user(user).password(secret)
-                .settings(c.settings()).writer("poem copy " + from.getFileName()).open()) {
+        try (PostgresMemory shared = database.open(to, c.settings(), "poem copy " + from.getFileName())) {
             if (shared.local().size() > 0 || !shared.log().finished().isEmpty()) {
                 throw new DataException(PostgresMemory.redacted(to) + " already holds " + shared.local().size()
                         + " episodes; copy into an empty memory");

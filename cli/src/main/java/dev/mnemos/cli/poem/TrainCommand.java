@@ -12,6 +12,7 @@ import dev.mnemos.embed.Encoder;
 import dev.mnemos.poem.memory.EpisodicMemory;
 import dev.mnemos.poem.memory.Weighting;
 import dev.mnemos.poem.pool.ExamplePool;
+import dev.mnemos.poem.postgres.PostgresMemory;
 import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.poem.reward.Reward;
 import dev.mnemos.poem.store.PoemFile;
@@ -49,7 +50,12 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin BackendOptions backend;
     @Mixin MemoryOptions options;
 
-    @Option(names = "--memory", required = true, paramLabel = "FILE", description = "The memory file, created or continued.")
+    @Mixin DatabaseOptions database;
+
+    @Option(names = "--memory", required = true, paramLabel = "FILE|URL",
+            description = "The memory file, created or continued; or jdbc:postgresql://HOST/DB, a memory shared with other processes.")
+    String memory;
+
     Path memoryFile;
 
     @Option(names = "--reward", paramLabel = "NAME",
@@ -65,7 +71,49 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (DatabaseOptions.isDatabase(memory)) return trainShared();
+        memoryFile = Path.of(memory);
         return train();
+    }
+
+    /**
+     * Trains into a PostgreSQL memory: episodes and finished queries are committed every
+     * --checkpoint-seconds (at most 1 s) and at the end, and other processes may train into it at
+     * the same time. Run the same command again to continue; finished queries are skipped.
+     */
+    private int trainShared() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Task given = data.task();
+        Dataset dataset = data.read(given, err);
+        Task task = given != null ? given : Task.simple(dataset.labels());
+        Encoder encoder = Encoder.builder().miniLm().onNote(err::println).build();
+        ExamplePool pool = ExamplePool.of(dataset.train(), encoder);
+        int m = options.m != null ? options.m : 4;
+        if (pool.size() <= m) {
+            throw new DataException(data.data + ": the pool has " + pool.size() + " training examples; with m = " + m
+                    + " it needs at least " + (m + 1) + " (a query is never its own example)");
+        }
+        PoemFile.Settings wanted = new PoemFile.Settings(m, orDefault(options.k, 5), orDefault(options.capacity, 100_000),
+                options.weighting != null ? options.weighting : Weighting.SIMILARITY, encoder.id(), pool.dimension(), Permutation.identity(m));
+        try (PostgresMemory shared = database.open(memory, wanted, "poem train " + ProcessHandle.current().pid())) {
+            Poem poem = Poem.builder().pool(pool).encoder(encoder).estimator(shared).task(task).m(m)
+                    .fallback(shared.settings().fallback()).build();
+            Reward r = Setup.reward(reward, task);
+            Asker asker = Setup.asker(backend, task, r);
+            ProgressBar bar = new ProgressBar(err, 0);
+            long every = (long) (Math.min(checkpointSeconds, 1) * 1000);
+            TrainingResult result;
+            try {
+                result = Trainer.builder().poem(poem).asker(asker).reward(r)
+                        .orders(orDefault(options.orders, 8)).concurrency(concurrency).seed(data.seed).log(shared.log())
+                        .listener(bar).checkpoint(shared::flush, Duration.ofMillis(every)).build().train();
+            } finally {
+                bar.finish();
+            }
+            spec.commandLine().getOut().printf(Locale.ROOT, "trained %d queries (%d finished before), %d model calls, mean reward %.3f%n",
+                    result.trained(), result.skipped(), result.modelCalls(), result.meanReward());
+        }
+        return 0;
     }
 
     private int train() throws Exception {

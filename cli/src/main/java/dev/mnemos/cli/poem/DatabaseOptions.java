@@ -1,0 +1,27 @@
+package dev.mnemos.cli.poem;
+
+import dev.mnemos.poem.postgres.PostgresMemory;
+import dev.mnemos.poem.postgres.StoreException;
+import dev.mnemos.poem.store.PoemFile;
+import picocli.CommandLine.Option;
+
+/** The credentials of a {@code jdbc:postgresql:} memory (a picocli mixin). */
+public class DatabaseOptions {
+
+    @Option(names = "--db-user", paramLabel = "NAME", description = "Database user of a jdbc: memory (or user= in the URL).")
+    String user;
+
+    @Option(names = "--db-password", paramLabel = "SECRET",
+            description = "Database password of a jdbc: memory (or password= in the URL, or the POEM_DB_PASSWORD environment variable).")
+    String password;
+
+    static boolean isDatabase(String memory) {
+        return memory.startsWith("jdbc:");
+    }
+
+    /** Opens the shared memory at {@code url}; {@code settings} create it, or must match it. */
+    PostgresMemory open(String url, PoemFile.Settings settings, String writer) throws StoreException {
+        String secret = password != null ? password : System.getenv("POEM_DB_PASSWORD");
+        return PostgresMemory.builder().url(url).user(user).password(secret).settings(settings).writer(writer).open();
+    }
+}
