@@ -175,7 +175,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
         }
     }
 
-    /** All entries, oldest first: what a file keeps. */
+    /** All entries, oldest first: what a file keeps. The states are copies. */
     public List<Episode> episodes() {
         lock.readLock().lock();
         try {
@@ -183,7 +183,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
             for (EntryRef ref : fifo) {
                 Slot s = slots[ref.slot];
                 int i = s.indexOf(ref.action);
-                out.add(new Episode(s.vector, ref.action, s.rewards[i], ref.time));
+                out.add(new Episode(s.vector.clone(), ref.action, s.rewards[i], ref.time));
             }
             return out;
         } finally {
