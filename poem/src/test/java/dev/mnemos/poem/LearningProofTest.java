@@ -126,7 +126,7 @@ class LearningProofTest {
         for (Episode e : trained.episodes()) {
             episodes.add(new Episode(e.state(), Permutations.random(4, random), e.reward(), e.time()));
         }
-        broken.restore(episodes);
+        broken.addAll(episodes);
         return broken;
     }
 }

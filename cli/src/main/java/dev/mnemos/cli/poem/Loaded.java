@@ -29,7 +29,7 @@ record Loaded(PoemFile.Contents contents, Encoder encoder, Poem poem) {
                     .k(options.k != null ? options.k : memory.k())
                     .capacity(memory.capacity())
                     .weighting(options.weighting != null ? options.weighting : memory.weighting()).build();
-            memory.restore(c.memory().episodes());
+            memory.addAll(c.memory().episodes());
         }
         Encoder encoder = Setup.encoder(file, err);
         if (!c.settings().encoder().equals(encoder.id())) { // states from another encoder are not comparable with the query's

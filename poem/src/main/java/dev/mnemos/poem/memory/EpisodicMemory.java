@@ -191,8 +191,11 @@ public final class EpisodicMemory implements ActionValueEstimator {
         }
     }
 
-    /** Puts back entries read from a file, oldest first, keeping their times. */
-    public void restore(List<Episode> episodes) {
+    /**
+     * Adds entries read from a file, oldest first, keeping their times (as writes would, but with
+     * the stored times; entries already held stay).
+     */
+    public void addAll(List<Episode> episodes) {
         lock.writeLock().lock();
         try {
             for (Episode e : episodes) {

@@ -106,45 +106,18 @@ public final class PoemFile {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             CheckedInputStream checked = new CheckedInputStream(raw, new CRC32());
             DataInputStream in = new DataInputStream(checked);
-            byte[] magic = in.readNBytes(MAGIC.length);
-            if (!Arrays.equals(magic, MAGIC)) throw new FormatException(file + ": not a POEM memory file");
-            int version = in.readInt();
-            if (version != VERSION) {
-                throw new FormatException(file + ": POEM memory format version " + version + "; this build reads version " + VERSION);
-            }
-            int headerLength = in.readInt();
-            if (headerLength < 2 || headerLength > 1 << 30) throw damaged(file, "header length " + headerLength);
-            JsonNode header = JSON.readTree(in.readNBytes(headerLength));
+            JsonNode header = readHeader(in, file);
             Settings settings = settings(header, file);
-            int d = settings.dimension();
-            int stateCount = in.readInt();
-            if (stateCount < 0) throw damaged(file, "state count " + stateCount);
-            List<float[]> states = new ArrayList<>();
-            for (int i = 0; i < stateCount; i++) {
-                float[] s = new float[d];
-                for (int j = 0; j < d; j++) s[j] = in.readFloat();
-                states.add(s);
-            }
-            int episodeCount = in.readInt();
-            if (episodeCount < 0) throw damaged(file, "episode count " + episodeCount);
-            List<Episode> episodes = new ArrayList<>(); // not sized by the count: it is not checked until the end
-            int orders = Permutation.factorial(settings.m());
-            for (int i = 0; i < episodeCount; i++) {
-                int state = in.readInt();
-                int action = in.readInt();
-                double reward = in.readDouble();
-                long time = in.readLong();
-                if (state < 0 || state >= stateCount || action < 0 || action >= orders) throw damaged(file, "episode " + (i + 1));
-                episodes.add(new Episode(states.get(state), Permutation.fromIndex(settings.m(), action), reward, time));
-            }
+            List<float[]> states = readStates(in, settings.dimension(), file);
+            List<Episode> episodes = readEpisodes(in, states, settings.m(), file);
             long expected = checked.getChecksum().getValue();
             long stored = new DataInputStream(raw).readLong();
             if (stored != expected) throw damaged(file, "checksum mismatch");
             if (raw.read() != -1) throw damaged(file, "extra bytes after the end");
 
-            EpisodicMemory memory = EpisodicMemory.builder().dimension(d).k(settings.k())
+            EpisodicMemory memory = EpisodicMemory.builder().dimension(settings.dimension()).k(settings.k())
                     .capacity(settings.capacity()).weighting(settings.weighting()).build();
-            memory.restore(episodes);
+            memory.addAll(episodes);
             return new Contents(settings, task(header.path("task")), pool(header.path("pool"), file), memory, log(header, settings.m()));
         } catch (EOFException e) {
             throw damaged(file, "it ends early");
@@ -153,6 +126,47 @@ public final class PoemFile {
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             throw damaged(file, "bad header");
         }
+    }
+
+    /** The magic, the version and the JSON header. */
+    private static JsonNode readHeader(DataInputStream in, Path file) throws IOException {
+        byte[] magic = in.readNBytes(MAGIC.length);
+        if (!Arrays.equals(magic, MAGIC)) throw new FormatException(file + ": not a POEM memory file");
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new FormatException(file + ": POEM memory format version " + version + "; this build reads version " + VERSION);
+        }
+        int headerLength = in.readInt();
+        if (headerLength < 2 || headerLength > 1 << 30) throw damaged(file, "header length " + headerLength);
+        return JSON.readTree(in.readNBytes(headerLength));
+    }
+
+    private static List<float[]> readStates(DataInputStream in, int d, Path file) throws IOException {
+        int stateCount = in.readInt();
+        if (stateCount < 0) throw damaged(file, "state count " + stateCount);
+        List<float[]> states = new ArrayList<>();
+        for (int i = 0; i < stateCount; i++) {
+            float[] s = new float[d];
+            for (int j = 0; j < d; j++) s[j] = in.readFloat();
+            states.add(s);
+        }
+        return states;
+    }
+
+    private static List<Episode> readEpisodes(DataInputStream in, List<float[]> states, int m, Path file) throws IOException {
+        int episodeCount = in.readInt();
+        if (episodeCount < 0) throw damaged(file, "episode count " + episodeCount);
+        List<Episode> episodes = new ArrayList<>(); // not sized by the count: it is not checked until the end
+        int orders = Permutation.factorial(m);
+        for (int i = 0; i < episodeCount; i++) {
+            int state = in.readInt();
+            int action = in.readInt();
+            double reward = in.readDouble();
+            long time = in.readLong();
+            if (state < 0 || state >= states.size() || action < 0 || action >= orders) throw damaged(file, "episode " + (i + 1));
+            episodes.add(new Episode(states.get(state), Permutation.fromIndex(m, action), reward, time));
+        }
+        return episodes;
     }
 
     private static FormatException damaged(Path file, String what) {
@@ -217,7 +231,7 @@ public final class PoemFile {
             stats.put(p, new double[] {o.path("sum").asDouble(), o.path("count").asDouble()});
         }
         TrainingLog log = new TrainingLog();
-        log.restore(finished, stats);
+        log.addAll(finished, stats);
         return log;
     }
 }
