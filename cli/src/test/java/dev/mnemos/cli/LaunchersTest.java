@@ -8,7 +8,6 @@ import javax.tools.ToolProvider;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,6 +135,18 @@ class LaunchersTest {
         }
     }
 
+    @Test
+    void namsIncubatorWarningIsGoneAndTheRestOfStderrPassesThrough() throws Exception {
+        run("bin/mnemos"); // the build, which says so on stderr
+        Result help = run("bin/nam", "--help");
+        assertEquals("", help.err);
+        assertEquals(List.of("probe args=[--help]"), help.lines());
+        Result warn = run("bin/nam", "warn");
+        assertEquals("probe stderr\n", warn.err);
+        Result again = run("bin/nam", "--help"); // with the class-data archive
+        assertEquals("", again.err);
+    }
+
     int builds() throws IOException {
         Path log = dir.resolve("mvn.log");
         return Files.exists(log) ? Files.readAllLines(log).size() : 0;
@@ -177,28 +188,41 @@ class LaunchersTest {
         }
     }
 
-    /** A jar whose dev.mnemos.cli.run.MnemosCommand prints its pid ("sleep") or its arguments. */
+    /**
+     * A jar whose dev.mnemos.cli.run.MnemosCommand and dev.mnemos.cli.nam.NamCommand print their pid
+     * ("sleep"), a line on stderr ("warn"), or their arguments.
+     */
     Path probeJar() throws IOException {
-        Path src = write(dir.resolve("probe/dev/mnemos/cli/run/MnemosCommand.java"), """
-                package dev.mnemos.cli.run;
-                public class MnemosCommand {
+        List<String> names = new ArrayList<>();
+        for (String main : List.of("run/MnemosCommand", "nam/NamCommand")) {
+            String pkg = main.substring(0, main.indexOf('/'));
+            String cls = main.substring(main.indexOf('/') + 1);
+            names.add("dev/mnemos/cli/" + main + ".class");
+            write(dir.resolve("probe/dev/mnemos/cli/" + main + ".java"), """
+                package dev.mnemos.cli.%s;
+                public class %s {
                     public static void main(String[] args) throws Exception {
                         if (args.length == 1 && args[0].equals("sleep")) {
                             System.out.println("probe pid=" + ProcessHandle.current().pid());
                             Thread.sleep(60_000);
                         }
+                        if (args.length == 1 && args[0].equals("warn")) System.err.println("probe stderr");
                         System.out.println("probe args=" + java.util.Arrays.toString(args));
                     }
                 }
-                """);
+                """.formatted(pkg, cls));
+        }
         Path classes = Files.createDirectories(dir.resolve("probe-classes"));
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), src.toString()));
+        List<String> javac = new ArrayList<>(List.of("-d", classes.toString()));
+        for (String name : names) javac.add(dir.resolve("probe").resolve(name.replace(".class", ".java")).toString());
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, javac.toArray(String[]::new)));
         Path jar = dir.resolve("probe.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            String name = "dev/mnemos/cli/run/MnemosCommand.class";
-            out.putNextEntry(new JarEntry(name));
-            out.write(Files.readAllBytes(classes.resolve(name)));
-            out.closeEntry();
+            for (String name : names) {
+                out.putNextEntry(new JarEntry(name));
+                out.write(Files.readAllBytes(classes.resolve(name)));
+                out.closeEntry();
+            }
         }
         return jar;
     }
