@@ -43,9 +43,21 @@ public final class Cli {
         return cl.execute(args);
     }
 
-    /** Runs a command as a program: exits the JVM with its code. */
+    /** Runs a command as a program: exits the JVM with its code (see {@link #main(CommandLine, String[])}). */
     public static void main(Object command, String[] args) {
-        System.exit(commandLine(command).execute(args));
+        main(commandLine(command), args);
+    }
+
+    /**
+     * What a command's {@code main} does: runs it with SIGINT and SIGTERM handled as {@link Signals}
+     * says, then exits with its exit code (130 / 143 when a signal stopped it).
+     */
+    public static void main(CommandLine cl, String[] args) {
+        Signals.install(cl.getCommandSpec().qualifiedName(), System.err);
+        int code = cl.execute(args);
+        System.out.flush();
+        System.err.flush();
+        System.exit(Signals.exitCode(code));
     }
 
     /** The one line that reports {@code e}. */

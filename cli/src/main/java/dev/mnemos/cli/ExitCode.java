@@ -43,8 +43,10 @@ public enum ExitCode {
     IO_ERROR(12),
     /** A bug in mnemos: please report the message. */
     INTERNAL(70),
-    /** The run was interrupted (Ctrl-C); a checkpoint was written where one was asked for. */
-    INTERRUPTED(130);
+    /** The run was interrupted (Ctrl-C, SIGINT); a checkpoint was written where one was asked for. */
+    INTERRUPTED(130),
+    /** The run was stopped by SIGTERM ({@code kill}), handled as SIGINT is: trace flushed, checkpoint written. */
+    TERMINATED(143);
 
     private final int code;
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 "  poem select --memory reviews.poem --query \"The room was freezing.\"",
                 "",
                 "Exit codes: 0 ok, 2 usage, 3 bad data/memory file, 4 server unreachable,"
-                        + " 5 model not found, 6 other model failure, 12 a file could not be written, 130 interrupted."},
+                        + " 5 model not found, 6 other model failure, 12 a file could not be written, 130 interrupted (SIGINT), 143 terminated (SIGTERM)."},
         subcommands = {TrainCommand.class, EvalCommand.class, SelectCommand.class, CommandLine.HelpCommand.class})
 public final class PoemCommand implements Runnable {
 
@@ -29,6 +29,6 @@ public final class PoemCommand implements Runnable {
     public static void main(String[] args) {
         // libraries under LangChain4j log through SLF4J; with no provider it warns on every start
         if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
-        System.exit(Cli.commandLine(new PoemCommand()).execute(args));
+        Cli.main(new PoemCommand(), args);
     }
 }

@@ -19,6 +19,6 @@ public final class MnemosCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(Cli.commandLine(new MnemosCommand()).execute(args));
+        Cli.main(new MnemosCommand(), args);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mnemos.cli.run;
 
+import dev.mnemos.cli.Signals;
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
 import dev.mnemos.runtime.cache.PromptCache;
@@ -122,8 +123,8 @@ public final class RunFiles implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }, "mnemos-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        Runtime.getRuntime().addShutdownHook(hook); // SIGHUP and the like; SIGINT and SIGTERM come through Signals
+        try (Signals.Registration onSignal = Signals.whileRunning(machine::requestStop)) {
             return machine.run(memory, start());
         } finally {
             try {

@@ -50,7 +50,7 @@ import java.util.concurrent.Callable;
                 "4 server unreachable, 5 model not found, 6 model error, 7 output did not",
                 "parse, 8 runaway substitution, 9 bad write, 10 step or time limit reached,",
                 "11 verification found a mismatch, 12 a file could not be written,",
-                "130 interrupted (the trace is flushed and a checkpoint written).",
+                "130 interrupted (SIGINT), 143 terminated (SIGTERM): the trace is flushed and a checkpoint written.",
                 ""},
         footer = {"", "Examples:",
                 "  utm-run",
@@ -96,7 +96,7 @@ public final class UtmRun implements Callable<Integer> {
     private PrintWriter err;
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        Cli.main(new UtmRun(), args);
     }
 
     /** Runs the command; returns the exit code. */

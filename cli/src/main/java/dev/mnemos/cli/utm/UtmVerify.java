@@ -53,7 +53,7 @@ public final class UtmVerify implements Callable<Integer> {
     private PrintWriter err;
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        Cli.main(new UtmVerify(), args);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
