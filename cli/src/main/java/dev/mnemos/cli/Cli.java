@@ -24,6 +24,11 @@ public final class Cli {
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println(ex.getCommandLine().getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && unmatched.isUnknownOption()) {
+                String given = unmatched.getUnmatched().get(0).split("=", 2)[0];
+                String near = nearestOption(given, ex.getCommandLine().getCommandSpec());
+                if (near != null) err.println("Did you mean " + near + "?");
+            }
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");
             return ExitCode.USAGE.code();
         });
@@ -37,7 +42,11 @@ public final class Cli {
 
     /** Runs a command, set up as {@link #commandLine}, writing to {@code out} and {@code err}; returns the exit code. */
     public static int execute(Object command, String[] args, PrintStream out, PrintStream err) {
-        CommandLine cl = commandLine(command);
+        return execute(commandLine(command), args, out, err);
+    }
+
+    /** Runs a command line set up by {@link #commandLine}, writing to {@code out} and {@code err}; returns the exit code. */
+    public static int execute(CommandLine cl, String[] args, PrintStream out, PrintStream err) {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);
@@ -77,6 +86,70 @@ public final class Cli {
         if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
         if (e instanceof java.nio.file.NotDirectoryException) return "not a directory";
         return e.getClass().getSimpleName();
+    }
+
+    /** The option name of the command closest to a misspelt one (at most a third of its letters off), or null. */
+    static String nearestOption(String given, CommandLine.Model.CommandSpec spec) {
+        String best = null;
+        int bestDistance = Math.max(2, given.length() / 3) + 1;
+        for (CommandLine.Model.OptionSpec option : spec.options()) {
+            if (option.hidden()) continue;
+            for (String name : option.names()) {
+                int d = editDistance(given, name);
+                if (d < bestDistance) {
+                    best = name;
+                    bestDistance = d;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) previous[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
+    }
+
+    /** "1 model call", "2 model calls": {@code n} and the noun, plural unless n is 1 (with thousands separators). */
+    public static String count(long n, String noun) {
+        return String.format(java.util.Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+
+    /**
+     * The message of a failed run, with what to try when the model's answer did not parse in strict
+     * mode (a model that wraps its instruction in prose may pass in lenient mode).
+     */
+    public static String failureMessage(String message) {
+        if (message != null && message.contains("(strict mode)")) {
+            return message + " (if the model adds prose around the instruction, try --mode lenient: it takes the first line that parses)";
+        }
+        return message;
+    }
+
+    /** The version every command prints: its name and mnemos's version. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        public static final String VERSION = "0.1.0";
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {spec.root().name() + " " + VERSION};
+        }
     }
 
     /** {@code value} if it is at least {@code min}; else a usage error naming the option. */

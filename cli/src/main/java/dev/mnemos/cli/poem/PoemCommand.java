@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code poem}: learn the order of few-shot examples from rewards, and use it. */
-@Command(name = "poem", mixinStandardHelpOptions = true, version = "poem 0.1.0",
+@Command(name = "poem", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {
                 "POEM: an episodic memory that learns which order of few-shot examples earns the best answers.",
                 "",
@@ -27,8 +27,6 @@ public final class PoemCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        // libraries under LangChain4j log through SLF4J; with no provider it warns on every start
-        if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
         Cli.main(new PoemCommand(), args);
     }
 }

@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
 
 /** {@code mnemos run}: runs a program (a memory file) cycle by cycle on a model. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Runs a string-memory program (a memory file) on a model, cycle by cycle.",
         description = {
                 "Runs a string-memory program: each cycle substitutes @[label] in the instruction that op holds,",
                 "sends the prompt to the model, and applies the assignments of its answer. Stops when op is \"halt\".",
@@ -134,17 +135,23 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Whether there is a checkpoint to go on from (the run writes to --checkpoint, or to the one it resumed). */
+    private boolean checkpointWritten(RunFiles files) {
+        Path file = checkpoint != null ? checkpoint : files.resuming() ? resume : null;
+        return file != null && java.nio.file.Files.exists(file);
+    }
+
     private void report(RunResult r, RunFiles files) {
         String line = switch (r.status()) {
-            case HALTED -> "halted after " + r.cycles() + " cycles";
-            case STEP_LIMIT -> "stopped at the step limit after " + r.cycles() + " cycles (not halted)";
-            case TIME_LIMIT -> "stopped at the time limit after " + r.cycles() + " cycles (not halted)";
-            case CALL_LIMIT -> "stopped at the model-call limit after " + r.cycles() + " cycles (not halted)";
-            case STOPPED -> "stopped after " + r.cycles() + " cycles: " + r.stopReason();
-            case INTERRUPTED -> "interrupted after " + r.cycles() + " cycles" + (files.resuming() || checkpoint != null ? "; resume with --resume" : "");
-            case FAILED -> "failed after " + r.cycles() + " cycles: " + r.failure().getMessage();
+            case HALTED -> "halted after " + Cli.count(r.cycles(), "cycle");
+            case STEP_LIMIT -> "stopped at the step limit after " + Cli.count(r.cycles(), "cycle") + " (not halted)";
+            case TIME_LIMIT -> "stopped at the time limit after " + Cli.count(r.cycles(), "cycle") + " (not halted)";
+            case CALL_LIMIT -> "stopped at the model-call limit after " + Cli.count(r.cycles(), "cycle") + " (not halted)";
+            case STOPPED -> "stopped after " + Cli.count(r.cycles(), "cycle") + ": " + r.stopReason();
+            case INTERRUPTED -> "interrupted after " + Cli.count(r.cycles(), "cycle") + (checkpointWritten(files) ? "; resume with --resume" : "");
+            case FAILED -> "failed after " + Cli.count(r.cycles(), "cycle") + ": " + Cli.failureMessage(r.failure().getMessage());
         };
-        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + line + " (" + r.modelCalls() + " model calls, " + r.cacheHits() + " cache hits, "
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + line + " (" + Cli.count(r.modelCalls(), "model call") + ", " + Cli.count(r.cacheHits(), "cache hit") + ", "
                 + String.format("%.2f s", r.elapsed().toNanos() / 1e9) + ")");
         spec.commandLine().getErr().flush();
         if (runOptions.json) {

@@ -36,7 +36,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code utm-bench}: how well a model carries out each transition of U15,2 (or another machine), and a boot that repairs it. */
-@Command(name = "utm-bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "utm-bench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
         description = {
                 "Measures how well a model carries out a Turing machine's transitions: each",
                 "distinct transition prompt (29 for U15,2) is sent --samples times, and each",
@@ -103,13 +103,13 @@ public final class UtmBench implements Callable<Integer> {
     private PrintWriter err;
 
     public static void main(String[] args) {
-        Cli.main(new UtmBench(), args);
+        Cli.main(ModelOptions.commandLine(new UtmBench()), args);
     }
 
     /** Runs the command; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         UtmBench command = new UtmBench();
-        return Cli.execute(command, args, out, err);
+        return Cli.execute(ModelOptions.commandLine(command), args, out, err);
     }
 
     @Override

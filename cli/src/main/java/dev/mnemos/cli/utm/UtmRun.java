@@ -34,7 +34,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code utm-run}: runs a Turing machine (U15,2 by default) in string memory, with a model as its processor. */
-@Command(name = "utm-run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "utm-run", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
         description = {
                 "Runs a Turing machine in string memory: the tape, the head and the machine's",
                 "instructions are memory values, and a model (or the reference backend) carries",
@@ -96,13 +96,13 @@ public final class UtmRun implements Callable<Integer> {
     private PrintWriter err;
 
     public static void main(String[] args) {
-        Cli.main(new UtmRun(), args);
+        Cli.main(ModelOptions.commandLine(new UtmRun()), args);
     }
 
     /** Runs the command; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         UtmRun command = new UtmRun();
-        return Cli.execute(command, args, out, err);
+        return Cli.execute(ModelOptions.commandLine(command), args, out, err);
     }
 
     @Override
@@ -157,17 +157,17 @@ public final class UtmRun implements Callable<Integer> {
 
     private void report(Summary s, BiTagProgram program, Path checkpointFile, LockstepVerifier verifier) {
         String end = switch (s.status()) {
-            case "halted" -> "halted after " + String.format("%,d", s.steps()) + " steps";
-            case "step_limit", "time_limit", "call_limit" -> "not halted: limit reached after " + String.format("%,d", s.steps()) + " steps";
-            case "interrupted" -> "interrupted after " + String.format("%,d", s.cycles()) + " cycles";
-            default -> s.status() + " after " + String.format("%,d", s.cycles()) + " cycles: " + s.error();
+            case "halted" -> "halted after " + Cli.count(s.steps(), "step");
+            case "step_limit", "time_limit", "call_limit" -> "not halted: limit reached after " + Cli.count(s.steps(), "step");
+            case "interrupted" -> "interrupted after " + Cli.count(s.cycles(), "cycle");
+            default -> s.status() + " after " + Cli.count(s.cycles(), "cycle") + ": " + Cli.failureMessage(s.error());
         };
         boolean halted = s.status().equals("halted");
-        if (!halted && checkpointFile != null) {
+        if (!halted && checkpointFile != null && Files.exists(checkpointFile)) {
             end += "; checkpoint in " + checkpointFile + " (go on with --resume " + checkpointFile + ")";
         }
-        err.printf("utm-run: %s (%,d cycles, %,d model calls, %,d cache hits, %.2f s), head at cell %s%n",
-                end, s.cycles(), s.modelCalls(), s.cacheHits(), s.seconds(), s.head());
+        err.printf("utm-run: %s (%s, %s, %s, %.2f s), head at cell %s%n", end, Cli.count(s.cycles(), "cycle"),
+                Cli.count(s.modelCalls(), "model call"), Cli.count(s.cacheHits(), "cache hit"), s.seconds(), s.head());
         if (s.verified()) {
             String clean = halted ? "every cycle matched the reference machine"
                     : String.format("the %,d cycles run matched the reference machine", s.cycles());
