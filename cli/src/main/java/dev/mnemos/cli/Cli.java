@@ -123,6 +123,24 @@ public final class Cli {
         return previous[b.length()];
     }
 
+    /**
+     * Checks, before any work, that {@code file} can be written as {@code AtomicFiles} writes it (a
+     * new file beside it, then a rename): its directory is created if missing and a file is made and
+     * deleted there. A failure is an {@link ExitCode#IO_ERROR} naming the file.
+     */
+    public static void checkWritable(java.nio.file.Path file) {
+        java.nio.file.Path dir = file.toAbsolutePath().getParent();
+        try {
+            if (java.nio.file.Files.isDirectory(file)) throw new java.io.IOException("it is a directory");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.delete(java.nio.file.Files.createTempFile(dir, "." + file.getFileName() + ".", ".probe"));
+        } catch (java.io.IOException | SecurityException e) {
+            String why = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way" : e.getMessage();
+            throw new Failure(ExitCode.IO_ERROR, file + ": cannot write: " + why);
+        }
+    }
+
     /** "1 model call", "2 model calls": {@code n} and the noun, plural unless n is 1 (with thousands separators). */
     public static String count(long n, String noun) {
         return String.format(java.util.Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");

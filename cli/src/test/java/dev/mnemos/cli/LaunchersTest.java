@@ -147,6 +147,22 @@ class LaunchersTest {
         assertEquals("", again.err);
     }
 
+    @Test
+    void benchRunOfSomeBenchmarksKeepsTheCommittedFullResults() throws Exception {
+        Files.createDirectories(root.resolve("bench/results"));
+        Files.copy(BIN.resolveSibling("bench/run"), root.resolve("bench/run"));
+        Files.writeString(root.resolve("bench/results/jmh.txt"), "the committed full run");
+        write(tools.resolve("java"), """
+                #!/usr/bin/env bash
+                while [ "$#" -gt 0 ]; do [ "$1" = -rff ] && echo "table" > "$2"; shift; done
+                """);
+        Files.setPosixFilePermissions(tools.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Result r = run(root.resolve("bench/run").toString(), "runtime\\.");
+        assertEquals(0, r.rc, r.err);
+        assertEquals("the committed full run", Files.readString(root.resolve("bench/results/jmh.txt")));
+        assertEquals("table\n", Files.readString(root.resolve("bench/results/jmh-selected.txt")));
+    }
+
     int builds() throws IOException {
         Path log = dir.resolve("mvn.log");
         return Files.exists(log) ? Files.readAllLines(log).size() : 0;

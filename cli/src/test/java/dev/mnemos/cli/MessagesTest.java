@@ -110,6 +110,21 @@ class MessagesTest {
     }
 
     @Test
+    void aProgramWithNoOpIsRefusedBeforeAnyModelCallAndAnyTraceIsTouched() throws Exception {
+        ModelServerStubs.answer(server, Api.OLLAMA_GENERATE, MODEL, " \" op=\"halt\" \"", false);
+        Path file = Files.writeString(dir.resolve("no-op.json"), "{\"blank\": \"0\", \"memory\": {\"n\": 3}}");
+        Path trace = Files.writeString(dir.resolve("run.jsonl"), "{\"step\":0}\n");
+        Ran r = run("mnemos", "run", file.toString(), "--model", MODEL, "--base-url", server.baseUrl(), "--trace", trace.toString());
+        assertEquals(3, r.code, r.err);
+        assertTrue(r.err.startsWith("mnemos run: " + file + ": the program has no \"op\" value"), r.err);
+        assertEquals(0, server.getAllServeEvents().size());
+        Ran typo = run("mnemos", "run", dir.resolve("no-such.json").toString(), "--model", MODEL, "--base-url", server.baseUrl(),
+                "--trace", trace.toString());
+        assertEquals(3, typo.code, typo.err);
+        assertEquals("{\"step\":0}\n", Files.readString(trace), "a typo in PROGRAM leaves the trace alone");
+    }
+
+    @Test
     void aMisspeltOptionGetsASuggestion() {
         Ran r = run("utm-run", "--max-step", "5");
         assertEquals(2, r.code);

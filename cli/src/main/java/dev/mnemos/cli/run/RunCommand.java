@@ -87,8 +87,9 @@ public final class RunCommand implements Callable<Integer> {
         Reader reader = new Reader((int) Cli.atLeast("--max-passes", maxPasses, 1), (int) Cli.atLeast("--max-prompt", maxPrompt, 1));
         if (!(checkpointEvery >= 0)) throw new Cli.Failure(ExitCode.USAGE, "--checkpoint-every must be 0 or more, got " + checkpointEvery);
         Processor processor = processor();
+        Memory loaded = resume == null ? loadProgram(program) : null; // before any file is opened: a bad PROGRAM leaves --trace alone
         RunFiles files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpoint, Duration.ofMillis((long) (checkpointEvery * 1000)), resume);
-        Memory memory = files.resuming() ? files.resumedMemory() : load(program);
+        Memory memory = files.resuming() ? files.resumedMemory() : loaded;
         ProgressLine progress = ProgressLine.onTerminal(spec.commandLine().getErr());
         Machine.Builder builder = Machine.builder()
                 .processor(processor)
@@ -117,6 +118,16 @@ public final class RunCommand implements Callable<Integer> {
         RunLimits limits = runOptions.limits();
         if (maxCalls != null) limits = limits.withMaxModelCalls(Cli.atLeast("--max-calls", maxCalls, 0));
         return limits;
+    }
+
+    /** The program, which must have an op: its first instruction (without one the model was sent the blank). */
+    private static Memory loadProgram(Path file) {
+        Memory memory = load(file);
+        if (!memory.contains(Machine.OP)) {
+            throw new Cli.Failure(ExitCode.BAD_INPUT, file + ": the program has no \"" + Machine.OP
+                    + "\" value; op holds the instruction the first cycle runs (see samples/programs/countdown.json)");
+        }
+        return memory;
     }
 
     private static Memory load(Path file) {

@@ -170,6 +170,10 @@ public final class UtmBench implements Callable<Integer> {
                 if (given(o)) throw new Cli.Failure(ExitCode.USAGE, o + " goes with --repair");
             }
         }
+        // before any model call: a report that cannot be written is found now, not after the bench
+        if (html != null) Cli.checkWritable(html);
+        if (json != null && !json.equals("-")) Cli.checkWritable(Path.of(json));
+        if (outBoot != null) Cli.checkWritable(outBoot);
     }
 
     private boolean given(String option) {

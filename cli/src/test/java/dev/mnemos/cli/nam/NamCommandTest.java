@@ -1,9 +1,11 @@
 package dev.mnemos.cli.nam;
 
 import dev.mnemos.cli.Cli;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,6 +27,20 @@ class NamCommandTest {
         assertEquals(0, code);
         assertEquals(3, Files.readAllLines(csv).size());
         assertTrue(Files.readString(svg).startsWith("<svg"));
+    }
+
+    @Test
+    void capacityWritesTheTrackedDocsOnlyWhenTheyAreNamed() {
+        for (String[] args : new String[][] {{}, {"--data", "minilm"}, {"--data", "minilm", "--centre"}}) {
+            CapacityCommand command = new CapacityCommand();
+            new CommandLine(command).parseArgs(args);
+            for (Path out : command.outputs()) {
+                assertFalse(out.toString().startsWith("nam/docs"), String.join(" ", args) + " writes " + out);
+            }
+        }
+        CapacityCommand minilm = new CapacityCommand();
+        new CommandLine(minilm).parseArgs("--data", "minilm");
+        assertEquals(List.of(Path.of("capacity-minilm.csv"), Path.of("capacity-minilm.svg")), minilm.outputs());
     }
 
     @Test
