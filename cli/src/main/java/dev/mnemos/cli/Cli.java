@@ -49,7 +49,17 @@ public final class Cli {
     public static int execute(CommandLine cl, String[] args, PrintStream out, PrintStream err) {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return executeAndFlush(cl, args);
+    }
+
+    /** Runs the command line; its writers are flushed after (a PrintWriter flushes itself only on println). */
+    private static int executeAndFlush(CommandLine cl, String[] args) {
+        try {
+            return cl.execute(args);
+        } finally {
+            cl.getOut().flush();
+            cl.getErr().flush();
+        }
     }
 
     /** Runs a command as a program: exits the JVM with its code (see {@link #main(CommandLine, String[])}). */
@@ -63,7 +73,7 @@ public final class Cli {
      */
     public static void main(CommandLine cl, String[] args) {
         Signals.install(cl.getCommandSpec().qualifiedName(), System.err);
-        int code = cl.execute(args);
+        int code = executeAndFlush(cl, args);
         System.out.flush();
         System.err.flush();
         System.exit(Signals.exitCode(code));

@@ -80,6 +80,7 @@ final class EvalCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(report.json());
         } else {
             spec.commandLine().getOut().print(report.table());
+            spec.commandLine().getOut().flush();
             if (json != null) {
                 Path out = Path.of(json);
                 Cli.writing(out, () -> AtomicFiles.write(out, report.json().getBytes(StandardCharsets.UTF_8)));
