@@ -35,6 +35,7 @@ public final class ChatModels {
         return switch (backend(config)) {
             case Endpoints.OLLAMA -> OllamaStreamingChatModel.builder()
                     .baseUrl(url)
+                    .customHeaders(Endpoints.basicAuth(config))
                     .timeout(config.timeout())
                     .defaultRequestParameters(parameters)
                     .build();
@@ -54,6 +55,7 @@ public final class ChatModels {
         return switch (backend(config)) {
             case Endpoints.OLLAMA -> OllamaChatModel.builder()
                     .baseUrl(url)
+                    .customHeaders(Endpoints.basicAuth(config))
                     .timeout(config.timeout())
                     .maxRetries(langChainRetries)
                     .defaultRequestParameters(parameters)
