@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class PromptCache implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.mnemos.runtime.memory.OwnFiles.mapper();
 
     private final ConcurrentHashMap<Key, String> answers = new ConcurrentHashMap<>();
     private final LongAdder hits = new LongAdder();

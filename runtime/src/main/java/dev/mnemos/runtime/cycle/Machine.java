@@ -44,7 +44,7 @@ public final class Machine {
     private final PromptCache cache;
     private final Reader reader;
     private final InstructionParser parser;
-    private final Writer writer = new Writer();
+    private final Writer writer;
     private final RunLimits limits;
     private final int retries;
     private final List<CycleListener> listeners;
@@ -57,6 +57,7 @@ public final class Machine {
         this.processor = Objects.requireNonNull(b.processor, "processor");
         this.cache = b.cache;
         this.reader = b.reader;
+        this.writer = b.writer;
         this.parser = new InstructionParser(b.parseMode);
         this.limits = b.limits;
         this.retries = b.retries;
@@ -239,6 +240,7 @@ public final class Machine {
         private Processor processor;
         private PromptCache cache;
         private Reader reader = new Reader();
+        private Writer writer = new Writer();
         private ParseMode parseMode = ParseMode.STRICT;
         private RunLimits limits = RunLimits.NONE;
         private int retries;
@@ -257,6 +259,9 @@ public final class Machine {
 
         /** Default: 64 passes, 1 MiB prompts. */
         public Builder reader(Reader reader) { this.reader = Objects.requireNonNull(reader); return this; }
+
+        /** Default: values of at most 1 MiB characters ({@link Writer#DEFAULT_MAX_VALUE_LENGTH}). */
+        public Builder writer(Writer writer) { this.writer = Objects.requireNonNull(writer); return this; }
 
         /** Default {@link ParseMode#STRICT}. */
         public Builder parseMode(ParseMode mode) { this.parseMode = Objects.requireNonNull(mode); return this; }
