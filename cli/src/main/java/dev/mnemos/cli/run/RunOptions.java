@@ -22,7 +22,7 @@ public class RunOptions {
     @Option(names = "--max-time", paramLabel = "SECONDS", description = "Stop after this much wall time.")
     public Double maxSeconds;
 
-    @Option(names = "--cycle-retries", paramLabel = "N", description = "Ask again, up to N times, when an answer does not parse or a call fails. Default: ${DEFAULT-VALUE} (stop).")
+    @Option(names = "--cycle-retries", paramLabel = "N", description = "Ask again, up to N times, when an answer does not parse or apply (server errors and timeouts are retried by --retries; every request counts toward --max-calls). Default: ${DEFAULT-VALUE} (stop).")
     public int cycleRetries = 0;
 
     @Option(names = "--trace", paramLabel = "FILE", description = "Write a JSON Lines trace, one object per cycle, flushed each cycle.")

@@ -126,6 +126,7 @@ public final class UtmRun implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Cli.Failure(ExitCode.BAD_INPUT, (resume != null ? resume + ": " : "") + e.getMessage());
         }
+        files.traceFields(run.traceFields());
         Machine.Builder builder = Machine.builder().processor(processor).parseMode(modelOptions.parseMode()).limits(limits).retries(retries);
         ProgressLine progress = progressLine(run);
         if (progress != null) builder.listener(progress);

@@ -89,6 +89,15 @@ public final class PromptCache implements AutoCloseable {
         if (!answer.equals(answers.put(key, answer)) && file != null) append(fingerprint, prompt, answer);
     }
 
+    /**
+     * Forgets {@code answer} for the prompt, if it is the one stored (an answer found wrong): the
+     * file gets a line with a null answer, which removes the entry when it is loaded.
+     */
+    public void remove(String fingerprint, String prompt, String answer) {
+        Key key = new Key(fingerprint, prompt, PromptHash.of(prompt));
+        if (answers.remove(key, answer) && file != null) append(fingerprint, prompt, null);
+    }
+
     public long hits() {
         return hits.sum();
     }
@@ -193,10 +202,12 @@ public final class PromptCache implements AutoCloseable {
         JsonNode fp = node.get("fingerprint");
         JsonNode prompt = node.get("prompt");
         JsonNode answer = node.get("answer");
-        if (fp == null || !fp.isTextual() || prompt == null || !prompt.isTextual() || answer == null || !answer.isTextual()) {
+        if (fp == null || !fp.isTextual() || prompt == null || !prompt.isTextual() || answer == null || !(answer.isTextual() || answer.isNull())) {
             throw new CacheFileException(file + ":" + number + ": not a prompt cache entry (needs fingerprint, prompt and answer strings)");
         }
-        answers.put(new Key(fp.asText(), prompt.asText(), PromptHash.of(prompt.asText())), answer.asText());
+        Key key = new Key(fp.asText(), prompt.asText(), PromptHash.of(prompt.asText()));
+        if (answer.isNull()) answers.remove(key); // an answer found wrong after it was stored
+        else answers.put(key, answer.asText());
     }
 
     /** A prompt cache file that is not one, or is damaged before its last line. */
