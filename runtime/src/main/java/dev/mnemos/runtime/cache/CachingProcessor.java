@@ -18,6 +18,9 @@ public final class CachingProcessor implements Processor {
     private final Processor delegate;
     private final PromptCache cache;
     private final String fingerprint;
+    /** The last answer given from the cache, so that accepting it again costs nothing. */
+    private String hitPrompt;
+    private String hitAnswer;
 
     public CachingProcessor(Processor delegate, PromptCache cache) {
         this.delegate = delegate;
@@ -27,19 +30,27 @@ public final class CachingProcessor implements Processor {
 
     @Override
     public Answer process(String prompt) throws ModelException {
-        String cached = cache.get(fingerprint, prompt);
+        String cached = lookUp(prompt);
         return cached != null ? Answer.of(cached) : delegate.process(prompt);
     }
 
     @Override
     public Answer process(String prompt, CallBudget budget) throws ModelException, CallLimitException {
-        String cached = cache.get(fingerprint, prompt);
+        String cached = lookUp(prompt);
         return cached != null ? Answer.of(cached) : delegate.process(prompt, budget);
+    }
+
+    private String lookUp(String prompt) {
+        String cached = cache.get(fingerprint, prompt);
+        hitPrompt = cached == null ? null : prompt;
+        hitAnswer = cached;
+        return cached;
     }
 
     @Override
     public void accepted(String prompt, Answer answer) {
-        cache.put(fingerprint, prompt, answer.text());
+        boolean fromCache = prompt == hitPrompt && answer.text() == hitAnswer;
+        if (!fromCache) cache.put(fingerprint, prompt, answer.text());
         delegate.accepted(prompt, answer);
     }
 
