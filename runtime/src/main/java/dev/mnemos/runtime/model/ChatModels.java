@@ -19,7 +19,10 @@ public final class ChatModels {
 
     private ChatModels() {}
 
-    /** A chat model that retries transient failures {@code config.retries()} times (LangChain4j's retry). */
+    /**
+     * A chat model that retries transient failures {@code config.retries()} times (LangChain4j's
+     * retry); the timeout bounds each whole call, a body that never ends included.
+     */
     public static ChatModel create(ProcessorConfig config) {
         return create(config, config.retries());
     }
@@ -54,6 +57,7 @@ public final class ChatModels {
         String url = Endpoints.baseUrl(config);
         return switch (backend(config)) {
             case Endpoints.OLLAMA -> OllamaChatModel.builder()
+                    .httpClientBuilder(BoundedHttpClient.builder())
                     .baseUrl(url)
                     .customHeaders(Endpoints.basicAuth(config))
                     .timeout(config.timeout())
@@ -61,6 +65,7 @@ public final class ChatModels {
                     .defaultRequestParameters(parameters)
                     .build();
             default -> OpenAiChatModel.builder()
+                    .httpClientBuilder(BoundedHttpClient.builder())
                     .baseUrl(url)
                     .apiKey(Endpoints.apiKey(config))
                     .timeout(config.timeout())

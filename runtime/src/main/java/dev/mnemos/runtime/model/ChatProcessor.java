@@ -36,7 +36,7 @@ final class ChatProcessor {
         ChatRequest request = ChatRequest.builder().messages(messages(prompt)).build();
         ChatResponse response;
         try {
-            response = chat != null ? Deadline.call(config, () -> chat.chat(request)) : stream(request);
+            response = chat != null ? chat.chat(request) : stream(request);
         } catch (ModelException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -35,4 +35,26 @@ class HangTest {
             }
         }
     }
+
+    /** The chat models other modules build (poem's ChatAsker) are bounded the same way, and keep their types. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ollama", "openai"})
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aChatModelOfChatModelsTimesOutOnABodyThatNeverEnds(String backend) throws Exception {
+        try (EndlessServer server = new EndlessServer(EndlessServer.Mode.TRICKLE)) {
+            ProcessorConfig config = ProcessorConfig.builder().backend(backend)
+                    .baseUrl(server.baseUrl() + (backend.equals("openai") ? "/v1" : ""))
+                    .model("m").style(Style.CHAT).timeout(Duration.ofMillis(800)).retries(0).build();
+            dev.langchain4j.model.chat.ChatModel model = ChatModels.create(config);
+            assertTrue(backend.equals("ollama") ? model instanceof dev.langchain4j.model.ollama.OllamaChatModel
+                    : model instanceof dev.langchain4j.model.openai.OpenAiChatModel);
+            long t0 = System.nanoTime();
+
+            RuntimeException e = assertThrows(RuntimeException.class, () -> model.chat("hello"));
+
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(Kind.TIMEOUT, ModelErrors.translate(e, config).kind(), e.toString());
+            assertTrue(ms < 800 + 4_000, "took " + ms + " ms");
+        }
+    }
 }
