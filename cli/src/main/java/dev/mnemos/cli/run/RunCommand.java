@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mnemos.runtime.cycle.Machine;
 import dev.mnemos.runtime.cycle.ParseMode;
 import dev.mnemos.runtime.cycle.Reader;
-import dev.mnemos.runtime.cycle.Writer;
 import dev.mnemos.runtime.cycle.RunLimits;
 import dev.mnemos.runtime.cycle.RunResult;
 import dev.mnemos.runtime.memory.Memory;
@@ -64,9 +63,6 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-prompt", paramLabel = "CHARS", description = "Bound on a prompt's length after substitution. Default: ${DEFAULT-VALUE}.")
     int maxPrompt = Reader.DEFAULT_MAX_LENGTH;
 
-    @Option(names = "--max-value", paramLabel = "CHARS", description = "Bound on the length of a value a write makes; a longer one fails the cycle (exit 9). Default: ${DEFAULT-VALUE}.")
-    int maxValue = Writer.DEFAULT_MAX_VALUE_LENGTH;
-
     @Option(names = "--cache", paramLabel = "FILE", description = "Prompt cache file: repeated prompts skip the model call.")
     Path cache;
 
@@ -96,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
         Machine.Builder builder = Machine.builder()
                 .processor(processor)
                 .reader(reader)
-                .writer(new Writer((int) Cli.atLeast("--max-value", maxValue, 1)))
+                .writer(runOptions.writer())
                 .parseMode(mode)
                 .limits(limits)
                 .retries(retries);

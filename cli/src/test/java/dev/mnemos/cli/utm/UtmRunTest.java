@@ -101,6 +101,15 @@ class UtmRunTest {
     }
 
     @Test
+    void theWriteBoundAppliesToUtmRunToo() {
+        Outcome o = utmRun("--machine", "../samples/machines/binary-increment.json", "--tape", "1011", "--max-value", "10");
+        assertEquals(9, o.code(), o.err());
+        assertTrue(o.err().contains("the write of 'op' would make a value of "), o.err());
+        assertTrue(o.err().contains("past the write bound of 10"), o.err());
+        assertEquals(2, utmRun("--max-value", "0").code());
+    }
+
+    @Test
     void theTraceKeepsUtmsHeadAndSymbolFieldsInTheirPlace(@TempDir Path dir) throws Exception {
         Path trace = dir.resolve("run.jsonl");
         Outcome o = utmRun("--machine", "../samples/machines/binary-increment.json", "--tape", "1011", "--trace", trace.toString());
