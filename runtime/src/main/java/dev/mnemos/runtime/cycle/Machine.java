@@ -146,18 +146,21 @@ public final class Machine {
             }
         }
 
-        /** read → compute → write → notify; an answer that does not parse or apply is asked for again. */
+        /**
+         * read → compute → write → notify. An answer that does not parse or apply is asked of the
+         * model again, up to {@code retries} times; one the cache gave always is (the cache forgets it).
+         */
         private void cycle(String op) throws CycleException, ModelException, CallLimitException, StopRunException {
             String prompt = reader.read(memory, op);
             long callsBefore = budget.taken();
-            for (int asked = 0; ; asked++) {
+            for (int asked = 0; ; ) {
                 Computed computed = compute(prompt);
                 Written written;
                 try {
                     written = write(computed.answer);
                 } catch (ParseException | WriteException e) {
                     processor.rejected(prompt, computed.answer);
-                    if (asked < retries) continue;
+                    if (computed.cacheHit || asked++ < retries) continue;
                     throw e;
                 }
                 notify(op, prompt, computed, written, (int) (budget.taken() - callsBefore));

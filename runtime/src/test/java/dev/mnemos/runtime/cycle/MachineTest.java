@@ -133,6 +133,21 @@ class MachineTest {
     }
 
     @Test
+    void aCachedAnswerThatDoesNotParseIsAskedOfTheModelEvenWithoutRetriesAndForgotten() throws Exception {
+        PromptCache cache = PromptCache.inMemory();
+        Memory m = countdown(1);
+        cache.put("countdown", new Reader().read(m, m.read("op")), "not an instruction");
+        CountdownProcessor model = new CountdownProcessor();
+
+        RunResult r = Machine.builder().processor(model).cache(cache).build().run(m);
+
+        assertEquals(RunResult.Status.HALTED, r.status());
+        assertEquals(2, model.calls, "the first prompt asked of the model, then the halt");
+        assertEquals(2, cache.size());
+        assertEquals(0, r.cacheHits());
+    }
+
+    @Test
     void aListenerCanStopTheRunAfterACycle() throws Exception {
         Memory m = countdown(5);
         RunResult r = Machine.builder().processor(new CountdownProcessor()).listener(e -> {
