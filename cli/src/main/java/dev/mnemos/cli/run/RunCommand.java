@@ -94,6 +94,7 @@ public final class RunCommand implements Callable<Integer> {
         Machine.Builder builder = Machine.builder()
                 .processor(processor)
                 .reader(reader)
+                .writer(runOptions.writer())
                 .parseMode(mode)
                 .limits(limits)
                 .retries(retries);

@@ -10,6 +10,7 @@ import dev.mnemos.runtime.cycle.Machine;
 import dev.mnemos.runtime.cycle.Progress;
 import dev.mnemos.runtime.cycle.RunResult;
 import dev.mnemos.runtime.memory.Memory;
+import dev.mnemos.runtime.trace.TraceFields;
 import dev.mnemos.runtime.trace.TraceWriter;
 
 import java.io.IOException;
@@ -99,6 +100,11 @@ public final class RunFiles implements AutoCloseable {
 
     public PromptCache cache() {
         return cache;
+    }
+
+    /** Adds a program's own fields to every trace line (utm: head and symbol); nothing without a trace. */
+    public void traceFields(TraceFields fields) {
+        if (trace != null) trace.fields(fields);
     }
 
     /** Adds the cache, trace and checkpoints to a machine being built. */

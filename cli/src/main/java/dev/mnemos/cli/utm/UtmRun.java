@@ -126,7 +126,9 @@ public final class UtmRun implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Cli.Failure(ExitCode.BAD_INPUT, (resume != null ? resume + ": " : "") + e.getMessage());
         }
-        Machine.Builder builder = Machine.builder().processor(processor).parseMode(modelOptions.parseMode()).limits(limits).retries(retries);
+        files.traceFields(run.traceFields());
+        Machine.Builder builder = Machine.builder().processor(processor).parseMode(modelOptions.parseMode()).limits(limits).retries(retries)
+                .writer(runOptions.writer());
         ProgressLine progress = progressLine(run);
         if (progress != null) builder.listener(progress);
         run.listeners().forEach(builder::listener);

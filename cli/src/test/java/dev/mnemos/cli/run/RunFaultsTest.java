@@ -71,6 +71,24 @@ class RunFaultsTest {
     }
 
     @Test
+    void aDoublingWriteEndsAtTheWriteBoundWithItsOwnMessageAndCode() throws Exception {
+        Path program = dir.resolve("grow.json");
+        Files.writeString(program, "{\"memory\": {\"op\": \"@[z]\", \"z\": \"ab\"}}");
+        ModelServerStubs.answer(server, Api.OLLAMA_GENERATE, RunCommandTest.MODEL, "z=\"%[z]%[z]%[z]%[z]\"", false);
+        Path out = dir.resolve("final.json");
+        Path trace = dir.resolve("run.jsonl");
+
+        int code = run("run", program.toString(), "--model", RunCommandTest.MODEL, "--base-url", server.baseUrl(),
+                "--max-value", "1000", "--max-prompt", "100000", "--trace", trace.toString(), "--out", out.toString());
+
+        assertEquals(ExitCode.BAD_WRITE.code(), code, err);
+        assertTrue(err.contains("the write of 'z' would make a value of 2,048 characters, past the write bound of 1,000"), err);
+        assertEquals(1, err.strip().lines().count(), err);
+        assertEquals(512, MemoryFile.load(out).read("z").length(), "memory as of the last completed cycle");
+        assertEquals(4, Files.readAllLines(trace).size());
+    }
+
+    @Test
     void aTimeoutIsReportedWithTheTimeAllowed() {
         twoGoodCyclesThen(() -> ModelServerStubs.slowAnswer(server, Api.OLLAMA_GENERATE, RunCommandTest.MODEL,
                 " \" n-=1 op=\"%[A]\" \"", false, Duration.ofSeconds(3)));
@@ -131,7 +149,7 @@ class RunFaultsTest {
     @Test
     void aNegativeLimitOrRetryCountIsAUsageErrorNamingTheOption() {
         String[][] cases = {{"--max-steps", "-1"}, {"--max-time", "-5"}, {"--max-calls", "-1"}, {"--cycle-retries", "-1"},
-                {"--max-passes", "0"}, {"--max-prompt", "0"}, {"--checkpoint-every", "-5"}};
+                {"--max-passes", "0"}, {"--max-prompt", "0"}, {"--max-value", "0"}, {"--checkpoint-every", "-5"}};
         for (String[] c : cases) {
             assertEquals(ExitCode.USAGE.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
                     "--base-url", server.baseUrl(), c[0], c[1]), err);

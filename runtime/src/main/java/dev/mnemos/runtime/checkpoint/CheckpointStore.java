@@ -3,6 +3,7 @@ package dev.mnemos.runtime.checkpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mnemos.runtime.cycle.CheckpointSink;
 import dev.mnemos.runtime.cycle.Progress;
 import dev.mnemos.io.AtomicFiles;
 import dev.mnemos.runtime.memory.Memory;
@@ -16,7 +17,7 @@ import java.nio.file.Path;
  * Saves and loads checkpoints: a JSON file holding the run's counters, its trace position and
  * its memory in the memory-file form. Replaced atomically on every save.
  */
-public final class CheckpointStore {
+public final class CheckpointStore implements CheckpointSink {
 
     static final String FORMAT = "mnemos-checkpoint";
     static final int VERSION = 1;
@@ -30,6 +31,16 @@ public final class CheckpointStore {
 
     public Path file() {
         return file;
+    }
+
+    @Override
+    public void save(Progress progress, Memory.Snapshot memory) throws IOException {
+        save(new Checkpoint(progress, memory));
+    }
+
+    @Override
+    public String toString() {
+        return file.toString();
     }
 
     public void save(Checkpoint checkpoint) throws IOException {

@@ -60,6 +60,11 @@ public final class MachineRun {
         return words != null ? List.of(words) : List.of();
     }
 
+    /** The fields utm adds to each trace line ({@code head}, {@code symbol}): give them to the run's {@code TraceWriter}. */
+    public HeadFields traceFields() {
+        return new HeadFields(memory);
+    }
+
     /** Builds the machine with this run's listeners added and runs it from {@code start}. */
     public Summary run(Machine.Builder builder, Progress start) {
         listeners().forEach(builder::listener);

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Checks a live run against the reference machine, cycle by cycle (a {@link CycleListener}). On a
  * mismatch it either ends the run ({@link StopRunException} with the report), or, when told to
- * go on, puts the memory back in the reference configuration (undoing stray writes) and counts.
+ * go on, rejects the answer (so the prompt cache never keeps it), puts the memory back in the
+ * reference configuration (undoing stray writes) and counts.
  */
 public final class LockstepVerifier implements CycleListener {
 
@@ -52,6 +53,7 @@ public final class LockstepVerifier implements CycleListener {
         count++;
         if (kept.size() < KEPT) kept.add(m);
         if (!continueOnMismatch) throw new StopRunException("verification: " + m);
+        e.reject("verification: " + m); // the run goes on, but the wrong answer is never cached
         resynchronise(e.changes(), expected, cell);
     }
 

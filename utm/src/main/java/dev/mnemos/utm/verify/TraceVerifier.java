@@ -26,7 +26,7 @@ import java.util.Map;
  */
 public final class TraceVerifier {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.mnemos.runtime.memory.OwnFiles.mapper();
 
     /**
      * @param cycles            lines checked (cycle records; blank lines are skipped)
