@@ -85,23 +85,38 @@ public final class RunCommand implements Callable<Integer> {
         int retries = runOptions.cycleRetries();
         Reader reader = new Reader((int) Cli.atLeast("--max-passes", maxPasses, 1), (int) Cli.atLeast("--max-prompt", maxPrompt, 1));
         if (!(checkpointEvery >= 0)) throw new Cli.Failure(ExitCode.USAGE, "--checkpoint-every must be 0 or more, got " + checkpointEvery);
+        RunFiles.requireDirectory("--out", out);
+        RunFiles.requireDirectory("--trace", runOptions.trace);
+        RunFiles.requireDirectory("--checkpoint", checkpoint);
+        RunFiles.requireDirectory("--cache", cache);
         Processor processor = processor();
-        RunFiles files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpoint, Duration.ofMillis((long) (checkpointEvery * 1000)), resume);
-        Memory memory = files.resuming() ? files.resumedMemory() : load(program);
-        ProgressLine progress = ProgressLine.onTerminal(spec.commandLine().getErr());
-        Machine.Builder builder = Machine.builder()
-                .processor(processor)
-                .reader(reader)
-                .parseMode(mode)
-                .limits(limits)
-                .retries(retries);
-        if (progress != null) builder.listener(progress);
-        RunResult result = files.run(files.configure(builder).build(), memory);
-        if (progress != null) progress.finish();
-        processor.close();
-        if (out != null) save(memory);
-        report(result, files);
-        return ExitCode.of(result).code();
+        RunFiles files = null;
+        try {
+            files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpoint, Duration.ofMillis((long) (checkpointEvery * 1000)), resume);
+            Memory memory = files.resuming() ? files.resumedMemory() : load(program);
+            ProgressLine progress = ProgressLine.onTerminal(spec.commandLine().getErr());
+            Machine.Builder builder = Machine.builder()
+                    .processor(processor)
+                    .reader(reader)
+                    .parseMode(mode)
+                    .limits(limits)
+                    .retries(retries);
+            if (progress != null) builder.listener(progress);
+            RunResult result = files.run(files.configure(builder).build(), memory);
+            if (progress != null) progress.finish();
+            if (out != null) save(memory);
+            report(result, files);
+            return ExitCode.of(result).code();
+        } finally {
+            processor.close();
+            if (files != null) {
+                try {
+                    files.close();
+                } catch (java.io.IOException e) {
+                    // flushed cycle by cycle; the locks go with the process
+                }
+            }
+        }
     }
 
     private Processor processor() {

@@ -125,7 +125,8 @@ class RunFaultsTest {
         Path out = notADirectory.resolve("out.json");
         assertEquals(ExitCode.IO_ERROR.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
                 "--base-url", server.baseUrl(), "--out", out.toString()), err);
-        assertTrue(err.contains("cannot write " + out), err);
+        assertEquals("mnemos run: --out " + out + ": " + notADirectory.toAbsolutePath() + " is not a directory", err.strip());
+        server.verify(0, postRequestedFor(urlPathEqualTo("/api/generate"))); // refused before the run, not after it
     }
 
     @Test
@@ -158,11 +159,15 @@ class RunFaultsTest {
     }
 
     @Test
-    void aTraceThatCannotBeCreatedIsAnIoErrorSayingWhy() {
-        Path trace = dir.resolve("no-such-directory").resolve("run.jsonl");
-        assertEquals(ExitCode.IO_ERROR.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
-                "--base-url", server.baseUrl(), "--trace", trace.toString()), err);
-        assertEquals("mnemos run: cannot write the trace " + trace + ": no such directory", err.strip());
+    void everyFileOptionRefusesAMissingDirectoryTheSameWay() throws Exception {
+        Path missing = dir.resolve("no-such-directory");
+        for (String option : new String[]{"--trace", "--out", "--checkpoint", "--cache"}) {
+            Path file = missing.resolve("file.json");
+            assertEquals(ExitCode.IO_ERROR.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
+                    "--base-url", server.baseUrl(), option, file.toString()), err);
+            assertEquals("mnemos run: " + option + " " + file + ": " + missing.toAbsolutePath() + " does not exist (create it first)", err.strip());
+        }
+        assertFalse(Files.exists(missing), "no directory is made from what may be a typo");
         server.verify(0, postRequestedFor(urlPathEqualTo("/api/generate")));
     }
 }
