@@ -1,4 +1,4 @@
-package dev.mnemos.utm.cli;
+package dev.mnemos.cli.utm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mnemos.runtime.model.ModelServer;

@@ -1,4 +1,4 @@
-package dev.mnemos.utm.cli;
+package dev.mnemos.cli.utm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mnemos.runtime.checkpoint.CheckpointStore;

@@ -118,13 +118,24 @@ public final class TraceReplay {
         return out;
     }
 
-    /** A change's new value: a string, an integer, or null (removed); anything else names the line and label. */
-    public static Object value(JsonNode v, Path trace, long at, String label) throws IOException {
+    private static Object value(JsonNode v, Path trace, long at, String label) throws IOException {
+        try {
+            return value(v, label);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(trace + ": line at byte " + at + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A change's new value as a trace holds it: a string, an integer, or null (removed); anything
+     * else is an IllegalArgumentException naming the label and value.
+     */
+    public static Object value(JsonNode v, String label) {
         if (v.isNull()) return null;
         if (v.isTextual()) return v.asText();
         if (v.isIntegralNumber() && v.canConvertToLong()) return v.asLong();
         String shown = v.toString().length() > 40 ? v.toString().substring(0, 40) + "..." : v.toString();
-        throw new IOException(trace + ": line at byte " + at + ": changes." + label + " holds " + v.getNodeType().toString().toLowerCase()
+        throw new IllegalArgumentException("changes." + label + " holds " + v.getNodeType().toString().toLowerCase()
                 + " " + shown + "; a value is a string, an integer or null");
     }
 }
