@@ -16,6 +16,7 @@ import dev.mnemos.utm.sim.Tape;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Checks a live run against the reference machine, cycle by cycle (a {@link CycleListener}). On a
@@ -60,7 +61,7 @@ public final class LockstepVerifier implements CycleListener {
 
     @Override
     public void onCycle(CycleEvent e) throws StopRunException {
-        Mismatch m = check(e.step(), PromptHash.hex(e.prompt()), e.answer().text(), e.changes());
+        Mismatch m = check(e.step(), () -> PromptHash.hex(e.prompt()), e.answer().text(), e.changes());
         if (m != null) throw new StopRunException("verification: " + m);
     }
 
@@ -68,10 +69,10 @@ public final class LockstepVerifier implements CycleListener {
      * Checks one cycle (live or replayed from a trace). Returns the mismatch that ends the run,
      * or null: none, or one resynchronised because the run goes on after mismatches.
      */
-    private Mismatch check(long step, String promptHash, String raw, List<Change> changes) {
+    private Mismatch check(long step, Supplier<String> promptHash, String raw, List<Change> changes) {
         checked++;
         long head = lockstep.head();
-        Mismatch m = lockstep.check(step, () -> promptHash, raw, changes);
+        Mismatch m = lockstep.check(step, promptHash, raw, changes);
         if (m == null) return null;
         count++;
         if (firstStep == null) firstStep = step;
@@ -94,7 +95,8 @@ public final class LockstepVerifier implements CycleListener {
         if (stoppedAt != null) {
             throw new IOException("step " + step + " follows the mismatch at step " + stoppedAt + " that stopped the run: not the trace of this checkpoint");
         }
-        check(step, line.path("promptHash").asText(""), line.path("raw").asText(""), changes);
+        String hash = line.path("promptHash").asText("");
+        check(step, () -> hash, line.path("raw").asText(""), changes);
     }
 
     /** Undoes the cycle's writes and applies the reference transition instead. */
