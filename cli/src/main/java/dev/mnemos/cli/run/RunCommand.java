@@ -159,8 +159,8 @@ public final class RunCommand implements Callable<Integer> {
             case INTERRUPTED -> "interrupted after " + r.cycles() + " cycles" + (files.resuming() || checkpoint != null ? "; resume with --resume" : "");
             case FAILED -> "failed after " + r.cycles() + " cycles: " + r.failure().getMessage();
         };
-        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + line + " (" + r.modelCalls() + " model calls, " + r.cacheHits() + " cache hits, "
-                + String.format("%.2f s", r.elapsed().toNanos() / 1e9) + ")");
+        spec.commandLine().getErr().println(Cli.printable(spec.qualifiedName() + ": " + line + " (" + r.modelCalls() + " model calls, " + r.cacheHits() + " cache hits, "
+                + String.format("%.2f s", r.elapsed().toNanos() / 1e9) + ")"));
         spec.commandLine().getErr().flush();
         if (runOptions.json) {
             ObjectNode o = new ObjectMapper().createObjectNode();

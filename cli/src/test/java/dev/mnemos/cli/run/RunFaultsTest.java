@@ -170,4 +170,14 @@ class RunFaultsTest {
         assertFalse(Files.exists(missing), "no directory is made from what may be a typo");
         server.verify(0, postRequestedFor(urlPathEqualTo("/api/generate")));
     }
+
+    @Test
+    void modelOutputWithTerminalEscapesReachesTheTerminalEscaped() {
+        ModelServerStubs.answer(server, Api.OLLAMA_GENERATE, RunCommandTest.MODEL, "\u001b[2J\u001b]0;pwned\u0007 n-=1\rok", false);
+        assertEquals(ExitCode.UNPARSEABLE.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
+                "--base-url", server.baseUrl()), err);
+        assertEquals(1, err.strip().lines().count(), err);
+        for (char c : err.strip().toCharArray()) assertTrue(c >= 0x20 && c != 0x7f, "a raw control character reached the terminal: " + err);
+        assertTrue(err.contains("\\u001b[2J\\u001b]0;pwned\\u0007"), err);
+    }
 }
