@@ -138,10 +138,11 @@ public final class UtmRun implements Callable<Integer> {
             RunFiles.requireDirectory("--checkpoint", checkpointFile);
             RunFiles.requireDirectory("--cache", cache);
             if (resume == null && checkpoint == null) refuseUnfinished(checkpointFile);
+            if (resume == null) run = newRun(prompts, initialMemory(prompts)); // input checked before any file is touched
             files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpointFile, Duration.ofSeconds(5), resume,
                     (saved, memory) -> restore(prompts, memory, saved));
-            Memory memory = files.resuming() ? files.resumedMemory() : initialMemory(prompts);
-            if (files.resuming()) goOnAfterMismatch(); else run = newRun(prompts, memory);
+            Memory memory = files.resuming() ? files.resumedMemory() : run.memory();
+            if (files.resuming()) goOnAfterMismatch();
             if (files.checkpoints() != null) attach(files.checkpoints());
             Machine.Builder builder = Machine.builder().processor(processor).parseMode(modelOptions.parseMode()).limits(limits).retries(retries);
             ProgressLine progress = progressLine(run);

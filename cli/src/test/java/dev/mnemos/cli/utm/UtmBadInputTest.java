@@ -149,4 +149,14 @@ class UtmBadInputTest {
         }
         assertFalse(Files.exists(missing));
     }
+
+    @Test
+    void aMissingInputIsRefusedBeforeTheTraceIsTouched() throws Exception {
+        Path trace = dir.resolve("run.jsonl");
+        Files.writeString(trace, "{\"step\":0}\n");
+        UtmRunTest.Outcome o = UtmRunTest.utmRun("--machine", "../samples/machines/binary-increment.json", "--trace", trace.toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().startsWith("utm-run: give the input: --tape CELLS"), o.err());
+        assertEquals("{\"step\":0}\n", Files.readString(trace), "an earlier run's trace is not truncated by a refused command");
+    }
 }
