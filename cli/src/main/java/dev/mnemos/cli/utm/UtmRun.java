@@ -64,7 +64,7 @@ import java.util.concurrent.Callable;
                 "  utm-run --bitag samples/bitag/spec-example.json --json",
                 "  utm-run --machine samples/machines/binary-increment.json --tape 1011",
                 "  utm-run --model llama2 --cache cache.jsonl --trace run.jsonl",
-                "  utm-run --model llama2 --resume utm-run.checkpoint.json --trace run.jsonl"})
+                "  utm-run --model llama2 --resume run.checkpoint.json --trace run.jsonl"})
 public final class UtmRun implements Callable<Integer> {
 
     static final String DEFAULT_CHECKPOINT = "utm-run.checkpoint.json";
@@ -94,10 +94,12 @@ public final class UtmRun implements Callable<Integer> {
     @Option(names = "--continue-on-mismatch", description = "On a mismatch, put memory back in the reference configuration, count it, and go on.")
     boolean continueOnMismatch;
 
-    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Save checkpoints here. Default with a model: " + DEFAULT_CHECKPOINT + ", kept only when the run did not halt.")
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = {"Save checkpoints here (at the start, every 5 s, at the end). Default with a model: beside the trace",
+                    "(run.jsonl -> run.checkpoint.json), else " + DEFAULT_CHECKPOINT + "; deleted when the run halts,",
+                    "never overwritten while it holds an unfinished run."})
     Path checkpoint;
 
-    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Go on from a checkpoint (give the same --trace, and --bitag to decode words).")
+    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Go on from a checkpoint (give the same --trace). Checked against the reference configuration the checkpoint saved; after a mismatch that stopped the run, only with --resync.")
     Path resume;
 
     /** The command line's writers, taken when the command runs. */
