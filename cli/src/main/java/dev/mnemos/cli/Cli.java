@@ -34,7 +34,7 @@ public final class Cli {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             ExitCode code = ExitCode.of(ex);
-            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + message(ex, code));
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + printable(message(ex, code)));
             return code.code();
         });
         return cl;
@@ -135,14 +135,14 @@ public final class Cli {
 
     /**
      * Checks, before any work, that {@code file} can be written as {@code AtomicFiles} writes it (a
-     * new file beside it, then a rename): its directory is created if missing and a file is made and
-     * deleted there. A failure is an {@link ExitCode#IO_ERROR} naming the file.
+     * new file beside it, then a rename): its directory must exist (it is never created for you) and a
+     * file is made and deleted there. A failure is an {@link ExitCode#IO_ERROR} naming the file.
      */
     public static void checkWritable(java.nio.file.Path file) {
         java.nio.file.Path dir = file.toAbsolutePath().getParent();
         try {
             if (java.nio.file.Files.isDirectory(file)) throw new java.io.IOException("it is a directory");
-            java.nio.file.Files.createDirectories(dir);
+            if (!java.nio.file.Files.isDirectory(dir)) throw new java.io.IOException(dir + (java.nio.file.Files.exists(dir) ? " is not a directory" : " does not exist (create it first)"));
             java.nio.file.Files.delete(java.nio.file.Files.createTempFile(dir, "." + file.getFileName() + ".", ".probe"));
         } catch (java.io.IOException | SecurityException e) {
             String why = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
@@ -178,6 +178,31 @@ public final class Cli {
         public String[] getVersion() {
             return new String[] {spec.root().name() + " " + VERSION};
         }
+    }
+
+    /**
+     * Text as it may safely reach a terminal on one line: control characters (escape sequences,
+     * carriage returns, newlines, C1 codes) and the bidirectional overrides that reorder what is
+     * shown become visible escapes (backslash, u, four hex digits; {@code \\n} for a newline); the
+     * rest is kept. Model output and server messages pass through here before they are printed.
+     */
+    public static String printable(String text) {
+        if (text == null) return null;
+        StringBuilder b = null;
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            boolean escape = c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+            if (!escape) {
+                if (b != null) b.append(c);
+                continue;
+            }
+            if (b == null) b = new StringBuilder(text.length() + 16).append(text, 0, k);
+            if (c == '\n') b.append("\\n");
+            else if (c == '\t') b.append("\\t");
+            else if (c == '\r') b.append("\\r");
+            else b.append(String.format("\\u%04x", (int) c));
+        }
+        return b == null ? text : b.toString();
     }
 
     /** {@code value} if it is at least {@code min}; else a usage error naming the option. */

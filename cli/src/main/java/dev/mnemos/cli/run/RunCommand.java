@@ -86,25 +86,40 @@ public final class RunCommand implements Callable<Integer> {
         int retries = runOptions.cycleRetries();
         Reader reader = new Reader((int) Cli.atLeast("--max-passes", maxPasses, 1), (int) Cli.atLeast("--max-prompt", maxPrompt, 1));
         if (!(checkpointEvery >= 0)) throw new Cli.Failure(ExitCode.USAGE, "--checkpoint-every must be 0 or more, got " + checkpointEvery);
+        RunFiles.requireDirectory("--out", out);
+        RunFiles.requireDirectory("--trace", runOptions.trace);
+        RunFiles.requireDirectory("--checkpoint", checkpoint);
+        RunFiles.requireDirectory("--cache", cache);
         Processor processor = processor();
         Memory loaded = resume == null ? loadProgram(program) : null; // before any file is opened: a bad PROGRAM leaves --trace alone
-        RunFiles files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpoint, Duration.ofMillis((long) (checkpointEvery * 1000)), resume);
-        Memory memory = files.resuming() ? files.resumedMemory() : loaded;
-        ProgressLine progress = ProgressLine.onTerminal(spec.commandLine().getErr());
-        Machine.Builder builder = Machine.builder()
-                .processor(processor)
-                .reader(reader)
-                .writer(runOptions.writer())
-                .parseMode(mode)
-                .limits(limits)
-                .retries(retries);
-        if (progress != null) builder.listener(progress);
-        RunResult result = files.run(files.configure(builder).build(), memory);
-        if (progress != null) progress.finish();
-        processor.close();
-        if (out != null) save(memory);
-        report(result, files);
-        return ExitCode.of(result).code();
+        RunFiles files = null;
+        try {
+            files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpoint, Duration.ofMillis((long) (checkpointEvery * 1000)), resume);
+            Memory memory = files.resuming() ? files.resumedMemory() : loaded;
+            ProgressLine progress = ProgressLine.onTerminal(spec.commandLine().getErr());
+            Machine.Builder builder = Machine.builder()
+                    .processor(processor)
+                    .reader(reader)
+                    .writer(runOptions.writer())
+                    .parseMode(mode)
+                    .limits(limits)
+                    .retries(retries);
+            if (progress != null) builder.listener(progress);
+            RunResult result = files.run(files.configure(builder).build(), memory);
+            if (progress != null) progress.finish();
+            if (out != null) save(memory);
+            report(result, files);
+            return ExitCode.of(result).code();
+        } finally {
+            processor.close();
+            if (files != null) {
+                try {
+                    files.close();
+                } catch (java.io.IOException e) {
+                    // flushed cycle by cycle; the locks go with the process
+                }
+            }
+        }
     }
 
     private Processor processor() {
@@ -163,8 +178,8 @@ public final class RunCommand implements Callable<Integer> {
             case INTERRUPTED -> "interrupted after " + Cli.count(r.cycles(), "cycle") + (checkpointWritten(files) ? "; resume with --resume" : "");
             case FAILED -> "failed after " + Cli.count(r.cycles(), "cycle") + ": " + Cli.failureMessage(r.failure().getMessage());
         };
-        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + line + " (" + Cli.count(r.modelCalls(), "model call") + ", " + Cli.count(r.cacheHits(), "cache hit") + ", "
-                + String.format("%.2f s", r.elapsed().toNanos() / 1e9) + ")");
+        spec.commandLine().getErr().println(Cli.printable(spec.qualifiedName() + ": " + line + " (" + Cli.count(r.modelCalls(), "model call") + ", " + Cli.count(r.cacheHits(), "cache hit") + ", "
+                + String.format("%.2f s", r.elapsed().toNanos() / 1e9) + ")"));
         spec.commandLine().getErr().flush();
         if (runOptions.json) {
             ObjectNode o = new ObjectMapper().createObjectNode();

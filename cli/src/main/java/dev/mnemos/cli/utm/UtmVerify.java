@@ -75,7 +75,7 @@ public final class UtmVerify implements Callable<Integer> {
         } catch (IOException e) {
             throw new Cli.Failure(ExitCode.BAD_INPUT, e.getMessage());
         }
-        for (Mismatch m : report.kept()) out.println(m);
+        for (Mismatch m : report.kept()) out.println(Cli.printable(m.toString()));
         err.printf("utm-verify: %,d cycles checked, %s; the reference machine %s after %,d steps%n", report.cycles(),
                 report.clean() ? "every one matched" : String.format("%,d mismatches, the first at step %d", report.mismatches(), report.firstMismatchStep()),
                 report.referenceHalted() ? "halted" : "had not halted", report.referenceSteps());

@@ -143,7 +143,8 @@ class RunFaultsTest {
         Path out = notADirectory.resolve("out.json");
         assertEquals(ExitCode.IO_ERROR.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
                 "--base-url", server.baseUrl(), "--out", out.toString()), err);
-        assertTrue(err.contains("cannot write " + out), err);
+        assertEquals("mnemos run: --out " + out + ": " + notADirectory.toAbsolutePath() + " is not a directory", err.strip());
+        server.verify(0, postRequestedFor(urlPathEqualTo("/api/generate"))); // refused before the run, not after it
     }
 
     @Test
@@ -176,11 +177,25 @@ class RunFaultsTest {
     }
 
     @Test
-    void aTraceThatCannotBeCreatedIsAnIoErrorSayingWhy() {
-        Path trace = dir.resolve("no-such-directory").resolve("run.jsonl");
-        assertEquals(ExitCode.IO_ERROR.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
-                "--base-url", server.baseUrl(), "--trace", trace.toString()), err);
-        assertEquals("mnemos run: cannot write the trace " + trace + ": no such directory", err.strip());
+    void everyFileOptionRefusesAMissingDirectoryTheSameWay() throws Exception {
+        Path missing = dir.resolve("no-such-directory");
+        for (String option : new String[]{"--trace", "--out", "--checkpoint", "--cache"}) {
+            Path file = missing.resolve("file.json");
+            assertEquals(ExitCode.IO_ERROR.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
+                    "--base-url", server.baseUrl(), option, file.toString()), err);
+            assertEquals("mnemos run: " + option + " " + file + ": " + missing.toAbsolutePath() + " does not exist (create it first)", err.strip());
+        }
+        assertFalse(Files.exists(missing), "no directory is made from what may be a typo");
         server.verify(0, postRequestedFor(urlPathEqualTo("/api/generate")));
+    }
+
+    @Test
+    void modelOutputWithTerminalEscapesReachesTheTerminalEscaped() {
+        ModelServerStubs.answer(server, Api.OLLAMA_GENERATE, RunCommandTest.MODEL, "\u001b[2J\u001b]0;pwned\u0007 n-=1\rok", false);
+        assertEquals(ExitCode.UNPARSEABLE.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
+                "--base-url", server.baseUrl()), err);
+        assertEquals(1, err.strip().lines().count(), err);
+        for (char c : err.strip().toCharArray()) assertTrue(c >= 0x20 && c != 0x7f, "a raw control character reached the terminal: " + err);
+        assertTrue(err.contains("\\u001b[2J\\u001b]0;pwned\\u0007"), err);
     }
 }
