@@ -13,7 +13,10 @@ public final class LagInterpreter {
 
     private final LagSystem system;
     private final int shift;
-    /** table[first << shift | second]: offset of the value in {@code values}, or -1 (no rule). */
+    /**
+     * table[first &lt;&lt; shift | second]: the value's symbol when it is one symbol (the common case,
+     * one load per step), {@code -2 - offset} of the value in {@code values} otherwise, -1 for no rule.
+     */
     private final int[] table;
     /** Per value: its length, then its symbols. */
     private final int[] values;
@@ -37,7 +40,7 @@ public final class LagInterpreter {
         this.values = new int[size];
         int at = 0;
         for (Rule r : system.rules()) {
-            table[r.first() << s | r.second()] = at;
+            table[r.first() << s | r.second()] = r.valueLength() == 1 ? r.valueSymbol(0) : -2 - at;
             values[at++] = r.valueLength();
             for (int k = 0; k < r.valueLength(); k++) values[at++] = r.valueSymbol(k);
         }
@@ -95,8 +98,15 @@ public final class LagInterpreter {
         int tail = this.tail;
         long done = 0;
         while (done < maxSteps && tail - head >= 2) {
-            int off = table[buf[head & mask] << shift | buf[(head + 1) & mask]];
-            if (off < 0) break;
+            int entry = table[buf[head & mask] << shift | buf[(head + 1) & mask]];
+            if (entry >= 0) {
+                head++;
+                buf[tail++ & mask] = entry;
+                done++;
+                continue;
+            }
+            if (entry == -1) break;
+            int off = -2 - entry;
             int len = values[off];
             if (tail - head + len > mask) {
                 this.head = head;
@@ -120,7 +130,7 @@ public final class LagInterpreter {
 
     private void updateHalt() {
         if (size() < 2) halt = Halt.TOO_SHORT;
-        else if (table[at(0) << shift | at(1)] < 0) halt = Halt.NO_RULE;
+        else if (table[at(0) << shift | at(1)] == -1) halt = Halt.NO_RULE;
         else halt = Halt.RUNNING;
     }
 
