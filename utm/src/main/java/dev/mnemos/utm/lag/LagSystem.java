@@ -23,6 +23,7 @@ public final class LagSystem {
     private final List<String> symbols;
     private final Map<String, Integer> ids;
     private final List<Rule> rules;
+    private final List<Rule> listing;
     private final int[] ruleAt;
     private final BitSet halt;
     private final int repeats;
@@ -32,6 +33,7 @@ public final class LagSystem {
         this.symbols = List.copyOf(b.symbols);
         this.ids = Map.copyOf(b.ids);
         this.rules = List.copyOf(b.rules);
+        this.listing = List.copyOf(b.listing);
         int n = symbols.size();
         this.ruleAt = new int[n * n];
         Arrays.fill(ruleAt, -1);
@@ -62,6 +64,9 @@ public final class LagSystem {
     public List<Rule> rules() { return rules; }
 
     public int ruleCount() { return rules.size(); }
+
+    /** The rules as the source listed them, repeats included (a repaired dictionary repeats the rules a model got wrong). */
+    public List<Rule> listing() { return listing; }
 
     /** The index in {@link #rules()} of the rule for key {@code (first, second)}, or -1. */
     public int ruleIndex(int first, int second) {
@@ -150,6 +155,7 @@ public final class LagSystem {
         private final List<String> symbols = new ArrayList<>();
         private final Map<String, Integer> ids = new HashMap<>();
         private final List<Rule> rules = new ArrayList<>();
+        private final List<Rule> listing = new ArrayList<>();
         private final Map<Long, Rule> byKey = new HashMap<>();
         private final BitSet halt = new BitSet();
         private int repeats;
@@ -186,11 +192,13 @@ public final class LagSystem {
                             + text(v) + "'; " + old.where() + " gave '" + text(old.value()) + "')");
                 }
                 repeats++;
+                listing.add(old);
                 return this;
             }
             Rule rule = new Rule(a, b, v, where);
             byKey.put(key, rule);
             rules.add(rule);
+            listing.add(rule);
             return this;
         }
 

@@ -37,7 +37,7 @@ public final class Rename {
     public static LagSystem to(LagSystem system, List<String> names) {
         LagSystem.Builder b = LagSystem.builder(system.name());
         for (String name : names) b.symbol(name);
-        for (Rule r : system.rules()) {
+        for (Rule r : system.listing()) {
             List<String> value = new ArrayList<>();
             for (int s : r.value()) value.add(names.get(s));
             b.rule(names.get(r.first()), names.get(r.second()), value, r.where());

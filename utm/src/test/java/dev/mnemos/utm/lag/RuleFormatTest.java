@@ -54,6 +54,8 @@ class RuleFormatTest {
         LagSystem s = RuleFormat.parse(TINY + "gJvD:aBgJ\n", "repaired.txt", 0);
         assertEquals(4, s.ruleCount());
         assertEquals(1, s.repeatedRules());
+        assertEquals(5, s.listing().size());
+        assertEquals(TINY.strip().replace("\n\n", "\n") + "\ngJvD:aBgJ\n", RuleFormat.format(s, s.listing()));
     }
 
     @Test
