@@ -61,13 +61,19 @@ public final class Dictionary {
     }
 
     public String prompt(String key) {
+        return prefix() + KEY_LINE + key + "\n" + VALUE_LINE;
+    }
+
+    /** What every prompt has before its {@link #KEY_LINE}: the dictionary and the request. */
+    public String prefix() {
         return "The dictionary below has one entry per line, written KEY:VALUE.\n\n"
                 + text
                 + "\nLook up the key that follows and reply with its value exactly as the dictionary gives it,"
-                + " with nothing before or after it.\n"
-                + KEY_LINE + key + "\n"
-                + "VALUE: ";
+                + " with nothing before or after it.\n";
     }
+
+    /** The end of every prompt, after the key's line. */
+    public static final String VALUE_LINE = "VALUE: ";
 
     /** The line of a prompt that gives the key asked for. */
     public static final String KEY_LINE = "KEY: ";
