@@ -13,7 +13,7 @@ import java.nio.file.Path;
 /** The Lag system options of lag-check and lag-run (a picocli mixin): the rule file and its symbol width. */
 public class LagInput {
 
-    @Option(names = "--rules", paramLabel = "FILE", required = true,
+    @Option(names = "--rules", paramLabel = "FILE",
             description = "The Lag system: KEY:VALUE lines (their format), or our JSON format when the name ends in .json.")
     Path rules;
 
@@ -23,6 +23,7 @@ public class LagInput {
 
     /** The program in --rules; a bad file is a BAD_INPUT failure naming it. */
     LagProgram read() {
+        if (rules == null) throw new Cli.Failure(ExitCode.USAGE, "--rules FILE is needed (the Lag system)");
         if (width < 0) throw new Cli.Failure(ExitCode.USAGE, "--width must be 1 or more, got " + width);
         try {
             if (rules.getFileName().toString().endsWith(".json")) return LagJson.read(rules);

@@ -39,9 +39,18 @@ public final class LagRun {
     public LookupProcessor processor() { return lookup; }
 
     public Summary run(Machine.Builder builder, Progress start) {
+        return summarise(configure(builder).build().run(memory, start));
+    }
+
+    /** Sets the processor, strict parsing and the verifier on {@code builder}. */
+    public Machine.Builder configure(Machine.Builder builder) {
         builder.processor(lookup).parseMode(ParseMode.STRICT);
         if (verifier != null) builder.listener(verifier);
-        RunResult r = builder.build().run(memory, start);
+        return builder;
+    }
+
+    /** Sums up a run that ended with {@code r} on this memory. */
+    public Summary summarise(RunResult r) {
         int[] queue = LagImage.queue(memory, system);
         String reason = null;
         if (r.halted()) reason = new LagInterpreter(system, queue).halt() == LagInterpreter.Halt.TOO_SHORT ? "fewer than two symbols" : "no rule";
@@ -53,6 +62,8 @@ public final class LagRun {
                 verifier != null, verifier != null && verifier.mismatch() != null ? 1 : 0, verifier == null ? null : verifier.mismatchStep(),
                 queue.length, system.join(queue), r.elapsed().toNanos() / 1e9, error);
     }
+
+    public Memory memory() { return memory; }
 
     /**
      * A run's outcome; {@code steps} are Lag steps (cycles without the halt cycle), {@code modelCalls}

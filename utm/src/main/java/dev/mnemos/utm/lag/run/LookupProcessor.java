@@ -45,7 +45,8 @@ public final class LookupProcessor implements Processor {
         }
         Answer a = model.process(prompt);
         lastRaw = a.text();
-        List<String> value = value(a.text().strip());
+        List<String> value = symbols(a.text().strip());
+        if (value != null && value.size() > pointers) value = null;
         String text = value == null ? NOT_A_VALUE + a.text() : instruction(value);
         return new Answer(text, a.inputTokens(), a.outputTokens());
     }
@@ -64,13 +65,13 @@ public final class LookupProcessor implements Processor {
         int at = prompt.lastIndexOf(Dictionary.KEY_LINE);
         int end = prompt.lastIndexOf("\n" + Dictionary.VALUE_LINE);
         if (at < 0 || end < at) return null;
-        List<String> syms = value(prompt.substring(at + Dictionary.KEY_LINE.length(), end));
+        List<String> syms = symbols(prompt.substring(at + Dictionary.KEY_LINE.length(), end));
         if (syms == null || syms.size() != 2) return null;
         return new int[] {system.id(syms.get(0)), system.id(syms.get(1))};
     }
 
-    /** The symbols of a value's text, or null when it is not one (an empty text is the empty value). */
-    List<String> value(String text) {
+    /** The symbols of a text, or null when it is not made of them (an empty text has none). */
+    List<String> symbols(String text) {
         List<String> out = new ArrayList<>();
         int width = system.symbolWidth();
         if (width > 0) {
@@ -80,7 +81,7 @@ public final class LookupProcessor implements Processor {
             for (String s : text.split(" ")) out.add(s);
         }
         for (String s : out) if (system.id(s) < 0) return null;
-        return out.size() > pointers ? null : out;
+        return out;
     }
 
     private String instruction(List<String> value) {

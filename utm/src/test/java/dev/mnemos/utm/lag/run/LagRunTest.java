@@ -154,6 +154,15 @@ class LagRunTest {
     }
 
     @Test
+    void aSystemWhoseValuesAreShorterThanItsKeysRuns() {
+        LagSystem lag = dev.mnemos.utm.lag.RuleFormat.parse("aBgJ:vD\ngJvD:aB\nvDaB:gJ\n", "r.txt", 0);
+        LagRun.Summary s = new LagRun(lag, LagImage.of(Dictionary.of(lag, 0L), lag.parseQueue("aBgJ", "q")), new LagReferenceProcessor(lag), true)
+                .run(Machine.builder().limits(RunLimits.NONE.withMaxSteps(4)), Progress.START);
+        assertEquals("step_limit", s.status(), s.toString());
+        assertEquals("gJvD", s.queue());
+    }
+
+    @Test
     void aQueueOfOneSymbolHaltsAtOnce() {
         LagSystem lag = Synthetic.dictionary(30, 4);
         LagRun.Summary s = new LagRun(lag, LagImage.of(Dictionary.of(lag, 0L), new int[] {2}), new LagReferenceProcessor(lag), true)
