@@ -27,10 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -113,7 +111,7 @@ public final class LagCheck implements Callable<Integer> {
     Long maxCalls;
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        Cli.main(new LagCheck(), args);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -251,11 +249,7 @@ public final class LagCheck implements Callable<Integer> {
     }
 
     private static void write(Path file, String text) {
-        try {
-            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
-        }
+        Cli.writing(file, () -> AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A progress line on standard error when it is a terminal; one line per repair round in any case. */

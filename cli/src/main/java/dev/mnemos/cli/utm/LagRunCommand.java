@@ -104,7 +104,7 @@ public final class LagRunCommand implements Callable<Integer> {
     Path resume;
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        Cli.main(new LagRunCommand(), args);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {

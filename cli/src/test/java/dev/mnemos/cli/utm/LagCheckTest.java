@@ -62,6 +62,15 @@ class LagCheckTest {
     }
 
     @Test
+    void aReportThatCannotBeWrittenIsExitTwelve(@TempDir Path dir) throws Exception {
+        Path blocker = Files.writeString(dir.resolve("a-file"), "not a directory\n");
+        Path report = blocker.resolve("check.json");
+        UtmRunTest.Outcome o = lagCheck("--rules", rules(dir, 30).toString(), "--json", report.toString());
+        assertEquals(12, o.code(), o.err());
+        assertTrue(o.err().startsWith("lag-check: cannot write " + report), o.err());
+    }
+
+    @Test
     void usageErrors(@TempDir Path dir) throws Exception {
         String rules = rules(dir, 30).toString();
         assertEquals("lag-check: --repair needs --out FILE (where the repaired dictionary goes)\n", lagCheck("--rules", rules, "--repair").err());
