@@ -73,7 +73,7 @@ public final class RuleCheck {
         try {
             CompletionService<Call> calls = new ExecutorCompletionService<>(pool);
             for (int k = 0; k < settings.samples(); k++) {
-                for (int r = 0; r < rules.size(); r++) calls.submit(call(r, dictionary.prompt(rules.get(r))));
+                for (int r = 0; r < rules.size(); r++) calls.submit(call(r, dictionary, rules.get(r)));
             }
             int wrong = 0;
             for (int done = 1; done <= total; done++) {
@@ -91,8 +91,10 @@ public final class RuleCheck {
                 tallies.stream().map(RuleScore.Tally::score).toList(), Latencies.ofNanos(nanos), seconds);
     }
 
-    private Callable<Call> call(int index, String prompt) {
+    /** One lookup; the prompt (the whole dictionary) is built when the call runs, not held by every queued call. */
+    private Callable<Call> call(int index, Dictionary dictionary, Rule rule) {
         return () -> {
+            String prompt = dictionary.prompt(rule);
             long t0 = System.nanoTime();
             Answer a = processor.process(prompt);
             return new Call(index, a, System.nanoTime() - t0);
