@@ -5,6 +5,7 @@ import dev.mnemos.runtime.cycle.CycleException;
 import dev.mnemos.runtime.cycle.ParseException;
 import dev.mnemos.runtime.memory.BadLabelException;
 import dev.mnemos.utm.bitag.BiTagException;
+import dev.mnemos.utm.lag.LagException;
 import dev.mnemos.utm.machine.MachineException;
 import dev.mnemos.runtime.cycle.RunResult;
 import dev.mnemos.runtime.cycle.SubstitutionException;
@@ -93,7 +94,7 @@ public enum ExitCode {
         if (e instanceof CycleException c) return ofFailure(c);
         if (e instanceof java.io.UncheckedIOException) return IO_ERROR;
         if (e instanceof java.io.IOException || e instanceof DataException || e instanceof MachineException
-                || e instanceof BiTagException || e instanceof BadLabelException) return BAD_INPUT;
+                || e instanceof BiTagException || e instanceof BadLabelException || e instanceof LagException) return BAD_INPUT;
         return INTERNAL;
     }
 
