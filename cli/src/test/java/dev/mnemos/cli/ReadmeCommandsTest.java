@@ -7,6 +7,8 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.mnemos.cli.run.MnemosCommand;
+import dev.mnemos.cli.utm.LagCheck;
+import dev.mnemos.cli.utm.LagRunCommand;
 import dev.mnemos.cli.utm.UtmBench;
 import dev.mnemos.cli.utm.UtmRun;
 import dev.mnemos.cli.utm.UtmVerify;
@@ -39,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * commands fails the build. Where a command names a model, an Ollama stand-in answers: U15,2's
  * prompts from utm's reference machine, the countdown program's by its rule; {@code --base-url}
  * is added to point at it, and a prompt cache where there is none (the same run with one call per
- * distinct prompt instead of one per cycle). Not run here: poem train and nam capacity (minutes of CPU on the
+ * distinct prompt instead of one per cycle); lag-check's lookups with the value its prompt's dictionary gives. Not run here: poem train and nam capacity (minutes of CPU on the
  * in-process MiniLM encoder; their own tests cover them).
  */
 class ReadmeCommandsTest {
@@ -47,7 +49,7 @@ class ReadmeCommandsTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Map<String, Class<?>> MAINS = Map.of(
             "bin/utm-run", UtmRun.class, "bin/utm-verify", UtmVerify.class, "bin/utm-bench", UtmBench.class,
-            "bin/mnemos", MnemosCommand.class);
+            "bin/mnemos", MnemosCommand.class, "bin/lag-check", LagCheck.class, "bin/lag-run", LagRunCommand.class);
     static final List<String> NOT_RUN_HERE = List.of("bin/poem", "bin/nam");
 
     @TempDir
@@ -81,7 +83,7 @@ class ReadmeCommandsTest {
             if (args.contains("--model")) {
                 args.addAll(List.of("--base-url", ollama.baseUrl()));
                 // the same run and result; a prompt cache keeps it to U15,2's 29 distinct prompts instead of one call a cycle
-                if (!args.contains("--cache") && !words.get(0).equals("bin/mnemos") && !words.get(0).equals("bin/utm-bench")) {
+                if (!args.contains("--cache") && words.get(0).equals("bin/utm-run")) {
                     args.addAll(List.of("--cache", "stand-in.cache"));
                 }
             }
@@ -132,6 +134,7 @@ class ReadmeCommandsTest {
         static final String NAME = "readme-stand-in";
         private static final ObjectMapper JSON = new ObjectMapper();
         private static final Pattern COUNTDOWN = Pattern.compile("\" op=\"halt\" \"\nn = (\\d+)\nif");
+        private static final Pattern LAG_KEY = Pattern.compile("(?m)^KEY: (\\S+)\\s*VALUE:\\s*$");
         private final ReferenceProcessor reference = new ReferenceProcessor(PromptFiles.u152());
 
         @Override
@@ -147,6 +150,10 @@ class ReadmeCommandsTest {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
             try {
+                if (event.getRequest().getUrl().startsWith("/api/show")) { // lag-check asks for the model's context first
+                    return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withBody("{\"parameters\":\"\",\"model_info\":{\"llama.context_length\":4096}}").build();
+                }
                 JsonNode request = JSON.readTree(event.getRequest().getBodyAsString());
                 boolean chat = event.getRequest().getUrl().startsWith("/api/chat");
                 String prompt = chat ? request.path("messages").get(request.path("messages").size() - 1).path("content").asText()
@@ -160,6 +167,11 @@ class ReadmeCommandsTest {
         }
 
         private String answer(String prompt) throws Exception {
+            Matcher key = LAG_KEY.matcher(prompt);
+            if (key.find()) { // lag-check: the value the prompt's own dictionary gives
+                Matcher rule = Pattern.compile("(?m)^" + Pattern.quote(key.group(1)) + ":(\\S+)$").matcher(prompt);
+                return rule.find() ? rule.group(1) : "no such key";
+            }
             Matcher countdown = COUNTDOWN.matcher(prompt);
             int last = -1;
             while (countdown.find()) last = Integer.parseInt(countdown.group(1)); // the prompt's own line comes last
