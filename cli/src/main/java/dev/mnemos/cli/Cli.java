@@ -219,6 +219,10 @@ public final class Cli {
 
     /** Runs {@code write}; its failure is exit code 12 naming {@code file}, not a bad input file. */
     public static void writing(Path file, Write write) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new Failure(ExitCode.IO_ERROR, "cannot write " + file + ": " + dir + " is not a directory");
+        }
         try {
             write.run();
         } catch (IOException e) {

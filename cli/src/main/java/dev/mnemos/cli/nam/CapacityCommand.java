@@ -1,6 +1,7 @@
 package dev.mnemos.cli.nam;
 
 import dev.mnemos.cli.Cli;
+import dev.mnemos.cli.ExitCode;
 import dev.mnemos.nam.chart.LineChart;
 import dev.mnemos.nam.study.CapacityStudy;
 import dev.mnemos.nam.study.TextPairs;
@@ -68,10 +69,18 @@ final class CapacityCommand implements Callable<Integer> {
         return List.of(csv != null ? csv : Path.of(name + ".csv"), svg != null ? svg : Path.of(name + ".svg"));
     }
 
+    /** The study as the options set it; a value it refuses is a usage error naming it. */
+    private CapacityStudy.Builder builder() {
+        try {
+            return CapacityStudy.builder().dimension(dimension).sizes(sizes).trials(trials).seed(seed).queryCosines(queryCosines);
+        } catch (IllegalArgumentException e) {
+            throw new Cli.Failure(ExitCode.USAGE, e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
-        CapacityStudy.Builder study = CapacityStudy.builder().dimension(dimension).sizes(sizes).trials(trials)
-                .seed(seed).queryCosines(queryCosines);
+        CapacityStudy.Builder study = builder();
         String what = "random unit vectors, d = " + dimension;
         if (data == Data.minilm) {
             study.source(new TextPairs(miniLm()));

@@ -58,7 +58,7 @@ final class PoemCompareCommand implements Callable<Integer> {
         Path taskFile = task != null ? task : Path.of(data.toString().replaceFirst("\\.jsonl$", "") + ".task.json");
         for (Path p : new Path[] {data, taskFile}) {
             if (!Files.isRegularFile(p)) {
-                throw new NoSuchFileException("no such file: " + p);
+                throw new NoSuchFileException(p.toString());
             }
         }
         PoemComparison.Result result = PoemComparison.builder()

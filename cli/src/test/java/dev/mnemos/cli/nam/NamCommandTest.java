@@ -49,7 +49,7 @@ class NamCommandTest {
         int code = run(err, "capacity", "--sizes", "0", "--csv", dir.resolve("c.csv").toString());
 
         assertEquals(2, code);
-        assertEquals("nam: size n = 0 must be positive", err.toString().strip());
+        assertEquals("nam capacity: size n = 0 must be positive", err.toString().strip());
     }
 
     @Test
@@ -61,7 +61,7 @@ class NamCommandTest {
         int code = run(err, "poem-compare", "--data", data.toString());
 
         assertEquals(3, code);
-        assertEquals("nam: " + data + ":2: not valid JSON (Unrecognized token 'not': was expecting"
+        assertEquals("nam poem-compare: " + data + ":2: not valid JSON (Unrecognized token 'not': was expecting"
                 + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false'))", err.toString().strip());
     }
 
@@ -71,7 +71,7 @@ class NamCommandTest {
         int code = run(err, "poem-compare", "--data", dir.resolve("none.jsonl").toString());
 
         assertEquals(3, code);
-        assertEquals("nam: no such file: " + dir.resolve("none.jsonl"), err.toString().strip());
+        assertEquals("nam poem-compare: " + dir.resolve("none.jsonl") + ": no such file", err.toString().strip());
     }
 
     @Test
@@ -84,7 +84,7 @@ class NamCommandTest {
                 "--csv", csv.toString(), "--svg", dir.resolve("c.svg").toString());
 
         assertEquals(12, code);
-        assertTrue(err.toString().strip().startsWith("nam: cannot write " + csv + " (FileAlreadyExistsException: "), err.toString());
+        assertTrue(err.toString().strip().equals("nam capacity: cannot write " + csv + ": " + notADirectory + " is not a directory"), err.toString());
     }
 
     @picocli.CommandLine.Command(name = "boom")
@@ -103,7 +103,7 @@ class NamCommandTest {
         int code = cmd.execute("boom");
 
         assertEquals(70, code);
-        assertEquals("nam: internal error: java.lang.IllegalStateException: a bug", err.toString().strip());
+        assertEquals("nam boom: internal error: java.lang.IllegalStateException: a bug", err.toString().strip());
     }
 
     private static int run(StringWriter err, String... args) {
