@@ -43,6 +43,26 @@ public final class NamFile {
         AtomicWrite.write(file, bytes.toByteArray());
     }
 
+    /** The kind of content {@code file} holds (checked for the header only, not the checksum). */
+    public static String kind(Path file) throws IOException {
+        byte[] head;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(MAGIC.length + 4 + 2 + 65535);
+        } catch (NoSuchFileException e) {
+            throw new BadFileException(file, "no such file");
+        }
+        if (head.length < MAGIC.length || !ByteBuffer.wrap(head, 0, MAGIC.length).equals(ByteBuffer.wrap(MAGIC))) {
+            throw new BadFileException(file, "not a mnemos nam file (no MNEMOSNAM header)");
+        }
+        try {
+            ByteBuffer in = ByteBuffer.wrap(head, MAGIC.length + 4, head.length - MAGIC.length - 4);
+            int length = Short.toUnsignedInt(in.getShort());
+            return StandardCharsets.UTF_8.decode(ByteBuffer.wrap(head, in.position(), length)).toString();
+        } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
+            throw new BadFileException(file, "truncated (" + head.length + " bytes)");
+        }
+    }
+
     /** The payload of {@code file}, which must hold content of {@code kind}. */
     public static byte[] read(Path file, String kind) throws IOException {
         byte[] all;
