@@ -158,7 +158,7 @@ final class TrainCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final boolean terminal;
         private long lastDraw;
-        private long lastTenth = -1;
+        private long lastTenth;
         private boolean drawn;
 
         Progress(PrintWriter err, boolean terminal) {

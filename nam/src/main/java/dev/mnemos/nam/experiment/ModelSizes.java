@@ -24,6 +24,9 @@ public final class ModelSizes {
 
     /** A model of {@code kind} with about as many weights as {@link #namtm}. */
     public static ModelSpec matching(String kind, Task task) {
+        if (!kind.equals("lsam") && !kind.equals("namtm") && !kind.equals("lstm")) {
+            throw new IllegalArgumentException("unknown model '" + kind + "' (expected lsam, namtm or lstm)");
+        }
         ModelSpec reference = namtm(task);
         if (kind.equals("namtm")) {
             return reference;
