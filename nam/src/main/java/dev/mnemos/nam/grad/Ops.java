@@ -16,36 +16,32 @@ public final class Ops {
     /** The same for the columns of a tape, which start at zero. */
     static final double COLUMN_EPSILON = 1e-6;
 
+    private static final DoubleKernel K = DoubleKernel.BEST;
+
     private Ops() {
     }
 
     /** {@code y = W x}. */
     public static Tensor matVec(Tape tape, Tensor w, Tensor x) {
         requireSize(x, w.cols, "x");
-        Tensor y = new Tensor(w.rows, 1);
+        Tensor y = new Tensor(w.rows, 1, mulVec(w, x.value));
         int n = w.cols;
-        for (int i = 0; i < w.rows; i++) {
-            double s = 0;
-            int base = i * n;
-            for (int j = 0; j < n; j++) {
-                s += w.value[base + j] * x.value[j];
-            }
-            y.value[i] = s;
-        }
         tape.record(() -> {
             for (int i = 0; i < w.rows; i++) {
                 double g = y.grad[i];
                 if (g == 0) {
                     continue;
                 }
-                int base = i * n;
-                for (int j = 0; j < n; j++) {
-                    w.grad[base + j] += g * x.value[j];
-                    x.grad[j] += g * w.value[base + j];
-                }
+                K.axpy(g, x.value, w.grad, i * n, n);
+                K.axpyFrom(g, w.value, i * n, x.grad, n);
             }
         });
         return y;
+    }
+
+    /** Which loops training runs: "scalar" or "vector (n lanes)". */
+    public static String kernel() {
+        return K.name();
     }
 
     /** {@code y = W x + b}. */
@@ -256,11 +252,8 @@ public final class Ops {
                 double g = h.grad[i];
                 dp += g * mq[i];
                 double pg = p * g;
-                int base = i * dk;
-                for (int j = 0; j < dk; j++) {
-                    m.grad[base + j] += pg * q.value[j];
-                    q.grad[j] += pg * m.value[base + j];
-                }
+                K.axpy(pg, q.value, m.grad, i * dk, dk);
+                K.axpyFrom(pg, m.value, i * dk, q.grad, dk);
             }
             pr.grad[0] += dp;
         });
@@ -284,10 +277,8 @@ public final class Ops {
         Tensor out = new Tensor(m.rows, dk);
         for (int i = 0; i < m.rows; i++) {
             double c = w * v.value[i] - e * mk[i];
-            int base = i * dk;
-            for (int j = 0; j < dk; j++) {
-                out.value[base + j] = m.value[base + j] + c * k.value[j];
-            }
+            System.arraycopy(m.value, i * dk, out.value, i * dk, dk);
+            K.axpy(c, k.value, out.value, i * dk, dk);
         }
         tape.record(() -> writeBackward(m, k, v, w, e, pw, pe, mk, out.grad));
         return out;
@@ -298,12 +289,7 @@ public final class Ops {
         int dk = m.cols;
         double[] gk = new double[m.rows];
         for (int i = 0; i < m.rows; i++) {
-            double s = 0;
-            int base = i * dk;
-            for (int j = 0; j < dk; j++) {
-                s += g[base + j] * k.value[j];
-            }
-            gk[i] = s;
+            gk[i] = K.dot(g, i * dk, k.value, dk);
         }
         double dpw = 0;
         double dpe = 0;
@@ -316,9 +302,11 @@ public final class Ops {
             double b = e * gk[i];
             int base = i * dk;
             for (int j = 0; j < dk; j++) {
-                m.grad[base + j] += g[base + j] - b * k.value[j];
-                k.grad[j] += a * g[base + j] - b * m.value[base + j];
+                m.grad[base + j] += g[base + j];
             }
+            K.axpy(-b, k.value, m.grad, base, dk);
+            K.axpyFrom(a, g, base, k.grad, dk);
+            K.axpyFrom(-b, m.value, base, k.grad, dk);
         }
         pw.grad[0] += dpw;
         pe.grad[0] += dpe;
@@ -475,12 +463,7 @@ public final class Ops {
         double[] y = new double[m.rows];
         int n = m.cols;
         for (int i = 0; i < m.rows; i++) {
-            double s = 0;
-            int base = i * n;
-            for (int j = 0; j < n; j++) {
-                s += m.value[base + j] * x[j];
-            }
-            y[i] = s;
+            y[i] = K.dot(m.value, i * n, x, n);
         }
         return y;
     }
