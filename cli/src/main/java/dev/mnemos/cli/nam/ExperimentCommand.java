@@ -27,7 +27,7 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--n", defaultValue = "5", description = "Largest training size N. Default: ${DEFAULT-VALUE}.")
     int n;
 
-    @Option(names = "--steps", defaultValue = "1500", description = "Training steps per run. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--steps", defaultValue = "4000", description = "Training steps per run. Default: ${DEFAULT-VALUE}.")
     int steps;
 
     @Option(names = "--batch", defaultValue = "8", description = "Sequences per step. Default: ${DEFAULT-VALUE}.")

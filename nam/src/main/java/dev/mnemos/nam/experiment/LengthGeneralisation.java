@@ -93,7 +93,7 @@ public final class LengthGeneralisation {
         private List<String> models = List.of("lsam", "namtm", "lstm");
         private int seeds = 3;
         private int maxLength = 5;
-        private int steps = 1500;
+        private int steps = 4000;
         private int batchSize = 8;
         private double learningRate = 1e-2;
         private int evaluations = 200;
