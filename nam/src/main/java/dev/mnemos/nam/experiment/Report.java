@@ -63,7 +63,10 @@ public final class Report {
         return s.toString();
     }
 
-    /** Writes {@code results.md}, {@code results.csv} and {@code TASK.svg} per task into {@code dir}. */
+    /**
+     * Writes {@code length-generalisation.md}, {@code .csv} and {@code length-generalisation-TASK.svg}
+     * per task into {@code dir} (atomically, mode 0644).
+     */
     public List<Path> write(Path dir) throws IOException {
         List<Path> written = new ArrayList<>();
         written.add(write(dir.resolve("length-generalisation.md"), markdown()));
@@ -74,8 +77,7 @@ public final class Report {
         }
         for (String task : tasks) {
             Path svg = dir.resolve("length-generalisation-" + task + ".svg");
-            chart(task).write(svg);
-            written.add(svg);
+            written.add(write(svg, chart(task).svg()));
         }
         return written;
     }
