@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nam", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Neural Attention Memory tools: the studies and charts of nam/README.md.",
             "Run from the repository root; outputs default to nam/docs/.", ""},
-        subcommands = {CapacityCommand.class, PoemCompareCommand.class, ScalingChartCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, ExperimentCommand.class, CapacityCommand.class, PoemCompareCommand.class, ScalingChartCommand.class, CommandLine.HelpCommand.class})
 public final class NamCommand implements Runnable {
 
     @CommandLine.Spec
