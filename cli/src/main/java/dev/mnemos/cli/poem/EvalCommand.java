@@ -58,6 +58,7 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Task given = data.task();
         Loaded loaded = Loaded.open(memoryFile, options, given, err);
+        err.println("read: " + loaded.readNote());
         Task task = loaded.poem().task();
         Dataset dataset = data.read(task.labels().isEmpty() ? null : task, err);
         if (dataset.test().isEmpty()) throw new dev.mnemos.poem.data.DataException(data.data + ": no test examples to evaluate on");

@@ -60,4 +60,13 @@ final class Setup {
         };
     }
 
+    /** The memory file's lock (one writer at a time); a lock file that cannot be made is exit 12 naming it. */
+    static dev.mnemos.poem.store.MemoryLock lock(Path memory, String what) {
+        Path file = dev.mnemos.poem.store.MemoryLock.lockFile(memory);
+        try {
+            return dev.mnemos.poem.store.MemoryLock.acquire(memory, what);
+        } catch (IOException e) {
+            throw new Cli.Failure(ExitCode.IO_ERROR, "cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+    }
 }

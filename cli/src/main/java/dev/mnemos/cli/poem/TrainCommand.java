@@ -10,10 +10,11 @@ import dev.mnemos.poem.data.Dataset;
 import dev.mnemos.embed.EmbeddingCache;
 import dev.mnemos.embed.Encoder;
 import dev.mnemos.poem.memory.EpisodicMemory;
-import dev.mnemos.poem.memory.Weighting;
+import dev.mnemos.poem.memory.ReadSettings;
 import dev.mnemos.poem.pool.ExamplePool;
 import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.poem.reward.Reward;
+import dev.mnemos.poem.store.MemoryLock;
 import dev.mnemos.poem.store.PoemFile;
 import dev.mnemos.poem.train.Trainer;
 import dev.mnemos.poem.train.TrainingLog;
@@ -69,6 +70,12 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int train() throws Exception {
+        try (MemoryLock lock = Setup.lock(memoryFile, "poem train")) {
+            return trainLocked();
+        }
+    }
+
+    private int trainLocked() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         Task task = data.task();
         Dataset dataset = data.read(task, err);
@@ -90,18 +97,18 @@ final class TrainCommand implements Callable<Integer> {
             err.println("continuing " + memoryFile + ": " + log.finished().size() + " queries finished, " + memory.size() + " entries");
         } else {
             int m = options.m != null ? options.m : 4;
-            settings = new PoemFile.Settings(m, orDefault(options.k, 5), orDefault(options.capacity, 100_000),
-                    options.weighting != null ? options.weighting : Weighting.SIMILARITY, encoder.id(), 384, Permutation.identity(m));
+            settings = new PoemFile.Settings(m, Tuning.given(ReadSettings.DEFAULT, options), false, orDefault(options.capacity, 100_000),
+                    encoder.id(), 384, Permutation.identity(m));
             memory = null;
             log = new TrainingLog();
         }
         ExamplePool pool = ExamplePool.of(dataset.train(), encoder);
         Cli.writing(EmbeddingCache.besideMemory(memoryFile), () -> encoder.cache().save());
         if (memory == null) {
-            settings = new PoemFile.Settings(settings.m(), settings.k(), settings.capacity(), settings.weighting(),
+            settings = new PoemFile.Settings(settings.m(), settings.read(), false, settings.capacity(),
                     encoder.id(), pool.dimension(), settings.fallback());
-            memory = EpisodicMemory.builder().dimension(pool.dimension()).k(settings.k())
-                    .capacity(settings.capacity()).weighting(settings.weighting()).build();
+            memory = EpisodicMemory.builder().dimension(pool.dimension()).read(settings.read())
+                    .capacity(settings.capacity()).build();
         }
         if (pool.size() <= settings.m()) {
             throw new DataException(data.data + ": the pool has " + pool.size() + " training examples; with m = " + settings.m()
@@ -145,6 +152,12 @@ final class TrainCommand implements Callable<Integer> {
                 result.trained(), result.skipped(), result.modelCalls(), result.meanReward());
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d entries on %d queries; best fixed order in training: %s%n",
                 memoryFile, memory.size(), memory.states(), log.bestFixedOrder().map(Object::toString).orElse("-"));
+        PrintWriter out = spec.commandLine().getOut();
+        PoemFile.Settings tuned = Tuning.tune(memory, settings, options, out);
+        PoemFile.Contents saved = new PoemFile.Contents(tuned, task, dataset.train(), memory, log);
+        Cli.writing(memoryFile, () -> PoemFile.save(memoryFile, saved));
+        out.println(memoryFile + ": read " + tuned.read() + (tuned.tuned() ? " (tuned)" : ""));
+        out.flush();
         return 0;
     }
 
@@ -156,9 +169,9 @@ final class TrainCommand implements Callable<Integer> {
         if (options.m != null && options.m != s.m()) {
             throw new DataException(memoryFile + " was trained with m = " + s.m() + "; --m " + options.m + " differs (give a new --memory file)");
         }
-        if (options.k != null || options.capacity != null || options.weighting != null) {
-            throw new Cli.Failure(ExitCode.USAGE, "--k, --capacity and --weighting are fixed when a memory is created; "
-                    + memoryFile + " has k = " + s.k() + ", L = " + s.capacity() + ", " + s.weighting().name().toLowerCase(Locale.ROOT));
+        if (options.capacity != null && options.capacity != s.capacity()) {
+            throw new Cli.Failure(ExitCode.USAGE, "--capacity is fixed when a memory is created; " + memoryFile + " has L = " + s.capacity()
+                    + " (--k and --weighting may change: the read is chosen again at the end)");
         }
         return s;
     }

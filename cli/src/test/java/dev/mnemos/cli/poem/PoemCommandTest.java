@@ -82,7 +82,13 @@ class PoemCommandTest {
         assertEquals(240, PoemFile.load(memory).memory().size());
         assertTrue(Files.exists(memory.resolveSibling("reviews.poem.embeddings")), "pool embeddings cached beside the memory");
 
-        Run again = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "40", "--orders", "6"));
+        assertTrue(train.out().contains("read settings by leave-one-query-out cross-validation on 40 training queries (240 episodes)"), train.out());
+        assertTrue(train.out().contains("<- chosen"), train.out());
+        assertTrue(PoemFile.load(memory).settings().tuned(), "train ends by tuning the read and keeps the choice");
+
+        // the README's command runs again as it is, --k included
+        Run again = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "40", "--orders", "6",
+                "--m", "3", "--k", "10"));
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().startsWith("trained 0 queries (40 finished before), 0 model calls"), again.out());
 
@@ -111,6 +117,64 @@ class PoemCommandTest {
     }
 
     @Test
+    void tuneChoosesTheReadAgainAndEvalUsesItUnlessOverridden() throws Exception {
+        Path memory = dir.resolve("t.poem");
+        Run train = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "30", "--m", "3", "--orders", "6"));
+        assertEquals(0, train.exit(), train.err());
+        var tuned = PoemFile.load(memory).settings();
+        assertTrue(tuned.tuned());
+
+        Run onlyK2 = poem("tune", "--memory", memory.toString(), "--k", "2", "--weighting", "plain");
+        assertEquals(0, onlyK2.exit(), onlyK2.err());
+        assertEquals(2 + 4 + 1, onlyK2.out().strip().split("\n").length, "title, header, 2 candidates (sum, mean), best fixed, choice, file: " + onlyK2.out());
+        assertTrue(onlyK2.out().contains("best fixed order (chosen without the held-out query)"), onlyK2.out());
+        var k2 = PoemFile.load(memory).settings().read();
+        assertEquals(2, k2.k());
+        assertEquals(dev.mnemos.poem.memory.Weighting.PLAIN, k2.weighting());
+
+        Run eval = poem(withModel("biased", "eval", "--data", data(), "--memory", memory.toString(), "--limit", "30", "--k", "7"));
+        assertEquals(0, eval.exit(), eval.err());
+        assertTrue(eval.err().contains("read: k = 7, plain, "), "the override is used and said: " + eval.err());
+        assertEquals(k2, PoemFile.load(memory).settings().read(), "an override at eval does not change the file");
+        Run evalStored = poem(withModel("biased", "eval", "--data", data(), "--memory", memory.toString(), "--limit", "30"));
+        assertTrue(evalStored.err().contains("read: " + k2 + " (tuned)"), evalStored.err());
+    }
+
+    @Test
+    void aSecondTrainOnTheSameMemoryIsRefusedWhileTheFirstHoldsIt() throws Exception {
+        Path memory = dir.resolve("busy.poem");
+        try (var held = dev.mnemos.poem.store.MemoryLock.acquire(memory, "poem train")) {
+            Run second = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "10"));
+            assertEquals(3, second.exit(), second.err());
+            assertEquals("poem train: " + memory + " is in use by poem train, process " + ProcessHandle.current().pid()
+                    + " (lock " + memory + ".lock); wait for it to finish, or give another memory file", second.err().strip());
+            assertEquals(0, server.countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                    urlPathEqualTo("/api/chat")).build()).getCount(), "no model call for the refused run");
+        }
+        Run after = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "10", "--orders", "2"));
+        assertEquals(0, after.exit(), after.err());
+    }
+
+    @Test
+    void aMemoryOfAnotherDimensionIsBadInputNotUsage() throws Exception {
+        var memory = dev.mnemos.poem.memory.EpisodicMemory.builder().dimension(8).build();
+        float[] state = new float[8];
+        state[1] = 1;
+        memory.write(state, dev.mnemos.poem.action.Permutation.of(2, 1), 1.0);
+        var settings = new PoemFile.Settings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT, false, 100, "all-minilm-l6-v2", 8,
+                dev.mnemos.poem.action.Permutation.identity(2));
+        var pool = List.of(new dev.mnemos.poem.data.Example("good", "positive"), new dev.mnemos.poem.data.Example("bad", "negative"),
+                new dev.mnemos.poem.data.Example("fine", "positive"));
+        Path file = dir.resolve("d8.poem");
+        PoemFile.save(file, new PoemFile.Contents(settings, dev.mnemos.poem.prompt.Task.simple(List.of("positive", "negative")), pool,
+                memory, new dev.mnemos.poem.train.TrainingLog()));
+        Run r = poem("select", "--memory", file.toString(), "--query", "so good");
+        assertEquals(3, r.exit(), r.err());
+        assertEquals("poem select: " + file + ": damaged POEM memory file (its states have 8 dimensions; all-minilm-l6-v2 gives 384)",
+                r.err().strip());
+    }
+
+    @Test
     void malformedDataNamesTheLineAndExitsWith3() throws Exception {
         Path bad = dir.resolve("bad.jsonl");
         Files.writeString(bad, "{\"input\":\"a\",\"output\":\"x\"}\n{\"input\":\"b\" \"output\":\"y\"}\n");
@@ -127,7 +191,7 @@ class PoemCommandTest {
         Path memory = notADirectory.resolve("m.poem");
         Run r = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "10"));
         assertEquals(12, r.exit(), r.err());
-        assertTrue(r.err().strip().startsWith("poem train: cannot write " + memory + ".embeddings (FileAlreadyExistsException: "),
+        assertTrue(r.err().strip().startsWith("poem train: cannot write " + memory + ".lock ("),
                 r.err());
     }
 
@@ -199,7 +263,7 @@ class PoemCommandTest {
         float[] state = new float[384];
         state[7] = 1;
         memory.write(state, dev.mnemos.poem.action.Permutation.of(2, 1), 1.0);
-        var settings = new PoemFile.Settings(2, 5, 100, dev.mnemos.poem.memory.Weighting.SIMILARITY, "bge-small-en-v1.5", 384,
+        var settings = new PoemFile.Settings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT, false, 100, "bge-small-en-v1.5", 384,
                 dev.mnemos.poem.action.Permutation.identity(2));
         var pool = List.of(new dev.mnemos.poem.data.Example("good", "positive"), new dev.mnemos.poem.data.Example("bad", "negative"),
                 new dev.mnemos.poem.data.Example("fine", "positive"));
@@ -215,7 +279,7 @@ class PoemCommandTest {
 
     @Test
     void aMemoryTrainedWithAnotherMIsBadInputAsInTraining() throws Exception {
-        var settings = new PoemFile.Settings(2, 5, 100, dev.mnemos.poem.memory.Weighting.SIMILARITY, "all-minilm-l6-v2", 384,
+        var settings = new PoemFile.Settings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT, false, 100, "all-minilm-l6-v2", 384,
                 dev.mnemos.poem.action.Permutation.identity(2));
         var pool = List.of(new dev.mnemos.poem.data.Example("good", "positive"), new dev.mnemos.poem.data.Example("bad", "negative"),
                 new dev.mnemos.poem.data.Example("fine", "positive"));

@@ -8,6 +8,8 @@ import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.data.Example;
 import dev.mnemos.poem.memory.Episode;
 import dev.mnemos.poem.memory.EpisodicMemory;
+import dev.mnemos.poem.memory.Aggregate;
+import dev.mnemos.poem.memory.ReadSettings;
 import dev.mnemos.poem.memory.Weighting;
 import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.poem.train.TrainingLog;
@@ -39,8 +41,11 @@ import java.util.zip.CheckedOutputStream;
  *
  * <pre>
  * "MNEMOS-POEM-MEMORY"  magic, 18 bytes
- * int                   format version (1)
- * int, bytes            header: UTF-8 JSON with settings, task, pool, finished queries, per-order stats
+ * int                   format version (2; version 1 files still load)
+ * int, bytes            header: UTF-8 JSON with settings, task, pool, finished queries, per-order stats;
+ *                       since version 2 the read settings are a section of their own:
+ *                       "read": {"k": 30, "weighting": "SIMILARITY", "aggregate": "MEAN", "tuned": true}
+ *                       (version 1 had k and weighting at the top and always summed)
  * int, floats           distinct states (count, then dimension floats each)
  * int, entries          episodes oldest first: state number, order index, reward, time
  * long                  CRC-32 of everything before it
@@ -52,7 +57,9 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class PoemFile {
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The oldest version this build reads. */
+    public static final int OLDEST_VERSION = 1;
     private static final byte[] MAGIC = "MNEMOS-POEM-MEMORY".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,10 +71,22 @@ public final class PoemFile {
     /**
      * The settings a memory was trained with.
      *
+     * @param read     how the memory is read
+     * @param tuned    whether {@code read} was chosen by {@link dev.mnemos.poem.tune.ReadTuner} (else given or the default)
      * @param encoder  the encoder's id; states from another encoder are not comparable
      * @param fallback the order used when the memory knows nothing
      */
-    public record Settings(int m, int k, int capacity, Weighting weighting, String encoder, int dimension, Permutation fallback) {}
+    public record Settings(int m, ReadSettings read, boolean tuned, int capacity, String encoder, int dimension, Permutation fallback) {
+
+        public int k() { return read.k(); }
+
+        public Weighting weighting() { return read.weighting(); }
+
+        /** The same settings with another read. */
+        public Settings withRead(ReadSettings newRead, boolean newTuned) {
+            return new Settings(m, newRead, newTuned, capacity, encoder, dimension, fallback);
+        }
+    }
 
     public static void save(Path file, Contents c) throws IOException {
         List<Episode> episodes = c.memory().episodes();
@@ -109,20 +128,24 @@ public final class PoemFile {
             byte[] magic = in.readNBytes(MAGIC.length);
             if (!Arrays.equals(magic, MAGIC)) throw new FormatException(file + ": not a POEM memory file");
             int version = in.readInt();
-            if (version != VERSION) {
-                throw new FormatException(file + ": POEM memory format version " + version + "; this build reads version " + VERSION);
+            if (version < OLDEST_VERSION || version > VERSION) {
+                throw new FormatException(file + ": POEM memory format version " + version + "; this build reads versions "
+                        + OLDEST_VERSION + " to " + VERSION);
             }
             int headerLength = in.readInt();
             if (headerLength < 2 || headerLength > 1 << 30) throw damaged(file, "header length " + headerLength);
             JsonNode header = JSON.readTree(in.readNBytes(headerLength));
-            Settings settings = settings(header, file);
+            Settings settings = settings(header, version, file);
             int d = settings.dimension();
             int stateCount = in.readInt();
             if (stateCount < 0) throw damaged(file, "state count " + stateCount);
             List<float[]> states = new ArrayList<>();
             for (int i = 0; i < stateCount; i++) {
                 float[] s = new float[d];
-                for (int j = 0; j < d; j++) s[j] = in.readFloat();
+                for (int j = 0; j < d; j++) {
+                    s[j] = in.readFloat();
+                    if (!Float.isFinite(s[j])) throw damaged(file, "state " + (i + 1) + " holds " + s[j]);
+                }
                 states.add(s);
             }
             int episodeCount = in.readInt();
@@ -135,6 +158,7 @@ public final class PoemFile {
                 double reward = in.readDouble();
                 long time = in.readLong();
                 if (state < 0 || state >= stateCount || action < 0 || action >= orders) throw damaged(file, "episode " + (i + 1));
+                if (!Double.isFinite(reward)) throw damaged(file, "episode " + (i + 1) + " has reward " + reward);
                 episodes.add(new Episode(states.get(state), Permutation.fromIndex(settings.m(), action), reward, time));
             }
             long expected = checked.getChecksum().getValue();
@@ -142,8 +166,8 @@ public final class PoemFile {
             if (stored != expected) throw damaged(file, "checksum mismatch");
             if (raw.read() != -1) throw damaged(file, "extra bytes after the end");
 
-            EpisodicMemory memory = EpisodicMemory.builder().dimension(d).k(settings.k())
-                    .capacity(settings.capacity()).weighting(settings.weighting()).build();
+            EpisodicMemory memory = EpisodicMemory.builder().dimension(d).read(settings.read())
+                    .capacity(settings.capacity()).build();
             memory.restore(episodes);
             return new Contents(settings, task(header.path("task")), pool(header.path("pool"), file), memory, log(header, settings.m()));
         } catch (EOFException e) {
@@ -162,8 +186,10 @@ public final class PoemFile {
     private static ObjectNode header(Contents c) {
         ObjectNode h = JSON.createObjectNode();
         Settings s = c.settings();
-        h.put("m", s.m()).put("k", s.k()).put("capacity", s.capacity()).put("weighting", s.weighting().name())
+        h.put("m", s.m()).put("capacity", s.capacity())
                 .put("encoder", s.encoder()).put("dimension", s.dimension()).put("fallback", s.fallback().toString());
+        h.putObject("read").put("k", s.read().k()).put("weighting", s.read().weighting().name())
+                .put("aggregate", s.read().aggregate().name()).put("tuned", s.tuned());
         Task t = c.task();
         ObjectNode task = h.putObject("task");
         task.put("instruction", t.instruction()).put("example", t.example()).put("query", t.query())
@@ -179,14 +205,19 @@ public final class PoemFile {
         return h;
     }
 
-    private static Settings settings(JsonNode h, Path file) throws FormatException {
-        for (String f : List.of("m", "k", "capacity", "weighting", "encoder", "dimension", "fallback")) {
+    private static Settings settings(JsonNode h, int version, Path file) throws FormatException {
+        for (String f : List.of("m", "capacity", "encoder", "dimension", "fallback")) {
             if (!h.has(f)) throw damaged(file, "no " + f + " in the header");
         }
-        Settings s = new Settings(h.get("m").asInt(), h.get("k").asInt(), h.get("capacity").asInt(),
-                Weighting.valueOf(h.get("weighting").asText()), h.get("encoder").asText(), h.get("dimension").asInt(),
-                Permutation.parse(h.get("fallback").asText()));
-        if (s.m() < 1 || s.m() > Permutation.MAX_SIZE || s.k() < 1 || s.capacity() < 1 || s.dimension() < 1
+        JsonNode r = version == 1 ? h : h.path("read"); // version 1: k and weighting at the top, always a sum
+        for (String f : version == 1 ? List.of("k", "weighting") : List.of("k", "weighting", "aggregate", "tuned")) {
+            if (!r.has(f)) throw damaged(file, "no " + (version == 1 ? "" : "read.") + f + " in the header");
+        }
+        ReadSettings read = new ReadSettings(r.get("k").asInt(), Weighting.valueOf(r.get("weighting").asText()),
+                version == 1 ? Aggregate.SUM : Aggregate.valueOf(r.get("aggregate").asText()));
+        Settings s = new Settings(h.get("m").asInt(), read, version > 1 && r.get("tuned").asBoolean(), h.get("capacity").asInt(),
+                h.get("encoder").asText(), h.get("dimension").asInt(), Permutation.parse(h.get("fallback").asText()));
+        if (s.m() < 1 || s.m() > Permutation.MAX_SIZE || s.capacity() < 1 || s.dimension() < 1
                 || s.fallback().size() != s.m()) {
             throw damaged(file, "bad header");
         }

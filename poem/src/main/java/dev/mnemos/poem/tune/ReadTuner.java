@@ -1,6 +1,6 @@
 package dev.mnemos.poem.tune;
 
-import dev.mnemos.poem.encoder.Vectors;
+import dev.mnemos.embed.Vectors;
 import dev.mnemos.poem.memory.ActionValues;
 import dev.mnemos.poem.memory.Aggregate;
 import dev.mnemos.poem.memory.Episode;
@@ -43,11 +43,15 @@ public final class ReadTuner {
     private static final int BLOCK = 8;
 
     private final List<Integer> ks;
+    private final List<Weighting> weightings;
+    private final List<Aggregate> aggregates;
     private final int maxQueries;
     private final long seed;
 
     private ReadTuner(Builder b) {
         this.ks = List.copyOf(new TreeSet<>(b.ks));
+        this.weightings = b.weightings;
+        this.aggregates = b.aggregates;
         this.maxQueries = b.maxQueries;
         this.seed = b.seed;
     }
@@ -56,10 +60,10 @@ public final class ReadTuner {
         return new Builder();
     }
 
-    /** Tunes on the memory's episodes; its current k is among the candidates. Does not change the memory. */
+    /** Tunes on the memory's episodes; its current k is among the candidates when its read is. Does not change the memory. */
     public TuningReport tune(EpisodicMemory memory) {
         TreeSet<Integer> grid = new TreeSet<>(ks);
-        grid.add(memory.k());
+        if (weightings.contains(memory.weighting()) && aggregates.contains(memory.read().aggregate())) grid.add(memory.k());
         return tune(memory.episodes(), List.copyOf(grid));
     }
 
@@ -93,6 +97,10 @@ public final class ReadTuner {
         return report(held.length, states.count(), episodes.size(), kGrid, sums, fixedSum / held.length);
     }
 
+    private boolean allowed(Weighting w, Aggregate a) {
+        return weightings.contains(w) && aggregates.contains(a);
+    }
+
     /** The queries held out in turn: states tried with two or more orders, at most maxQueries of them. */
     private int[] heldOut(States states) {
         List<Integer> eligible = new ArrayList<>();
@@ -104,12 +112,13 @@ public final class ReadTuner {
         return eligible.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
-    private static TuningReport report(int queries, int stateCount, int episodes, int[] kGrid, double[][] sums, double fixed) {
+    private TuningReport report(int queries, int stateCount, int episodes, int[] kGrid, double[][] sums, double fixed) {
         List<TuningReport.Candidate> candidates = new ArrayList<>();
         TuningReport.Candidate best = null;
         for (int ki = 0; ki < kGrid.length; ki++) {
             for (int w = 0; w < WEIGHTINGS.length; w++) {
                 for (int a = 0; a < AGGREGATES.length; a++) {
+                    if (!allowed(WEIGHTINGS[w], AGGREGATES[a])) continue;
                     ReadSettings settings = new ReadSettings(kGrid[ki], WEIGHTINGS[w], AGGREGATES[a]);
                     TuningReport.Candidate c = new TuningReport.Candidate(settings, sums[ki][w * AGGREGATES.length + a] / queries);
                     candidates.add(c);
@@ -207,6 +216,8 @@ public final class ReadTuner {
 
     public static final class Builder {
         private List<Integer> ks = DEFAULT_KS;
+        private List<Weighting> weightings = List.of(WEIGHTINGS);
+        private List<Aggregate> aggregates = List.of(AGGREGATES);
         private int maxQueries = 1_000;
         private long seed = 1;
 
@@ -216,6 +227,20 @@ public final class ReadTuner {
         public Builder ks(List<Integer> ks) {
             if (ks.isEmpty() || ks.stream().anyMatch(k -> k < 1)) throw new IllegalArgumentException("k to try must be at least 1: " + ks);
             this.ks = List.copyOf(ks);
+            return this;
+        }
+
+        /** The weightings to try; default both. */
+        public Builder weightings(List<Weighting> weightings) {
+            if (weightings.isEmpty()) throw new IllegalArgumentException("no weighting to try");
+            this.weightings = List.copyOf(weightings);
+            return this;
+        }
+
+        /** The aggregates to try; default both. */
+        public Builder aggregates(List<Aggregate> aggregates) {
+            if (aggregates.isEmpty()) throw new IllegalArgumentException("no aggregate to try");
+            this.aggregates = List.copyOf(aggregates);
             return this;
         }
 

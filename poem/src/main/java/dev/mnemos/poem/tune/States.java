@@ -1,6 +1,6 @@
 package dev.mnemos.poem.tune;
 
-import dev.mnemos.poem.encoder.Vectors;
+import dev.mnemos.embed.Vectors;
 import dev.mnemos.poem.memory.Episode;
 
 import java.util.ArrayList;
