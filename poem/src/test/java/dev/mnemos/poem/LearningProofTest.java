@@ -97,6 +97,8 @@ class LearningProofTest {
         double random = accuracy(report, "random");
         assertTrue(poemAcc >= best - 0.02, "POEM " + poemAcc + " should be within 2 points of the best fixed order " + best);
         assertTrue(poemAcc >= random + 0.10, "POEM " + poemAcc + " should beat random order " + random + " by 10 points");
+        double last = accuracy(report, "most-similar-last");
+        assertTrue(poemAcc >= last, "POEM " + poemAcc + " should do at least as well as most-similar-last " + last);
         assertEquals(0, report.method("poem").orElseThrow().outside(), "prose answers such as 'The answer is positive.' are read");
 
         assertTrue(accuracy(report, "wrong-read") < best - 0.02, "a memory reading the worst action must fail the bar");
