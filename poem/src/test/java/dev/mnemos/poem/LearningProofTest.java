@@ -76,7 +76,7 @@ class LearningProofTest {
         // m = 4 shots; T = 24 >= 4! so every order is tried on every training query; k = 10 neighbours
         EpisodicMemory memory = EpisodicMemory.builder().dimension(encoder.dimension()).k(10).build();
         Poem poem = Poem.builder().pool(pool).encoder(encoder).estimator(memory).task(task).m(4).build();
-        ChatAsker asker = new ChatAsker(chat, task, false, null);
+        ChatAsker asker = ChatAsker.builder().model(chat).task(task).build();
 
         Trainer trainer = Trainer.builder().poem(poem).asker(asker).reward(new ExactMatch(task.labels()))
                 .orders(24).concurrency(4).seed(7).build();

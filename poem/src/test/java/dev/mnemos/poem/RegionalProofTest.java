@@ -89,7 +89,7 @@ class RegionalProofTest {
 
     @Test
     void throughTheLangChain4jOllamaChatClient() throws Exception {
-        Asker chat = new ChatAsker(ChatModels.create(config().build()), task, false, null);
+        Asker chat = ChatAsker.builder().model(ChatModels.create(config().build())).task(task).build();
         assertPoemWinsWhereNoFixedOrderDoes(chat, "chat");
     }
 
