@@ -87,6 +87,7 @@ final class EvalCommand implements Callable<Integer> {
                 err.println("wrote " + out);
             }
         }
+        spec.commandLine().getOut().flush(); // print() does not flush picocli's writer; the table was lost
         return 0;
     }
 }

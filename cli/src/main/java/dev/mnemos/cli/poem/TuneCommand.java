@@ -8,7 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
+import dev.mnemos.cli.Cli;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -30,12 +31,8 @@ final class TuneCommand implements Callable<Integer> {
     Path memoryFile;
 
     @Override
-    public Integer call() {
-        return Setup.run(this::tune);
-    }
-
-    private int tune() throws Exception {
-        PrintStream out = new PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
         try (MemoryLock lock = Setup.lock(memoryFile, "poem tune")) {
             PoemFile.Contents c = PoemFile.load(memoryFile);
             if (options.m != null && options.m != c.settings().m()) {
@@ -43,8 +40,9 @@ final class TuneCommand implements Callable<Integer> {
             }
             PoemFile.Settings tuned = Tuning.tune(c.memory(), c.settings(), options, out);
             PoemFile.Contents updated = new PoemFile.Contents(tuned, c.task(), c.pool(), c.memory(), c.log());
-            Setup.writing(memoryFile, () -> PoemFile.save(memoryFile, updated));
+            Cli.writing(memoryFile, () -> PoemFile.save(memoryFile, updated));
             out.println(memoryFile + ": read " + tuned.read() + (tuned.tuned() ? " (tuned)" : ""));
+            out.flush();
         }
         return 0;
     }

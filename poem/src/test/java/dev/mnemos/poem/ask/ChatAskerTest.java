@@ -124,7 +124,7 @@ class ChatAskerTest {
 
         server.resetAll();
         ModelServerStubs.slowAnswer(server, Api.OLLAMA_CHAT, "llama3.2", "positive", false, Duration.ofMillis(6000));
-        ChatAsker impatient = new ChatAsker(ChatModels.create(ollama(Duration.ofSeconds(2))), TASK, false, ollama(Duration.ofSeconds(2)));
+        ChatAsker impatient = ChatAsker.builder().model(ChatModels.create(ollama(Duration.ofSeconds(2)))).task(TASK).config(ollama(Duration.ofSeconds(2))).build();
         assertEquals(ModelException.Kind.TIMEOUT, assertThrows(ModelException.class, () -> impatient.ask("q", EXAMPLES)).kind());
 
         server.resetAll();
