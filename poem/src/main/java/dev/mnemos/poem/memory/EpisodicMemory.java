@@ -153,6 +153,16 @@ public final class EpisodicMemory implements ActionValueEstimator {
         }
     }
 
+    /** A number that grows with every write (and restore): the same number twice means nothing was written in between. */
+    public long version() {
+        lock.readLock().lock();
+        try {
+            return clock;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Number of distinct states stored. */
     public int states() {
         lock.readLock().lock();
@@ -199,12 +209,23 @@ public final class EpisodicMemory implements ActionValueEstimator {
         try {
             for (Episode e : episodes) {
                 checkDimension(e.state());
-                insert(Vectors.normalized(e.state()), e.action(), e.reward(), e.time());
+                insert(unit(e.state()), e.action(), e.reward(), e.time());
                 clock = Math.max(clock, e.time() + 1);
             }
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * A unit-length copy of a state: a state already of unit length (as every stored state is) is
+     * kept bit for bit, because normalising it again can move its last bit, and a memory saved and
+     * loaded back would then no longer match its own states.
+     */
+    public static float[] unit(float[] state) {
+        double sum = 0;
+        for (float x : state) sum += (double) x * x;
+        return Math.abs(sum - 1) < 1e-5 ? state.clone() : Vectors.normalized(state);
     }
 
     private void insert(float[] s, Permutation action, double reward, long time) {

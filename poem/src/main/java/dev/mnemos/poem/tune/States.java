@@ -1,6 +1,5 @@
 package dev.mnemos.poem.tune;
 
-import dev.mnemos.embed.Vectors;
 import dev.mnemos.poem.memory.Episode;
 
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ final class States {
         List<List<Integer>> acts = new ArrayList<>();
         List<List<Double>> rews = new ArrayList<>();
         for (Episode e : episodes) {
-            float[] v = Vectors.normalized(e.state());
+            float[] v = dev.mnemos.poem.memory.EpisodicMemory.unit(e.state()); // as the memory restores it
             int s = index.computeIfAbsent(new Key(v), k -> {
                 vectors.add(v);
                 acts.add(new ArrayList<>());

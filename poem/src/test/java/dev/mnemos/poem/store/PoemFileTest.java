@@ -211,4 +211,26 @@ class PoemFileTest {
         java.nio.ByteBuffer.wrap(file).putLong(file.length - 8, crc.getValue());
         return file;
     }
+
+    @Test
+    void aLoadedMemoryKeepsItsStatesBitForBitSoTheSameQueryStillMatches() throws IOException {
+        Path file = dir.resolve("m.poem");
+        PoemFile.Contents c = sample();
+        float[] query = null;                                 // one whose unit copy, normalised again, moves a bit
+        java.util.Random random = new java.util.Random(1);
+        while (query == null) {
+            float[] v = {random.nextFloat(), random.nextFloat(), random.nextFloat()};
+            float[] once = dev.mnemos.embed.Vectors.normalized(v);
+            if (!java.util.Arrays.equals(once, dev.mnemos.embed.Vectors.normalized(once))) query = v;
+        }
+        c.memory().write(query, A, 0.5);
+        PoemFile.save(file, c);
+        PoemFile.Contents loaded = PoemFile.load(file);
+        PoemFile.save(file, loaded);
+        loaded = PoemFile.load(file);
+        AutosaveTest.assertSameEpisodes(c.memory().episodes(), loaded.memory().episodes());
+        loaded.memory().write(query, A, 0.75);                // the same query and order: updated, not added
+        assertEquals(c.memory().size(), loaded.memory().size());
+        assertEquals(Optional.of(0.75), loaded.memory().reward(query, A));
+    }
 }
