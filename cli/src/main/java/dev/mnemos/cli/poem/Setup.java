@@ -34,8 +34,22 @@ final class Setup {
 
     /** MiniLM, with the pool's embeddings cached beside the memory file and notes on {@code err}. */
     static Encoder encoder(Path memory, PrintWriter err) throws IOException {
-        EmbeddingCache cache = EmbeddingCache.open(EmbeddingCache.besideMemory(memory));
-        return Encoder.builder().miniLm().cache(cache).onNote(err::println).build();
+        return Encoder.builder().miniLm().cache(cache(EmbeddingCache.besideMemory(memory), err)).onNote(err::println).build();
+    }
+
+    /**
+     * The embedding cache; a damaged one is only a cache: it is moved aside to FILE.damaged, a note
+     * says so, and the embeddings are computed again (and saved) instead of failing the command.
+     */
+    static EmbeddingCache cache(Path file, PrintWriter err) throws IOException {
+        try {
+            return EmbeddingCache.open(file);
+        } catch (dev.mnemos.io.FormatException e) {
+            Path aside = file.resolveSibling(file.getFileName() + ".damaged");
+            java.nio.file.Files.move(file, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            err.println("note: " + e.getMessage() + "; moved it to " + aside + " and computing the embeddings again");
+            return EmbeddingCache.open(file);
+        }
     }
 
     /** The model: chat style sends examples as user/assistant turns; completion style sends the template's prompt. */

@@ -175,6 +175,34 @@ class PoemCommandTest {
     }
 
     @Test
+    void aDamagedEmbeddingCacheIsRebuiltNotFatal() throws Exception {
+        Path memory = dir.resolve("c.poem");
+        Run train = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "10", "--m", "2", "--orders", "2"));
+        assertEquals(0, train.exit(), train.err());
+        Path cache = dir.resolve("c.poem.embeddings");
+        byte[] bytes = Files.readAllBytes(cache);
+        bytes[bytes.length / 2] ^= 0x55;
+        Files.write(cache, bytes);
+
+        Run select = poem("select", "--memory", memory.toString(), "--query", "The room was cold.");
+        assertEquals(0, select.exit(), select.err());
+        assertTrue(select.err().contains("note: " + cache + ": "), select.err());
+        assertTrue(select.err().contains("moved it to " + cache + ".damaged and computing the embeddings again"), select.err());
+        assertTrue(Files.exists(dir.resolve("c.poem.embeddings.damaged")));
+        Run again = poem("select", "--memory", memory.toString(), "--query", "The room was cold.");
+        assertEquals("", again.err().strip(), "the rebuilt cache is whole");
+    }
+
+    @Test
+    void latin1DataIsBadInputNamingTheLine() throws Exception {
+        Path latin1 = dir.resolve("latin1.jsonl");
+        Files.write(latin1, "{\"input\":\"caf\u00e9 au lait\",\"output\":\"positive\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+        Run r = poem(withModel("biased", "train", "--data", latin1.toString(), "--memory", dir.resolve("l.poem").toString()));
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().startsWith("poem train: " + latin1 + ":1: not UTF-8 text"), r.err());
+    }
+
+    @Test
     void malformedDataNamesTheLineAndExitsWith3() throws Exception {
         Path bad = dir.resolve("bad.jsonl");
         Files.writeString(bad, "{\"input\":\"a\",\"output\":\"x\"}\n{\"input\":\"b\" \"output\":\"y\"}\n");
