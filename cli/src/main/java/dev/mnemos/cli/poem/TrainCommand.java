@@ -120,7 +120,7 @@ final class TrainCommand implements Callable<Integer> {
         Asker asker = Setup.asker(backend, task, r);
 
         PoemFile.Contents contents = new PoemFile.Contents(settings, task, dataset.train(), memory, log);
-        ProgressBar bar = new ProgressBar(err, log.finished().size());
+        ProgressBar bar = new ProgressBar(err, log.finished().size(), ProgressBar.onTerminal());
         Trainer trainer = Trainer.builder().poem(poem).asker(asker).reward(r)
                 .orders(orDefault(options.orders, 8)).concurrency(concurrency).seed(data.seed).log(log)
                 .listener(bar)

@@ -78,7 +78,10 @@ class PoemCommandTest {
                 "--limit", "40", "--m", "3", "--k", "10", "--orders", "6"));
         assertEquals(0, train.exit(), train.err());
         assertTrue(train.out().startsWith("trained 40 queries (0 finished before), 240 model calls"), train.out());
-        assertTrue(train.err().contains("40/40 queries"), "a progress bar on stderr");
+        assertTrue(train.err().contains("40/40 queries"), "progress on stderr");
+        assertFalse(train.err().contains("\r"), "not a terminal: plain lines, no redrawn frames");
+        long progressLines = train.err().lines().filter(l -> l.contains("/40 queries")).count();
+        assertTrue(progressLines >= 2 && progressLines <= 11, "one line per 10% at most: " + train.err());
         assertEquals(240, PoemFile.load(memory).memory().size());
         assertTrue(Files.exists(memory.resolveSibling("reviews.poem.embeddings")), "pool embeddings cached beside the memory");
 
@@ -338,5 +341,18 @@ class PoemCommandTest {
         Run r = poem("train", "--memory", dir.resolve("m.poem").toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("--data"), r.err());
+    }
+
+    @Test
+    void evalOnAnotherDataSetThanTheMemorysPoolIsBadInput() throws Exception {
+        Path memory = dir.resolve("p.poem");
+        Run train = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "10", "--m", "2", "--orders", "2"));
+        assertEquals(0, train.exit(), train.err());
+        String topics = SampleData.dir().resolve("topics.jsonl").toString();
+        Run eval = poem(withModel("biased", "eval", "--data", topics, "--memory", memory.toString(), "--limit", "10"));
+        assertEquals(3, eval.exit(), eval.err());
+        assertTrue(eval.err().strip().startsWith("poem eval: " + memory + " was trained on another pool than the training split of " + topics),
+                eval.err());
+        assertEquals("", eval.out());
     }
 }
