@@ -117,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
         Poem poem = Poem.builder().pool(pool).encoder(encoder).estimator(memory).task(task).m(settings.m())
                 .fallback(settings.fallback()).build();
         Reward r = Setup.reward(reward, task);
-        Asker asker = Setup.asker(backend, task, r);
+        AnswerWatch asker = new AnswerWatch(Setup.asker(backend, task, r), task.labels());
 
         PoemFile.Contents contents = new PoemFile.Contents(settings, task, dataset.train(), memory, log);
         ProgressBar bar = new ProgressBar(err, log.finished().size(), ProgressBar.onTerminal());
@@ -152,6 +152,9 @@ final class TrainCommand implements Callable<Integer> {
                 result.trained(), result.skipped(), result.modelCalls(), result.meanReward());
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d entries on %d queries; best fixed order in training: %s%n",
                 memoryFile, memory.size(), memory.states(), log.bestFixedOrder().map(Object::toString).orElse("-"));
+        String verdict = asker.verdict();
+        if (verdict != null) err.println(verdict);
+        err.flush();
         PrintWriter out = spec.commandLine().getOut();
         PoemFile.Settings tuned = Tuning.tune(memory, settings, options, out);
         PoemFile.Contents saved = new PoemFile.Contents(tuned, task, dataset.train(), memory, log);

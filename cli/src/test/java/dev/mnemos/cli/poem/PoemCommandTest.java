@@ -355,4 +355,19 @@ class PoemCommandTest {
                 eval.err());
         assertEquals("", eval.out());
     }
+
+    @Test
+    void aRunWhoseEveryAnswerIsOutsideTheLabelsWarnsAndLearnsNothing() throws Exception {
+        ModelServerStubs.answer(server, ModelServerStubs.Api.OLLAMA_CHAT, "rambling", "I cannot tell from this.", false);
+        Path memory = dir.resolve("r.poem");
+        Run train = poem(withModel("rambling", "train", "--data", data(), "--memory", memory.toString(), "--limit", "10", "--m", "2", "--orders", "2"));
+        assertEquals(0, train.exit(), train.err());
+        assertTrue(train.err().contains("warning: all 20 answers of this run named none of the labels [positive, negative]"
+                + " (for example \"I cannot tell from this.\"): every reward is 0 and the memory learned no order"), train.err());
+
+        Run select = poem("select", "--memory", memory.toString(), "--query", "The room was cold.");
+        assertEquals(0, select.exit(), select.err());
+        assertTrue(select.out().startsWith("order [1,2] (default: every reward in the memory is the same, so no order was learned)"), select.out());
+        assertFalse(select.out().contains("(learned)"));
+    }
 }
