@@ -172,6 +172,10 @@ final class TrainCommand implements Callable<Integer> {
         if (options.m != null && options.m != s.m()) {
             throw new DataException(memoryFile + " was trained with m = " + s.m() + "; --m " + options.m + " differs (give a new --memory file)");
         }
+        if (s.dimension() != 384) { // all-MiniLM-L6-v2's; a state of another length cannot be compared with its embeddings
+            throw new DataException(memoryFile + ": damaged POEM memory file (its states have " + s.dimension()
+                    + " dimensions; all-minilm-l6-v2 gives 384)");
+        }
         if (options.capacity != null && options.capacity != s.capacity()) {
             throw new Cli.Failure(ExitCode.USAGE, "--capacity is fixed when a memory is created; " + memoryFile + " has L = " + s.capacity()
                     + " (--k and --weighting may change: the read is chosen again at the end)");

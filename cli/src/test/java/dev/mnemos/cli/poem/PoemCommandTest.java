@@ -175,6 +175,10 @@ class PoemCommandTest {
         assertEquals(3, r.exit(), r.err());
         assertEquals("poem select: " + file + ": damaged POEM memory file (its states have 8 dimensions; all-minilm-l6-v2 gives 384)",
                 r.err().strip());
+        Run train = poem(withModel("biased", "train", "--data", data(), "--memory", file.toString(), "--limit", "10"));
+        assertEquals(3, train.exit(), train.err());
+        assertEquals("poem train: " + file + ": damaged POEM memory file (its states have 8 dimensions; all-minilm-l6-v2 gives 384)",
+                train.err().strip());
     }
 
     @Test
