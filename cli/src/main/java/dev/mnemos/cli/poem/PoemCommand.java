@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                 "",
                 "Exit codes: 0 ok, 2 usage, 3 bad data/memory file, 4 server unreachable,"
                         + " 5 model not found, 6 other model failure, 12 a file could not be written, 130 interrupted (SIGINT), 143 terminated (SIGTERM)."},
-        subcommands = {TrainCommand.class, EvalCommand.class, SelectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, TuneCommand.class, EvalCommand.class, SelectCommand.class, CommandLine.HelpCommand.class})
 public final class PoemCommand implements Runnable {
 
     @CommandLine.Spec

@@ -112,4 +112,15 @@ class NamCommandTest {
         cmd.setOut(new PrintWriter(new StringWriter(), true));
         return cmd.execute(args);
     }
+
+    @Test
+    void poemCompareSpellsItsOptionsAsPoemDoes() {
+        var spec = Cli.commandLine(new NamCommand()).getSubcommands().get("poem-compare").getCommandSpec();
+        for (String name : new String[] {"--k", "--m", "--orders"}) {
+            assertTrue(spec.findOption(name) != null, name);
+        }
+        for (String name : new String[] {"-k", "-m", "-T"}) {
+            assertEquals(null, spec.findOption(name), name);
+        }
+    }
 }

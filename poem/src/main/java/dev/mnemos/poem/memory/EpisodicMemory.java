@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +22,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *   <li>{@link #write}: if (s, a) is stored, keep the larger reward; otherwise insert, evicting the
  *       oldest entry when L are stored.</li>
  *   <li>{@link #best}: the k stored states nearest the query (cosine); for every action stored with
- *       any of them, Q(a) = sum over those neighbours of cos(q, s) * r(s, a) (or the plain sum);
+ *       any of them, Q(a) = sum over those neighbours of cos(q, s) * r(s, a) (or the plain sum, or
+ *       the mean: see {@link ReadSettings}, and {@link ActionValues} for the arithmetic);
  *       the argmax. Ties go to the action met first, nearest neighbour first. Empty when nothing
  *       is stored; the caller then uses its default order.</li>
  * </ul>
@@ -38,9 +38,8 @@ public final class EpisodicMemory implements ActionValueEstimator {
     static final int TILE = 1024;
 
     private final int dimension;
-    private final int k;
     private final int capacity;
-    private final Weighting weighting;
+    private volatile ReadSettings read;
 
     private final List<float[]> tiles = new ArrayList<>();
     private Slot[] slots = new Slot[16];
@@ -54,9 +53,8 @@ public final class EpisodicMemory implements ActionValueEstimator {
     private EpisodicMemory(Builder b) {
         if (b.dimension < 1) throw new IllegalArgumentException("dimension must be set, got " + b.dimension);
         this.dimension = b.dimension;
-        this.k = b.k;
         this.capacity = b.capacity;
-        this.weighting = b.weighting;
+        this.read = b.read;
     }
 
     public static Builder builder() {
@@ -65,11 +63,19 @@ public final class EpisodicMemory implements ActionValueEstimator {
 
     public int dimension() { return dimension; }
 
-    public int k() { return k; }
+    public int k() { return read.k(); }
 
     public int capacity() { return capacity; }
 
-    public Weighting weighting() { return weighting; }
+    public Weighting weighting() { return read.weighting(); }
+
+    /** How reads find and add up neighbours' rewards. */
+    public ReadSettings read() { return read; }
+
+    /** Changes how later reads work (e.g. to the settings {@link dev.mnemos.poem.tune.ReadTuner} chose); the entries stay. */
+    public void read(ReadSettings settings) {
+        this.read = java.util.Objects.requireNonNull(settings, "settings");
+    }
 
     @Override
     public void write(float[] state, Permutation action, double reward) {
@@ -106,19 +112,15 @@ public final class EpisodicMemory implements ActionValueEstimator {
     public Map<Permutation, Double> values(float[] state) {
         checkDimension(state);
         float[] q = Vectors.normalized(state);
+        ReadSettings settings = read;
         lock.readLock().lock();
         try {
-            int[] near = nearestSlots(q, k);
-            Map<Permutation, Double> values = new LinkedHashMap<>();
-            for (int slot : near) {
+            ActionValues values = new ActionValues(settings);
+            for (int slot : nearestSlots(q, settings.k())) {
                 Slot s = slots[slot];
-                double cos = Vectors.dot(q, s.vector);
-                for (int i = 0; i < s.count; i++) {
-                    double add = weighting == Weighting.SIMILARITY ? cos * s.rewards[i] : s.rewards[i];
-                    values.merge(s.actions[i], add, Double::sum);
-                }
+                values.neighbour(Vectors.dot(q, s.vector), s.actions, s.rewards, s.count);
             }
-            return values;
+            return values.values();
         } finally {
             lock.readLock().unlock();
         }
@@ -146,6 +148,16 @@ public final class EpisodicMemory implements ActionValueEstimator {
         lock.readLock().lock();
         try {
             return fifo.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** A number that grows with every write (and restore): the same number twice means nothing was written in between. */
+    public long version() {
+        lock.readLock().lock();
+        try {
+            return clock;
         } finally {
             lock.readLock().unlock();
         }
@@ -200,12 +212,23 @@ public final class EpisodicMemory implements ActionValueEstimator {
         try {
             for (Episode e : episodes) {
                 checkDimension(e.state());
-                insert(Vectors.normalized(e.state()), e.action(), e.reward(), e.time());
+                insert(unit(e.state()), e.action(), e.reward(), e.time());
                 clock = Math.max(clock, e.time() + 1);
             }
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * A unit-length copy of a state: a state already of unit length (as every stored state is) is
+     * kept bit for bit, because normalising it again can move its last bit, and a memory saved and
+     * loaded back would then no longer match its own states.
+     */
+    public static float[] unit(float[] state) {
+        double sum = 0;
+        for (float x : state) sum += (double) x * x;
+        return Math.abs(sum - 1) < 1e-5 ? state.clone() : Vectors.normalized(state);
     }
 
     private void insert(float[] s, Permutation action, double reward, long time) {
@@ -360,9 +383,8 @@ public final class EpisodicMemory implements ActionValueEstimator {
 
     public static final class Builder {
         private int dimension;
-        private int k = 5;
         private int capacity = 100_000;
-        private Weighting weighting = Weighting.SIMILARITY;
+        private ReadSettings read = ReadSettings.DEFAULT;
 
         private Builder() {}
 
@@ -371,8 +393,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
 
         /** Neighbours read per query; default 5. */
         public Builder k(int k) {
-            if (k < 1) throw new IllegalArgumentException("k must be at least 1, got " + k);
-            this.k = k;
+            this.read = read.withK(k);
             return this;
         }
 
@@ -384,7 +405,10 @@ public final class EpisodicMemory implements ActionValueEstimator {
         }
 
         /** Default {@link Weighting#SIMILARITY}. */
-        public Builder weighting(Weighting weighting) { this.weighting = weighting; return this; }
+        public Builder weighting(Weighting weighting) { this.read = read.withWeighting(weighting); return this; }
+
+        /** k, weighting and aggregate at once; default {@link ReadSettings#DEFAULT}. */
+        public Builder read(ReadSettings read) { this.read = java.util.Objects.requireNonNull(read, "read"); return this; }
 
         public EpisodicMemory build() {
             return new EpisodicMemory(this);
