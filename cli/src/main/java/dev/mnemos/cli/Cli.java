@@ -24,12 +24,17 @@ public final class Cli {
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println(ex.getCommandLine().getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && unmatched.isUnknownOption()) {
+                String given = unmatched.getUnmatched().get(0).split("=", 2)[0];
+                String near = nearestOption(given, ex.getCommandLine().getCommandSpec());
+                if (near != null) err.println("Did you mean " + near + "?");
+            }
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");
             return ExitCode.USAGE.code();
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             ExitCode code = ExitCode.of(ex);
-            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + message(ex, code));
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + printable(message(ex, code)));
             return code.code();
         });
         return cl;
@@ -37,15 +42,41 @@ public final class Cli {
 
     /** Runs a command, set up as {@link #commandLine}, writing to {@code out} and {@code err}; returns the exit code. */
     public static int execute(Object command, String[] args, PrintStream out, PrintStream err) {
-        CommandLine cl = commandLine(command);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return execute(commandLine(command), args, out, err);
     }
 
-    /** Runs a command as a program: exits the JVM with its code. */
+    /** Runs a command line set up by {@link #commandLine}, writing to {@code out} and {@code err}; returns the exit code. */
+    public static int execute(CommandLine cl, String[] args, PrintStream out, PrintStream err) {
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return executeAndFlush(cl, args);
+    }
+
+    /** Runs the command line; its writers are flushed after (a PrintWriter flushes itself only on println). */
+    private static int executeAndFlush(CommandLine cl, String[] args) {
+        try {
+            return cl.execute(args);
+        } finally {
+            cl.getOut().flush();
+            cl.getErr().flush();
+        }
+    }
+
+    /** Runs a command as a program: exits the JVM with its code (see {@link #main(CommandLine, String[])}). */
     public static void main(Object command, String[] args) {
-        System.exit(commandLine(command).execute(args));
+        main(commandLine(command), args);
+    }
+
+    /**
+     * What a command's {@code main} does: runs it with SIGINT and SIGTERM handled as {@link Signals}
+     * says, then exits with its exit code (130 / 143 when a signal stopped it).
+     */
+    public static void main(CommandLine cl, String[] args) {
+        Signals.install(cl.getCommandSpec().qualifiedName(), System.err);
+        int code = executeAndFlush(cl, args);
+        System.out.flush();
+        System.err.flush();
+        System.exit(Signals.exitCode(code));
     }
 
     /** The one line that reports {@code e}. */
@@ -67,6 +98,113 @@ public final class Cli {
         return e.getClass().getSimpleName();
     }
 
+    /** The option name of the command closest to a misspelt one (at most a third of its letters off), or null. */
+    static String nearestOption(String given, CommandLine.Model.CommandSpec spec) {
+        String best = null;
+        int bestDistance = Math.max(2, given.length() / 3) + 1;
+        for (CommandLine.Model.OptionSpec option : spec.options()) {
+            if (option.hidden()) continue;
+            for (String name : option.names()) {
+                int d = editDistance(given, name);
+                if (d < bestDistance) {
+                    best = name;
+                    bestDistance = d;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) previous[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
+    }
+
+    /**
+     * Checks, before any work, that {@code file} can be written as {@code AtomicFiles} writes it (a
+     * new file beside it, then a rename): its directory must exist (it is never created for you) and a
+     * file is made and deleted there. A failure is an {@link ExitCode#IO_ERROR} naming the file.
+     */
+    public static void checkWritable(java.nio.file.Path file) {
+        java.nio.file.Path dir = file.toAbsolutePath().getParent();
+        try {
+            if (java.nio.file.Files.isDirectory(file)) throw new java.io.IOException("it is a directory");
+            if (!java.nio.file.Files.isDirectory(dir)) throw new java.io.IOException(dir + (java.nio.file.Files.exists(dir) ? " is not a directory" : " does not exist (create it first)"));
+            java.nio.file.Files.delete(java.nio.file.Files.createTempFile(dir, "." + file.getFileName() + ".", ".probe"));
+        } catch (java.io.IOException | SecurityException e) {
+            String why = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way" : e.getMessage();
+            throw new Failure(ExitCode.IO_ERROR, file + ": cannot write: " + why);
+        }
+    }
+
+    /** "1 model call", "2 model calls": {@code n} and the noun, plural unless n is 1 (with thousands separators). */
+    public static String count(long n, String noun) {
+        return String.format(java.util.Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+
+    /**
+     * The message of a failed run, with what to try when the model's answer did not parse in strict
+     * mode (a model that wraps its instruction in prose may pass in lenient mode).
+     */
+    public static String failureMessage(String message) {
+        if (message != null && message.contains("(strict mode)")) {
+            return message + " (if the model adds prose around the instruction, try --mode lenient: it takes the first line that parses)";
+        }
+        return message;
+    }
+
+    /** The version every command prints: its name and mnemos's version. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        public static final String VERSION = "0.1.0";
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {spec.root().name() + " " + VERSION};
+        }
+    }
+
+    /**
+     * Text as it may safely reach a terminal on one line: control characters (escape sequences,
+     * carriage returns, newlines, C1 codes) and the bidirectional overrides that reorder what is
+     * shown become visible escapes (backslash, u, four hex digits; {@code \\n} for a newline); the
+     * rest is kept. Model output and server messages pass through here before they are printed.
+     */
+    public static String printable(String text) {
+        if (text == null) return null;
+        StringBuilder b = null;
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            boolean escape = c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+            if (!escape) {
+                if (b != null) b.append(c);
+                continue;
+            }
+            if (b == null) b = new StringBuilder(text.length() + 16).append(text, 0, k);
+            if (c == '\n') b.append("\\n");
+            else if (c == '\t') b.append("\\t");
+            else if (c == '\r') b.append("\\r");
+            else b.append(String.format("\\u%04x", (int) c));
+        }
+        return b == null ? text : b.toString();
+    }
+
     /** {@code value} if it is at least {@code min}; else a usage error naming the option. */
     public static long atLeast(String option, long value, long min) {
         if (value < min) throw new Failure(ExitCode.USAGE, option + " must be " + min + " or more, got " + value);
@@ -81,6 +219,10 @@ public final class Cli {
 
     /** Runs {@code write}; its failure is exit code 12 naming {@code file}, not a bad input file. */
     public static void writing(Path file, Write write) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new Failure(ExitCode.IO_ERROR, "cannot write " + file + ": " + dir + " is not a directory");
+        }
         try {
             write.run();
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import dev.mnemos.runtime.cycle.CycleException;
 import dev.mnemos.runtime.cycle.ParseException;
 import dev.mnemos.runtime.memory.BadLabelException;
 import dev.mnemos.utm.bitag.BiTagException;
+import dev.mnemos.utm.lag.LagException;
 import dev.mnemos.utm.machine.MachineException;
 import dev.mnemos.runtime.cycle.RunResult;
 import dev.mnemos.runtime.cycle.SubstitutionException;
@@ -50,8 +51,10 @@ public enum ExitCode {
     DATABASE_SCHEMA(22),
     /** A bug in mnemos: please report the message. */
     INTERNAL(70),
-    /** The run was interrupted (Ctrl-C); a checkpoint was written where one was asked for. */
-    INTERRUPTED(130);
+    /** The run was interrupted (Ctrl-C, SIGINT); a checkpoint was written where one was asked for. */
+    INTERRUPTED(130),
+    /** The run was stopped by SIGTERM ({@code kill}), handled as SIGINT is: trace flushed, checkpoint written. */
+    TERMINATED(143);
 
     private final int code;
 
@@ -110,7 +113,7 @@ public enum ExitCode {
         if (e instanceof StoreException s) return of(s);
         if (e instanceof java.io.UncheckedIOException) return IO_ERROR;
         if (e instanceof java.io.IOException || e instanceof DataException || e instanceof MachineException
-                || e instanceof BiTagException || e instanceof BadLabelException) return BAD_INPUT;
+                || e instanceof BiTagException || e instanceof BadLabelException || e instanceof LagException) return BAD_INPUT;
         return INTERNAL;
     }
 

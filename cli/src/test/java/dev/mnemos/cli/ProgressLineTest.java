@@ -35,6 +35,6 @@ class ProgressLineTest {
 
     private static CycleEvent cycle(long step) {
         Instruction instruction = new Instruction(List.of(new Instruction.Update("n", -1)), "n-=1", "");
-        return new CycleEvent(step, "A", null, null, "prompt", Answer.of("n-=1"), instruction, List.of(), 0, false, 1);
+        return new CycleEvent(step, "A", "prompt", Answer.of("n-=1"), instruction, List.of(), 0, false, 1);
     }
 }

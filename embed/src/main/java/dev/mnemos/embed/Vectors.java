@@ -20,12 +20,21 @@ public final class Vectors {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** A unit-length copy; a zero vector stays zero. */
+    /**
+     * A unit-length copy. The same contract as nam's {@code Vectors.unit}: a vector with no direction
+     * has no unit copy.
+     *
+     * @throws IllegalArgumentException if {@code v} is empty, all zeros, or not finite
+     */
     public static float[] normalized(float[] v) {
+        if (v.length == 0) throw new IllegalArgumentException("cannot normalise an empty vector");
         double sum = 0;
         for (float x : v) sum += (double) x * x;
+        if (sum == 0 || !Double.isFinite(sum)) {
+            throw new IllegalArgumentException("cannot normalise a vector of length " + (float) Math.sqrt(sum)
+                    + " (need a finite, non-zero vector of " + v.length + " values)");
+        }
         float[] out = v.clone();
-        if (sum == 0) return out;
         float inv = (float) (1.0 / Math.sqrt(sum));
         for (int i = 0; i < out.length; i++) out[i] *= inv;
         return out;

@@ -19,11 +19,9 @@ import java.util.Optional;
  * from feedback on the answers.
  *
  * <pre>{@code
- * Encoder encoder = Encoder.miniLm();
  * Poem poem = Poem.builder()
- *         .pool(ExamplePool.of(examples, encoder))
- *         .encoder(encoder)
- *         .estimator(EpisodicMemory.builder().dimension(encoder.dimension()).build())
+ *         .encoder(Encoder.miniLm())                  // given once: it embeds the examples and the queries
+ *         .examples(examples)
  *         .task(Task.read(Path.of("samples/poem/topics.task.json")))
  *         .build();
  * List<ChatMessage> messages = poem.messages("The match went to extra time.");
@@ -39,8 +37,9 @@ public final class Poem {
     private final Permutation fallback;
 
     private Poem(Builder b) {
-        this.pool = Objects.requireNonNull(b.pool, "pool");
         this.encoder = Objects.requireNonNull(b.encoder, "encoder");
+        if (b.pool == null && b.examples == null) throw new IllegalArgumentException("give the examples (or a pool built from them)");
+        this.pool = b.pool != null ? b.pool : ExamplePool.of(b.examples, encoder);
         this.task = b.task != null ? b.task : Task.simple(List.of());
         this.m = b.m;
         this.estimator = b.estimator != null ? b.estimator
@@ -105,6 +104,7 @@ public final class Poem {
 
     public static final class Builder {
         private ExamplePool pool;
+        private List<dev.mnemos.poem.data.Example> examples;
         private Encoder encoder;
         private ActionValueEstimator estimator;
         private Task task;
@@ -113,8 +113,13 @@ public final class Poem {
 
         private Builder() {}
 
+        /** The labelled examples to choose from; embedded with the {@link #encoder}. Or give a {@link #pool}. */
+        public Builder examples(List<dev.mnemos.poem.data.Example> examples) { this.examples = List.copyOf(examples); return this; }
+
+        /** A pool already embedded (e.g. from cached embeddings), instead of {@link #examples}. */
         public Builder pool(ExamplePool pool) { this.pool = pool; return this; }
 
+        /** Embeds the queries (and the {@link #examples}). Required. */
         public Builder encoder(Encoder encoder) { this.encoder = encoder; return this; }
 
         /** Default: a new {@link EpisodicMemory} with the spec's defaults. */

@@ -12,6 +12,12 @@ import java.util.List;
  */
 public record Selection(String query, float[] state, Ranked ranked, Permutation action, boolean learned) {
 
+    /** For example {@code Selection[query="The shower was cold.", order [3,1,4,2] (learned), examples [...]]}; the state vector is left out. */
+    @Override
+    public String toString() {
+        return "Selection[query=\"" + query + "\", order " + action + (learned ? " (learned)" : " (default)") + ", examples " + ordered() + "]";
+    }
+
     /** The examples as they go into the prompt. */
     public List<Example> ordered() {
         return action.apply(ranked.byRank());

@@ -76,7 +76,7 @@ class LearningProofTest {
         // m = 4 shots; T = 24 >= 4! so every order is tried on every training query; k = 10 neighbours
         EpisodicMemory memory = EpisodicMemory.builder().dimension(encoder.dimension()).k(10).build();
         Poem poem = Poem.builder().pool(pool).encoder(encoder).estimator(memory).task(task).m(4).build();
-        ChatAsker asker = new ChatAsker(chat, task, false, null);
+        ChatAsker asker = ChatAsker.builder().model(chat).task(task).build();
 
         Trainer trainer = Trainer.builder().poem(poem).asker(asker).reward(new ExactMatch(task.labels()))
                 .orders(24).concurrency(4).seed(7).build();
@@ -97,6 +97,8 @@ class LearningProofTest {
         double random = accuracy(report, "random");
         assertTrue(poemAcc >= best - 0.02, "POEM " + poemAcc + " should be within 2 points of the best fixed order " + best);
         assertTrue(poemAcc >= random + 0.10, "POEM " + poemAcc + " should beat random order " + random + " by 10 points");
+        double last = accuracy(report, "most-similar-last");
+        assertTrue(poemAcc >= last, "POEM " + poemAcc + " should do at least as well as most-similar-last " + last);
         assertEquals(0, report.method("poem").orElseThrow().outside(), "prose answers such as 'The answer is positive.' are read");
 
         assertTrue(accuracy(report, "wrong-read") < best - 0.02, "a memory reading the worst action must fail the bar");
@@ -126,7 +128,7 @@ class LearningProofTest {
         for (Episode e : trained.episodes()) {
             episodes.add(new Episode(e.state(), Permutations.random(4, random), e.reward(), e.time()));
         }
-        broken.restore(episodes);
+        broken.addAll(episodes);
         return broken;
     }
 }

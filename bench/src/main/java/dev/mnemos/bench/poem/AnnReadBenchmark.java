@@ -75,7 +75,7 @@ public class AnnReadBenchmark {
     /** Recall@5 and the same chosen order, against an exact memory holding the same episodes. */
     void agreement() {
         EpisodicMemory exact = memory(Integer.MAX_VALUE);
-        exact.restore(memory.episodes());
+        exact.addAll(memory.episodes());
         double recall = 0;
         int same = 0;
         for (float[] q : queries) {

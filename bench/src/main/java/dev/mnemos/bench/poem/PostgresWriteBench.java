@@ -26,7 +26,7 @@ public final class PostgresWriteBench {
         int episodes = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
             String url = server.getJdbcUrl("postgres", "postgres");
-            PoemFile.Settings settings = new PoemFile.Settings(4, 5, 1_000_000, Weighting.SIMILARITY, "bench", 384, Permutation.identity(4));
+            PoemFile.Settings settings = new PoemFile.Settings(4, dev.mnemos.poem.memory.ReadSettings.DEFAULT.withK(5), false, 1_000_000, "bench", 384, Permutation.identity(4));
             Random random = new Random(1);
             float[] state = new float[384];
             long start;

@@ -1,6 +1,7 @@
 package dev.mnemos.cli.nam;
 
 import dev.mnemos.cli.Cli;
+import dev.mnemos.cli.ExitCode;
 import dev.mnemos.nam.chart.LineChart;
 import dev.mnemos.nam.study.CapacityStudy;
 import dev.mnemos.nam.study.TextPairs;
@@ -55,16 +56,31 @@ final class CapacityCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--csv", defaultValue = "nam/docs/capacity.csv", description = "CSV output. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--csv", paramLabel = "FILE", description = "CSV output. Default: capacity.csv in the current directory"
+            + " (capacity-minilm.csv with --data minilm, -centred with --centre); the tracked ones in nam/docs are written only when named.")
     Path csv;
 
-    @Option(names = "--svg", defaultValue = "nam/docs/capacity.svg", description = "SVG chart output. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--svg", paramLabel = "FILE", description = "SVG chart output. Default: as --csv, with .svg.")
     Path svg;
+
+    /** The CSV and SVG files: as given, else named by the study in the current directory. */
+    List<Path> outputs() {
+        String name = "capacity" + (data == Data.minilm ? "-minilm" : "") + (centre ? "-centred" : "");
+        return List.of(csv != null ? csv : Path.of(name + ".csv"), svg != null ? svg : Path.of(name + ".svg"));
+    }
+
+    /** The study as the options set it; a value it refuses is a usage error naming it. */
+    private CapacityStudy.Builder builder() {
+        try {
+            return CapacityStudy.builder().dimension(dimension).sizes(sizes).trials(trials).seed(seed).queryCosines(queryCosines);
+        } catch (IllegalArgumentException e) {
+            throw new Cli.Failure(ExitCode.USAGE, e.getMessage());
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
-        CapacityStudy.Builder study = CapacityStudy.builder().dimension(dimension).sizes(sizes).trials(trials)
-                .seed(seed).queryCosines(queryCosines);
+        CapacityStudy.Builder study = builder();
         String what = "random unit vectors, d = " + dimension;
         if (data == Data.minilm) {
             study.source(new TextPairs(miniLm()));
@@ -77,11 +93,13 @@ final class CapacityCommand implements Callable<Integer> {
         }
         List<CapacityStudy.Row> rows = study.build().run();
         String table = CapacityStudy.csv(rows);
-        Cli.writing(csv, () -> AtomicFiles.write(csv, table.getBytes(StandardCharsets.UTF_8)));
+        Path csvFile = outputs().get(0);
+        Path svgFile = outputs().get(1);
+        Cli.writing(csvFile, () -> AtomicFiles.write(csvFile, table.getBytes(StandardCharsets.UTF_8)));
         LineChart chart = CapacityStudy.chart(rows, "NAM capacity: recall@1 vs stored pairs (" + what + ")");
-        Cli.writing(svg, () -> chart.write(svg));
+        Cli.writing(svgFile, () -> chart.write(svgFile));
         spec.commandLine().getOut().print(table);
-        spec.commandLine().getErr().println("wrote " + csv + " and " + svg);
+        spec.commandLine().getErr().println("wrote " + csvFile + " and " + svgFile);
         return 0;
     }
 

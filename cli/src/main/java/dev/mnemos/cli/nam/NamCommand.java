@@ -5,10 +5,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code bin/nam}: the studies and charts of the nam module. */
-@Command(name = "nam", mixinStandardHelpOptions = true, version = "nam 0.1.0",
+@Command(name = "nam", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Neural Attention Memory tools: the studies and charts of nam/README.md.",
             "Run from the repository root; outputs default to nam/docs/.", ""},
-        subcommands = {CapacityCommand.class, PoemCompareCommand.class, ScalingChartCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, ExperimentCommand.class, CapacityCommand.class, PoemCompareCommand.class, ScalingChartCommand.class, CommandLine.HelpCommand.class})
 public final class NamCommand implements Runnable {
 
     @CommandLine.Spec

@@ -35,13 +35,13 @@ final class PoemCompareCommand implements Callable<Integer> {
             description = "How often the simulated model answers with the last example's label. Default: ${DEFAULT-VALUE}.")
     double pLast;
 
-    @Option(names = "-m", defaultValue = "4", description = "Shots per prompt. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--m", paramLabel = "M", defaultValue = "4", description = "Shots per prompt. Default: ${DEFAULT-VALUE}.")
     int m;
 
-    @Option(names = "-T", defaultValue = "8", description = "Orders tried per training query. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--orders", paramLabel = "T", defaultValue = "8", description = "Orders tried per training query. Default: ${DEFAULT-VALUE}.")
     int orders;
 
-    @Option(names = "-k", defaultValue = "5", description = "Neighbours of the k-NN memory. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--k", paramLabel = "K", defaultValue = "5", description = "Neighbours of the k-NN memory. Default: ${DEFAULT-VALUE}.")
     int k;
 
     @Option(names = "--p-w", defaultValue = "0.1", description = "NAM write probability. Default: ${DEFAULT-VALUE}.")
@@ -58,7 +58,7 @@ final class PoemCompareCommand implements Callable<Integer> {
         Path taskFile = task != null ? task : Path.of(data.toString().replaceFirst("\\.jsonl$", "") + ".task.json");
         for (Path p : new Path[] {data, taskFile}) {
             if (!Files.isRegularFile(p)) {
-                throw new NoSuchFileException("no such file: " + p);
+                throw new NoSuchFileException(p.toString());
             }
         }
         PoemComparison.Result result = PoemComparison.builder()

@@ -30,7 +30,7 @@ final class ScalingChartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(input)) {
-            throw new NoSuchFileException("no such file: " + input);
+            throw new NoSuchFileException(input.toString());
         }
         LineChart chart = ScalingChart.fromJmhCsv(Files.readAllLines(input));
         Cli.writing(svg, () -> chart.write(svg));

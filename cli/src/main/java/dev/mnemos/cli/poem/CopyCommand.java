@@ -53,7 +53,7 @@ final class CopyCommand implements Callable<Integer> {
                 shared.write(e.state(), e.action(), e.reward());
                 episodes++;
             }
-            shared.log().restore(c.log().finishedInOrder(), c.log().stats());
+            shared.log().addAll(c.log().finishedInOrder(), c.log().stats());
             shared.flush();
         }
         out.printf("copied %d episodes and %d finished queries from %s to %s%n", episodes, c.log().finished().size(),

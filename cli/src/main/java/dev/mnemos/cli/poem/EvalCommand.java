@@ -61,11 +61,17 @@ final class EvalCommand implements Callable<Integer> {
         Task task = loaded.poem().task();
         Dataset dataset = data.read(task.labels().isEmpty() ? null : task, err);
         if (dataset.test().isEmpty()) throw new dev.mnemos.poem.data.DataException(data.data + ": no test examples to evaluate on");
+        if (!dataset.train().equals(loaded.contents().pool())) { // its test split is then not held out from this memory
+            throw new dev.mnemos.poem.data.DataException(memoryFile + " was trained on another pool than the training split of " + data.data
+                    + " (" + loaded.contents().pool().size() + " examples, " + dataset.train().size() + " there);"
+                    + " evaluate with the data (and --seed, --split-ratio, --limit) it was trained with");
+        }
         Reward scoring = switch (metric) {
             case "exact" -> new ExactMatch(task.labels());
             case "f1" -> new TokenF1();
             default -> throw new Cli.Failure(ExitCode.USAGE, "--metric must be exact or f1, not '" + metric + "'");
         };
+        err.println("read: " + loaded.readNote());
         EvalReport report = Evaluator.builder().poem(loaded.poem())
                 .asker(Setup.asker(backend, task, new ExactMatch()))
                 .metric(scoring).labels(task.labels())
@@ -80,12 +86,14 @@ final class EvalCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(report.json());
         } else {
             spec.commandLine().getOut().print(report.table());
+            spec.commandLine().getOut().flush();
             if (json != null) {
                 Path out = Path.of(json);
                 Cli.writing(out, () -> AtomicFiles.write(out, report.json().getBytes(StandardCharsets.UTF_8)));
                 err.println("wrote " + out);
             }
         }
+        spec.commandLine().getOut().flush(); // print() does not flush picocli's writer; the table was lost
         return 0;
     }
 }

@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code poem}: learn the order of few-shot examples from rewards, and use it. */
-@Command(name = "poem", mixinStandardHelpOptions = true, version = "poem 0.1.0",
+@Command(name = "poem", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {
                 "POEM: an episodic memory that learns which order of few-shot examples earns the best answers.",
                 "",
@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
                 "",
                 "Exit codes: 0 ok, 2 usage, 3 bad data/memory file, 4 server unreachable,"
                         + " 5 model not found, 6 other model failure, 12 a file could not be written, 20 database unreachable,"
-                        + " 21 database refused the credentials, 22 database schema too new, 130 interrupted."},
-        subcommands = {TrainCommand.class, EvalCommand.class, SelectCommand.class, CopyCommand.class, CommandLine.HelpCommand.class})
+                        + " 21 database refused the credentials, 22 database schema too new, 130 interrupted (SIGINT), 143 terminated (SIGTERM)."},
+        subcommands = {TrainCommand.class, TuneCommand.class, EvalCommand.class, SelectCommand.class, CopyCommand.class, CommandLine.HelpCommand.class})
 public final class PoemCommand implements Runnable {
 
     @CommandLine.Spec
@@ -28,8 +28,6 @@ public final class PoemCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        // libraries under LangChain4j log through SLF4J; with no provider it warns on every start
-        if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
-        System.exit(Cli.commandLine(new PoemCommand()).execute(args));
+        Cli.main(new PoemCommand(), args);
     }
 }

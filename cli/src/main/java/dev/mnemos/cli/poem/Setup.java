@@ -34,8 +34,22 @@ final class Setup {
 
     /** MiniLM, with the pool's embeddings cached beside the memory file and notes on {@code err}. */
     static Encoder encoder(Path memory, PrintWriter err) throws IOException {
-        EmbeddingCache cache = EmbeddingCache.open(EmbeddingCache.besideMemory(memory));
-        return Encoder.builder().miniLm().cache(cache).onNote(err::println).build();
+        return Encoder.builder().miniLm().cache(cache(EmbeddingCache.besideMemory(memory), err)).onNote(err::println).build();
+    }
+
+    /**
+     * The embedding cache; a damaged one is only a cache: it is moved aside to FILE.damaged, a note
+     * says so, and the embeddings are computed again (and saved) instead of failing the command.
+     */
+    static EmbeddingCache cache(Path file, PrintWriter err) throws IOException {
+        try {
+            return EmbeddingCache.open(file);
+        } catch (dev.mnemos.io.FormatException e) {
+            Path aside = file.resolveSibling(file.getFileName() + ".damaged");
+            java.nio.file.Files.move(file, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            err.println("note: " + e.getMessage() + "; moved it to " + aside + " and computing the embeddings again");
+            return EmbeddingCache.open(file);
+        }
     }
 
     /** The model: chat style sends examples as user/assistant turns; completion style sends the template's prompt. */
@@ -43,7 +57,7 @@ final class Setup {
         if (backend.model == null) throw new Cli.Failure(ExitCode.USAGE, "--model is required: the model name as the server knows it");
         ProcessorConfig config = backend.toConfig();
         if (config.style() == Style.CHAT) {
-            return new ChatAsker(ChatModels.create(config), task, reward.needsLogProbs(), config);
+            return ChatAsker.builder().model(ChatModels.create(config)).task(task).logProbs(reward.needsLogProbs()).config(config).build();
         }
         if (reward.needsLogProbs()) {
             throw new Cli.Failure(ExitCode.USAGE, "--reward margin needs --style chat --backend openai (token log-probabilities)");
@@ -60,4 +74,13 @@ final class Setup {
         };
     }
 
+    /** The memory file's lock (one writer at a time); a lock file that cannot be made is exit 12 naming it. */
+    static dev.mnemos.poem.store.MemoryLock lock(Path memory, String what) {
+        Path file = dev.mnemos.poem.store.MemoryLock.lockFile(memory);
+        try {
+            return dev.mnemos.poem.store.MemoryLock.acquire(memory, what);
+        } catch (IOException e) {
+            throw new Cli.Failure(ExitCode.IO_ERROR, "cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+    }
 }

@@ -10,11 +10,12 @@ import dev.mnemos.poem.data.Dataset;
 import dev.mnemos.embed.EmbeddingCache;
 import dev.mnemos.embed.Encoder;
 import dev.mnemos.poem.memory.EpisodicMemory;
-import dev.mnemos.poem.memory.Weighting;
+import dev.mnemos.poem.memory.ReadSettings;
 import dev.mnemos.poem.pool.ExamplePool;
 import dev.mnemos.poem.postgres.PostgresMemory;
 import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.poem.reward.Reward;
+import dev.mnemos.poem.store.MemoryLock;
 import dev.mnemos.poem.store.PoemFile;
 import dev.mnemos.poem.train.Trainer;
 import dev.mnemos.poem.train.TrainingLog;
@@ -93,14 +94,14 @@ final class TrainCommand implements Callable<Integer> {
             throw new DataException(data.data + ": the pool has " + pool.size() + " training examples; with m = " + m
                     + " it needs at least " + (m + 1) + " (a query is never its own example)");
         }
-        PoemFile.Settings wanted = new PoemFile.Settings(m, orDefault(options.k, 5), orDefault(options.capacity, 100_000),
-                options.weighting != null ? options.weighting : Weighting.SIMILARITY, encoder.id(), pool.dimension(), Permutation.identity(m));
+        PoemFile.Settings wanted = new PoemFile.Settings(m, Tuning.given(ReadSettings.DEFAULT, options), false, orDefault(options.capacity, 100_000),
+                encoder.id(), pool.dimension(), Permutation.identity(m));
         try (PostgresMemory shared = database.open(memory, wanted, "poem train " + ProcessHandle.current().pid())) {
             Poem poem = Poem.builder().pool(pool).encoder(encoder).estimator(shared).task(task).m(m)
                     .fallback(shared.settings().fallback()).build();
             Reward r = Setup.reward(reward, task);
             Asker asker = Setup.asker(backend, task, r);
-            ProgressBar bar = new ProgressBar(err, 0);
+            ProgressBar bar = new ProgressBar(err, 0, ProgressBar.onTerminal());
             long every = (long) (Math.min(checkpointSeconds, 1) * 1000);
             TrainingResult result;
             try {
@@ -117,6 +118,12 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int train() throws Exception {
+        try (MemoryLock lock = Setup.lock(memoryFile, "poem train")) {
+            return trainLocked();
+        }
+    }
+
+    private int trainLocked() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         Task task = data.task();
         Dataset dataset = data.read(task, err);
@@ -138,18 +145,18 @@ final class TrainCommand implements Callable<Integer> {
             err.println("continuing " + memoryFile + ": " + log.finished().size() + " queries finished, " + memory.size() + " entries");
         } else {
             int m = options.m != null ? options.m : 4;
-            settings = new PoemFile.Settings(m, orDefault(options.k, 5), orDefault(options.capacity, 100_000),
-                    options.weighting != null ? options.weighting : Weighting.SIMILARITY, encoder.id(), 384, Permutation.identity(m));
+            settings = new PoemFile.Settings(m, Tuning.given(ReadSettings.DEFAULT, options), false, orDefault(options.capacity, 100_000),
+                    encoder.id(), 384, Permutation.identity(m));
             memory = null;
             log = new TrainingLog();
         }
         ExamplePool pool = ExamplePool.of(dataset.train(), encoder);
         Cli.writing(EmbeddingCache.besideMemory(memoryFile), () -> encoder.cache().save());
         if (memory == null) {
-            settings = new PoemFile.Settings(settings.m(), settings.k(), settings.capacity(), settings.weighting(),
+            settings = new PoemFile.Settings(settings.m(), settings.read(), false, settings.capacity(),
                     encoder.id(), pool.dimension(), settings.fallback());
-            memory = EpisodicMemory.builder().dimension(pool.dimension()).k(settings.k())
-                    .capacity(settings.capacity()).weighting(settings.weighting()).build();
+            memory = EpisodicMemory.builder().dimension(pool.dimension()).read(settings.read())
+                    .capacity(settings.capacity()).build();
         }
         if (pool.size() <= settings.m()) {
             throw new DataException(data.data + ": the pool has " + pool.size() + " training examples; with m = " + settings.m()
@@ -158,10 +165,10 @@ final class TrainCommand implements Callable<Integer> {
         Poem poem = Poem.builder().pool(pool).encoder(encoder).estimator(memory).task(task).m(settings.m())
                 .fallback(settings.fallback()).build();
         Reward r = Setup.reward(reward, task);
-        Asker asker = Setup.asker(backend, task, r);
+        AnswerWatch asker = new AnswerWatch(Setup.asker(backend, task, r), task.labels());
 
         PoemFile.Contents contents = new PoemFile.Contents(settings, task, dataset.train(), memory, log);
-        ProgressBar bar = new ProgressBar(err, log.finished().size());
+        ProgressBar bar = new ProgressBar(err, log.finished().size(), ProgressBar.onTerminal());
         Trainer trainer = Trainer.builder().poem(poem).asker(asker).reward(r)
                 .orders(orDefault(options.orders, 8)).concurrency(concurrency).seed(data.seed).log(log)
                 .listener(bar)
@@ -193,6 +200,15 @@ final class TrainCommand implements Callable<Integer> {
                 result.trained(), result.skipped(), result.modelCalls(), result.meanReward());
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d entries on %d queries; best fixed order in training: %s%n",
                 memoryFile, memory.size(), memory.states(), log.bestFixedOrder().map(Object::toString).orElse("-"));
+        String verdict = asker.verdict();
+        if (verdict != null) err.println(verdict);
+        err.flush();
+        PrintWriter out = spec.commandLine().getOut();
+        PoemFile.Settings tuned = Tuning.tune(memory, settings, options, out);
+        PoemFile.Contents saved = new PoemFile.Contents(tuned, task, dataset.train(), memory, log);
+        Cli.writing(memoryFile, () -> PoemFile.save(memoryFile, saved));
+        out.println(memoryFile + ": read " + tuned.read() + (tuned.tuned() ? " (tuned)" : ""));
+        out.flush();
         return 0;
     }
 
@@ -204,9 +220,13 @@ final class TrainCommand implements Callable<Integer> {
         if (options.m != null && options.m != s.m()) {
             throw new DataException(memoryFile + " was trained with m = " + s.m() + "; --m " + options.m + " differs (give a new --memory file)");
         }
-        if (options.k != null || options.capacity != null || options.weighting != null) {
-            throw new Cli.Failure(ExitCode.USAGE, "--k, --capacity and --weighting are fixed when a memory is created; "
-                    + memoryFile + " has k = " + s.k() + ", L = " + s.capacity() + ", " + s.weighting().name().toLowerCase(Locale.ROOT));
+        if (s.dimension() != 384) { // all-MiniLM-L6-v2's; a state of another length cannot be compared with its embeddings
+            throw new DataException(memoryFile + ": damaged POEM memory file (its states have " + s.dimension()
+                    + " dimensions; all-minilm-l6-v2 gives 384)");
+        }
+        if (options.capacity != null && options.capacity != s.capacity()) {
+            throw new Cli.Failure(ExitCode.USAGE, "--capacity is fixed when a memory is created; " + memoryFile + " has L = " + s.capacity()
+                    + " (--k and --weighting may change: the read is chosen again at the end)");
         }
         return s;
     }

@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code mnemos}: the string-memory runtime's command. */
-@Command(name = "mnemos", mixinStandardHelpOptions = true, version = "mnemos 0.1.0",
+@Command(name = "mnemos", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Runs string-memory programs: an LLM as the processor of a stored-program computer.",
         subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
 public final class MnemosCommand implements Runnable {
@@ -19,6 +19,6 @@ public final class MnemosCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(Cli.commandLine(new MnemosCommand()).execute(args));
+        Cli.main(new MnemosCommand(), args);
     }
 }

@@ -29,13 +29,14 @@ import java.util.concurrent.Callable;
 
 /** {@code mnemos run}: runs a program (a memory file) cycle by cycle on a model. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Runs a string-memory program (a memory file) on a model, cycle by cycle.",
         description = {
                 "Runs a string-memory program: each cycle substitutes @[label] in the instruction that op holds,",
                 "sends the prompt to the model, and applies the assignments of its answer. Stops when op is \"halt\".",
                 "",
                 "Exit codes: 0 halted, 2 usage, 3 bad input file, 4 server unreachable, 5 model not found,",
                 "6 model error, 7 output did not parse, 8 runaway substitution, 9 bad write, 10 limit reached,",
-                "12 a file could not be written, 130 interrupted."},
+                "12 a file could not be written, 130 interrupted (SIGINT), 143 terminated (SIGTERM)."},
         footer = {"", "Example:", "  mnemos run samples/programs/countdown.json --model llama2 --trace run.jsonl --out final.json"})
 public final class RunCommand implements Callable<Integer> {
 
@@ -85,23 +86,40 @@ public final class RunCommand implements Callable<Integer> {
         int retries = runOptions.cycleRetries();
         Reader reader = new Reader((int) Cli.atLeast("--max-passes", maxPasses, 1), (int) Cli.atLeast("--max-prompt", maxPrompt, 1));
         if (!(checkpointEvery >= 0)) throw new Cli.Failure(ExitCode.USAGE, "--checkpoint-every must be 0 or more, got " + checkpointEvery);
+        RunFiles.requireDirectory("--out", out);
+        RunFiles.requireDirectory("--trace", runOptions.trace);
+        RunFiles.requireDirectory("--checkpoint", checkpoint);
+        RunFiles.requireDirectory("--cache", cache);
         Processor processor = processor();
-        RunFiles files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpoint, Duration.ofMillis((long) (checkpointEvery * 1000)), resume);
-        Memory memory = files.resuming() ? files.resumedMemory() : load(program);
-        ProgressLine progress = ProgressLine.onTerminal(spec.commandLine().getErr());
-        Machine.Builder builder = Machine.builder()
-                .processor(processor)
-                .reader(reader)
-                .parseMode(mode)
-                .limits(limits)
-                .retries(retries);
-        if (progress != null) builder.listener(progress);
-        RunResult result = files.run(files.configure(builder).build(), memory);
-        if (progress != null) progress.finish();
-        processor.close();
-        if (out != null) save(memory);
-        report(result, files);
-        return ExitCode.of(result).code();
+        Memory loaded = resume == null ? loadProgram(program) : null; // before any file is opened: a bad PROGRAM leaves --trace alone
+        RunFiles files = null;
+        try {
+            files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpoint, Duration.ofMillis((long) (checkpointEvery * 1000)), resume);
+            Memory memory = files.resuming() ? files.resumedMemory() : loaded;
+            ProgressLine progress = ProgressLine.onTerminal(spec.commandLine().getErr());
+            Machine.Builder builder = Machine.builder()
+                    .processor(processor)
+                    .reader(reader)
+                    .writer(runOptions.writer())
+                    .parseMode(mode)
+                    .limits(limits)
+                    .retries(retries);
+            if (progress != null) builder.listener(progress);
+            RunResult result = files.run(files.configure(builder).build(), memory);
+            if (progress != null) progress.finish();
+            if (out != null) save(memory);
+            report(result, files);
+            return ExitCode.of(result).code();
+        } finally {
+            processor.close();
+            if (files != null) {
+                try {
+                    files.close();
+                } catch (java.io.IOException e) {
+                    // flushed cycle by cycle; the locks go with the process
+                }
+            }
+        }
     }
 
     private Processor processor() {
@@ -116,6 +134,16 @@ public final class RunCommand implements Callable<Integer> {
         RunLimits limits = runOptions.limits();
         if (maxCalls != null) limits = limits.withMaxModelCalls(Cli.atLeast("--max-calls", maxCalls, 0));
         return limits;
+    }
+
+    /** The program, which must have an op: its first instruction (without one the model was sent the blank). */
+    private static Memory loadProgram(Path file) {
+        Memory memory = load(file);
+        if (!memory.contains(Machine.OP)) {
+            throw new Cli.Failure(ExitCode.BAD_INPUT, file + ": the program has no \"" + Machine.OP
+                    + "\" value; op holds the instruction the first cycle runs (see samples/programs/countdown.json)");
+        }
+        return memory;
     }
 
     private static Memory load(Path file) {
@@ -134,18 +162,24 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Whether there is a checkpoint to go on from (the run writes to --checkpoint, or to the one it resumed). */
+    private boolean checkpointWritten(RunFiles files) {
+        Path file = checkpoint != null ? checkpoint : files.resuming() ? resume : null;
+        return file != null && java.nio.file.Files.exists(file);
+    }
+
     private void report(RunResult r, RunFiles files) {
         String line = switch (r.status()) {
-            case HALTED -> "halted after " + r.cycles() + " cycles";
-            case STEP_LIMIT -> "stopped at the step limit after " + r.cycles() + " cycles (not halted)";
-            case TIME_LIMIT -> "stopped at the time limit after " + r.cycles() + " cycles (not halted)";
-            case CALL_LIMIT -> "stopped at the model-call limit after " + r.cycles() + " cycles (not halted)";
-            case STOPPED -> "stopped after " + r.cycles() + " cycles: " + r.stopReason();
-            case INTERRUPTED -> "interrupted after " + r.cycles() + " cycles" + (files.resuming() || checkpoint != null ? "; resume with --resume" : "");
-            case FAILED -> "failed after " + r.cycles() + " cycles: " + r.failure().getMessage();
+            case HALTED -> "halted after " + Cli.count(r.cycles(), "cycle");
+            case STEP_LIMIT -> "stopped at the step limit after " + Cli.count(r.cycles(), "cycle") + " (not halted)";
+            case TIME_LIMIT -> "stopped at the time limit after " + Cli.count(r.cycles(), "cycle") + " (not halted)";
+            case CALL_LIMIT -> "stopped at the model-call limit after " + Cli.count(r.cycles(), "cycle") + " (not halted)";
+            case STOPPED -> "stopped after " + Cli.count(r.cycles(), "cycle") + ": " + r.stopReason();
+            case INTERRUPTED -> "interrupted after " + Cli.count(r.cycles(), "cycle") + (checkpointWritten(files) ? "; resume with --resume" : "");
+            case FAILED -> "failed after " + Cli.count(r.cycles(), "cycle") + ": " + Cli.failureMessage(r.failure().getMessage());
         };
-        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + line + " (" + r.modelCalls() + " model calls, " + r.cacheHits() + " cache hits, "
-                + String.format("%.2f s", r.elapsed().toNanos() / 1e9) + ")");
+        spec.commandLine().getErr().println(Cli.printable(spec.qualifiedName() + ": " + line + " (" + Cli.count(r.modelCalls(), "model call") + ", " + Cli.count(r.cacheHits(), "cache hit") + ", "
+                + String.format("%.2f s", r.elapsed().toNanos() / 1e9) + ")"));
         spec.commandLine().getErr().flush();
         if (runOptions.json) {
             ObjectNode o = new ObjectMapper().createObjectNode();

@@ -1,23 +1,32 @@
 package dev.mnemos.cli.run;
 
+import dev.mnemos.cli.Signals;
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
 import dev.mnemos.runtime.cache.PromptCache;
+import dev.mnemos.runtime.checkpoint.Checkpoint;
 import dev.mnemos.runtime.checkpoint.CheckpointStore;
+import dev.mnemos.runtime.checkpoint.RunLock;
 import dev.mnemos.runtime.checkpoint.Resume;
 import dev.mnemos.runtime.cycle.Machine;
 import dev.mnemos.runtime.cycle.Progress;
 import dev.mnemos.runtime.cycle.RunResult;
 import dev.mnemos.runtime.memory.Memory;
+import dev.mnemos.runtime.trace.TraceFields;
 import dev.mnemos.runtime.trace.TraceWriter;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -32,13 +41,29 @@ public final class RunFiles implements AutoCloseable {
     private final CheckpointStore checkpoints;
     private final Duration checkpointInterval;
     private final Resume resume;
+    private final List<RunLock> locks = new ArrayList<>();
+    private boolean closed;
 
-    private RunFiles(PromptCache cache, TraceWriter trace, CheckpointStore checkpoints, Duration interval, Resume resume) {
+    private RunFiles(PromptCache cache, TraceWriter trace, CheckpointStore checkpoints, Duration interval, Resume resume, List<RunLock> locks) {
         this.cache = cache;
         this.trace = trace;
         this.checkpoints = checkpoints;
         this.checkpointInterval = interval;
         this.resume = resume;
+        this.locks.addAll(locks);
+    }
+
+    /**
+     * The one rule for every file a run writes (--out, --checkpoint, --trace, --cache): its
+     * directory must exist; a missing one is refused (exit 12) before anything is read or written,
+     * rather than created from what may be a typo.
+     */
+    public static void requireDirectory(String option, Path file) {
+        if (file == null) return;
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent == null || Files.isDirectory(parent)) return;
+        String why = Files.exists(parent) ? " is not a directory" : " does not exist (create it first)";
+        throw new Cli.Failure(ExitCode.IO_ERROR, option + " " + file + ": " + parent + why);
     }
 
     /**
@@ -49,13 +74,57 @@ public final class RunFiles implements AutoCloseable {
      * @throws Cli.Failure BAD_INPUT naming the file at fault
      */
     public static RunFiles open(Path cache, Path trace, boolean tracePrompts, Path checkpoint, Duration interval, Path resumeFrom) {
+        return open(cache, trace, tracePrompts, checkpoint, interval, resumeFrom, (c, m) -> (step, line, changes) -> {});
+    }
+
+    /**
+     * As above, {@code hook} restoring the rest of a resumed run. The run's files (checkpoint,
+     * trace, the checkpoint resumed from) are claimed first ({@link RunLock}): one another process
+     * holds is refused with IO_ERROR naming it.
+     */
+    public static RunFiles open(Path cache, Path trace, boolean tracePrompts, Path checkpoint, Duration interval, Path resumeFrom, Resume.Hook hook) {
+        if (resumeFrom != null && checkpoint == null) checkpoint = resumeFrom;
+        List<RunLock> locks = lock(checkpoint, trace, resumeFrom);
+        try {
+            RunFiles files = open(cache, trace, tracePrompts, checkpoint, interval, resumeFrom, hook, locks);
+            locks = null;
+            return files;
+        } finally {
+            if (locks != null) release(locks);
+        }
+    }
+
+    private static List<RunLock> lock(Path... files) {
+        List<RunLock> locks = new ArrayList<>();
+        try {
+            for (Path f : new LinkedHashSet<>(Arrays.asList(files))) {
+                if (f != null) locks.add(RunLock.acquire(f));
+            }
+            return locks;
+        } catch (IOException e) {
+            release(locks);
+            throw new Cli.Failure(ExitCode.IO_ERROR, e instanceof RunLock.HeldException ? e.getMessage() : "cannot create a lock file: " + reason(e) + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void release(List<RunLock> locks) {
+        for (RunLock l : locks) {
+            try {
+                l.close();
+            } catch (IOException ignored) {
+                // the operating system drops the lock with the process anyway
+            }
+        }
+    }
+
+    private static RunFiles open(Path cache, Path trace, boolean tracePrompts, Path checkpoint, Duration interval, Path resumeFrom,
+                                 Resume.Hook hook, List<RunLock> locks) {
         try {
             PromptCache c = cache == null ? null : PromptCache.open(cache);
             Resume r = null;
             if (resumeFrom != null) {
                 if (!Files.exists(resumeFrom)) throw new Cli.Failure(ExitCode.BAD_INPUT, resumeFrom + ": no such checkpoint");
-                r = Resume.from(new CheckpointStore(resumeFrom), trace);
-                if (checkpoint == null) checkpoint = resumeFrom;
+                r = Resume.from(new CheckpointStore(resumeFrom), trace, hook);
             }
             TraceWriter t = null;
             if (trace != null) {
@@ -67,7 +136,7 @@ public final class RunFiles implements AutoCloseable {
                 }
             }
             CheckpointStore s = checkpoint == null ? null : new CheckpointStore(checkpoint);
-            return new RunFiles(c, t, s, interval, r);
+            return new RunFiles(c, t, s, interval, r, locks);
         } catch (IOException e) {
             throw new Cli.Failure(ExitCode.BAD_INPUT, e.getMessage());
         }
@@ -100,6 +169,16 @@ public final class RunFiles implements AutoCloseable {
         return cache;
     }
 
+    /** Adds a program's own fields to every trace line (utm: head and symbol); nothing without a trace. */
+    public void traceFields(TraceFields fields) {
+        if (trace != null) trace.fields(fields);
+    }
+
+    /** Where checkpoints are saved, or null; other parts of the run attach their sections to it. */
+    public CheckpointStore checkpoints() {
+        return checkpoints;
+    }
+
     /** Adds the cache, trace and checkpoints to a machine being built. */
     public Machine.Builder configure(Machine.Builder builder) {
         if (cache != null) builder.cache(cache);
@@ -122,12 +201,13 @@ public final class RunFiles implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }, "mnemos-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        Runtime.getRuntime().addShutdownHook(hook); // SIGHUP and the like; SIGINT and SIGTERM come through Signals
+        try (Signals.Registration onSignal = Signals.whileRunning(machine::requestStop)) {
+            checkpointAtStart(memory);
             return machine.run(memory, start());
         } finally {
             try {
-                close();
+                closeStreams();
             } catch (IOException e) {
                 System.err.println("warning: " + e.getMessage());
             }
@@ -140,9 +220,42 @@ public final class RunFiles implements AutoCloseable {
         }
     }
 
+    /**
+     * A checkpoint before the first cycle, so that a run killed (even by {@code kill -9}) before its
+     * first interval can be resumed: from here, the trace replays every cycle since.
+     */
+    private void checkpointAtStart(Memory memory) {
+        if (checkpoints == null) return;
+        Progress s = start();
+        Progress at = new Progress(s.cycles(), s.modelCalls(), s.cacheHits(), trace == null ? -1 : trace.position());
+        try {
+            checkpoints.save(new Checkpoint(at, memory.snapshot()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the checkpoint " + checkpoints.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void closeStreams() throws IOException {
+        if (closed) return;
+        closed = true;
+        try {
+            if (trace != null) trace.close();
+        } finally {
+            if (cache != null) cache.close();
+        }
+    }
+
+    /**
+     * Closes the trace and cache and gives up the run's files (call it last, after any
+     * clean-up of the checkpoint); a second call does nothing.
+     */
     @Override
     public void close() throws IOException {
-        if (trace != null) trace.close();
-        if (cache != null) cache.close();
+        try {
+            closeStreams();
+        } finally {
+            release(locks);
+            locks.clear();
+        }
     }
 }

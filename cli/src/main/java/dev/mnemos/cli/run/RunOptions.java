@@ -3,6 +3,7 @@ package dev.mnemos.cli.run;
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
 import dev.mnemos.runtime.cycle.RunLimits;
+import dev.mnemos.runtime.cycle.Writer;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import java.time.Duration;
 
 /**
  * The run options that {@code mnemos run} and {@code utm-run} share (a picocli mixin): the step and
- * time limits, cycle retries, the trace and the JSON summary. Options whose default or meaning
+ * time limits, cycle retries, the write bound, the trace and the JSON summary. Options whose default or meaning
  * differ between the commands ({@code --mode}, {@code --cache}, {@code --checkpoint},
  * {@code --resume}) stay with each command.
  */
@@ -22,8 +23,11 @@ public class RunOptions {
     @Option(names = "--max-time", paramLabel = "SECONDS", description = "Stop after this much wall time.")
     public Double maxSeconds;
 
-    @Option(names = "--cycle-retries", paramLabel = "N", description = "Ask again, up to N times, when an answer does not parse or a call fails. Default: ${DEFAULT-VALUE} (stop).")
+    @Option(names = "--cycle-retries", paramLabel = "N", description = "Ask again, up to N times, when an answer does not parse or apply (server errors and timeouts are retried by --retries; every request counts toward --max-calls). Default: ${DEFAULT-VALUE} (stop).")
     public int cycleRetries = 0;
+
+    @Option(names = "--max-value", paramLabel = "CHARS", description = "Bound on the length of a value a write makes; a longer one fails the cycle (exit 9). Default: ${DEFAULT-VALUE}.")
+    public int maxValue = Writer.DEFAULT_MAX_VALUE_LENGTH;
 
     @Option(names = "--trace", paramLabel = "FILE", description = "Write a JSON Lines trace, one object per cycle, flushed each cycle.")
     public Path trace;
@@ -43,6 +47,11 @@ public class RunOptions {
             limits = limits.withMaxWall(Duration.ofMillis((long) (maxSeconds * 1000)));
         }
         return limits;
+    }
+
+    /** The Write stage with --max-value's bound; a usage error when it is below 1. */
+    public Writer writer() {
+        return new Writer((int) Cli.atLeast("--max-value", maxValue, 1));
     }
 
     /** --cycle-retries; a usage error when it is negative. */

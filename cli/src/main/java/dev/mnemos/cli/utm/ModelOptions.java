@@ -11,6 +11,7 @@ import dev.mnemos.runtime.model.Style;
 import dev.mnemos.utm.prompt.PromptSet;
 import dev.mnemos.utm.reference.ReferenceProcessor;
 import dev.mnemos.utm.reference.ReferenceProvider;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.ListResourceBundle;
 
 /**
  * The processor side of utm-run and utm-bench (a picocli mixin): the runtime's backend options
@@ -39,6 +41,23 @@ public class ModelOptions {
 
     @Option(names = "--mode", paramLabel = "MODE", description = "strict (the answer is the instruction alone) or lenient (the first line that parses). Default: strict, lenient for --style chat.")
     ParseMode mode;
+
+    /**
+     * The command line of a command with these options, its --backend described with utm's default
+     * (picocli takes an option's description from the command's resource bundle when it has one).
+     */
+    static CommandLine commandLine(Object command) {
+        CommandLine cl = Cli.commandLine(command);
+        cl.setResourceBundle(new ListResourceBundle() {
+            @Override
+            protected Object[][] getContents() {
+                return new Object[][] {{"backend", "Backend: reference (the machine's own table, no model), ollama, openai (any"
+                        + " OpenAI-compatible server: vLLM, llama.cpp, LM Studio), or one a module adds."
+                        + " Default: reference without --model, ollama with it."}};
+            }
+        });
+        return cl;
+    }
 
     /** The backend: --backend when given, else 'reference' without --model and the default one with it. */
     String backendName() {

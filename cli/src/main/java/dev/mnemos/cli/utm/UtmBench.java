@@ -3,6 +3,7 @@ package dev.mnemos.cli.utm;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mnemos.cli.BackendOptions;
 import dev.mnemos.cli.Cli;
+import dev.mnemos.cli.Signals;
 import dev.mnemos.cli.ExitCode;
 import dev.mnemos.io.AtomicFiles;
 import dev.mnemos.runtime.model.ModelException;
@@ -35,7 +36,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code utm-bench}: how well a model carries out each transition of U15,2 (or another machine), and a boot that repairs it. */
-@Command(name = "utm-bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "utm-bench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
         description = {
                 "Measures how well a model carries out a Turing machine's transitions: each",
                 "distinct transition prompt (29 for U15,2) is sent --samples times, and each",
@@ -53,7 +54,7 @@ import java.util.concurrent.Callable;
                 "Exit codes: 0 every answer right (with --repair: after repair, boot written),",
                 "2 usage, 3 bad input file, 4 server unreachable, 5 model not found, 6 model",
                 "error, 10 repair budget spent (the best boot so far is written), 11 some",
-                "answers wrong, 12 a report or boot file cannot be written, 130 interrupted.",
+                "answers wrong, 12 a report or boot file cannot be written, 130 interrupted (SIGINT), 143 terminated (SIGTERM).",
                 ""},
         footer = {"", "Examples:",
                 "  utm-bench",
@@ -102,13 +103,13 @@ public final class UtmBench implements Callable<Integer> {
     private PrintWriter err;
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        Cli.main(ModelOptions.commandLine(new UtmBench()), args);
     }
 
     /** Runs the command; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         UtmBench command = new UtmBench();
-        return Cli.execute(command, args, out, err);
+        return Cli.execute(ModelOptions.commandLine(command), args, out, err);
     }
 
     @Override
@@ -119,7 +120,9 @@ public final class UtmBench implements Callable<Integer> {
         PromptSet prompts = prompts();
         Bench.Settings settings = new Bench.Settings(samples, concurrency, modelOptions.parseMode());
         if (repair) checkBudget(prompts, settings);
-        try (Processor processor = modelOptions.processor(prompts)) {
+        Thread benching = Thread.currentThread();
+        try (Processor processor = modelOptions.processor(prompts);
+             Signals.Registration onSignal = Signals.whileRunning(benching::interrupt)) {
             Subject subject = subject(processor);
             Progress progress = Progress.onTerminal(err);
             if (!repair) return bench(new Bench(prompts, processor, settings, subject), progress);
@@ -167,6 +170,10 @@ public final class UtmBench implements Callable<Integer> {
                 if (given(o)) throw new Cli.Failure(ExitCode.USAGE, o + " goes with --repair");
             }
         }
+        // before any model call: a report that cannot be written is found now, not after the bench
+        if (html != null) Cli.checkWritable(html);
+        if (json != null && !json.equals("-")) Cli.checkWritable(Path.of(json));
+        if (outBoot != null) Cli.checkWritable(outBoot);
     }
 
     private boolean given(String option) {

@@ -5,7 +5,14 @@ import dev.mnemos.cli.ExitCode;
 import dev.mnemos.cli.ProgressLine;
 import dev.mnemos.cli.run.RunFiles;
 import dev.mnemos.cli.run.RunOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mnemos.runtime.checkpoint.Checkpoint;
+import dev.mnemos.runtime.checkpoint.CheckpointStore;
 import dev.mnemos.runtime.cycle.Machine;
+import dev.mnemos.runtime.trace.TraceReplay;
+import dev.mnemos.utm.bitag.BiTagException;
+import dev.mnemos.utm.bitag.BiTagFormat;
 import dev.mnemos.runtime.cycle.RunLimits;
 import dev.mnemos.runtime.cycle.RunResult;
 import dev.mnemos.runtime.memory.Memory;
@@ -34,7 +41,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code utm-run}: runs a Turing machine (U15,2 by default) in string memory, with a model as its processor. */
-@Command(name = "utm-run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "utm-run", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
         description = {
                 "Runs a Turing machine in string memory: the tape, the head and the machine's",
                 "instructions are memory values, and a model (or the reference backend) carries",
@@ -50,17 +57,19 @@ import java.util.concurrent.Callable;
                 "4 server unreachable, 5 model not found, 6 model error, 7 output did not",
                 "parse, 8 runaway substitution, 9 bad write, 10 step or time limit reached,",
                 "11 verification found a mismatch, 12 a file could not be written,",
-                "130 interrupted (the trace is flushed and a checkpoint written).",
+                "130 interrupted (SIGINT), 143 terminated (SIGTERM): the trace is flushed and a checkpoint written.",
                 ""},
         footer = {"", "Examples:",
                 "  utm-run",
                 "  utm-run --bitag samples/bitag/spec-example.json --json",
                 "  utm-run --machine samples/machines/binary-increment.json --tape 1011",
                 "  utm-run --model llama2 --cache cache.jsonl --trace run.jsonl",
-                "  utm-run --model llama2 --resume utm-run.checkpoint.json --trace run.jsonl"})
+                "  utm-run --model llama2 --resume run.checkpoint.json --trace run.jsonl"})
 public final class UtmRun implements Callable<Integer> {
 
     static final String DEFAULT_CHECKPOINT = "utm-run.checkpoint.json";
+    /** The checkpoint section holding the bi-tag program, so that a resumed run decodes words without --bitag. */
+    static final String BITAG = "bitag";
     static final int SHOWN_MISMATCHES = 5;
 
     @Spec
@@ -85,10 +94,12 @@ public final class UtmRun implements Callable<Integer> {
     @Option(names = "--continue-on-mismatch", description = "On a mismatch, put memory back in the reference configuration, count it, and go on.")
     boolean continueOnMismatch;
 
-    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Save checkpoints here. Default with a model: " + DEFAULT_CHECKPOINT + ", kept only when the run did not halt.")
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = {"Save checkpoints here (at the start, every 5 s, at the end). Default with a model: beside the trace",
+                    "(run.jsonl -> run.checkpoint.json), else " + DEFAULT_CHECKPOINT + "; deleted when the run halts,",
+                    "never overwritten while it holds an unfinished run."})
     Path checkpoint;
 
-    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Go on from a checkpoint (give the same --trace, and --bitag to decode words).")
+    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Go on from a checkpoint (give the same --trace). Checked against the reference configuration the checkpoint saved; after a mismatch that stopped the run, only with --resync.")
     Path resume;
 
     /** The command line's writers, taken when the command runs. */
@@ -96,14 +107,20 @@ public final class UtmRun implements Callable<Integer> {
     private PrintWriter err;
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        Cli.main(ModelOptions.commandLine(new UtmRun()), args);
     }
 
     /** Runs the command; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         UtmRun command = new UtmRun();
-        return Cli.execute(command, args, out, err);
+        return Cli.execute(ModelOptions.commandLine(command), args, out, err);
     }
+
+    @Option(names = "--resync", description = "With --resume, after a run that stopped on a mismatch: put memory back in the reference configuration and go on (the mismatch stays counted).")
+    boolean resync;
+
+    private BiTagProgram program;
+    private MachineRun run;
 
     @Override
     public Integer call() {
@@ -112,35 +129,148 @@ public final class UtmRun implements Callable<Integer> {
         input.check();
         RunLimits limits = runOptions.limits();
         int retries = runOptions.cycleRetries();
-        BiTagProgram program = input.bitag(resume == null);
+        if (resync && resume == null) throw new Cli.Failure(ExitCode.USAGE, "--resync goes with --resume CHECKPOINT");
+        program = input.bitag(resume == null);
         PromptSet prompts = modelOptions.boot(input.prompts());
         Processor processor = modelOptions.processor(prompts);
-        boolean model = !(processor instanceof ReferenceProcessor);
-        // a resumed run saves its checkpoints where it resumed from, unless --checkpoint names another file
-        Path checkpointFile = checkpoint != null ? checkpoint : resume != null ? resume : model ? Path.of(DEFAULT_CHECKPOINT) : null;
-        RunFiles files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpointFile, Duration.ofSeconds(5), resume);
-        Memory memory = files.resuming() ? files.resumedMemory() : initialMemory(prompts, program);
-        MachineRun run;
+        Path checkpointFile = checkpointFile(!(processor instanceof ReferenceProcessor));
+        RunFiles files = null;
         try {
-            run = new MachineRun(prompts, memory, verify, continueOnMismatch, program == null ? null : program.system());
-        } catch (IllegalArgumentException e) {
-            throw new Cli.Failure(ExitCode.BAD_INPUT, (resume != null ? resume + ": " : "") + e.getMessage());
+            RunFiles.requireDirectory("--trace", runOptions.trace);
+            RunFiles.requireDirectory("--checkpoint", checkpointFile);
+            RunFiles.requireDirectory("--cache", cache);
+            if (resume == null && checkpoint == null) refuseUnfinished(checkpointFile);
+            if (resume == null) run = newRun(prompts, initialMemory(prompts)); // input checked before any file is touched
+            files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpointFile, Duration.ofSeconds(5), resume,
+                    (saved, memory) -> restore(prompts, memory, saved));
+            Memory memory = files.resuming() ? files.resumedMemory() : run.memory();
+            if (files.resuming()) goOnAfterMismatch();
+            if (files.checkpoints() != null) attach(files.checkpoints());
+            files.traceFields(run.traceFields());
+            Machine.Builder builder = Machine.builder().processor(processor).parseMode(modelOptions.parseMode()).limits(limits).retries(retries)
+                    .writer(runOptions.writer());
+            ProgressLine progress = progressLine(run);
+            if (progress != null) builder.listener(progress);
+            run.listeners().forEach(builder::listener);
+            RunResult result = files.run(files.configure(builder).build(), memory);
+            if (progress != null) progress.finish();
+            Summary summary = run.summarise(result);
+            boolean deleted = summary.halted() && checkpoint == null && checkpointFile != null && deleteQuietly(checkpointFile);
+            report(summary, checkpointFile, deleted);
+            if (result.status() == RunResult.Status.HALTED) return summary.clean() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
+            return ExitCode.of(result).code();
+        } finally {
+            processor.close();
+            if (files != null) closeQuietly(files);
         }
-        Machine.Builder builder = Machine.builder().processor(processor).parseMode(modelOptions.parseMode()).limits(limits).retries(retries);
-        ProgressLine progress = progressLine(run);
-        if (progress != null) builder.listener(progress);
-        run.listeners().forEach(builder::listener);
-        RunResult result = files.run(files.configure(builder).build(), memory);
-        if (progress != null) progress.finish();
-        processor.close();
-        Summary summary = run.summarise(result);
-        if (summary.halted() && checkpoint == null && resume == null && checkpointFile != null) deleteQuietly(checkpointFile);
-        report(summary, program, checkpointFile, run.verifier());
-        if (result.status() == RunResult.Status.HALTED) return summary.clean() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
-        return ExitCode.of(result).code();
     }
 
-    private Memory initialMemory(PromptSet prompts, BiTagProgram program) {
+    /**
+     * Where checkpoints go: --checkpoint; when resuming, the checkpoint resumed from; with a model,
+     * a name of the run's own: beside its trace ({@code run.jsonl} -> {@code run.checkpoint.json}),
+     * else {@value #DEFAULT_CHECKPOINT}.
+     */
+    private Path checkpointFile(boolean model) {
+        if (checkpoint != null) return checkpoint;
+        if (resume != null) return resume;
+        if (!model) return null;
+        Path trace = runOptions.trace;
+        if (trace == null) return Path.of(DEFAULT_CHECKPOINT);
+        String name = trace.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return trace.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".checkpoint.json");
+    }
+
+    /** A new run never overwrites a default checkpoint that an unfinished run may still go on from. */
+    private static void refuseUnfinished(Path file) {
+        if (file == null || !Files.exists(file)) return;
+        long cycles;
+        try {
+            cycles = new CheckpointStore(file).load().progress().cycles();
+        } catch (IOException e) {
+            cycles = -1;
+        }
+        if (cycles == 0) return; // nothing to lose
+        throw new Cli.Failure(ExitCode.IO_ERROR, file + " holds an unfinished run" + (cycles > 0 ? String.format(" (%,d cycles)", cycles) : "")
+                + "; go on with --resume " + file + ", or give this run its own --checkpoint FILE (or delete that file)");
+    }
+
+    /** The resumed run's verifier, words and bi-tag program, from the checkpoint (before the trace is replayed). */
+    private TraceReplay.Listener restore(PromptSet prompts, Memory memory, Checkpoint saved) throws IOException {
+        if (program == null && saved.section(BITAG) != null) {
+            try {
+                program = BiTagFormat.parse(saved.section(BITAG).toString(), resume + ": sections.bitag", "resumed");
+            } catch (BiTagException e) {
+                throw new IOException(e.getMessage());
+            }
+        }
+        checkImage(prompts, memory);
+        run = MachineRun.restore(prompts, memory, saved, resume, verify, program == null ? null : program.system());
+        return run::replayed;
+    }
+
+    /** A checkpoint's memory must be an image of this machine: the head an integer, op one of its instructions. */
+    private void checkImage(PromptSet prompts, Memory memory) throws IOException {
+        Object head = memory.get(MemoryImage.HEAD);
+        if (!(head instanceof Long)) {
+            throw new IOException(resume + ": memory." + MemoryImage.HEAD + " must be an integer (the head), got "
+                    + (head == null ? "nothing" : new ObjectMapper().valueToTree(head).toString()));
+        }
+        if (MemoryImage.state(memory, prompts) == null) {
+            throw new IOException(resume + ": memory.op holds no instruction of " + prompts.machine().name()
+                    + " (another machine, or another --boot than the run's?)");
+        }
+    }
+
+    /** After a resume: a run that stopped on a mismatch goes on only when asked to resynchronise. */
+    private void goOnAfterMismatch() {
+        LockstepVerifier v = run.verifier();
+        if (v == null) return;
+        if (v.stoppedOnMismatch()) {
+            if (!resync) {
+                throw new Cli.Failure(ExitCode.CHECK_FAILED, resume + ": the run stopped on a mismatch at step " + v.stoppedAt()
+                        + ", so its memory differs from the reference machine; go on with --resume " + resume
+                        + " --resync, which puts memory back in the reference configuration (the mismatch stays counted)");
+            }
+            v.resynchroniseMemory();
+        }
+        v.continueOnMismatch(continueOnMismatch);
+    }
+
+    private MachineRun newRun(PromptSet prompts, Memory memory) {
+        try {
+            return new MachineRun(prompts, memory, verify, continueOnMismatch, program == null ? null : program.system());
+        } catch (IllegalArgumentException e) {
+            throw new Cli.Failure(ExitCode.BAD_INPUT, e.getMessage());
+        }
+    }
+
+    /** The checkpoint keeps the verifier, the words and the bi-tag program along with memory. */
+    private void attach(CheckpointStore store) {
+        run.attachTo(store);
+        if (program != null) {
+            JsonNode json = readTree(BiTagFormat.toJson(program));
+            store.section(BITAG, () -> json);
+        }
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void closeQuietly(RunFiles files) {
+        try {
+            files.close();
+        } catch (IOException e) {
+            // the trace and cache were flushed cycle by cycle; the locks go with the process
+        }
+    }
+
+    private Memory initialMemory(PromptSet prompts) {
         InputOptions.Start start = input.start(program);
         return MemoryImage.of(prompts, start.tape(), start.head());
     }
@@ -155,32 +285,48 @@ public final class UtmRun implements Callable<Integer> {
         };
     }
 
-    private void report(Summary s, BiTagProgram program, Path checkpointFile, LockstepVerifier verifier) {
-        String end = switch (s.status()) {
-            case "halted" -> "halted after " + String.format("%,d", s.steps()) + " steps";
-            case "step_limit", "time_limit", "call_limit" -> "not halted: limit reached after " + String.format("%,d", s.steps()) + " steps";
-            case "interrupted" -> "interrupted after " + String.format("%,d", s.cycles()) + " cycles";
-            default -> s.status() + " after " + String.format("%,d", s.cycles()) + " cycles: " + s.error();
-        };
+    /**
+     * What the run did: one line on standard error when it failed or stopped on a mismatch; else
+     * that line, the verification's, and the mismatches kept (with --continue-on-mismatch); the
+     * words or tape on standard output. Model output in them is escaped ({@link Cli#printable}).
+     */
+    private void report(Summary s, Path checkpointFile, boolean deleted) {
         boolean halted = s.status().equals("halted");
-        if (!halted && checkpointFile != null) {
+        boolean failed = s.status().equals("failed") || s.status().equals("stopped");
+        String end = switch (s.status()) {
+            case "halted" -> "halted after " + Cli.count(s.steps(), "step");
+            case "step_limit", "time_limit", "call_limit" -> "not halted: limit reached after " + Cli.count(s.steps(), "step");
+            case "interrupted" -> "interrupted after " + Cli.count(s.cycles(), "cycle");
+            default -> s.status() + " after " + Cli.count(s.cycles(), "cycle") + ": " + Cli.failureMessage(s.error());
+        };
+        if (!halted && checkpointFile != null && s.cycles() > 0 && Files.exists(checkpointFile)) {
             end += "; checkpoint in " + checkpointFile + " (go on with --resume " + checkpointFile + ")";
         }
-        err.printf("utm-run: %s (%,d cycles, %,d model calls, %,d cache hits, %.2f s), head at cell %s%n",
-                end, s.cycles(), s.modelCalls(), s.cacheHits(), s.seconds(), s.head());
-        if (s.verified()) {
-            String clean = halted ? "every cycle matched the reference machine"
-                    : String.format("the %,d cycles run matched the reference machine", s.cycles());
-            err.println("utm-run: verification: " + (s.mismatches() == 0 ? clean
-                    : String.format("%,d mismatches, the first at step %d", s.mismatches(), s.firstMismatchStep())));
-            if (continueOnMismatch) {
-                List<Mismatch> first = verifier.mismatches();
-                for (int k = 0; k < Math.min(SHOWN_MISMATCHES, first.size()); k++) err.println("utm-run: mismatch: " + first.get(k));
-                if (s.mismatches() > SHOWN_MISMATCHES) err.println("utm-run: (" + (s.mismatches() - SHOWN_MISMATCHES) + " more; utm-verify on the trace lists the first 100)");
-            }
-        } else {
-            err.println("utm-run: verification: off");
+        String line = String.format("utm-run: %s (%s, %s, %s, %.2f s), head at cell %s", end, Cli.count(s.cycles(), "cycle"),
+                Cli.count(s.modelCalls(), "model call"), Cli.count(s.cacheHits(), "cache hit"), s.seconds(), s.head());
+        if (failed && s.status().equals("failed")) line += "; verification: " + verification(s, false);
+        err.println(Cli.printable(line));
+        if (!failed) {
+            err.println("utm-run: verification: " + verification(s, halted));
+            if (continueOnMismatch && run.verifier() != null) printMismatches(s, run.verifier());
         }
+        if (deleted) err.println("utm-run: checkpoint " + checkpointFile + " deleted (the run halted)");
+        printResult(s, halted);
+    }
+
+    private static String verification(Summary s, boolean halted) {
+        if (!s.verified()) return "off";
+        if (s.mismatches() > 0) return String.format("%,d mismatches, the first at step %d", s.mismatches(), s.firstMismatchStep());
+        return halted ? "every cycle matched the reference machine" : String.format("the %,d cycles run matched the reference machine", s.cycles());
+    }
+
+    private void printMismatches(Summary s, LockstepVerifier verifier) {
+        List<Mismatch> first = verifier.mismatches();
+        for (int k = 0; k < Math.min(SHOWN_MISMATCHES, first.size()); k++) err.println(Cli.printable("utm-run: mismatch: " + first.get(k)));
+        if (s.mismatches() > SHOWN_MISMATCHES) err.println("utm-run: (" + (s.mismatches() - SHOWN_MISMATCHES) + " more; utm-verify on the trace lists the first 100)");
+    }
+
+    private void printResult(Summary s, boolean halted) {
         if (runOptions.json) {
             out.println(s.toJson());
             return;
@@ -188,22 +334,23 @@ public final class UtmRun implements Callable<Integer> {
         if (program != null) {
             if (s.words().size() <= 20) out.println("words: " + String.join(" -> ", s.words()));
             out.println((halted ? "final word: " : "word so far (not halted): ") + s.finalWord());
-        } else {
-            String t = s.finalTape();
-            if (t == null) {
-                out.println((halted ? "final tape" : "tape so far (not halted)") + ": not shown, its cells are too far apart to lay out");
-                return;
-            }
-            String shown = t.length() <= 200 ? t : t.substring(0, 100) + " ... (" + (t.length() - 200) + " more cells) ... " + t.substring(t.length() - 100);
-            out.println((halted ? "final tape" : "tape so far (not halted)") + " (from cell " + s.finalTapeStart() + "): " + shown);
+            return;
         }
+        String t = s.finalTape();
+        if (t == null) {
+            out.println((halted ? "final tape" : "tape so far (not halted)") + ": not shown, its cells are too far apart to lay out");
+            return;
+        }
+        String shown = t.length() <= 200 ? t : t.substring(0, 100) + " ... (" + (t.length() - 200) + " more cells) ... " + t.substring(t.length() - 100);
+        out.println((halted ? "final tape" : "tape so far (not halted)") + " (from cell " + s.finalTapeStart() + "): " + shown);
     }
 
-    private static void deleteQuietly(Path p) {
+    private boolean deleteQuietly(Path p) {
         try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // a leftover checkpoint of a finished run does no harm
+            return Files.deleteIfExists(p);
+        } catch (IOException e) {
+            err.println("utm-run: warning: the checkpoint " + p + " of the halted run could not be deleted: " + e.getMessage());
+            return false;
         }
     }
 }

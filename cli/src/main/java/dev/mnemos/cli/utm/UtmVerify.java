@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code utm-verify}: checks a trace written earlier by utm-run against the reference machine. */
-@Command(name = "utm-verify", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "utm-verify", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
         description = {
                 "Checks a utm-run trace (JSON Lines, one cycle per line) against the reference",
                 "machine, offline: for every cycle, which instruction op came to hold, what was",
@@ -53,7 +53,7 @@ public final class UtmVerify implements Callable<Integer> {
     private PrintWriter err;
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        Cli.main(new UtmVerify(), args);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -75,7 +75,7 @@ public final class UtmVerify implements Callable<Integer> {
         } catch (IOException e) {
             throw new Cli.Failure(ExitCode.BAD_INPUT, e.getMessage());
         }
-        for (Mismatch m : report.kept()) out.println(m);
+        for (Mismatch m : report.kept()) out.println(Cli.printable(m.toString()));
         err.printf("utm-verify: %,d cycles checked, %s; the reference machine %s after %,d steps%n", report.cycles(),
                 report.clean() ? "every one matched" : String.format("%,d mismatches, the first at step %d", report.mismatches(), report.firstMismatchStep()),
                 report.referenceHalted() ? "halted" : "had not halted", report.referenceSteps());

@@ -1,9 +1,11 @@
 package dev.mnemos.cli.nam;
 
 import dev.mnemos.cli.Cli;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,12 +30,26 @@ class NamCommandTest {
     }
 
     @Test
+    void capacityWritesTheTrackedDocsOnlyWhenTheyAreNamed() {
+        for (String[] args : new String[][] {{}, {"--data", "minilm"}, {"--data", "minilm", "--centre"}}) {
+            CapacityCommand command = new CapacityCommand();
+            new CommandLine(command).parseArgs(args);
+            for (Path out : command.outputs()) {
+                assertFalse(out.toString().startsWith("nam/docs"), String.join(" ", args) + " writes " + out);
+            }
+        }
+        CapacityCommand minilm = new CapacityCommand();
+        new CommandLine(minilm).parseArgs("--data", "minilm");
+        assertEquals(List.of(Path.of("capacity-minilm.csv"), Path.of("capacity-minilm.svg")), minilm.outputs());
+    }
+
+    @Test
     void aBadValueGetsOneLineAndExitCodeTwo(@TempDir Path dir) {
         StringWriter err = new StringWriter();
         int code = run(err, "capacity", "--sizes", "0", "--csv", dir.resolve("c.csv").toString());
 
         assertEquals(2, code);
-        assertEquals("nam: size n = 0 must be positive", err.toString().strip());
+        assertEquals("nam capacity: size n = 0 must be positive", err.toString().strip());
     }
 
     @Test
@@ -45,7 +61,7 @@ class NamCommandTest {
         int code = run(err, "poem-compare", "--data", data.toString());
 
         assertEquals(3, code);
-        assertEquals("nam: " + data + ":2: not valid JSON (Unrecognized token 'not': was expecting"
+        assertEquals("nam poem-compare: " + data + ":2: not valid JSON (Unrecognized token 'not': was expecting"
                 + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false'))", err.toString().strip());
     }
 
@@ -55,7 +71,7 @@ class NamCommandTest {
         int code = run(err, "poem-compare", "--data", dir.resolve("none.jsonl").toString());
 
         assertEquals(3, code);
-        assertEquals("nam: no such file: " + dir.resolve("none.jsonl"), err.toString().strip());
+        assertEquals("nam poem-compare: " + dir.resolve("none.jsonl") + ": no such file", err.toString().strip());
     }
 
     @Test
@@ -68,7 +84,7 @@ class NamCommandTest {
                 "--csv", csv.toString(), "--svg", dir.resolve("c.svg").toString());
 
         assertEquals(12, code);
-        assertTrue(err.toString().strip().startsWith("nam: cannot write " + csv + " (FileAlreadyExistsException: "), err.toString());
+        assertTrue(err.toString().strip().equals("nam capacity: cannot write " + csv + ": " + notADirectory + " is not a directory"), err.toString());
     }
 
     @picocli.CommandLine.Command(name = "boom")
@@ -87,7 +103,7 @@ class NamCommandTest {
         int code = cmd.execute("boom");
 
         assertEquals(70, code);
-        assertEquals("nam: internal error: java.lang.IllegalStateException: a bug", err.toString().strip());
+        assertEquals("nam boom: internal error: java.lang.IllegalStateException: a bug", err.toString().strip());
     }
 
     private static int run(StringWriter err, String... args) {
@@ -95,5 +111,16 @@ class NamCommandTest {
         cmd.setErr(new PrintWriter(err, true));
         cmd.setOut(new PrintWriter(new StringWriter(), true));
         return cmd.execute(args);
+    }
+
+    @Test
+    void poemCompareSpellsItsOptionsAsPoemDoes() {
+        var spec = Cli.commandLine(new NamCommand()).getSubcommands().get("poem-compare").getCommandSpec();
+        for (String name : new String[] {"--k", "--m", "--orders"}) {
+            assertTrue(spec.findOption(name) != null, name);
+        }
+        for (String name : new String[] {"-k", "-m", "-T"}) {
+            assertEquals(null, spec.findOption(name), name);
+        }
     }
 }

@@ -74,7 +74,7 @@ class CopyCommandTest {
         memory.write(new float[] {0, 1}, b, 1.0);
         TrainingLog log = new TrainingLog();
         log.finish("first", List.of(a, b), new double[] {1.0, 0.0});
-        PoemFile.Settings settings = new PoemFile.Settings(2, 5, 100, Weighting.SIMILARITY, "test-encoder", 2, Permutation.identity(2));
+        PoemFile.Settings settings = new PoemFile.Settings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT.withK(5), false, 100, "test-encoder", 2, Permutation.identity(2));
         List<Example> pool = List.of(new Example("first", "yes"), new Example("second", "no"), new Example("third", "yes"));
         Path file = dir.resolve("m.poem");
         PoemFile.save(file, new PoemFile.Contents(settings, Task.simple(List.of("yes", "no")), pool, memory, log));

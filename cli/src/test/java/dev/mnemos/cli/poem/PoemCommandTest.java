@@ -78,11 +78,20 @@ class PoemCommandTest {
                 "--limit", "40", "--m", "3", "--k", "10", "--orders", "6"));
         assertEquals(0, train.exit(), train.err());
         assertTrue(train.out().startsWith("trained 40 queries (0 finished before), 240 model calls"), train.out());
-        assertTrue(train.err().contains("40/40 queries"), "a progress bar on stderr");
+        assertTrue(train.err().contains("40/40 queries"), "progress on stderr");
+        assertFalse(train.err().contains("\r"), "not a terminal: plain lines, no redrawn frames");
+        long progressLines = train.err().lines().filter(l -> l.contains("/40 queries")).count();
+        assertTrue(progressLines >= 2 && progressLines <= 11, "one line per 10% at most: " + train.err());
         assertEquals(240, PoemFile.load(memory).memory().size());
         assertTrue(Files.exists(memory.resolveSibling("reviews.poem.embeddings")), "pool embeddings cached beside the memory");
 
-        Run again = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "40", "--orders", "6"));
+        assertTrue(train.out().contains("read settings by leave-one-query-out cross-validation on 40 training queries (240 episodes)"), train.out());
+        assertTrue(train.out().contains("<- chosen"), train.out());
+        assertTrue(PoemFile.load(memory).settings().tuned(), "train ends by tuning the read and keeps the choice");
+
+        // the README's command runs again as it is, --k included
+        Run again = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "40", "--orders", "6",
+                "--m", "3", "--k", "10"));
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().startsWith("trained 0 queries (40 finished before), 0 model calls"), again.out());
 
@@ -111,6 +120,96 @@ class PoemCommandTest {
     }
 
     @Test
+    void tuneChoosesTheReadAgainAndEvalUsesItUnlessOverridden() throws Exception {
+        Path memory = dir.resolve("t.poem");
+        Run train = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "30", "--m", "3", "--orders", "6"));
+        assertEquals(0, train.exit(), train.err());
+        var tuned = PoemFile.load(memory).settings();
+        assertTrue(tuned.tuned());
+
+        Run onlyK2 = poem("tune", "--memory", memory.toString(), "--k", "2", "--weighting", "plain");
+        assertEquals(0, onlyK2.exit(), onlyK2.err());
+        assertEquals(2 + 4 + 1, onlyK2.out().strip().split("\n").length, "title, header, 2 candidates (sum, mean), best fixed, choice, file: " + onlyK2.out());
+        assertTrue(onlyK2.out().contains("best fixed order (chosen without the held-out query)"), onlyK2.out());
+        var k2 = PoemFile.load(memory).settings().read();
+        assertEquals(2, k2.k());
+        assertEquals(dev.mnemos.poem.memory.Weighting.PLAIN, k2.weighting());
+
+        Run eval = poem(withModel("biased", "eval", "--data", data(), "--memory", memory.toString(), "--limit", "30", "--k", "7"));
+        assertEquals(0, eval.exit(), eval.err());
+        assertTrue(eval.err().contains("read: k = 7, plain, "), "the override is used and said: " + eval.err());
+        assertEquals(k2, PoemFile.load(memory).settings().read(), "an override at eval does not change the file");
+        Run evalStored = poem(withModel("biased", "eval", "--data", data(), "--memory", memory.toString(), "--limit", "30"));
+        assertTrue(evalStored.err().contains("read: " + k2 + " (tuned)"), evalStored.err());
+    }
+
+    @Test
+    void aSecondTrainOnTheSameMemoryIsRefusedWhileTheFirstHoldsIt() throws Exception {
+        Path memory = dir.resolve("busy.poem");
+        try (var held = dev.mnemos.poem.store.MemoryLock.acquire(memory, "poem train")) {
+            Run second = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "10"));
+            assertEquals(3, second.exit(), second.err());
+            assertEquals("poem train: " + memory + " is in use by poem train, process " + ProcessHandle.current().pid()
+                    + " (lock " + memory + ".lock); wait for it to finish, or give another memory file", second.err().strip());
+            assertEquals(0, server.countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                    urlPathEqualTo("/api/chat")).build()).getCount(), "no model call for the refused run");
+        }
+        Run after = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "10", "--orders", "2"));
+        assertEquals(0, after.exit(), after.err());
+    }
+
+    @Test
+    void aMemoryOfAnotherDimensionIsBadInputNotUsage() throws Exception {
+        var memory = dev.mnemos.poem.memory.EpisodicMemory.builder().dimension(8).build();
+        float[] state = new float[8];
+        state[1] = 1;
+        memory.write(state, dev.mnemos.poem.action.Permutation.of(2, 1), 1.0);
+        var settings = new PoemFile.Settings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT, false, 100, "all-minilm-l6-v2", 8,
+                dev.mnemos.poem.action.Permutation.identity(2));
+        var pool = List.of(new dev.mnemos.poem.data.Example("good", "positive"), new dev.mnemos.poem.data.Example("bad", "negative"),
+                new dev.mnemos.poem.data.Example("fine", "positive"));
+        Path file = dir.resolve("d8.poem");
+        PoemFile.save(file, new PoemFile.Contents(settings, dev.mnemos.poem.prompt.Task.simple(List.of("positive", "negative")), pool,
+                memory, new dev.mnemos.poem.train.TrainingLog()));
+        Run r = poem("select", "--memory", file.toString(), "--query", "so good");
+        assertEquals(3, r.exit(), r.err());
+        assertEquals("poem select: " + file + ": damaged POEM memory file (its states have 8 dimensions; all-minilm-l6-v2 gives 384)",
+                r.err().strip());
+        Run train = poem(withModel("biased", "train", "--data", data(), "--memory", file.toString(), "--limit", "10"));
+        assertEquals(3, train.exit(), train.err());
+        assertEquals("poem train: " + file + ": damaged POEM memory file (its states have 8 dimensions; all-minilm-l6-v2 gives 384)",
+                train.err().strip());
+    }
+
+    @Test
+    void aDamagedEmbeddingCacheIsRebuiltNotFatal() throws Exception {
+        Path memory = dir.resolve("c.poem");
+        Run train = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "10", "--m", "2", "--orders", "2"));
+        assertEquals(0, train.exit(), train.err());
+        Path cache = dir.resolve("c.poem.embeddings");
+        byte[] bytes = Files.readAllBytes(cache);
+        bytes[bytes.length / 2] ^= 0x55;
+        Files.write(cache, bytes);
+
+        Run select = poem("select", "--memory", memory.toString(), "--query", "The room was cold.");
+        assertEquals(0, select.exit(), select.err());
+        assertTrue(select.err().contains("note: " + cache + ": "), select.err());
+        assertTrue(select.err().contains("moved it to " + cache + ".damaged and computing the embeddings again"), select.err());
+        assertTrue(Files.exists(dir.resolve("c.poem.embeddings.damaged")));
+        Run again = poem("select", "--memory", memory.toString(), "--query", "The room was cold.");
+        assertEquals("", again.err().strip(), "the rebuilt cache is whole");
+    }
+
+    @Test
+    void latin1DataIsBadInputNamingTheLine() throws Exception {
+        Path latin1 = dir.resolve("latin1.jsonl");
+        Files.write(latin1, "{\"input\":\"caf\u00e9 au lait\",\"output\":\"positive\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+        Run r = poem(withModel("biased", "train", "--data", latin1.toString(), "--memory", dir.resolve("l.poem").toString()));
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().startsWith("poem train: " + latin1 + ":1: not UTF-8 text"), r.err());
+    }
+
+    @Test
     void malformedDataNamesTheLineAndExitsWith3() throws Exception {
         Path bad = dir.resolve("bad.jsonl");
         Files.writeString(bad, "{\"input\":\"a\",\"output\":\"x\"}\n{\"input\":\"b\" \"output\":\"y\"}\n");
@@ -127,7 +226,7 @@ class PoemCommandTest {
         Path memory = notADirectory.resolve("m.poem");
         Run r = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "10"));
         assertEquals(12, r.exit(), r.err());
-        assertTrue(r.err().strip().startsWith("poem train: cannot write " + memory + ".embeddings (FileAlreadyExistsException: "),
+        assertTrue(r.err().strip().startsWith("poem train: cannot write " + memory + ".lock ("),
                 r.err());
     }
 
@@ -199,7 +298,7 @@ class PoemCommandTest {
         float[] state = new float[384];
         state[7] = 1;
         memory.write(state, dev.mnemos.poem.action.Permutation.of(2, 1), 1.0);
-        var settings = new PoemFile.Settings(2, 5, 100, dev.mnemos.poem.memory.Weighting.SIMILARITY, "bge-small-en-v1.5", 384,
+        var settings = new PoemFile.Settings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT, false, 100, "bge-small-en-v1.5", 384,
                 dev.mnemos.poem.action.Permutation.identity(2));
         var pool = List.of(new dev.mnemos.poem.data.Example("good", "positive"), new dev.mnemos.poem.data.Example("bad", "negative"),
                 new dev.mnemos.poem.data.Example("fine", "positive"));
@@ -215,7 +314,7 @@ class PoemCommandTest {
 
     @Test
     void aMemoryTrainedWithAnotherMIsBadInputAsInTraining() throws Exception {
-        var settings = new PoemFile.Settings(2, 5, 100, dev.mnemos.poem.memory.Weighting.SIMILARITY, "all-minilm-l6-v2", 384,
+        var settings = new PoemFile.Settings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT, false, 100, "all-minilm-l6-v2", 384,
                 dev.mnemos.poem.action.Permutation.identity(2));
         var pool = List.of(new dev.mnemos.poem.data.Example("good", "positive"), new dev.mnemos.poem.data.Example("bad", "negative"),
                 new dev.mnemos.poem.data.Example("fine", "positive"));
@@ -246,5 +345,33 @@ class PoemCommandTest {
         Run r = poem("train", "--memory", dir.resolve("m.poem").toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("--data"), r.err());
+    }
+
+    @Test
+    void evalOnAnotherDataSetThanTheMemorysPoolIsBadInput() throws Exception {
+        Path memory = dir.resolve("p.poem");
+        Run train = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "10", "--m", "2", "--orders", "2"));
+        assertEquals(0, train.exit(), train.err());
+        String topics = SampleData.dir().resolve("topics.jsonl").toString();
+        Run eval = poem(withModel("biased", "eval", "--data", topics, "--memory", memory.toString(), "--limit", "10"));
+        assertEquals(3, eval.exit(), eval.err());
+        assertTrue(eval.err().strip().startsWith("poem eval: " + memory + " was trained on another pool than the training split of " + topics),
+                eval.err());
+        assertEquals("", eval.out());
+    }
+
+    @Test
+    void aRunWhoseEveryAnswerIsOutsideTheLabelsWarnsAndLearnsNothing() throws Exception {
+        ModelServerStubs.answer(server, ModelServerStubs.Api.OLLAMA_CHAT, "rambling", "I cannot tell from this.", false);
+        Path memory = dir.resolve("r.poem");
+        Run train = poem(withModel("rambling", "train", "--data", data(), "--memory", memory.toString(), "--limit", "10", "--m", "2", "--orders", "2"));
+        assertEquals(0, train.exit(), train.err());
+        assertTrue(train.err().contains("warning: all 20 answers of this run named none of the labels [positive, negative]"
+                + " (for example \"I cannot tell from this.\"): every reward is 0 and the memory learned no order"), train.err());
+
+        Run select = poem("select", "--memory", memory.toString(), "--query", "The room was cold.");
+        assertEquals(0, select.exit(), select.err());
+        assertTrue(select.out().startsWith("order [1,2] (default: every reward in the memory is the same, so no order was learned)"), select.out());
+        assertFalse(select.out().contains("(learned)"));
     }
 }

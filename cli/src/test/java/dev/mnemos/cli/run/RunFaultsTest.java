@@ -71,6 +71,24 @@ class RunFaultsTest {
     }
 
     @Test
+    void aDoublingWriteEndsAtTheWriteBoundWithItsOwnMessageAndCode() throws Exception {
+        Path program = dir.resolve("grow.json");
+        Files.writeString(program, "{\"memory\": {\"op\": \"@[z]\", \"z\": \"ab\"}}");
+        ModelServerStubs.answer(server, Api.OLLAMA_GENERATE, RunCommandTest.MODEL, "z=\"%[z]%[z]%[z]%[z]\"", false);
+        Path out = dir.resolve("final.json");
+        Path trace = dir.resolve("run.jsonl");
+
+        int code = run("run", program.toString(), "--model", RunCommandTest.MODEL, "--base-url", server.baseUrl(),
+                "--max-value", "1000", "--max-prompt", "100000", "--trace", trace.toString(), "--out", out.toString());
+
+        assertEquals(ExitCode.BAD_WRITE.code(), code, err);
+        assertTrue(err.contains("the write of 'z' would make a value of 2,048 characters, past the write bound of 1,000"), err);
+        assertEquals(1, err.strip().lines().count(), err);
+        assertEquals(512, MemoryFile.load(out).read("z").length(), "memory as of the last completed cycle");
+        assertEquals(4, Files.readAllLines(trace).size());
+    }
+
+    @Test
     void aTimeoutIsReportedWithTheTimeAllowed() {
         twoGoodCyclesThen(() -> ModelServerStubs.slowAnswer(server, Api.OLLAMA_GENERATE, RunCommandTest.MODEL,
                 " \" n-=1 op=\"%[A]\" \"", false, Duration.ofSeconds(3)));
@@ -125,13 +143,14 @@ class RunFaultsTest {
         Path out = notADirectory.resolve("out.json");
         assertEquals(ExitCode.IO_ERROR.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
                 "--base-url", server.baseUrl(), "--out", out.toString()), err);
-        assertTrue(err.contains("cannot write " + out), err);
+        assertEquals("mnemos run: --out " + out + ": " + notADirectory.toAbsolutePath() + " is not a directory", err.strip());
+        server.verify(0, postRequestedFor(urlPathEqualTo("/api/generate"))); // refused before the run, not after it
     }
 
     @Test
     void aNegativeLimitOrRetryCountIsAUsageErrorNamingTheOption() {
         String[][] cases = {{"--max-steps", "-1"}, {"--max-time", "-5"}, {"--max-calls", "-1"}, {"--cycle-retries", "-1"},
-                {"--max-passes", "0"}, {"--max-prompt", "0"}, {"--checkpoint-every", "-5"}};
+                {"--max-passes", "0"}, {"--max-prompt", "0"}, {"--max-value", "0"}, {"--checkpoint-every", "-5"}};
         for (String[] c : cases) {
             assertEquals(ExitCode.USAGE.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
                     "--base-url", server.baseUrl(), c[0], c[1]), err);
@@ -158,11 +177,25 @@ class RunFaultsTest {
     }
 
     @Test
-    void aTraceThatCannotBeCreatedIsAnIoErrorSayingWhy() {
-        Path trace = dir.resolve("no-such-directory").resolve("run.jsonl");
-        assertEquals(ExitCode.IO_ERROR.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
-                "--base-url", server.baseUrl(), "--trace", trace.toString()), err);
-        assertEquals("mnemos run: cannot write the trace " + trace + ": no such directory", err.strip());
+    void everyFileOptionRefusesAMissingDirectoryTheSameWay() throws Exception {
+        Path missing = dir.resolve("no-such-directory");
+        for (String option : new String[]{"--trace", "--out", "--checkpoint", "--cache"}) {
+            Path file = missing.resolve("file.json");
+            assertEquals(ExitCode.IO_ERROR.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
+                    "--base-url", server.baseUrl(), option, file.toString()), err);
+            assertEquals("mnemos run: " + option + " " + file + ": " + missing.toAbsolutePath() + " does not exist (create it first)", err.strip());
+        }
+        assertFalse(Files.exists(missing), "no directory is made from what may be a typo");
         server.verify(0, postRequestedFor(urlPathEqualTo("/api/generate")));
+    }
+
+    @Test
+    void modelOutputWithTerminalEscapesReachesTheTerminalEscaped() {
+        ModelServerStubs.answer(server, Api.OLLAMA_GENERATE, RunCommandTest.MODEL, "\u001b[2J\u001b]0;pwned\u0007 n-=1\rok", false);
+        assertEquals(ExitCode.UNPARSEABLE.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
+                "--base-url", server.baseUrl()), err);
+        assertEquals(1, err.strip().lines().count(), err);
+        for (char c : err.strip().toCharArray()) assertTrue(c >= 0x20 && c != 0x7f, "a raw control character reached the terminal: " + err);
+        assertTrue(err.contains("\\u001b[2J\\u001b]0;pwned\\u0007"), err);
     }
 }

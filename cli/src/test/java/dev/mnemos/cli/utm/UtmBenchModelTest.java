@@ -168,6 +168,17 @@ class UtmBenchModelTest {
     }
 
     @Test
+    void anHtmlReportThatCannotBeWrittenIsFoundBeforeAnyModelCall(@TempDir Path dir) throws Exception {
+        stubModel(Set.of(), Set.of());
+        Path notADirectory = Files.writeString(dir.resolve("notes.txt"), "a file, not a directory");
+        Path html = notADirectory.resolve("report.html");
+        UtmRunTest.Outcome o = UtmBenchTest.utmBench(args("--html", html.toString()));
+        assertEquals(12, o.code(), o.err());
+        assertTrue(o.err().startsWith("utm-bench: " + html + ": cannot write"), o.err());
+        assertEquals(0, server.getAllServeEvents().size(), "no model call was made");
+    }
+
+    @Test
     void anUnreachableServerAndAnUnknownModelHaveTheirOwnExitCodes() {
         UtmRunTest.Outcome down = UtmBenchTest.utmBench("--model", MODEL, "--base-url", "http://127.0.0.1:1", "--retries", "0");
         assertEquals(4, down.code(), down.err());

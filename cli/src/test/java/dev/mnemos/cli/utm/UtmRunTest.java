@@ -101,6 +101,32 @@ class UtmRunTest {
     }
 
     @Test
+    void theWriteBoundAppliesToUtmRunToo() {
+        Outcome o = utmRun("--machine", "../samples/machines/binary-increment.json", "--tape", "1011", "--max-value", "10");
+        assertEquals(9, o.code(), o.err());
+        assertTrue(o.err().contains("the write of 'op' would make a value of "), o.err());
+        assertTrue(o.err().contains("past the write bound of 10"), o.err());
+        assertEquals(2, utmRun("--max-value", "0").code());
+    }
+
+    @Test
+    void theTraceKeepsUtmsHeadAndSymbolFieldsInTheirPlace(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("run.jsonl");
+        Outcome o = utmRun("--machine", "../samples/machines/binary-increment.json", "--tape", "1011", "--trace", trace.toString());
+        assertEquals(0, o.code(), o.err());
+        List<String> lines = Files.readAllLines(trace);
+        JsonNode first = JSON.readTree(lines.get(0));
+        List<String> names = new java.util.ArrayList<>();
+        first.fieldNames().forEachRemaining(names::add);
+        assertEquals(List.of("step", "state", "head", "symbol", "promptHash", "raw", "instruction", "changes", "latencyMs",
+                "inputTokens", "outputTokens", "cacheHit", "attempts"), names);
+        assertEquals(0, first.get("head").asLong());
+        assertEquals("1", first.get("symbol").asText(), "the cell under the head before the cycle, though the cycle wrote it");
+        JsonNode second = JSON.readTree(lines.get(1));
+        assertEquals(first.get("changes").get("i").asLong(), second.get("head").asLong());
+    }
+
+    @Test
     void aStepLimitEndsWithItsOwnExitCodeAndResumeFinishesTheRun(@TempDir Path dir) throws Exception {
         Path checkpoint = dir.resolve("run.checkpoint.json");
         Path trace = dir.resolve("run.jsonl");

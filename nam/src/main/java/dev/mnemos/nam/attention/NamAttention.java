@@ -31,11 +31,21 @@ public final class NamAttention implements Attention {
     public float[][] attend(float[][] queries, float[][] keys, float[][] values, float[] writeProbabilities) {
         Shapes shapes = Shapes.check(queries, keys, values);
         float[] pw = checkProbabilities(writeProbabilities, keys.length);
-        int dk = shapes.dk();
-        int dv = shapes.dv();
         // the memory is kept transposed, mt[j * dv + i] = M[i][j], so that both the write
         // (M += v k^T) and the read (M q) are runs of multiply-adds over contiguous values, which
-        // the JIT vectorises; four positions at a time, so each run does four times the work
+        // the JIT vectorises
+        float[] mt = writeAll(keys, values, pw, shapes.dk(), shapes.dv());
+        float[][] out = new float[queries.length][shapes.dv()];
+        float[] uq = new float[shapes.dk()];
+        for (int t = 0; t < queries.length; t++) {
+            unitRow(queries, t, "query", uq);
+            read(mt, uq, out[t]);
+        }
+        return out;
+    }
+
+    /** The transposed memory {@code mt} holding every {@code pw[t] v_t mu(k_t)^T}, four positions at a time. */
+    private static float[] writeAll(float[][] keys, float[][] values, float[] pw, int dk, int dv) {
         float[] mt = new float[dk * dv];
         float[][] unit = new float[4][dk];
         int s = keys.length;
@@ -45,20 +55,7 @@ public final class NamAttention implements Attention {
                 unitRow(keys, t + r, "key", unit[r]);
                 scale(unit[r], pw == null ? 1f : pw[t + r]);
             }
-            float[] v0 = values[t];
-            float[] v1 = values[t + 1];
-            float[] v2 = values[t + 2];
-            float[] v3 = values[t + 3];
-            for (int j = 0; j < dk; j++) {
-                float a0 = unit[0][j];
-                float a1 = unit[1][j];
-                float a2 = unit[2][j];
-                float a3 = unit[3][j];
-                int base = j * dv;
-                for (int i = 0; i < dv; i++) {
-                    mt[base + i] += (a0 * v0[i] + a1 * v1[i]) + (a2 * v2[i] + a3 * v3[i]);
-                }
-            }
+            writeFour(mt, unit, values, t, dk, dv);
         }
         for (; t < s; t++) {
             unitRow(keys, t, "key", unit[0]);
@@ -67,34 +64,52 @@ public final class NamAttention implements Attention {
                 axpy(unit[0][j], values[t], mt, j * dv, dv);
             }
         }
-        float[][] out = new float[queries.length][dv];
-        float[] uq = unit[0];
-        for (t = 0; t < queries.length; t++) {
-            unitRow(queries, t, "query", uq);
-            float[] o = out[t];
-            int j = 0;
-            for (; j + 3 < dk; j += 4) {
-                float q0 = uq[j];
-                float q1 = uq[j + 1];
-                float q2 = uq[j + 2];
-                float q3 = uq[j + 3];
-                int b0 = j * dv;
-                int b1 = b0 + dv;
-                int b2 = b1 + dv;
-                int b3 = b2 + dv;
-                for (int i = 0; i < dv; i++) {
-                    o[i] += (q0 * mt[b0 + i] + q1 * mt[b1 + i]) + (q2 * mt[b2 + i] + q3 * mt[b3 + i]);
-                }
-            }
-            for (; j < dk; j++) {
-                float qj = uq[j];
-                int base = j * dv;
-                for (int i = 0; i < dv; i++) {
-                    o[i] += qj * mt[base + i];
-                }
+        return mt;
+    }
+
+    /** Adds the four positions from {@code t} (their scaled unit keys in {@code unit}) to {@code mt}. */
+    private static void writeFour(float[] mt, float[][] unit, float[][] values, int t, int dk, int dv) {
+        float[] v0 = values[t];
+        float[] v1 = values[t + 1];
+        float[] v2 = values[t + 2];
+        float[] v3 = values[t + 3];
+        for (int j = 0; j < dk; j++) {
+            float a0 = unit[0][j];
+            float a1 = unit[1][j];
+            float a2 = unit[2][j];
+            float a3 = unit[3][j];
+            int base = j * dv;
+            for (int i = 0; i < dv; i++) {
+                mt[base + i] += (a0 * v0[i] + a1 * v1[i]) + (a2 * v2[i] + a3 * v3[i]);
             }
         }
-        return out;
+    }
+
+    /** {@code o += M uq}, reading the transposed memory four rows of {@code mt} at a time. */
+    private static void read(float[] mt, float[] uq, float[] o) {
+        int dk = uq.length;
+        int dv = o.length;
+        int j = 0;
+        for (; j + 3 < dk; j += 4) {
+            float q0 = uq[j];
+            float q1 = uq[j + 1];
+            float q2 = uq[j + 2];
+            float q3 = uq[j + 3];
+            int b0 = j * dv;
+            int b1 = b0 + dv;
+            int b2 = b1 + dv;
+            int b3 = b2 + dv;
+            for (int i = 0; i < dv; i++) {
+                o[i] += (q0 * mt[b0 + i] + q1 * mt[b1 + i]) + (q2 * mt[b2 + i] + q3 * mt[b3 + i]);
+            }
+        }
+        for (; j < dk; j++) {
+            float qj = uq[j];
+            int base = j * dv;
+            for (int i = 0; i < dv; i++) {
+                o[i] += qj * mt[base + i];
+            }
+        }
     }
 
     /**

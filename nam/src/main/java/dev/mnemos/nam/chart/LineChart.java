@@ -25,6 +25,9 @@ public final class LineChart {
     private static final int RIGHT = 30;
     private static final int TOP = 50;
     private static final int PLOT_HEIGHT = 340;
+    /** Characters of a title line: at 16 px, about 0.6 em a character, 72 fit in the chart's width with room. */
+    private static final int TITLE_CHARS = 72;
+    private static final int TITLE_LINE = 20;
 
     private final Builder b;
 
@@ -40,33 +43,20 @@ public final class LineChart {
     public String svg() {
         Axis x = Axis.of(b.series, true, b.logX, b.xMin, b.xMax);
         Axis y = Axis.of(b.series, false, b.logY, b.yMin, b.yMax);
+        List<String> title = wrap(b.title, TITLE_CHARS);
+        int top = TOP + TITLE_LINE * Math.max(0, title.size() - 1);
         int plotWidth = WIDTH - LEFT - RIGHT;
-        int legendTop = TOP + PLOT_HEIGHT + 55;
+        int legendTop = top + PLOT_HEIGHT + 55;
         int height = legendTop + 22 * b.series.size() + 10;
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"13\">%n", WIDTH, height, WIDTH, height));
         s.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", WIDTH, height));
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"28\" font-size=\"16\" text-anchor=\"middle\">%s</text>%n",
-                WIDTH / 2, escape(b.title)));
-        for (double t : x.ticks()) {
-            double px = LEFT + x.fraction(t) * plotWidth;
-            line(s, px, TOP, px, TOP + PLOT_HEIGHT, "#e5e5e5");
-            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
-                    px, TOP + PLOT_HEIGHT + 18, Axis.label(t)));
+        for (int i = 0; i < title.size(); i++) {
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"16\" text-anchor=\"middle\">%s</text>%n",
+                    WIDTH / 2, 28 + TITLE_LINE * i, escape(title.get(i))));
         }
-        for (double t : y.ticks()) {
-            double py = TOP + PLOT_HEIGHT - y.fraction(t) * PLOT_HEIGHT;
-            line(s, LEFT, py, LEFT + plotWidth, py, "#e5e5e5");
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
-                    LEFT - 6, py + 4, Axis.label(t)));
-        }
-        s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#333\"/>%n",
-                LEFT, TOP, plotWidth, PLOT_HEIGHT));
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
-                LEFT + plotWidth / 2, TOP + PLOT_HEIGHT + 40, escape(b.xLabel)));
-        s.append(String.format(Locale.ROOT, "<text x=\"18\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 18 %d)\">%s</text>%n",
-                TOP + PLOT_HEIGHT / 2, TOP + PLOT_HEIGHT / 2, escape(b.yLabel)));
+        axes(s, x, y, top, plotWidth);
         for (int k = 0; k < b.series.size(); k++) {
             Series series = b.series.get(k);
             String colour = COLOURS[(series.colour() >= 0 ? series.colour() : k) % COLOURS.length];
@@ -74,7 +64,7 @@ public final class LineChart {
             StringBuilder marks = new StringBuilder();
             for (int i = 0; i < series.xs.length; i++) {
                 double px = LEFT + x.fraction(series.xs[i]) * plotWidth;
-                double py = TOP + PLOT_HEIGHT - y.fraction(series.ys[i]) * PLOT_HEIGHT;
+                double py = top + PLOT_HEIGHT - y.fraction(series.ys[i]) * PLOT_HEIGHT;
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, py));
                 marks.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>%n", px, py, colour));
             }
@@ -84,10 +74,69 @@ public final class LineChart {
             s.append(marks);
             int ly = legendTop + 22 * k;
             line(s, LEFT, ly - 4, LEFT + 30, ly - 4, colour, series.dashed);
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", LEFT + 40, ly, escape(series.name)));
+            String hiddenUnder = hiddenUnder(k, x, y, plotWidth);
+            String name = hiddenUnder == null ? series.name : series.name + " (hidden under " + hiddenUnder + ": the same values)";
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", LEFT + 40, ly, escape(name)));
         }
         s.append("</svg>\n");
         return s.toString();
+    }
+
+    /** The grid, tick labels, frame and axis labels of a plot whose top edge is at {@code top}. */
+    private void axes(StringBuilder s, Axis x, Axis y, int top, int plotWidth) {
+        for (double t : x.ticks()) {
+            double px = LEFT + x.fraction(t) * plotWidth;
+            line(s, px, top, px, top + PLOT_HEIGHT, "#e5e5e5");
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                    px, top + PLOT_HEIGHT + 18, Axis.label(t)));
+        }
+        for (double t : y.ticks()) {
+            double py = top + PLOT_HEIGHT - y.fraction(t) * PLOT_HEIGHT;
+            line(s, LEFT, py, LEFT + plotWidth, py, "#e5e5e5");
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
+                    LEFT - 6, py + 4, Axis.label(t)));
+        }
+        s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#333\"/>%n",
+                LEFT, top, plotWidth, PLOT_HEIGHT));
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                LEFT + plotWidth / 2, top + PLOT_HEIGHT + 40, escape(b.xLabel)));
+        s.append(String.format(Locale.ROOT, "<text x=\"18\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 18 %d)\">%s</text>%n",
+                top + PLOT_HEIGHT / 2, top + PLOT_HEIGHT / 2, escape(b.yLabel)));
+    }
+
+    /**
+     * The name of a series drawn after series {@code k} whose every point is within a pixel of
+     * k's, so that it covers k's line entirely; null when k stays visible.
+     */
+    private String hiddenUnder(int k, Axis x, Axis y, int plotWidth) {
+        Series under = b.series.get(k);
+        for (int j = b.series.size() - 1; j > k; j--) {
+            Series over = b.series.get(j);
+            if (over.xs.length != under.xs.length) continue;
+            boolean covered = true;
+            for (int i = 0; i < under.xs.length && covered; i++) {
+                covered = Math.abs(x.fraction(over.xs[i]) - x.fraction(under.xs[i])) * plotWidth < 1
+                        && Math.abs(y.fraction(over.ys[i]) - y.fraction(under.ys[i])) * PLOT_HEIGHT < 1;
+            }
+            if (covered) return over.name;
+        }
+        return null;
+    }
+
+    /** {@code text} cut at spaces into lines of at most {@code width} characters (a longer word stays whole). */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     /** Writes the SVG to {@code file}, atomically. */

@@ -3,6 +3,10 @@ package dev.mnemos.nam.memory;
 import dev.mnemos.nam.tensor.Nam;
 import dev.mnemos.nam.tensor.NamMatrix;
 import dev.mnemos.nam.tensor.Vectors;
+import dev.mnemos.nam.store.NamFile;
+import dev.mnemos.nam.store.Payload;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -104,6 +108,57 @@ public final class AssociativeMemory {
         return matrix == null ? 0 : matrix.bytes();
     }
 
+    /** The file kind of {@link #save}. */
+    public static final String FILE_KIND = "associative-memory";
+
+    /**
+     * Saves the matrix, the writing probabilities, the pair count and the clean-up values in a
+     * versioned, checksummed file, written atomically. The encoder is not saved: load with the same one.
+     */
+    public synchronized void save(Path file) throws IOException {
+        Payload.Writer w = new Payload.Writer();
+        w.putFloat(pw).putFloat(pe).putInt(pairs).putInt(valueDim);
+        w.putInt(matrix == null ? 0 : matrix.valueDim()).putInt(matrix == null ? 0 : matrix.keyDim());
+        if (matrix != null) {
+            for (float[] row : matrix.toArrays()) {
+                w.putFloats(row);
+            }
+        }
+        w.putInt(values.size());
+        for (Value v : values) {
+            w.putString(v.text()).putFloats(v.raw());
+        }
+        NamFile.write(file, FILE_KIND, w.bytes());
+    }
+
+    private void restore(Path file) throws IOException {
+        Payload.Reader r = new Payload.Reader(file, NamFile.read(file, FILE_KIND));
+        float filePw = r.getFloat();
+        float filePe = r.getFloat();
+        if (filePw != pw || filePe != pe) {
+            throw r.bad("written with p_w = " + filePw + ", p_e = " + filePe + ", this memory uses " + pw + ", " + pe);
+        }
+        pairs = r.getInt();
+        r.getInt();
+        int dv = r.getInt();
+        int dk = r.getInt();
+        if (dv > 0) {
+            float[][] rows = new float[dv][];
+            for (int i = 0; i < dv; i++) {
+                rows[i] = r.getFloats();
+                if (rows[i].length != dk) {
+                    throw r.bad("matrix row " + i + " has " + rows[i].length + " values, expected " + dk);
+                }
+            }
+            matrix = NamMatrix.of(rows);
+        }
+        int n = r.getInt();
+        for (int i = 0; i < n; i++) {
+            values.add(new Value(r.getString(), r.getFloats()));
+        }
+        r.end();
+    }
+
     private void put(float[] key, String text, float[] value) {
         // the first put fixes the dimensions, but only once its pair is written: a rejected one leaves the memory empty
         NamMatrix target = matrix != null ? matrix : new NamMatrix(valueDim != 0 ? valueDim : value.length, key.length);
@@ -179,6 +234,17 @@ public final class AssociativeMemory {
 
         public AssociativeMemory build() {
             return new AssociativeMemory(this);
+        }
+
+        /**
+         * A memory with this builder's encoder and writing, holding what {@link AssociativeMemory#save}
+         * wrote to {@code file}; a damaged or foreign file, or one written with other writing
+         * probabilities, is refused with a one-line {@link dev.mnemos.nam.store.BadFileException}.
+         */
+        public AssociativeMemory load(Path file) throws IOException {
+            AssociativeMemory memory = new AssociativeMemory(this);
+            memory.restore(file);
+            return memory;
         }
     }
 }

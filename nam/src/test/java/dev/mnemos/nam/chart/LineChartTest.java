@@ -41,4 +41,33 @@ class LineChartTest {
                 () -> LineChart.builder().series("s", new double[] {1}, new double[] {1, 2}));
         assertThrows(IllegalStateException.class, () -> LineChart.builder().build());
     }
+
+    @Test
+    void aLineHiddenUnderAnotherSaysSoInTheLegend() {
+        double[] xs = {10, 100, 1000};
+        String svg = LineChart.builder().title("t").xLabel("x").yLabel("y").logX().yRange(0, 1)
+                .series("sum", xs, new double[] {1, 0.5, 0.2})
+                .series("delta", xs, new double[] {1, 0.5, 0.2})
+                .series("other", xs, new double[] {1, 0.4, 0.1})
+                .build().svg();
+        assertTrue(svg.contains(">sum (hidden under delta: the same values)</text>"), svg);
+        assertTrue(svg.contains(">delta</text>") && svg.contains(">other</text>"), "lines drawn last, or apart, get no note");
+    }
+
+    @Test
+    void aLongTitleIsWrappedInsideTheChart() {
+        String title = "NAM capacity: recall@1 vs stored pairs (all-MiniLM-L6-v2 embeddings of generated texts, d = 384, centred)";
+        String svg = LineChart.builder().title(title).xLabel("x").yLabel("y").yRange(0, 1)
+                .series("a", new double[] {1, 2}, new double[] {0, 1}).build().svg();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("font-size=\"16\" text-anchor=\"middle\">([^<]*)</text>").matcher(svg);
+        List<String> lines = new java.util.ArrayList<>();
+        while (m.find()) lines.add(m.group(1));
+        assertTrue(lines.size() >= 2, "wrapped: " + lines);
+        assertEquals(title, String.join(" ", lines));
+        for (String line : lines) {
+            // at 16 px a sans-serif character is at most about 0.6 em wide on average
+            assertTrue(line.length() * 16 * 0.6 <= 760 - 40, "fits in the 760 px chart: " + line);
+        }
+        assertTrue(!svg.contains("cy=\"50.0\""), "the plot moves down under a two-line title");
+    }
 }

@@ -21,6 +21,11 @@ import java.util.Map;
  * Asks a LangChain4j {@link ChatModel} with the examples as user/assistant turns. With
  * {@code logProbs}, asks an OpenAI-compatible model for the top log-probabilities of the answer's
  * first token (LangChain4j's Ollama client reports none).
+ *
+ * <pre>{@code
+ * Asker asker = ChatAsker.builder().model(chat).task(task).build();
+ * Asker margins = ChatAsker.builder().model(openAiChat).task(task).logProbs(true).config(config).build();
+ * }</pre>
  */
 public final class ChatAsker implements Asker {
 
@@ -32,16 +37,44 @@ public final class ChatAsker implements Asker {
     private final boolean logProbs;
     private final ProcessorConfig config;
 
-    /** @param config the settings the model was built from, to word errors; may be null */
-    public ChatAsker(ChatModel model, Task task, boolean logProbs, ProcessorConfig config) {
-        if (logProbs && !(model instanceof OpenAiChatModel)) {
+    private ChatAsker(Builder b) {
+        this.model = java.util.Objects.requireNonNull(b.model, "model");
+        this.task = java.util.Objects.requireNonNull(b.task, "task");
+        if (b.logProbs && !(model instanceof OpenAiChatModel)) {
             throw new IllegalArgumentException("token log-probabilities need an OpenAI-compatible backend (--backend openai);"
                     + " LangChain4j's Ollama client reports none");
         }
-        this.model = model;
-        this.task = task;
-        this.logProbs = logProbs;
-        this.config = config != null ? config : ProcessorConfig.builder().build();
+        this.logProbs = b.logProbs;
+        this.config = b.config != null ? b.config : ProcessorConfig.builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private ChatModel model;
+        private Task task;
+        private boolean logProbs;
+        private ProcessorConfig config;
+
+        private Builder() {}
+
+        /** The model asked. Required. */
+        public Builder model(ChatModel model) { this.model = model; return this; }
+
+        /** How examples and the query become chat messages. Required. */
+        public Builder task(Task task) { this.task = task; return this; }
+
+        /** Ask for the first token's top log-probabilities (OpenAI-compatible models only); default false. */
+        public Builder logProbs(boolean logProbs) { this.logProbs = logProbs; return this; }
+
+        /** The settings the model was built from, so that errors name the server and model; optional. */
+        public Builder config(ProcessorConfig config) { this.config = config; return this; }
+
+        public ChatAsker build() {
+            return new ChatAsker(this);
+        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,10 +41,9 @@ public final class JsonLinesReader {
         List<Example> train = new ArrayList<>(), test = new ArrayList<>(), unsplit = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         int withSplit = 0, withoutSplit = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
+        {
             int number = 0;
-            while ((line = in.readLine()) != null) {
+            for (String line : utf8Lines(file)) {
                 number++;
                 if (line.isBlank()) continue;
                 String where = file + ":" + number;
@@ -77,6 +75,29 @@ public final class JsonLinesReader {
         }
         if (withSplit + withoutSplit == 0) throw new DataException(file + ": no examples");
         return withSplit > 0 ? new Dataset(train, test) : Dataset.split(unsplit, ratio, seed);
+    }
+
+    /** The file's lines, decoded strictly: a line that is not UTF-8 (e.g. Latin-1) is an error naming it. */
+    static List<String> utf8Lines(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        while (start < bytes.length) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') end++;
+            int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
+            try {
+                lines.add(utf8.decode(java.nio.ByteBuffer.wrap(bytes, start, stop - start)).toString());
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new DataException(file + ":" + (lines.size() + 1) + ": not UTF-8 text (save the file as UTF-8; Latin-1 and"
+                        + " Windows-1252 bytes such as \u00e9 written as one byte are not read)");
+            }
+            start = end + 1;
+        }
+        return lines;
     }
 
     private static JsonNode parse(String line, String where) {

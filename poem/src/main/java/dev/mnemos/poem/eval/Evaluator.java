@@ -6,7 +6,6 @@ import dev.mnemos.poem.action.Permutations;
 import dev.mnemos.poem.ask.Asker;
 import dev.mnemos.poem.ask.Reply;
 import dev.mnemos.poem.data.Example;
-import dev.mnemos.embed.Encoder;
 import dev.mnemos.poem.memory.ActionValueEstimator;
 import dev.mnemos.poem.pool.Ranked;
 import dev.mnemos.poem.reward.Answers;
@@ -43,11 +42,11 @@ public final class Evaluator {
     private final Permutation bestFixed;
     private final int concurrency;
     private final long seed;
-    private final Progress progress;
+    private final ProgressListener progress;
 
     /** Hears how many queries are scored so far. */
     @FunctionalInterface
-    public interface Progress {
+    public interface ProgressListener {
         void onQueryScored(int done, int total);
     }
 
@@ -69,6 +68,20 @@ public final class Evaluator {
     }
 
     public EvalReport evaluate(List<Example> queries) throws ModelException {
+        Map<String, Function<Selected, Permutation>> methods = methods();
+        List<float[]> states = poem.encoder().encodeAll(queries.stream().map(Example::input).toList());
+        Scores scores = new Scores(methods.keySet(), queries.size());
+        scoreAll(queries, states, methods, scores);
+        List<MethodResult> results = new ArrayList<>();
+        for (String name : methods.keySet()) {
+            results.add(new MethodResult(name, orderShown(name), Interval.of(scores.values.get(name)),
+                    scores.outside.get(name).get()));
+        }
+        return new EvalReport(queries.size(), poem.m(), results);
+    }
+
+    /** Each method compared, by name: the learners, then the fixed orders. */
+    private Map<String, Function<Selected, Permutation>> methods() {
         int m = poem.m();
         Map<String, Function<Selected, Permutation>> methods = new LinkedHashMap<>();
         learners.forEach((name, estimator) -> methods.put(name, s -> estimator.best(s.state).orElse(poem.fallback())));
@@ -76,16 +89,13 @@ public final class Evaluator {
         methods.put("most-similar-first", s -> Permutation.identity(m));
         methods.put("most-similar-last", s -> Permutation.reversed(m));
         if (bestFixed != null) methods.put("best-fixed", s -> bestFixed);
+        return methods;
+    }
 
-        Encoder encoder = poem.encoder();
-        List<float[]> states = encoder.encodeAll(queries.stream().map(Example::input).toList());
+    /** Scores every query with every method, {@code concurrency} queries at a time. */
+    private void scoreAll(List<Example> queries, List<float[]> states,
+                          Map<String, Function<Selected, Permutation>> methods, Scores scores) throws ModelException {
         int n = queries.size();
-        Map<String, double[]> scores = new LinkedHashMap<>();
-        Map<String, AtomicInteger> outside = new LinkedHashMap<>();
-        methods.keySet().forEach(k -> {
-            scores.put(k, new double[n]);
-            outside.put(k, new AtomicInteger());
-        });
         AtomicInteger done = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, n)), r -> {
             Thread t = new Thread(r, "poem-eval");
@@ -97,14 +107,9 @@ public final class Evaluator {
             for (int i = 0; i < n; i++) {
                 int q = i;
                 futures.add(workers.submit(() -> {
-                    Selected s = new Selected(queries.get(q), states.get(q), poem.pool().nearest(states.get(q), m));
+                    Selected s = new Selected(queries.get(q), states.get(q), poem.pool().nearest(states.get(q), poem.m()));
                     for (Map.Entry<String, Function<Selected, Permutation>> method : methods.entrySet()) {
-                        Permutation order = method.getValue().apply(s);
-                        Reply reply = asker.ask(s.query.input(), order.apply(s.ranked.byRank()));
-                        scores.get(method.getKey())[q] = metric.score(reply, s.query.output());
-                        if (!labels.isEmpty() && Answers.label(reply.text(), labels).isEmpty()) {
-                            outside.get(method.getKey()).incrementAndGet();
-                        }
+                        score(s, q, method.getKey(), method.getValue().apply(s), scores);
                     }
                     progress.onQueryScored(done.incrementAndGet(), n);
                     return null;
@@ -114,18 +119,39 @@ public final class Evaluator {
         } finally {
             workers.shutdownNow();
         }
-        List<MethodResult> results = new ArrayList<>();
-        for (String name : methods.keySet()) {
-            String order = switch (name) {
-                case "random" -> "random";
-                case "most-similar-first" -> Permutation.identity(m).toString();
-                case "most-similar-last" -> Permutation.reversed(m).toString();
-                case "best-fixed" -> bestFixed.toString();
-                default -> "per query";
-            };
-            results.add(new MethodResult(name, order, Interval.of(scores.get(name)), outside.get(name).get()));
+    }
+
+    private void score(Selected s, int q, String method, Permutation order, Scores scores) throws ModelException {
+        Reply reply = asker.ask(s.query.input(), order.apply(s.ranked.byRank()));
+        scores.values.get(method)[q] = metric.score(reply, s.query.output());
+        if (!labels.isEmpty() && Answers.label(reply.text(), labels).isEmpty()) {
+            scores.outside.get(method).incrementAndGet();
         }
-        return new EvalReport(n, m, results);
+    }
+
+    /** The order a method uses, as the report shows it. */
+    private String orderShown(String method) {
+        int m = poem.m();
+        return switch (method) {
+            case "random" -> "random";
+            case "most-similar-first" -> Permutation.identity(m).toString();
+            case "most-similar-last" -> Permutation.reversed(m).toString();
+            case "best-fixed" -> bestFixed.toString();
+            default -> "per query";
+        };
+    }
+
+    /** Per method: the score of each query, and how many answers were outside the labels. */
+    private static final class Scores {
+        final Map<String, double[]> values = new LinkedHashMap<>();
+        final Map<String, AtomicInteger> outside = new LinkedHashMap<>();
+
+        Scores(Iterable<String> methods, int queries) {
+            for (String method : methods) {
+                values.put(method, new double[queries]);
+                outside.put(method, new AtomicInteger());
+            }
+        }
     }
 
     private static void await(Future<?> f) throws ModelException {
@@ -152,7 +178,7 @@ public final class Evaluator {
         private Permutation bestFixed;
         private int concurrency = 4;
         private long seed = 1;
-        private Progress progress = (done, total) -> {};
+        private ProgressListener progress = (done, total) -> {};
 
         private Builder() {}
 
@@ -184,7 +210,7 @@ public final class Evaluator {
         /** Seed of the random-order baseline. */
         public Builder seed(long seed) { this.seed = seed; return this; }
 
-        public Builder progress(Progress progress) { this.progress = Objects.requireNonNull(progress); return this; }
+        public Builder progress(ProgressListener progress) { this.progress = Objects.requireNonNull(progress); return this; }
 
         public Evaluator build() {
             return new Evaluator(this);

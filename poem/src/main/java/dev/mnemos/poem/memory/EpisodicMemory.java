@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +21,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *   <li>{@link #write}: if (s, a) is stored, keep the larger reward; otherwise insert, evicting the
  *       oldest entry when L are stored.</li>
  *   <li>{@link #best}: the k stored states nearest the query (cosine); for every action stored with
- *       any of them, Q(a) = sum over those neighbours of cos(q, s) * r(s, a) (or the plain sum);
+ *       any of them, Q(a) = sum over those neighbours of cos(q, s) * r(s, a) (or the plain sum, or
+ *       the mean: see {@link ReadSettings}, and {@link ActionValues} for the arithmetic);
  *       the argmax. Ties go to the action met first, nearest neighbour first. Empty when nothing
  *       is stored; the caller then uses its default order.</li>
  * </ul>
@@ -42,11 +42,10 @@ public final class EpisodicMemory implements ActionValueEstimator {
     static final int TILE = ExactScan.TILE;
 
     private final int dimension;
-    private final int k;
     private final int capacity;
-    private final Weighting weighting;
     private final int exactUpTo;
     private final int searchBeam;
+    private volatile ReadSettings read;
 
     private StateIndex index;
     private Slot[] slots = new Slot[16];
@@ -60,12 +59,11 @@ public final class EpisodicMemory implements ActionValueEstimator {
     private EpisodicMemory(Builder b) {
         if (b.dimension < 1) throw new IllegalArgumentException("dimension must be set, got " + b.dimension);
         this.dimension = b.dimension;
-        this.k = b.k;
         this.capacity = b.capacity;
-        this.weighting = b.weighting;
         this.exactUpTo = b.exactUpTo;
-        this.searchBeam = Math.max(b.searchBeam, b.k);
+        this.searchBeam = b.searchBeam; // a graph read keeps at least the k it is asked for (GraphIndex.nearest)
         this.index = new ExactScan(dimension);
+        this.read = b.read;
     }
 
     public static Builder builder() {
@@ -74,11 +72,19 @@ public final class EpisodicMemory implements ActionValueEstimator {
 
     public int dimension() { return dimension; }
 
-    public int k() { return k; }
+    public int k() { return read.k(); }
 
     public int capacity() { return capacity; }
 
-    public Weighting weighting() { return weighting; }
+    public Weighting weighting() { return read.weighting(); }
+
+    /** How reads find and add up neighbours' rewards. */
+    public ReadSettings read() { return read; }
+
+    /** Changes how later reads work (e.g. to the settings {@link dev.mnemos.poem.tune.ReadTuner} chose); the entries stay. */
+    public void read(ReadSettings settings) {
+        this.read = java.util.Objects.requireNonNull(settings, "settings");
+    }
 
     @Override
     public void write(float[] state, Permutation action, double reward) {
@@ -115,19 +121,15 @@ public final class EpisodicMemory implements ActionValueEstimator {
     public Map<Permutation, Double> values(float[] state) {
         checkDimension(state);
         float[] q = Vectors.normalized(state);
+        ReadSettings settings = read;
         lock.readLock().lock();
         try {
-            int[] near = nearestSlots(q, k);
-            Map<Permutation, Double> values = new LinkedHashMap<>();
-            for (int slot : near) {
+            ActionValues values = new ActionValues(settings);
+            for (int slot : nearestSlots(q, settings.k())) {
                 Slot s = slots[slot];
-                double cos = Vectors.dot(q, s.vector);
-                for (int i = 0; i < s.count; i++) {
-                    double add = weighting == Weighting.SIMILARITY ? cos * s.rewards[i] : s.rewards[i];
-                    values.merge(s.actions[i], add, Double::sum);
-                }
+                values.neighbour(Vectors.dot(q, s.vector), s.actions, s.rewards, s.count);
             }
-            return values;
+            return values.values();
         } finally {
             lock.readLock().unlock();
         }
@@ -160,6 +162,16 @@ public final class EpisodicMemory implements ActionValueEstimator {
         }
     }
 
+    /** A number that grows with every write (and restore): the same number twice means nothing was written in between. */
+    public long version() {
+        lock.readLock().lock();
+        try {
+            return clock;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Number of distinct states stored. */
     public int states() {
         lock.readLock().lock();
@@ -184,7 +196,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
         }
     }
 
-    /** All entries, oldest first: what a file keeps. */
+    /** All entries, oldest first: what a file keeps. The states are copies. */
     public List<Episode> episodes() {
         lock.readLock().lock();
         try {
@@ -192,7 +204,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
             for (EntryRef ref : fifo) {
                 Slot s = slots[ref.slot];
                 int i = s.indexOf(ref.action);
-                out.add(new Episode(s.vector, ref.action, s.rewards[i], ref.time));
+                out.add(new Episode(s.vector.clone(), ref.action, s.rewards[i], ref.time));
             }
             return out;
         } finally {
@@ -200,18 +212,32 @@ public final class EpisodicMemory implements ActionValueEstimator {
         }
     }
 
-    /** Puts back entries read from a file, oldest first, keeping their times. */
-    public void restore(List<Episode> episodes) {
+    /**
+     * Adds entries read from a file, oldest first, keeping their times (as writes would, but with
+     * the stored times; entries already held stay).
+     */
+    public void addAll(List<Episode> episodes) {
         lock.writeLock().lock();
         try {
             for (Episode e : episodes) {
                 checkDimension(e.state());
-                insert(Vectors.normalized(e.state()), e.action(), e.reward(), e.time());
+                insert(unit(e.state()), e.action(), e.reward(), e.time());
                 clock = Math.max(clock, e.time() + 1);
             }
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * A unit-length copy of a state: a state already of unit length (as every stored state is) is
+     * kept bit for bit, because normalising it again can move its last bit, and a memory saved and
+     * loaded back would then no longer match its own states.
+     */
+    public static float[] unit(float[] state) {
+        double sum = 0;
+        for (float x : state) sum += (double) x * x;
+        return Math.abs(sum - 1) < 1e-5 ? state.clone() : Vectors.normalized(state);
     }
 
     private void insert(float[] s, Permutation action, double reward, long time) {
@@ -323,11 +349,10 @@ public final class EpisodicMemory implements ActionValueEstimator {
 
     public static final class Builder {
         private int dimension;
-        private int k = 5;
         private int capacity = 100_000;
-        private Weighting weighting = Weighting.SIMILARITY;
         private int exactUpTo = DEFAULT_EXACT_UP_TO;
         private int searchBeam = DEFAULT_SEARCH_BEAM;
+        private ReadSettings read = ReadSettings.DEFAULT;
 
         private Builder() {}
 
@@ -336,8 +361,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
 
         /** Neighbours read per query; default 5. */
         public Builder k(int k) {
-            if (k < 1) throw new IllegalArgumentException("k must be at least 1, got " + k);
-            this.k = k;
+            this.read = read.withK(k);
             return this;
         }
 
@@ -349,7 +373,10 @@ public final class EpisodicMemory implements ActionValueEstimator {
         }
 
         /** Default {@link Weighting#SIMILARITY}. */
-        public Builder weighting(Weighting weighting) { this.weighting = weighting; return this; }
+        public Builder weighting(Weighting weighting) { this.read = read.withWeighting(weighting); return this; }
+
+        /** k, weighting and aggregate at once; default {@link ReadSettings#DEFAULT}. */
+        public Builder read(ReadSettings read) { this.read = java.util.Objects.requireNonNull(read, "read"); return this; }
 
         /**
          * Up to this many distinct states a read scans them all (exact); past it the memory moves them

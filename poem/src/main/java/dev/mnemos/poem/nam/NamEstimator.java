@@ -4,6 +4,10 @@ import dev.mnemos.nam.tensor.Nam;
 import dev.mnemos.nam.tensor.NamMatrix;
 import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.memory.ActionValueEstimator;
+import dev.mnemos.nam.store.NamFile;
+import dev.mnemos.nam.store.Payload;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +93,52 @@ public final class NamEstimator implements ActionValueEstimator {
             sum += m.bytes();
         }
         return sum;
+    }
+
+    /** The file kind of {@link #save}. */
+    public static final String FILE_KIND = "poem-estimator";
+
+    /** Saves dimension, writing probabilities and every action's memory: versioned, checksummed, atomic. */
+    public synchronized void save(Path file) throws IOException {
+        Payload.Writer w = new Payload.Writer();
+        w.putInt(dimension).putFloat(pw).putFloat(pe).putInt(memories.size());
+        for (Map.Entry<Permutation, NamMatrix> e : memories.entrySet()) {
+            int[] ranks = e.getKey().ranks();
+            w.putInt(ranks.length);
+            for (int rank : ranks) {
+                w.putInt(rank);
+            }
+            w.putFloats(e.getValue().toArrays()[0]);
+        }
+        NamFile.write(file, FILE_KIND, w.bytes());
+    }
+
+    /** The estimator {@link #save} wrote; a damaged or foreign file is refused with a one-line message. */
+    public static NamEstimator load(Path file) throws IOException {
+        Payload.Reader r = new Payload.Reader(file, NamFile.read(file, FILE_KIND));
+        NamEstimator out;
+        try {
+            out = builder().dimension(r.getInt()).writing(r.getFloat(), r.getFloat()).build();
+        } catch (IllegalArgumentException e) {
+            throw r.bad(e.getMessage());
+        }
+        int actions = r.getInt();
+        for (int a = 0; a < actions; a++) {
+            int[] ranks = new int[Math.max(0, Math.min(r.getInt(), Permutation.MAX_SIZE + 1))];
+            for (int i = 0; i < ranks.length; i++) {
+                ranks[i] = r.getInt();
+            }
+            float[] row = r.getFloats();
+            try {
+                Permutation action = Permutation.of(ranks);
+                out.check(row);
+                out.memories.put(action, NamMatrix.of(new float[][] {row}));
+            } catch (IllegalArgumentException e) {
+                throw r.bad("action " + a + ": " + e.getMessage());
+            }
+        }
+        r.end();
+        return out;
     }
 
     private void check(float[] state) {

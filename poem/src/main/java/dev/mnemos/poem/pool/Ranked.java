@@ -13,6 +13,11 @@ public record Ranked(List<Example> byRank, double[] similarities) {
         byRank = List.copyOf(byRank);
     }
 
+    @Override
+    public String toString() {
+        return "Ranked[byRank=" + byRank + ", similarities=" + java.util.Arrays.toString(similarities) + "]";
+    }
+
     public int size() {
         return byRank.size();
     }

@@ -4,6 +4,7 @@ import dev.mnemos.embed.Vectors;
 import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.memory.ActionValueEstimator;
 import dev.mnemos.poem.memory.EpisodicMemory;
+import dev.mnemos.poem.memory.ReadSettings;
 import dev.mnemos.poem.memory.Weighting;
 import dev.mnemos.poem.store.PoemFile;
 import dev.mnemos.poem.train.TrainingLog;
@@ -314,7 +315,8 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         try (Statement st = connection.createStatement();
              ResultSet r = st.executeQuery("SELECT m, dimension, encoder, capacity, k, weighting, fallback FROM poem_memory WHERE id = 1")) {
             if (r.next()) {
-                PoemFile.Settings stored = new PoemFile.Settings(r.getInt(1), r.getInt(5), r.getInt(4), Weighting.valueOf(r.getString(6)),
+                PoemFile.Settings stored = new PoemFile.Settings(r.getInt(1),
+                        ReadSettings.DEFAULT.withK(r.getInt(5)).withWeighting(Weighting.valueOf(r.getString(6))), false, r.getInt(4),
                         r.getString(3), r.getInt(2), Permutation.parse(r.getString(7)));
                 check(stored, wanted);
                 return stored;
@@ -356,7 +358,7 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
                 while (r.next()) stats.put(Permutation.fromIndex(settings.m(), r.getInt(1)), new double[] {r.getDouble(2), r.getDouble(3)});
             }
         }
-        log.restore(finished, stats);
+        log.addAll(finished, stats);
         savedQueries.addAll(finished);
         savedStats = log.stats();
     }

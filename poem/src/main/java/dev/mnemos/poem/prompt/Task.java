@@ -89,11 +89,18 @@ public record Task(String instruction, String example, String query, String sepa
     public List<ChatMessage> messages(String queryInput, List<Example> examples) {
         List<ChatMessage> messages = new ArrayList<>(examples.size() * 2 + 2);
         if (!instruction.isEmpty()) messages.add(SystemMessage.from(instruction));
+        messages.addAll(exampleMessages(examples));
+        messages.add(UserMessage.from(fill(new StringBuilder(), user, queryInput, "").toString()));
+        return messages;
+    }
+
+    /** The examples alone, in this order, each a user turn (the {@code user} template) and an assistant turn (its output). */
+    public List<ChatMessage> exampleMessages(List<Example> examples) {
+        List<ChatMessage> messages = new ArrayList<>(examples.size() * 2);
         for (Example e : examples) {
             messages.add(UserMessage.from(fill(new StringBuilder(), user, e.input(), e.output()).toString()));
             messages.add(AiMessage.from(e.output()));
         }
-        messages.add(UserMessage.from(fill(new StringBuilder(), user, queryInput, "").toString()));
         return messages;
     }
 

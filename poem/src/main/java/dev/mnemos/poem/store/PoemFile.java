@@ -8,6 +8,8 @@ import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.data.Example;
 import dev.mnemos.poem.memory.Episode;
 import dev.mnemos.poem.memory.EpisodicMemory;
+import dev.mnemos.poem.memory.Aggregate;
+import dev.mnemos.poem.memory.ReadSettings;
 import dev.mnemos.poem.memory.Weighting;
 import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.poem.train.TrainingLog;
@@ -39,8 +41,11 @@ import java.util.zip.CheckedOutputStream;
  *
  * <pre>
  * "MNEMOS-POEM-MEMORY"  magic, 18 bytes
- * int                   format version (1)
- * int, bytes            header: UTF-8 JSON with settings, task, pool, finished queries, per-order stats
+ * int                   format version (2; version 1 files still load)
+ * int, bytes            header: UTF-8 JSON with settings, task, pool, finished queries, per-order stats;
+ *                       since version 2 the read settings are a section of their own:
+ *                       "read": {"k": 30, "weighting": "SIMILARITY", "aggregate": "MEAN", "tuned": true}
+ *                       (version 1 had k and weighting at the top and always summed)
  * int, floats           distinct states (count, then dimension floats each)
  * int, entries          episodes oldest first: state number, order index, reward, time
  * long                  CRC-32 of everything before it
@@ -52,22 +57,52 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class PoemFile {
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The oldest version this build reads. */
+    public static final int OLDEST_VERSION = 1;
     private static final byte[] MAGIC = "MNEMOS-POEM-MEMORY".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PoemFile() {}
 
     /** What the file holds. */
-    public record Contents(Settings settings, Task task, List<Example> pool, EpisodicMemory memory, TrainingLog log) {}
+    public record Contents(Settings settings, Task task, List<Example> pool, EpisodicMemory memory, TrainingLog log) {
+
+        /**
+         * A {@link dev.mnemos.poem.Poem} over this memory, its pool, task, m and default order, embedding with
+         * {@code encoder}, which must be the one the memory was trained with.
+         *
+         * @throws dev.mnemos.poem.data.DataException when the encoder is another one
+         */
+        public dev.mnemos.poem.Poem poem(dev.mnemos.embed.Encoder encoder) {
+            if (!settings.encoder().equals(encoder.id()) || settings.dimension() != encoder.dimension()) {
+                throw new dev.mnemos.poem.data.DataException("the memory was trained with the encoder " + settings.encoder() + " ("
+                        + settings.dimension() + " dimensions); this is " + encoder.id() + " (" + encoder.dimension() + ")");
+            }
+            return dev.mnemos.poem.Poem.builder().encoder(encoder).examples(pool).estimator(memory).task(task)
+                    .m(settings.m()).fallback(settings.fallback()).build();
+        }
+    }
 
     /**
      * The settings a memory was trained with.
      *
+     * @param read     how the memory is read
+     * @param tuned    whether {@code read} was chosen by {@link dev.mnemos.poem.tune.ReadTuner} (else given or the default)
      * @param encoder  the encoder's id; states from another encoder are not comparable
      * @param fallback the order used when the memory knows nothing
      */
-    public record Settings(int m, int k, int capacity, Weighting weighting, String encoder, int dimension, Permutation fallback) {}
+    public record Settings(int m, ReadSettings read, boolean tuned, int capacity, String encoder, int dimension, Permutation fallback) {
+
+        public int k() { return read.k(); }
+
+        public Weighting weighting() { return read.weighting(); }
+
+        /** The same settings with another read. */
+        public Settings withRead(ReadSettings newRead, boolean newTuned) {
+            return new Settings(m, newRead, newTuned, capacity, encoder, dimension, fallback);
+        }
+    }
 
     public static void save(Path file, Contents c) throws IOException {
         List<Episode> episodes = c.memory().episodes();
@@ -106,46 +141,19 @@ public final class PoemFile {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             CheckedInputStream checked = new CheckedInputStream(raw, new CRC32());
             DataInputStream in = new DataInputStream(checked);
-            byte[] magic = in.readNBytes(MAGIC.length);
-            if (!Arrays.equals(magic, MAGIC)) throw new FormatException(file + ": not a POEM memory file");
-            int version = in.readInt();
-            if (version != VERSION) {
-                throw new FormatException(file + ": POEM memory format version " + version + "; this build reads version " + VERSION);
-            }
-            int headerLength = in.readInt();
-            if (headerLength < 2 || headerLength > 1 << 30) throw damaged(file, "header length " + headerLength);
-            JsonNode header = JSON.readTree(in.readNBytes(headerLength));
-            Settings settings = settings(header, file);
-            int d = settings.dimension();
-            int stateCount = in.readInt();
-            if (stateCount < 0) throw damaged(file, "state count " + stateCount);
-            List<float[]> states = new ArrayList<>();
-            for (int i = 0; i < stateCount; i++) {
-                float[] s = new float[d];
-                for (int j = 0; j < d; j++) s[j] = in.readFloat();
-                states.add(s);
-            }
-            int episodeCount = in.readInt();
-            if (episodeCount < 0) throw damaged(file, "episode count " + episodeCount);
-            List<Episode> episodes = new ArrayList<>(); // not sized by the count: it is not checked until the end
-            int orders = Permutation.factorial(settings.m());
-            for (int i = 0; i < episodeCount; i++) {
-                int state = in.readInt();
-                int action = in.readInt();
-                double reward = in.readDouble();
-                long time = in.readLong();
-                if (state < 0 || state >= stateCount || action < 0 || action >= orders) throw damaged(file, "episode " + (i + 1));
-                episodes.add(new Episode(states.get(state), Permutation.fromIndex(settings.m(), action), reward, time));
-            }
+            Header header = readHeader(in, file);
+            Settings settings = settings(header.json(), header.version(), file);
+            List<float[]> states = readStates(in, settings.dimension(), file);
+            List<Episode> episodes = readEpisodes(in, states, settings.m(), file);
             long expected = checked.getChecksum().getValue();
             long stored = new DataInputStream(raw).readLong();
             if (stored != expected) throw damaged(file, "checksum mismatch");
             if (raw.read() != -1) throw damaged(file, "extra bytes after the end");
 
-            EpisodicMemory memory = EpisodicMemory.builder().dimension(d).k(settings.k())
-                    .capacity(settings.capacity()).weighting(settings.weighting()).build();
-            memory.restore(episodes);
-            return new Contents(settings, task(header.path("task")), pool(header.path("pool"), file), memory, log(header, settings.m()));
+            EpisodicMemory memory = EpisodicMemory.builder().dimension(settings.dimension()).read(settings.read())
+                    .capacity(settings.capacity()).build();
+            memory.addAll(episodes);
+            return new Contents(settings, task(header.json().path("task")), pool(header.json().path("pool"), file), memory, log(header.json(), settings.m()));
         } catch (EOFException e) {
             throw damaged(file, "it ends early");
         } catch (NoSuchFileException e) {
@@ -155,6 +163,54 @@ public final class PoemFile {
         }
     }
 
+    /** The magic, the version and the JSON header. */
+    private record Header(JsonNode json, int version) {}
+
+    private static Header readHeader(DataInputStream in, Path file) throws IOException {
+        byte[] magic = in.readNBytes(MAGIC.length);
+        if (!Arrays.equals(magic, MAGIC)) throw new FormatException(file + ": not a POEM memory file");
+        int version = in.readInt();
+        if (version < OLDEST_VERSION || version > VERSION) {
+            throw new FormatException(file + ": POEM memory format version " + version + "; this build reads versions "
+                    + OLDEST_VERSION + " to " + VERSION);
+        }
+        int headerLength = in.readInt();
+        if (headerLength < 2 || headerLength > 1 << 30) throw damaged(file, "header length " + headerLength);
+        return new Header(JSON.readTree(in.readNBytes(headerLength)), version);
+    }
+
+    private static List<float[]> readStates(DataInputStream in, int d, Path file) throws IOException {
+        int stateCount = in.readInt();
+        if (stateCount < 0) throw damaged(file, "state count " + stateCount);
+        List<float[]> states = new ArrayList<>();
+        for (int i = 0; i < stateCount; i++) {
+            float[] s = new float[d];
+            for (int j = 0; j < d; j++) {
+                s[j] = in.readFloat();
+                if (!Float.isFinite(s[j])) throw damaged(file, "state " + (i + 1) + " holds " + s[j]);
+            }
+            states.add(s);
+        }
+        return states;
+    }
+
+    private static List<Episode> readEpisodes(DataInputStream in, List<float[]> states, int m, Path file) throws IOException {
+        int episodeCount = in.readInt();
+        if (episodeCount < 0) throw damaged(file, "episode count " + episodeCount);
+        List<Episode> episodes = new ArrayList<>(); // not sized by the count: it is not checked until the end
+        int orders = Permutation.factorial(m);
+        for (int i = 0; i < episodeCount; i++) {
+            int state = in.readInt();
+            int action = in.readInt();
+            double reward = in.readDouble();
+            long time = in.readLong();
+            if (state < 0 || state >= states.size() || action < 0 || action >= orders) throw damaged(file, "episode " + (i + 1));
+            if (!Double.isFinite(reward)) throw damaged(file, "episode " + (i + 1) + " has reward " + reward);
+            episodes.add(new Episode(states.get(state), Permutation.fromIndex(m, action), reward, time));
+        }
+        return episodes;
+    }
+
     private static FormatException damaged(Path file, String what) {
         return new FormatException(file + ": damaged POEM memory file (" + what + ")");
     }
@@ -162,8 +218,10 @@ public final class PoemFile {
     private static ObjectNode header(Contents c) {
         ObjectNode h = JSON.createObjectNode();
         Settings s = c.settings();
-        h.put("m", s.m()).put("k", s.k()).put("capacity", s.capacity()).put("weighting", s.weighting().name())
+        h.put("m", s.m()).put("capacity", s.capacity())
                 .put("encoder", s.encoder()).put("dimension", s.dimension()).put("fallback", s.fallback().toString());
+        h.putObject("read").put("k", s.read().k()).put("weighting", s.read().weighting().name())
+                .put("aggregate", s.read().aggregate().name()).put("tuned", s.tuned());
         Task t = c.task();
         ObjectNode task = h.putObject("task");
         task.put("instruction", t.instruction()).put("example", t.example()).put("query", t.query())
@@ -179,14 +237,19 @@ public final class PoemFile {
         return h;
     }
 
-    private static Settings settings(JsonNode h, Path file) throws FormatException {
-        for (String f : List.of("m", "k", "capacity", "weighting", "encoder", "dimension", "fallback")) {
+    private static Settings settings(JsonNode h, int version, Path file) throws FormatException {
+        for (String f : List.of("m", "capacity", "encoder", "dimension", "fallback")) {
             if (!h.has(f)) throw damaged(file, "no " + f + " in the header");
         }
-        Settings s = new Settings(h.get("m").asInt(), h.get("k").asInt(), h.get("capacity").asInt(),
-                Weighting.valueOf(h.get("weighting").asText()), h.get("encoder").asText(), h.get("dimension").asInt(),
-                Permutation.parse(h.get("fallback").asText()));
-        if (s.m() < 1 || s.m() > Permutation.MAX_SIZE || s.k() < 1 || s.capacity() < 1 || s.dimension() < 1
+        JsonNode r = version == 1 ? h : h.path("read"); // version 1: k and weighting at the top, always a sum
+        for (String f : version == 1 ? List.of("k", "weighting") : List.of("k", "weighting", "aggregate", "tuned")) {
+            if (!r.has(f)) throw damaged(file, "no " + (version == 1 ? "" : "read.") + f + " in the header");
+        }
+        ReadSettings read = new ReadSettings(r.get("k").asInt(), Weighting.valueOf(r.get("weighting").asText()),
+                version == 1 ? Aggregate.SUM : Aggregate.valueOf(r.get("aggregate").asText()));
+        Settings s = new Settings(h.get("m").asInt(), read, version > 1 && r.get("tuned").asBoolean(), h.get("capacity").asInt(),
+                h.get("encoder").asText(), h.get("dimension").asInt(), Permutation.parse(h.get("fallback").asText()));
+        if (s.m() < 1 || s.m() > Permutation.MAX_SIZE || s.capacity() < 1 || s.dimension() < 1
                 || s.fallback().size() != s.m()) {
             throw damaged(file, "bad header");
         }
@@ -217,7 +280,7 @@ public final class PoemFile {
             stats.put(p, new double[] {o.path("sum").asDouble(), o.path("count").asDouble()});
         }
         TrainingLog log = new TrainingLog();
-        log.restore(finished, stats);
+        log.addAll(finished, stats);
         return log;
     }
 }

@@ -46,7 +46,7 @@ public final class Trainer {
     private final long seed;
     private final TrainingLog log;
     private final TrainingListener listener;
-    private final Checkpoint checkpoint;
+    private final Saver checkpoint;
     private final long checkpointNanos;
     private final Object commit = new Object();
     private long lastCheckpoint = System.nanoTime();
@@ -181,7 +181,7 @@ public final class Trainer {
         private long seed = 1;
         private TrainingLog log;
         private TrainingListener listener = TrainingListener.NONE;
-        private Checkpoint checkpoint = Checkpoint.NONE;
+        private Saver checkpoint = Saver.NONE;
         private Duration checkpointEvery = Duration.ofSeconds(10);
 
         private Builder() {}
@@ -214,7 +214,7 @@ public final class Trainer {
         public Builder listener(TrainingListener listener) { this.listener = Objects.requireNonNull(listener); return this; }
 
         /** Called at most every {@code every} while training, and at the end. */
-        public Builder checkpoint(Checkpoint checkpoint, Duration every) {
+        public Builder checkpoint(Saver checkpoint, Duration every) {
             this.checkpoint = Objects.requireNonNull(checkpoint);
             this.checkpointEvery = every;
             return this;

@@ -72,8 +72,8 @@ public final class TrainingLog {
         return Optional.ofNullable(best);
     }
 
-    /** Puts back a log read from a file. */
-    public synchronized void restore(List<String> finishedQueries, Map<Permutation, double[]> actionStats) {
+    /** Adds a log read from a file to this one. */
+    public synchronized void addAll(List<String> finishedQueries, Map<Permutation, double[]> actionStats) {
         finished.addAll(finishedQueries);
         actionStats.forEach((a, s) -> add(a, s[0], s[1]));
     }

@@ -61,7 +61,7 @@ class ChatAskerTest {
     @Test
     void sendsExamplesAsTurnsToOllamaAndReadsTheAnswer() throws Exception {
         ModelServerStubs.answer(server, Api.OLLAMA_CHAT, "llama3.2", "Negative.", false);
-        ChatAsker asker = new ChatAsker(ChatModels.create(ollama()), TASK, false, ollama());
+        ChatAsker asker = ChatAsker.builder().model(ChatModels.create(ollama())).task(TASK).config(ollama()).build();
         Reply reply = asker.ask("Cold shower.", EXAMPLES);
         assertEquals("Negative.", reply.text());
         assertFalse(reply.hasLogProbs(), "LangChain4j's Ollama client reports no log-probabilities");
@@ -86,7 +86,7 @@ class ChatAskerTest {
                                              {"token":"Negative","logprob":-4.2,"bytes":[78]}]}]},
                            "finish_reason":"stop"}],
                          "usage":{"prompt_tokens":41,"completion_tokens":1,"total_tokens":42}}""")));
-        ChatAsker asker = new ChatAsker(ChatModels.create(openAi()), TASK, true, openAi());
+        ChatAsker asker = ChatAsker.builder().model(ChatModels.create(openAi())).task(TASK).logProbs(true).config(openAi()).build();
         Reply reply = asker.ask("Cold shower.", EXAMPLES);
         assertEquals("negative", reply.text());
         assertEquals(-2.31, reply.firstTokenTop().get("positive"), 1e-9);
@@ -106,14 +106,14 @@ class ChatAskerTest {
 
     @Test
     void logProbabilitiesCannotBeAskedOfOllama() {
-        var e = assertThrows(IllegalArgumentException.class, () -> new ChatAsker(ChatModels.create(ollama()), TASK, true, ollama()));
+        var e = assertThrows(IllegalArgumentException.class, () -> ChatAsker.builder().model(ChatModels.create(ollama())).task(TASK).logProbs(true).config(ollama()).build());
         assertTrue(e.getMessage().contains("--backend openai"), e.getMessage());
     }
 
     @Test
     void serverFailuresBecomeOneLineModelExceptions() {
         ModelServerStubs.serverError(server, Api.OLLAMA_CHAT, 500, "llama runner process has terminated");
-        ChatAsker asker = new ChatAsker(ChatModels.create(ollama()), TASK, false, ollama());
+        ChatAsker asker = ChatAsker.builder().model(ChatModels.create(ollama())).task(TASK).config(ollama()).build();
         ModelException e = assertThrows(ModelException.class, () -> asker.ask("q", EXAMPLES));
         assertEquals(ModelException.Kind.SERVER_ERROR, e.kind());
         assertFalse(e.getMessage().contains("\n"));
@@ -124,7 +124,7 @@ class ChatAskerTest {
 
         server.resetAll();
         ModelServerStubs.slowAnswer(server, Api.OLLAMA_CHAT, "llama3.2", "positive", false, Duration.ofMillis(6000));
-        ChatAsker impatient = new ChatAsker(ChatModels.create(ollama(Duration.ofSeconds(2))), TASK, false, ollama(Duration.ofSeconds(2)));
+        ChatAsker impatient = ChatAsker.builder().model(ChatModels.create(ollama(Duration.ofSeconds(2)))).task(TASK).config(ollama(Duration.ofSeconds(2))).build();
         assertEquals(ModelException.Kind.TIMEOUT, assertThrows(ModelException.class, () -> impatient.ask("q", EXAMPLES)).kind());
 
         server.resetAll();

@@ -79,4 +79,18 @@ class JsonLinesReaderTest {
         Path f = file("", "  ");
         assertEquals(f + ": no examples", error(f, List.of()).getMessage());
     }
+
+    @Test
+    void latin1DataNamesTheFileAndTheLine() throws IOException {
+        Path f = dir.resolve("latin1.jsonl");
+        byte[] good = "{\"input\":\"good\",\"output\":\"x\"}\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bad = "{\"input\":\"caf\u00e9\",\"output\":\"y\"}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.io.ByteArrayOutputStream both = new java.io.ByteArrayOutputStream();
+        both.write(good);
+        both.write(new String(good, java.nio.charset.StandardCharsets.UTF_8).replace("good", "fine").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        both.write(bad);
+        Files.write(f, both.toByteArray());
+        DataException e = assertThrows(DataException.class, () -> new JsonLinesReader(0.8, 1).read(f));
+        assertTrue(e.getMessage().startsWith(f + ":3: not UTF-8 text"), e.getMessage());
+    }
 }

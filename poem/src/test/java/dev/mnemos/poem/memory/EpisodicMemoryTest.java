@@ -36,6 +36,27 @@ class EpisodicMemoryTest {
     }
 
     @Test
+    void aZeroStateHasNoDirectionAndIsRefusedLikeNamEstimatorRefusesIt() {
+        EpisodicMemory m = memory(5, 10, Weighting.SIMILARITY);
+        m.write(v(1, 0), A, 1.0);
+        IllegalArgumentException read = assertThrows(IllegalArgumentException.class, () -> m.best(v(0, 0)));
+        assertTrue(read.getMessage().contains("cannot normalise a vector of length 0"), read.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> m.write(v(0, 0), B, 1.0));
+        assertEquals(1, m.size());
+    }
+
+    @Test
+    void episodesAreCopiesThatCannotChangeTheMemory() {
+        EpisodicMemory m = memory(5, 10, Weighting.SIMILARITY);
+        m.write(v(1, 0), A, 1.0);
+        float[] handedOut = m.episodes().get(0).state();
+        handedOut[0] = 0;
+        handedOut[1] = 1;
+        assertEquals(Optional.of(1.0), m.reward(v(1, 0), A));
+        assertArrayEquals(v(1, 0), m.episodes().get(0).state());
+    }
+
+    @Test
     void writingTheSameStateAndActionKeepsTheLargerReward() {
         EpisodicMemory m = memory(5, 10, Weighting.SIMILARITY);
         m.write(v(1, 0), A, 0.2);

@@ -34,7 +34,7 @@ class PostgresMemoryTest {
     String url;
 
     static PoemFile.Settings settings(String encoder, int m, int capacity) {
-        return new PoemFile.Settings(m, 5, capacity, Weighting.SIMILARITY, encoder, 2, Permutation.identity(m));
+        return new PoemFile.Settings(m, dev.mnemos.poem.memory.ReadSettings.DEFAULT.withK(5), false, capacity, encoder, 2, Permutation.identity(m));
     }
 
     @BeforeAll

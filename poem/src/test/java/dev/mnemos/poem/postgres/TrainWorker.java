@@ -36,7 +36,7 @@ public final class TrainWorker {
     }
 
     static PoemFile.Settings settings(Encoder encoder) {
-        return new PoemFile.Settings(M, 5, 100_000, Weighting.SIMILARITY, encoder.id(), encoder.dimension(), Permutation.identity(M));
+        return new PoemFile.Settings(M, dev.mnemos.poem.memory.ReadSettings.DEFAULT.withK(5), false, 100_000, encoder.id(), encoder.dimension(), Permutation.identity(M));
     }
 
     public static void main(String[] args) throws Exception {

@@ -4,6 +4,8 @@ import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.data.Example;
 import dev.mnemos.poem.memory.Episode;
 import dev.mnemos.poem.memory.EpisodicMemory;
+import dev.mnemos.poem.memory.Aggregate;
+import dev.mnemos.poem.memory.ReadSettings;
 import dev.mnemos.poem.memory.Weighting;
 import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.poem.train.TrainingLog;
@@ -35,7 +37,7 @@ class PoemFileTest {
         log.finish("q1", List.of(A, B), new double[] {0.5, 0.25});
         log.finish("q2", List.of(B), new double[] {1.0});
         Task task = new Task("Classify.", "In: {input}\nOut: {output}", "In: {input}\nOut:", "\n\n", "{input}", List.of("x", "y"));
-        return new PoemFile.Contents(new PoemFile.Settings(3, 2, 10, Weighting.PLAIN, "test-encoder", 3, Permutation.identity(3)),
+        return new PoemFile.Contents(new PoemFile.Settings(3, new ReadSettings(2, Weighting.PLAIN, Aggregate.SUM), false, 10, "test-encoder", 3, Permutation.identity(3)),
                 task, List.of(new Example("q1", "x"), new Example("q2", "y"), new Example("q3", "x"), new Example("q4", "y")), memory, log);
     }
 
@@ -150,6 +152,85 @@ class PoemFileTest {
         bytes[18 + 3] = 9; // the version int follows the 18-byte magic
         Files.write(file, bytes);
         FormatException e = assertThrows(FormatException.class, () -> PoemFile.load(file));
-        assertEquals(file + ": POEM memory format version 9; this build reads version 1", e.getMessage());
+        assertEquals(file + ": POEM memory format version 9; this build reads versions 1 to 2", e.getMessage());
+    }
+
+    @Test
+    void tunedReadSettingsAreKept() throws IOException {
+        Path file = dir.resolve("m.poem");
+        PoemFile.Contents c = sample();
+        ReadSettings tuned = new ReadSettings(30, Weighting.SIMILARITY, Aggregate.MEAN);
+        c.memory().read(tuned);
+        PoemFile.save(file, new PoemFile.Contents(c.settings().withRead(tuned, true), c.task(), c.pool(), c.memory(), c.log()));
+        PoemFile.Contents loaded = PoemFile.load(file);
+        assertEquals(tuned, loaded.settings().read());
+        assertTrue(loaded.settings().tuned());
+        assertEquals(tuned, loaded.memory().read());
+    }
+
+    @Test
+    void aVersionOneFileStillLoadsAsASum() throws IOException {
+        Path file = dir.resolve("m.poem");
+        PoemFile.save(file, sample());
+        byte[] v1 = withHeader(Files.readAllBytes(file), h -> h.replace(
+                ",\"read\":{\"k\":2,\"weighting\":\"PLAIN\",\"aggregate\":\"SUM\",\"tuned\":false}", "")
+                .replace("\"m\":3,", "\"m\":3,\"k\":2,\"weighting\":\"PLAIN\","));
+        v1[18 + 3] = 1;
+        Files.write(file, withChecksum(v1));
+        PoemFile.Contents loaded = PoemFile.load(file);
+        assertEquals(new ReadSettings(2, Weighting.PLAIN, Aggregate.SUM), loaded.settings().read());
+        assertFalse(loaded.settings().tuned());
+        assertEquals(3, loaded.memory().size());
+    }
+
+    @Test
+    void nonFiniteStatesOrRewardsAreDamagedEvenWithAGoodChecksum() throws IOException {
+        Path file = dir.resolve("m.poem");
+        PoemFile.save(file, sample());
+        byte[] good = Files.readAllBytes(file);
+        int headerLength = java.nio.ByteBuffer.wrap(good).getInt(18 + 4);
+        int firstState = 18 + 8 + headerLength + 4;
+        byte[] nan = good.clone();
+        java.nio.ByteBuffer.wrap(nan).putFloat(firstState + 4, Float.NaN);
+        Files.write(file, withChecksum(nan));
+        assertEquals(file + ": damaged POEM memory file (state 1 holds NaN)",
+                assertThrows(FormatException.class, () -> PoemFile.load(file)).getMessage());
+
+        byte[] infinite = good.clone();
+        int lastReward = good.length - 8 - 16; // the last episode's reward, then its time and the checksum
+        java.nio.ByteBuffer.wrap(infinite).putDouble(lastReward, Double.POSITIVE_INFINITY);
+        Files.write(file, withChecksum(infinite));
+        assertEquals(file + ": damaged POEM memory file (episode 3 has reward Infinity)",
+                assertThrows(FormatException.class, () -> PoemFile.load(file)).getMessage());
+    }
+
+    /** The file with its CRC-32 recomputed, as a hostile or buggy writer would leave it. */
+    static byte[] withChecksum(byte[] file) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(file, 0, file.length - 8);
+        java.nio.ByteBuffer.wrap(file).putLong(file.length - 8, crc.getValue());
+        return file;
+    }
+
+    @Test
+    void aLoadedMemoryKeepsItsStatesBitForBitSoTheSameQueryStillMatches() throws IOException {
+        Path file = dir.resolve("m.poem");
+        PoemFile.Contents c = sample();
+        float[] query = null;                                 // one whose unit copy, normalised again, moves a bit
+        java.util.Random random = new java.util.Random(1);
+        while (query == null) {
+            float[] v = {random.nextFloat(), random.nextFloat(), random.nextFloat()};
+            float[] once = dev.mnemos.embed.Vectors.normalized(v);
+            if (!java.util.Arrays.equals(once, dev.mnemos.embed.Vectors.normalized(once))) query = v;
+        }
+        c.memory().write(query, A, 0.5);
+        PoemFile.save(file, c);
+        PoemFile.Contents loaded = PoemFile.load(file);
+        PoemFile.save(file, loaded);
+        loaded = PoemFile.load(file);
+        AutosaveTest.assertSameEpisodes(c.memory().episodes(), loaded.memory().episodes());
+        loaded.memory().write(query, A, 0.75);                // the same query and order: updated, not added
+        assertEquals(c.memory().size(), loaded.memory().size());
+        assertEquals(Optional.of(0.75), loaded.memory().reward(query, A));
     }
 }

@@ -5,14 +5,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.BufferedWriter;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -20,19 +26,23 @@ import java.util.concurrent.atomic.LongAdder;
  * Answers already given, keyed by (processor fingerprint, prompt). With deterministic decoding
  * the same key gives the same answer, so a repeated call can be skipped.
  *
- * <p>In memory, or backed by a JSON Lines file: each new answer is appended and flushed as it
- * arrives, so a crash loses nothing already answered; a last line cut short by a crash is
- * ignored on the next load. Thread-safe.
+ * <p>In memory, or backed by a JSON Lines file: each new answer is appended as one write under
+ * an exclusive file lock as it arrives, so a crash loses nothing already answered and processes
+ * sharing the file never interleave their lines; a last line cut short by a crash (even inside a
+ * UTF-8 character) is ignored on load and cut off before the next append. Thread-safe.
  */
 public final class PromptCache implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.mnemos.runtime.memory.OwnFiles.mapper();
 
     private final ConcurrentHashMap<Key, String> answers = new ConcurrentHashMap<>();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final Path file;
-    private BufferedWriter out;
+    /** Locks of the cache files this process appends to, by path: a FileLock is held per process. */
+    private static final ConcurrentHashMap<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
+
+    private FileChannel out;
 
     private PromptCache(Path file) {
         this.file = file;
@@ -56,8 +66,6 @@ public final class PromptCache implements AutoCloseable {
                 cache.load();
             } catch (CacheFileException e) {
                 throw e;
-            } catch (java.nio.charset.CharacterCodingException e) {
-                throw new CacheFileException(file + ": not a prompt cache (not UTF-8 text)");
             } catch (IOException e) { // e.g. "Is a directory", which does not say which file
                 throw new IOException(file + ": cannot read the prompt cache: " + e.getMessage(), e);
             }
@@ -79,6 +87,15 @@ public final class PromptCache implements AutoCloseable {
     public void put(String fingerprint, String prompt, String answer) {
         Key key = new Key(fingerprint, prompt, PromptHash.of(prompt));
         if (!answer.equals(answers.put(key, answer)) && file != null) append(fingerprint, prompt, answer);
+    }
+
+    /**
+     * Forgets {@code answer} for the prompt, if it is the one stored (an answer found wrong): the
+     * file gets a line with a null answer, which removes the entry when it is loaded.
+     */
+    public void remove(String fingerprint, String prompt, String answer) {
+        Key key = new Key(fingerprint, prompt, PromptHash.of(prompt));
+        if (answers.remove(key, answer) && file != null) append(fingerprint, prompt, null);
     }
 
     public long hits() {
@@ -106,65 +123,91 @@ public final class PromptCache implements AutoCloseable {
         }
     }
 
+    /**
+     * Appends one line under an exclusive lock on the file (other processes sharing it take the
+     * same lock, and so do other caches on it in this process): lines never interleave, however
+     * long. A tail without its newline is a line cut by a crash; it is cut off first.
+     */
     private synchronized void append(String fingerprint, String prompt, String answer) {
         try {
-            if (out == null) {
-                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            ObjectNode node = JSON.createObjectNode();
+            node.put("fingerprint", fingerprint).put("prompt", prompt).put("answer", answer);
+            byte[] line = (JSON.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
+            if (out == null) out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            synchronized (IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Object())) {
+                try (FileLock lock = out.lock()) {
+                    dropCutTail(out);
+                    ByteBuffer buffer = ByteBuffer.wrap(line);
+                    long at = out.size();
+                    while (buffer.hasRemaining()) at += out.write(buffer, at);
+                }
             }
-            ObjectNode line = JSON.createObjectNode();
-            line.put("fingerprint", fingerprint).put("prompt", prompt).put("answer", answer);
-            out.write(JSON.writeValueAsString(line));
-            out.write('\n');
-            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the prompt cache " + file + ": " + e.getMessage(), e);
         }
     }
 
+    /** Truncates the file after its last newline (a crashed writer's partial line). */
+    private static void dropCutTail(FileChannel ch) throws IOException {
+        long size = ch.size();
+        long end = size;
+        ByteBuffer one = ByteBuffer.allocate(1);
+        while (end > 0) {
+            one.clear();
+            ch.read(one, end - 1);
+            if (one.get(0) == '\n') break;
+            end--;
+        }
+        if (end < size) ch.truncate(end);
+    }
+
+    /**
+     * Reads every whole line; a last line without its newline (a crash cut it, perhaps inside a
+     * UTF-8 character, or another process is writing it) is left alone and not loaded.
+     */
     private void load() throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        boolean endsWithNewline = endsWithNewline(file);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) continue;
-            boolean last = i == lines.size() - 1;
-            try {
-                JsonNode node = JSON.readTree(line);
-                JsonNode fp = node.get("fingerprint");
-                JsonNode prompt = node.get("prompt");
-                JsonNode answer = node.get("answer");
-                if (fp == null || !fp.isTextual() || prompt == null || !prompt.isTextual() || answer == null || !answer.isTextual()) {
-                    throw new CacheFileException(file + ":" + (i + 1) + ": not a prompt cache entry (needs fingerprint, prompt and answer strings)");
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+            int number = 0;
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                if (b != '\n') {
+                    line.write(b);
+                    continue;
                 }
-                answers.put(new Key(fp.asText(), prompt.asText(), PromptHash.of(prompt.asText())), answer.asText());
-            } catch (JsonProcessingException e) {
-                if (last && !endsWithNewline) {
-                    truncateLastLine();
-                    return; // a line cut short by a crash: drop it
-                }
-                throw new CacheFileException(file + ":" + (i + 1) + ": not JSON: " + e.getOriginalMessage());
+                number++;
+                entry(decode(line.toByteArray(), number), number);
+                line.reset();
             }
         }
     }
 
-    private boolean endsWithNewline(Path f) throws IOException {
-        try (var ch = Files.newByteChannel(f)) {
-            long size = ch.size();
-            if (size == 0) return true;
-            ch.position(size - 1);
-            var buf = java.nio.ByteBuffer.allocate(1);
-            ch.read(buf);
-            return buf.get(0) == '\n';
+    private String decode(byte[] bytes, int number) throws CacheFileException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new CacheFileException(file + ":" + number + ": not a prompt cache entry (not UTF-8 text)");
         }
     }
 
-    private void truncateLastLine() throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        int end = bytes.length;
-        while (end > 0 && bytes[end - 1] != '\n') end--;
-        try (var ch = Files.newByteChannel(file, StandardOpenOption.WRITE)) {
-            ch.truncate(end);
+    private void entry(String line, int number) throws CacheFileException {
+        if (line.isBlank()) return;
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new CacheFileException(file + ":" + number + ": not JSON: " + e.getOriginalMessage());
         }
+        JsonNode fp = node.get("fingerprint");
+        JsonNode prompt = node.get("prompt");
+        JsonNode answer = node.get("answer");
+        if (fp == null || !fp.isTextual() || prompt == null || !prompt.isTextual() || answer == null || !(answer.isTextual() || answer.isNull())) {
+            throw new CacheFileException(file + ":" + number + ": not a prompt cache entry (needs fingerprint, prompt and answer strings)");
+        }
+        Key key = new Key(fp.asText(), prompt.asText(), PromptHash.of(prompt.asText()));
+        if (answer.isNull()) answers.remove(key); // an answer found wrong after it was stored
+        else answers.put(key, answer.asText());
     }
 
     /** A prompt cache file that is not one, or is damaged before its last line. */

@@ -1,14 +1,14 @@
 package dev.mnemos.runtime.cycle;
 
+import dev.mnemos.runtime.cache.CachingProcessor;
 import dev.mnemos.runtime.cache.PromptCache;
-import dev.mnemos.runtime.checkpoint.Checkpoint;
-import dev.mnemos.runtime.checkpoint.CheckpointStore;
 import dev.mnemos.runtime.memory.Change;
 import dev.mnemos.runtime.memory.Memory;
 import dev.mnemos.runtime.model.Answer;
+import dev.mnemos.runtime.model.CallBudget;
+import dev.mnemos.runtime.model.CallLimitException;
 import dev.mnemos.runtime.model.ModelException;
 import dev.mnemos.runtime.model.Processor;
-import dev.mnemos.runtime.trace.TraceWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,17 +19,22 @@ import java.util.Objects;
 
 /**
  * The stored-program computer: a processor (the model) runs the program held in memory, one
- * Read → Compute → Write cycle at a time, until {@code op} holds {@code halt} or a limit is hit.
+ * cycle at a time, until {@code op} holds {@code halt} or a limit is hit. A cycle is a pipeline:
  *
  * <pre>
- *   Read     prompt  = reader.read(memory, memory["op"])      substitute @[label]
- *   Compute  answer  = processor.process(prompt)              one model call (or the cache)
- *   Write    changes = writer.apply(memory, parser.parse(answer))   %[label], then all at once
+ *   read     prompt  = reader.read(memory, memory["op"])              substitute @[label]
+ *   compute  answer  = processor.process(prompt, budget)              the cache, then the model with its retries
+ *   write    changes = writer.apply(memory, parser.parse(answer))     %[label], then all at once
+ *   notify   every listener (the trace first) gets the CycleEvent; then the processor hears
+ *            whether the answer was accepted (a cache stores it only then)
  * </pre>
  *
- * A cycle that fails (a model error, output that does not parse, an effect that cannot apply)
- * changes nothing; it is tried again up to {@code retries} times, then the run ends FAILED with
- * memory as of the last completed cycle.
+ * Cache and retries are decorators of the processor ({@link CachingProcessor}, the model's
+ * {@code RetryingProcessor}): the one retry policy for transient failures is the processor's, and
+ * every request it sends, retries included, takes one from the run's call budget. The machine
+ * itself asks again (up to {@code retries} times) only when an answer does not parse or apply. A
+ * cycle that fails changes nothing; the run then ends FAILED with memory as of the last
+ * completed cycle.
  */
 public final class Machine {
 
@@ -37,32 +42,30 @@ public final class Machine {
     public static final String OP = "op";
     /** The value of {@code op} that halts the machine. */
     public static final String HALT = "halt";
-    /** The conventional head label. */
-    public static final String HEAD = "i";
 
     private final Processor processor;
-    private final PromptCache cache;
     private final Reader reader;
     private final InstructionParser parser;
-    private final Writer writer = new Writer();
+    private final Writer writer;
     private final RunLimits limits;
     private final int retries;
     private final List<CycleListener> listeners;
-    private final TraceWriter trace;
-    private final CheckpointStore checkpoints;
+    private final Journal journal;
+    private final CheckpointSink checkpoints;
     private final Duration checkpointInterval;
     private volatile boolean stopRequested;
 
     private Machine(Builder b) {
-        this.processor = Objects.requireNonNull(b.processor, "processor");
-        this.cache = b.cache;
+        Processor p = Objects.requireNonNull(b.processor, "processor");
+        this.processor = b.cache == null ? p : new CachingProcessor(p, b.cache);
         this.reader = b.reader;
+        this.writer = b.writer;
         this.parser = new InstructionParser(b.parseMode);
         this.limits = b.limits;
         this.retries = b.retries;
-        this.trace = b.trace;
+        this.journal = b.journal;
         List<CycleListener> all = new ArrayList<>();
-        if (b.trace != null) all.add(b.trace);
+        if (b.journal != null) all.add(b.journal);
         all.addAll(b.listeners);
         this.listeners = List.copyOf(all);
         this.checkpoints = b.checkpoints;
@@ -103,19 +106,17 @@ public final class Machine {
     private final class Run {
         private final Memory memory;
         private final StateNames stateNames;
-        private final String fingerprint = cache == null ? null : processor.fingerprint();
         private final long startNanos = System.nanoTime();
         private final long maxWallNanos = limits.maxWall() == null ? Long.MAX_VALUE : nanos(limits.maxWall());
+        private final CallBudget budget = new CallBudget(limits.maxModelCalls());
         private final long startCalls;
         private long cycles;
-        private long modelCalls;
         private long cacheHits;
         private long lastCheckpointNanos = startNanos;
 
         Run(Memory memory, Progress start) {
             this.memory = memory;
             this.cycles = start.cycles();
-            this.modelCalls = start.modelCalls();
             this.startCalls = start.modelCalls();
             this.cacheHits = start.cacheHits();
             this.stateNames = listeners.isEmpty() ? null : new StateNames(memory);
@@ -132,7 +133,7 @@ public final class Machine {
                 }
                 try {
                     cycle(op);
-                } catch (CallLimitReached e) {
+                } catch (CallLimitException e) {
                     return end(RunResult.Status.CALL_LIMIT, null, null);
                 } catch (CycleException | ModelException e) {
                     return end(RunResult.Status.FAILED, e, null);
@@ -145,79 +146,78 @@ public final class Machine {
             }
         }
 
-        private void cycle(String op) throws CycleException, ModelException, StopRunException, CallLimitReached {
+        /**
+         * read → compute → write → notify. An answer that does not parse or apply is asked of the
+         * model again, up to {@code retries} times; one the cache gave always is (the cache forgets it).
+         */
+        private void cycle(String op) throws CycleException, ModelException, CallLimitException, StopRunException {
             String prompt = reader.read(memory, op);
-            String state = null;
-            Long head = null;
-            String symbol = null;
-            if (stateNames != null) {
-                state = stateNames.of(op);
-                if (memory.get(HEAD) instanceof Long h) {
-                    head = h;
-                    symbol = memory.read(Long.toString(h));
-                }
-            }
-            String cached = cache == null ? null : cache.get(fingerprint, prompt);
-            int attempts = 0;
-            while (true) {
-                long t0 = System.nanoTime();
-                Answer answer;
-                if (cached != null && attempts == 0) {
-                    answer = Answer.of(cached);
-                } else {
-                    if (modelCalls - startCalls >= limits.maxModelCalls()) throw new CallLimitReached();
-                    attempts++;
-                    modelCalls++;
-                    try {
-                        answer = processor.process(prompt);
-                    } catch (ModelException e) {
-                        if (e.kind().isTransient() && attempts <= retries) continue;
-                        throw e;
-                    }
-                }
-                long latency = System.nanoTime() - t0;
-                boolean hit = attempts == 0;
-                Instruction instruction;
-                List<Change> changes;
+            long callsBefore = budget.taken();
+            for (int asked = 0; ; ) {
+                Computed computed = compute(prompt);
+                Written written;
                 try {
-                    instruction = parser.parse(answer.text());
-                    changes = writer.apply(memory, instruction);
+                    written = write(computed.answer);
                 } catch (ParseException | WriteException e) {
-                    if (attempts <= retries && (attempts > 0 || cached != null)) {
-                        cached = null; // ask the model again rather than the cache
-                        continue;
-                    }
+                    processor.rejected(prompt, computed.answer);
+                    if (computed.cacheHit || asked++ < retries) continue;
                     throw e;
                 }
-                if (!hit && cache != null) cache.put(fingerprint, prompt, answer.text());
-                if (hit) cacheHits++;
-                long step = cycles++;
-                if (!listeners.isEmpty()) {
-                    CycleEvent event = new CycleEvent(step, state, head, symbol, prompt, answer, instruction, changes, latency, hit, attempts);
-                    for (CycleListener l : listeners) l.onCycle(event);
-                }
+                notify(op, prompt, computed, written, (int) (budget.taken() - callsBefore));
                 return;
             }
+        }
+
+        private Computed compute(String prompt) throws ModelException, CallLimitException {
+            long t0 = System.nanoTime();
+            long before = budget.taken();
+            Answer answer = processor.process(prompt, budget);
+            return new Computed(answer, System.nanoTime() - t0, budget.taken() == before);
+        }
+
+        private Written write(Answer answer) throws ParseException, WriteException {
+            Instruction instruction = parser.parse(answer.text());
+            return new Written(instruction, writer.apply(memory, instruction));
+        }
+
+        /** Every listener hears the cycle; then the processor hears whether its answer may be kept. */
+        private void notify(String op, String prompt, Computed computed, Written written, int requests) throws StopRunException {
+            long step = cycles++;
+            if (computed.cacheHit) cacheHits++;
+            CycleEvent event = listeners.isEmpty() ? null : new CycleEvent(step, stateNames.of(op), prompt, computed.answer,
+                    written.instruction, written.changes, computed.latencyNanos, computed.cacheHit, requests);
+            try {
+                if (event != null) for (CycleListener l : listeners) l.onCycle(event);
+            } catch (StopRunException e) {
+                processor.rejected(prompt, computed.answer);
+                throw e;
+            }
+            if (event != null && event.rejection() != null) processor.rejected(prompt, computed.answer);
+            else processor.accepted(prompt, computed.answer);
         }
 
         void checkpoint() {
             lastCheckpointNanos = System.nanoTime();
             try {
-                checkpoints.save(new Checkpoint(progress(), memory.snapshot()));
+                checkpoints.save(progress(), memory.snapshot());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the checkpoint " + checkpoints.file() + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot write the checkpoint " + checkpoints + ": " + e.getMessage(), e);
             }
         }
 
         private Progress progress() {
-            return new Progress(cycles, modelCalls, cacheHits, trace == null ? -1 : trace.position());
+            return new Progress(cycles, startCalls + budget.taken(), cacheHits, journal == null ? -1 : journal.position());
         }
 
         private RunResult end(RunResult.Status status, Exception failure, String reason) {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-            return new RunResult(status, cycles, modelCalls, cacheHits, elapsed, failure, reason);
+            return new RunResult(status, cycles, startCalls + budget.taken(), cacheHits, elapsed, failure, reason);
         }
     }
+
+    private record Computed(Answer answer, long latencyNanos, boolean cacheHit) {}
+
+    private record Written(Instruction instruction, List<Change> changes) {}
 
     /** The duration in nanoseconds; one too long for a long (about 292 years) is no bound at all. */
     private static long nanos(Duration d) {
@@ -228,23 +228,17 @@ public final class Machine {
         }
     }
 
-    /** The model-call bound was reached before a cycle could call the model. */
-    private static final class CallLimitReached extends Exception {
-        CallLimitReached() {
-            super(null, null, false, false);
-        }
-    }
-
     public static final class Builder {
         private Processor processor;
         private PromptCache cache;
         private Reader reader = new Reader();
+        private Writer writer = new Writer();
         private ParseMode parseMode = ParseMode.STRICT;
         private RunLimits limits = RunLimits.NONE;
         private int retries;
         private final List<CycleListener> listeners = new ArrayList<>();
-        private TraceWriter trace;
-        private CheckpointStore checkpoints;
+        private Journal journal;
+        private CheckpointSink checkpoints;
         private Duration checkpointInterval = Duration.ofSeconds(5);
 
         private Builder() {}
@@ -252,11 +246,17 @@ public final class Machine {
         /** The model (required). */
         public Builder processor(Processor processor) { this.processor = processor; return this; }
 
-        /** A prompt cache; answers that do not parse are never stored. Default none. */
+        /**
+         * A prompt cache, put around the processor ({@link CachingProcessor}): only answers whose
+         * cycle completed and that no listener rejected are stored. Default none.
+         */
         public Builder cache(PromptCache cache) { this.cache = cache; return this; }
 
         /** Default: 64 passes, 1 MiB prompts. */
         public Builder reader(Reader reader) { this.reader = Objects.requireNonNull(reader); return this; }
+
+        /** Default: values of at most 1 MiB characters ({@link Writer#DEFAULT_MAX_VALUE_LENGTH}). */
+        public Builder writer(Writer writer) { this.writer = Objects.requireNonNull(writer); return this; }
 
         /** Default {@link ParseMode#STRICT}. */
         public Builder parseMode(ParseMode mode) { this.parseMode = Objects.requireNonNull(mode); return this; }
@@ -265,8 +265,9 @@ public final class Machine {
         public Builder limits(RunLimits limits) { this.limits = Objects.requireNonNull(limits); return this; }
 
         /**
-         * How many more times a failed cycle is tried: a transient model error (5xx, timeout) or
-         * output that does not parse or apply (asked of the model again, not the cache). Default 0: stop.
+         * How many more times the model is asked when its answer does not parse or apply (asked of
+         * the model, not the cache). Transient model errors (5xx, timeouts) are the processor's to
+         * retry (its {@code RetryingProcessor}), within the same call budget. Default 0: stop.
          */
         public Builder retries(int retries) {
             if (retries < 0) throw new IllegalArgumentException("retries must be 0 or more, got " + retries);
@@ -276,11 +277,11 @@ public final class Machine {
 
         public Builder listener(CycleListener listener) { listeners.add(Objects.requireNonNull(listener)); return this; }
 
-        /** A JSON Lines trace, written first of all listeners; its position goes into checkpoints. */
-        public Builder trace(TraceWriter trace) { this.trace = trace; return this; }
+        /** A record of every cycle (the trace), told first of all listeners; its position goes into checkpoints. */
+        public Builder trace(Journal journal) { this.journal = journal; return this; }
 
         /** Saves a checkpoint every {@code interval} and when the run ends, whatever the reason. */
-        public Builder checkpoints(CheckpointStore store, Duration interval) {
+        public Builder checkpoints(CheckpointSink store, Duration interval) {
             this.checkpoints = Objects.requireNonNull(store);
             this.checkpointInterval = Objects.requireNonNull(interval);
             return this;

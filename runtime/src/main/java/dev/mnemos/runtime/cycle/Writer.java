@@ -17,16 +17,34 @@ import java.util.Map;
  * {@code op="%[B]"} copies B's text, quotes and references included, as it is. Updates add to
  * the value as it stands after the effects written before them in the same instruction. If any
  * effect cannot be applied (a target outside the label alphabet, an update of a non-integer),
- * nothing is.
+ * nothing is. Nor is a write that would make a value longer than the write bound (default
+ * {@value #DEFAULT_MAX_VALUE_LENGTH} characters): a doubling {@code z="%[z]%[z]"} stops there
+ * with a {@link WriteLimitException} instead of filling the heap.
  */
 public final class Writer {
+
+    /** The longest value a write may make by default: 1 MiB characters, the Reader's prompt bound. */
+    public static final int DEFAULT_MAX_VALUE_LENGTH = 1 << 20;
+
+    private final int maxValueLength;
+
+    public Writer() {
+        this(DEFAULT_MAX_VALUE_LENGTH);
+    }
+
+    /** @param maxValueLength the longest value (in characters) a write may make; a longer one fails the cycle */
+    public Writer(int maxValueLength) {
+        if (maxValueLength < 1) throw new IllegalArgumentException("max value length must be at least 1, got " + maxValueLength);
+        this.maxValueLength = maxValueLength;
+    }
 
     /** Applies the instruction and returns what it changed, in the order first written. */
     public List<Change> apply(Memory memory, Instruction instruction) throws WriteException {
         Map<String, Object> staged = new LinkedHashMap<>(8);
         for (Instruction.Part part : instruction.parts()) {
             if (part instanceof Instruction.Assign a) {
-                staged.put(label(memory, a.target()), resolve(memory, a.value()));
+                String target = label(memory, a.target());
+                staged.put(target, resolve(memory, a.value(), target));
             } else {
                 Instruction.Update u = (Instruction.Update) part;
                 String name = label(memory, u.name());
@@ -49,31 +67,43 @@ public final class Writer {
         return changes;
     }
 
-    /** Replaces each {@code %[label]} once by its value; any other text stays as it is. */
-    public static String resolve(Memory memory, String template) {
+    /**
+     * Replaces each {@code %[label]} once by its value; any other text stays as it is. The result
+     * is measured before it is built: one past the bound is refused without being allocated.
+     */
+    private String resolve(Memory memory, String template, String target) throws WriteLimitException {
         int at = template.indexOf("%[");
-        if (at < 0) return template;
-        StringBuilder out = new StringBuilder(template.length() + 64);
+        if (at < 0) return bounded(template, template.length(), target);
+        StringBuilder out = new StringBuilder(Math.min(template.length() + 64, maxValueLength));
+        long length = 0;
         int copied = 0;
         while (at >= 0) {
             int end = at + 2;
             while (end < template.length() && Labels.isLabelChar(template.charAt(end))) end++;
             if (end > at + 2 && end < template.length() && template.charAt(end) == ']') {
-                if (at == 0 && end == template.length() - 1) {
-                    return memory.read(template.substring(2, end)); // the whole template is one reference
-                }
-                out.append(template, copied, at).append(memory.read(template.substring(at + 2, end)));
+                String value = memory.read(template.substring(at + 2, end));
+                if (at == 0 && end == template.length() - 1) return bounded(value, value.length(), target); // one reference
+                length += (at - copied) + value.length();
+                if (length <= maxValueLength) out.append(template, copied, at).append(value);
                 copied = end + 1;
                 at = template.indexOf("%[", copied);
             } else {
                 at = template.indexOf("%[", at + 1);
             }
         }
-        return out.append(template, copied, template.length()).toString();
+        length += template.length() - copied;
+        if (length <= maxValueLength) out.append(template, copied, template.length());
+        return bounded(length <= maxValueLength ? out.toString() : null, length, target);
     }
 
-    private static String label(Memory memory, String template) throws WriteException {
-        String label = resolve(memory, template);
+    private String bounded(String value, long length, String target) throws WriteLimitException {
+        if (length <= maxValueLength) return value;
+        throw new WriteLimitException(String.format(java.util.Locale.ROOT,
+                "the write of '%s' would make a value of %,d characters, past the write bound of %,d", target, length, maxValueLength));
+    }
+
+    private String label(Memory memory, String template) throws WriteException {
+        String label = resolve(memory, template, template);
         if (!Labels.isLabel(label)) {
             throw new WriteException("target '" + template + "' names " + quote(label)
                     + ", which is not in the label alphabet [A-Za-z0-9_-]+");

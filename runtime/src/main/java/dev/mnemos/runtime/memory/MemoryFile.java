@@ -29,7 +29,7 @@ import java.util.TreeMap;
  */
 public final class MemoryFile {
 
-    static final ObjectMapper JSON = new ObjectMapper()
+    static final ObjectMapper JSON = OwnFiles.mapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 

@@ -19,7 +19,10 @@ public final class ChatModels {
 
     private ChatModels() {}
 
-    /** A chat model that retries transient failures {@code config.retries()} times (LangChain4j's retry). */
+    /**
+     * A chat model that retries transient failures {@code config.retries()} times (LangChain4j's
+     * retry); the timeout bounds each whole call, a body that never ends included.
+     */
     public static ChatModel create(ProcessorConfig config) {
         return create(config, config.retries());
     }
@@ -35,6 +38,7 @@ public final class ChatModels {
         return switch (backend(config)) {
             case Endpoints.OLLAMA -> OllamaStreamingChatModel.builder()
                     .baseUrl(url)
+                    .customHeaders(Endpoints.basicAuth(config))
                     .timeout(config.timeout())
                     .defaultRequestParameters(parameters)
                     .build();
@@ -53,12 +57,15 @@ public final class ChatModels {
         String url = Endpoints.baseUrl(config);
         return switch (backend(config)) {
             case Endpoints.OLLAMA -> OllamaChatModel.builder()
+                    .httpClientBuilder(BoundedHttpClient.builder())
                     .baseUrl(url)
+                    .customHeaders(Endpoints.basicAuth(config))
                     .timeout(config.timeout())
                     .maxRetries(langChainRetries)
                     .defaultRequestParameters(parameters)
                     .build();
             default -> OpenAiChatModel.builder()
+                    .httpClientBuilder(BoundedHttpClient.builder())
                     .baseUrl(url)
                     .apiKey(Endpoints.apiKey(config))
                     .timeout(config.timeout())

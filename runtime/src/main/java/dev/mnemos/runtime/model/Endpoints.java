@@ -48,7 +48,13 @@ final class Endpoints {
 
     /** The config with its effective base URL, so that "default" and the default spelled out agree. */
     static ProcessorConfig resolved(ProcessorConfig config) {
-        return config.toBuilder().baseUrl(baseUrl(config)).build();
+        return config.toBuilder().baseUrl(baseUrl(config)).userInfo(config.userInfo()).build();
+    }
+
+    /** Headers that authenticate with the user info the base URL was given with (none without). */
+    static java.util.Map<String, String> basicAuth(ProcessorConfig config) {
+        String userInfo = config.userInfo();
+        return userInfo == null ? java.util.Map.of() : java.util.Map.of("Authorization", UserInfo.basicAuth(userInfo));
     }
 
     /** How a person calls the server of this backend. */

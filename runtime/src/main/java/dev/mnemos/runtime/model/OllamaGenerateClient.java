@@ -1,7 +1,6 @@
 package dev.mnemos.runtime.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
 
 /**
  * Ollama's {@code /api/generate} with {@code raw: true}: the prompt goes to the model as it is,
@@ -18,7 +17,7 @@ final class OllamaGenerateClient {
     OllamaGenerateClient(ProcessorConfig config) {
         this.config = config;
         this.url = Endpoints.baseUrl(config) + "/api/generate";
-        this.http = new JsonHttp(config, Map.of());
+        this.http = new JsonHttp(config, Endpoints.basicAuth(config));
         this.reader = new OllamaNdjson(config, http, node -> node.get("response"), "\"response\"");
     }
 

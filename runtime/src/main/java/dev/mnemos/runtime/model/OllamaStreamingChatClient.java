@@ -2,7 +2,6 @@ package dev.mnemos.runtime.model;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
 
 /**
  * Ollama's {@code /api/chat} with {@code stream: true}. Ours rather than LangChain4j's
@@ -20,7 +19,7 @@ final class OllamaStreamingChatClient {
     OllamaStreamingChatClient(ProcessorConfig config) {
         this.config = config;
         this.url = Endpoints.baseUrl(config) + "/api/chat";
-        this.http = new JsonHttp(config, Map.of());
+        this.http = new JsonHttp(config, Endpoints.basicAuth(config));
         this.reader = new OllamaNdjson(config, http, node -> node.path("message").get("content"), "message.content");
     }
 

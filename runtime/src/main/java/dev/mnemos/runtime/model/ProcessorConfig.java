@@ -12,6 +12,7 @@ public final class ProcessorConfig {
 
     private final String backend;
     private final String baseUrl;
+    private final String userInfo;
     private final String model;
     private final Style style;
     private final String systemInstruction;
@@ -26,6 +27,7 @@ public final class ProcessorConfig {
     private ProcessorConfig(Builder b) {
         this.backend = b.backend;
         this.baseUrl = b.baseUrl;
+        this.userInfo = b.userInfo;
         this.model = b.model;
         this.style = b.style;
         this.systemInstruction = b.systemInstruction;
@@ -46,6 +48,7 @@ public final class ProcessorConfig {
         Builder b = new Builder();
         b.backend = backend;
         b.baseUrl = baseUrl;
+        b.userInfo = userInfo;
         b.model = model;
         b.style = style;
         b.systemInstruction = systemInstruction;
@@ -62,8 +65,15 @@ public final class ProcessorConfig {
     /** Backend name: {@code ollama}, {@code openai}, or one a module registers. */
     public String backend() { return backend; }
 
-    /** Base URL of the server, or null for the backend's default. */
+    /**
+     * Base URL of the server, or null for the backend's default; never with the user info
+     * ({@code user:password@}) it was given with, which is kept apart (see {@link #userInfo()}) so
+     * that no fingerprint, cache line, trace or message holds a password.
+     */
     public String baseUrl() { return baseUrl; }
+
+    /** The user info the base URL was given with ({@code alice:SECRET}, percent-decoded), or null. */
+    String userInfo() { return userInfo; }
 
     /** Model name as the server knows it, or null where the backend needs none. */
     public String model() { return model; }
@@ -119,6 +129,7 @@ public final class ProcessorConfig {
     public static final class Builder {
         private String backend = "ollama";
         private String baseUrl;
+        private String userInfo;
         private String model;
         private Style style = Style.COMPLETION;
         private String systemInstruction;
@@ -135,8 +146,19 @@ public final class ProcessorConfig {
         /** Default {@code ollama}. */
         public Builder backend(String backend) { this.backend = Objects.requireNonNull(backend, "backend"); return this; }
 
-        /** Default: the backend's (Ollama: http://localhost:11434). */
-        public Builder baseUrl(String baseUrl) { this.baseUrl = baseUrl; return this; }
+        /**
+         * Default: the backend's (Ollama: http://localhost:11434). User info in it
+         * ({@code http://alice:SECRET@host/}) is taken out of the URL: Ollama's requests send it as
+         * HTTP basic authentication; it is never stored or printed.
+         */
+        public Builder baseUrl(String baseUrl) {
+            this.userInfo = UserInfo.of(baseUrl);
+            this.baseUrl = UserInfo.strip(baseUrl);
+            return this;
+        }
+
+        /** Keeps user info taken from an earlier base URL (for a resolved copy of a config). */
+        Builder userInfo(String userInfo) { this.userInfo = userInfo; return this; }
 
         public Builder model(String model) { this.model = model; return this; }
 

@@ -35,15 +35,40 @@ public final class RetryingProcessor implements Processor {
 
     @Override
     public Answer process(String prompt) throws ModelException {
+        try {
+            return process(prompt, CallBudget.unlimited());
+        } catch (CallLimitException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** Each try takes one request from {@code budget}; a budget spent ends the retries with the last failure. */
+    @Override
+    public Answer process(String prompt, CallBudget budget) throws ModelException, CallLimitException {
+        ModelException last = null;
         for (int attempt = 0; ; attempt++) {
             try {
-                return delegate.process(prompt);
+                return delegate.process(prompt, budget);
+            } catch (CallLimitException spent) {
+                if (last == null) throw spent;
+                throw gaveUp(last, attempt, "; the call limit allowed no more");
             } catch (ModelException e) {
                 if (!e.kind().isTransient() || Thread.currentThread().isInterrupted()) throw e;
-                if (attempt == retries) throw gaveUp(e, attempt + 1);
+                if (attempt == retries) throw gaveUp(e, attempt + 1, "");
                 if (!sleep(delay(attempt))) throw e;
+                last = e;
             }
         }
+    }
+
+    @Override
+    public void accepted(String prompt, Answer answer) {
+        delegate.accepted(prompt, answer);
+    }
+
+    @Override
+    public void rejected(String prompt, Answer answer) {
+        delegate.rejected(prompt, answer);
     }
 
     /** The wait before retry number {@code attempt + 1}. */
@@ -72,9 +97,9 @@ public final class RetryingProcessor implements Processor {
         return "Retrying[" + retries + " x " + delegate + "]";
     }
 
-    private static ModelException gaveUp(ModelException last, int tries) {
-        if (tries == 1) return last;
-        return new ModelException(last.kind(), last.getMessage() + " (gave up after " + tries + " tries)", last);
+    private static ModelException gaveUp(ModelException last, int tries, String why) {
+        if (tries == 1 && why.isEmpty()) return last;
+        return new ModelException(last.kind(), last.getMessage() + " (gave up after " + tries + (tries == 1 ? " try" : " tries") + why + ")", last);
     }
 
     private static boolean sleep(Duration d) {

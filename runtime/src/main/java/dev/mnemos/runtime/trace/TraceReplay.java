@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mnemos.runtime.memory.BadLabelException;
+import dev.mnemos.runtime.memory.Change;
 import dev.mnemos.runtime.memory.Labels;
 import dev.mnemos.runtime.memory.Memory;
 
@@ -17,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +29,7 @@ import java.util.Map;
  */
 public final class TraceReplay {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.mnemos.runtime.memory.OwnFiles.mapper();
 
     private TraceReplay() {}
 
@@ -38,11 +41,26 @@ public final class TraceReplay {
      */
     public record Result(long cycles, long position, long cacheHits, long modelCalls) {}
 
+    /** Sees every replayed cycle, after its changes are applied to the memory. */
+    @FunctionalInterface
+    public interface Listener {
+        /**
+         * @param line    the trace line (promptHash, raw, ...)
+         * @param changes what the line changed, with the values before
+         * @throws IOException to refuse the replay (the message names the trace and line)
+         */
+        void replayed(long step, JsonNode line, List<Change> changes) throws IOException;
+    }
+
+    public static Result replay(Path trace, long position, long firstStep, Memory memory) throws IOException {
+        return replay(trace, position, firstStep, memory, (step, line, changes) -> {});
+    }
+
     /**
      * @param firstStep the step the line at {@code position} must record (the checkpoint's cycles):
      *                  a trace of another run is refused rather than replayed onto this memory
      */
-    public static Result replay(Path trace, long position, long firstStep, Memory memory) throws IOException {
+    public static Result replay(Path trace, long position, long firstStep, Memory memory, Listener listener) throws IOException {
         long cycles = 0;
         long hits = 0;
         long calls = 0;
@@ -68,12 +86,13 @@ public final class TraceReplay {
                 } catch (JsonProcessingException e) {
                     throw new IOException(trace + ": line at byte " + start + " is not JSON: " + e.getOriginalMessage());
                 }
-                long step = node.path("step").asLong(-1);
+                if (node == null || !node.isObject()) throw new IOException(trace + ": line at byte " + start + " is not a JSON object");
+                long step = node.path("step").isIntegralNumber() ? node.path("step").asLong() : -1;
                 if (step != firstStep + cycles) {
                     throw new IOException(trace + ": line at byte " + start + " is step " + step + ", where the checkpoint ("
                             + firstStep + " cycles) expects step " + (firstStep + cycles) + ": not the trace this checkpoint was written with");
                 }
-                apply(node, memory, trace, start);
+                listener.replayed(step, node, apply(node, memory, trace, start));
                 if (node.path("cacheHit").asBoolean(false)) hits++;
                 calls += node.path("attempts").asLong(0);
                 cycles++;
@@ -84,16 +103,39 @@ public final class TraceReplay {
         }
     }
 
-    private static void apply(JsonNode node, Memory memory, Path trace, long at) throws IOException {
+    /** Checks every change first, then applies them all: a bad line changes nothing. */
+    private static List<Change> apply(JsonNode node, Memory memory, Path trace, long at) throws IOException {
         JsonNode changes = node.get("changes");
         if (changes == null || !changes.isObject()) throw new IOException(trace + ": line at byte " + at + " has no changes object");
+        List<Change> out = new ArrayList<>(changes.size());
         for (Iterator<Map.Entry<String, JsonNode>> it = changes.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> c = it.next();
-            if (!Labels.isLabel(c.getKey())) throw new IOException(trace + ": line at byte " + at + ": " + new BadLabelException(c.getKey()).getMessage());
-            JsonNode v = c.getValue();
-            if (v.isNull()) memory.remove(c.getKey());
-            else if (v.isIntegralNumber()) memory.put(c.getKey(), v.asLong());
-            else memory.put(c.getKey(), v.asText());
+            String label = c.getKey();
+            if (!Labels.isLabel(label)) throw new IOException(trace + ": line at byte " + at + ": " + new BadLabelException(label).getMessage());
+            out.add(new Change(label, memory.get(label), value(c.getValue(), trace, at, label)));
         }
+        for (Change c : out) memory.set(c.label(), c.after());
+        return out;
+    }
+
+    private static Object value(JsonNode v, Path trace, long at, String label) throws IOException {
+        try {
+            return value(v, label);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(trace + ": line at byte " + at + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A change's new value as a trace holds it: a string, an integer, or null (removed); anything
+     * else is an IllegalArgumentException naming the label and value.
+     */
+    public static Object value(JsonNode v, String label) {
+        if (v.isNull()) return null;
+        if (v.isTextual()) return v.asText();
+        if (v.isIntegralNumber() && v.canConvertToLong()) return v.asLong();
+        String shown = v.toString().length() > 40 ? v.toString().substring(0, 40) + "..." : v.toString();
+        throw new IllegalArgumentException("changes." + label + " holds " + v.getNodeType().toString().toLowerCase()
+                + " " + shown + "; a value is a string, an integer or null");
     }
 }

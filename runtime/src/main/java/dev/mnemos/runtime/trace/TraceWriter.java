@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.mnemos.runtime.cache.PromptHash;
 import dev.mnemos.runtime.cycle.CycleEvent;
-import dev.mnemos.runtime.cycle.CycleListener;
+import dev.mnemos.runtime.cycle.Journal;
 import dev.mnemos.runtime.memory.Change;
 
 import java.io.ByteArrayOutputStream;
@@ -18,12 +18,13 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Writes one JSON object per cycle (JSON Lines) and flushes it, so a run that is killed leaves a
- * valid trace up to its last completed cycle. Fields: {@code step}, {@code state}, {@code head},
- * {@code symbol}, {@code promptHash}, {@code prompt} (optional), {@code raw}, {@code instruction},
- * {@code changes} (label to new value, null for removed), {@code latencyMs}, {@code inputTokens},
- * {@code outputTokens}, {@code cacheHit}, {@code attempts}.
+ * valid trace up to its last completed cycle. Fields: {@code step}, {@code state}, the program's
+ * own {@link TraceFields} (utm: {@code head}, {@code symbol}), {@code promptHash}, {@code prompt}
+ * (optional), {@code raw}, {@code instruction}, {@code changes} (label to new value, null for
+ * removed), {@code latencyMs}, {@code inputTokens}, {@code outputTokens}, {@code cacheHit},
+ * {@code attempts} (requests sent for the cycle, retries included).
  */
-public final class TraceWriter implements CycleListener, AutoCloseable {
+public final class TraceWriter implements Journal, AutoCloseable {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -32,6 +33,7 @@ public final class TraceWriter implements CycleListener, AutoCloseable {
     private final boolean includePrompt;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
     private long position;
+    private TraceFields fields = (event, line) -> {};
 
     private TraceWriter(Path file, OutputStream out, long position, boolean includePrompt) {
         this.file = file;
@@ -58,11 +60,18 @@ public final class TraceWriter implements CycleListener, AutoCloseable {
         return new TraceWriter(file, out, position, includePrompt);
     }
 
+    /** Adds a program's own fields to every line from now on (after {@code state}). */
+    public TraceWriter fields(TraceFields fields) {
+        this.fields = java.util.Objects.requireNonNull(fields);
+        return this;
+    }
+
     public Path file() {
         return file;
     }
 
     /** Bytes written so far, all of them whole lines. */
+    @Override
     public long position() {
         return position;
     }
@@ -74,8 +83,7 @@ public final class TraceWriter implements CycleListener, AutoCloseable {
             g.writeStartObject();
             g.writeNumberField("step", e.step());
             g.writeStringField("state", e.state());
-            if (e.head() == null) g.writeNullField("head"); else g.writeNumberField("head", e.head());
-            g.writeStringField("symbol", e.symbol());
+            fields.write(e, g);
             g.writeStringField("promptHash", PromptHash.hex(e.prompt()));
             if (includePrompt) g.writeStringField("prompt", e.prompt());
             g.writeStringField("raw", e.answer().text());

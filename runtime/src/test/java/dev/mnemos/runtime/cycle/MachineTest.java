@@ -4,6 +4,7 @@ import dev.mnemos.runtime.cache.PromptCache;
 import dev.mnemos.runtime.memory.Memory;
 import dev.mnemos.runtime.memory.MemoryFile;
 import dev.mnemos.runtime.model.ModelException;
+import dev.mnemos.runtime.model.RetryingProcessor;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -93,15 +94,15 @@ class MachineTest {
     }
 
     @Test
-    void aFailedCycleIsRetriedWhenThePolicySaysSo() throws Exception {
+    void anAnswerThatDoesNotParseIsAskedForAgainAndAServerErrorRetriedByTheProcessor() throws Exception {
         Memory m = countdown(2);
         CountdownProcessor model = new CountdownProcessor()
                 .thenAnswer("garbage")
                 .thenFail(new ModelException(ModelException.Kind.SERVER_ERROR, "HTTP 500"));
-        RunResult r = Machine.builder().processor(model).retries(2).build().run(m);
+        RunResult r = Machine.builder().processor(new RetryingProcessor(model, 1, Duration.ZERO)).retries(1).build().run(m);
         assertEquals(RunResult.Status.HALTED, r.status());
-        assertEquals(5, model.calls, "two failed tries, then three good cycles");
-        assertEquals(5, r.modelCalls());
+        assertEquals(5, model.calls, "garbage, asked again: a 500, retried: good; then two good cycles");
+        assertEquals(5, r.modelCalls(), "every request counts");
     }
 
     @Test
@@ -129,6 +130,21 @@ class MachineTest {
         assertEquals(5, model.calls, "no further calls: every prompt was answered before");
         assertEquals(4, second.cacheHits());
         assertEquals(0, second.modelCalls());
+    }
+
+    @Test
+    void aCachedAnswerThatDoesNotParseIsAskedOfTheModelEvenWithoutRetriesAndForgotten() throws Exception {
+        PromptCache cache = PromptCache.inMemory();
+        Memory m = countdown(1);
+        cache.put("countdown", new Reader().read(m, m.read("op")), "not an instruction");
+        CountdownProcessor model = new CountdownProcessor();
+
+        RunResult r = Machine.builder().processor(model).cache(cache).build().run(m);
+
+        assertEquals(RunResult.Status.HALTED, r.status());
+        assertEquals(2, model.calls, "the first prompt asked of the model, then the halt");
+        assertEquals(2, cache.size());
+        assertEquals(0, r.cacheHits());
     }
 
     @Test

@@ -96,8 +96,8 @@ public final class HtmlReport {
 
     private static void legend(StringBuilder h, int y, int width) {
         h.append("<defs><linearGradient id=\"scale\">");
-        for (int k = 0; k <= 4; k++) {
-            h.append("<stop offset=\"").append(k * 25).append("%\" stop-color=\"").append(colour(k / 4.0)).append("\"/>");
+        for (int k = 0; k <= 10; k++) {
+            h.append("<stop offset=\"").append(k * 10).append("%\" stop-color=\"").append(colour(k / 10.0)).append("\"/>");
         }
         h.append("</linearGradient></defs>\n");
         h.append("<rect x=\"").append(LABEL_W).append("\" y=\"").append(y).append("\" width=\"").append(width - LABEL_W - 2)
@@ -106,10 +106,15 @@ public final class HtmlReport {
         h.append("<text class=\"legend end\" x=\"").append(width - 2).append("\" y=\"").append(y + 24).append("\">100%</text>\n");
     }
 
-    /** Red at 0, amber half way, green at 1. */
+    /**
+     * Red at 0, green only at 1: the hue follows the cube of the accuracy, so the range that matters
+     * for a processor is spread out (80% yellow, 90% yellow-green, 50% orange-red) instead of 80-100%
+     * all looking green.
+     */
     static String colour(double accuracy) {
         double a = Math.max(0, Math.min(1, accuracy));
-        return String.format(Locale.ROOT, "hsl(%d, 65%%, %d%%)", Math.round(120 * a), 42 + Math.round(8 * (1 - a)));
+        double hue = 120 * a * a * a;
+        return String.format(Locale.ROOT, "hsl(%d, 65%%, %d%%)", Math.round(hue), 42 + Math.round(8 * (1 - a)));
     }
 
     private static void table(StringBuilder h, BenchReport r) {

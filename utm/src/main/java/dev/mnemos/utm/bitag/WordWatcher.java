@@ -24,15 +24,29 @@ public final class WordWatcher implements CycleListener {
 
     /** Call before the run: the memory's current configuration is checked too. */
     public WordWatcher(BiTagSystem system, PromptSet prompts, Memory memory) {
+        this(system, prompts, memory, List.of());
+        look();
+    }
+
+    /**
+     * A watcher that goes on from the words a run saw before it was interrupted (its memory
+     * there was looked at already).
+     */
+    public WordWatcher(BiTagSystem system, PromptSet prompts, Memory memory, List<Word> seen) {
         if (!prompts.machine().equals(U152.machine())) throw new IllegalArgumentException("bi-tag words are read from U15,2 runs only");
         this.decoder = new BiTagDecoder(system);
         this.memory = memory;
         this.textOfA = prompts.text("A");
-        look();
+        this.words.addAll(seen);
     }
 
     @Override
     public void onCycle(CycleEvent event) {
+        look();
+    }
+
+    /** A cycle replayed from the trace on resuming, its changes applied. */
+    public void replayed() {
         look();
     }
 

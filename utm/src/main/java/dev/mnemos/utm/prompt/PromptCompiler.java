@@ -73,58 +73,69 @@ public final class PromptCompiler {
      * the machine, in a fixed pattern, so the boot is the same on every call.
      */
     public static String boot(TuringMachine m) {
-        List<String> states = m.states();
-        List<String> symbols = m.symbols();
-        String blank = m.blank();
-        List<String> others = new ArrayList<>(symbols);
-        others.remove(blank);
-        StringBuilder out = new StringBuilder();
-        int[] n = {0};
-        // a label, value and move that change from one demonstration line to the next
-        java.util.function.Supplier<String> line = () -> {
-            int k = n[0]++;
-            return answer(states.get((3 * k + 1) % states.size()), symbols.get(k % symbols.size()), k % 2 == 0 ? Move.R : Move.L);
-        };
+        Demos demos = new Demos(m);
+        List<String> others = demos.others;
         if (others.isEmpty()) {
-            String r = line.get();
-            demo(out, r, List.of(), blank, r);
-            return out.toString();
+            String r = demos.nextLine();
+            demo(demos.out, r, List.of(), m.blank(), r);
+            return demos.out.toString();
         }
-        // the blank read: every condition false
-        {
-            String r = line.get();
+        demos.conditionFalse();                                       // the blank read: every condition false
+        for (int t = 0; t < others.size(); t++) demos.conditionTrue(t); // each non-blank symbol read
+        demos.halt(others.size() - 1, others.get(others.size() - 1));  // halt, condition true
+        demos.halt(0, m.blank());                                      // halt, condition false
+        String r = demos.nextLine();                                   // no if line
+        demo(demos.out, r, List.of(), m.blank(), r, others);
+        return demos.out.toString();
+    }
+
+    /** The boot's demonstrations, written in order; answer lines change from one line to the next. */
+    private static final class Demos {
+        final StringBuilder out = new StringBuilder();
+        final List<String> states;
+        final List<String> symbols;
+        final String blank;
+        final List<String> others;
+        int lines;
+
+        Demos(TuringMachine m) {
+            this.states = m.states();
+            this.symbols = m.symbols();
+            this.blank = m.blank();
+            this.others = new ArrayList<>(symbols);
+            others.remove(blank);
+        }
+
+        /** A label, value and move that change from one demonstration line to the next. */
+        String nextLine() {
+            int k = lines++;
+            return answer(states.get((3 * k + 1) % states.size()), symbols.get(k % symbols.size()), k % 2 == 0 ? Move.R : Move.L);
+        }
+
+        /** The blank read: the result line's answer. */
+        void conditionFalse() {
+            String r = nextLine();
             List<String> ifs = new ArrayList<>();
-            for (int t = 0; t < others.size(); t++) ifs.add(line.get());
+            for (int t = 0; t < others.size(); t++) ifs.add(nextLine());
             demo(out, r, ifs, blank, r, others);
         }
-        // each non-blank symbol read: its condition true
-        for (int t = 0; t < others.size(); t++) {
-            String r = line.get();
+
+        /** Non-blank symbol {@code t} read: its if line's answer. */
+        void conditionTrue(int t) {
+            String r = nextLine();
             List<String> ifs = new ArrayList<>();
-            for (int u = 0; u < others.size(); u++) ifs.add(line.get());
+            for (int u = 0; u < others.size(); u++) ifs.add(nextLine());
             demo(out, r, ifs, others.get(t), ifs.get(t), others);
         }
-        String last = others.get(others.size() - 1);
-        // halt, condition true
-        {
-            String r = line.get();
+
+        /** The halt answer on if line {@code haltAt}, with {@code read} under the head. */
+        void halt(int haltAt, String read) {
+            String r = nextLine();
             List<String> ifs = new ArrayList<>();
-            for (int u = 0; u < others.size(); u++) ifs.add(u == others.size() - 1 ? HALT_ANSWER : line.get());
-            demo(out, r, ifs, last, HALT_ANSWER, others);
+            for (int u = 0; u < others.size(); u++) ifs.add(u == haltAt ? HALT_ANSWER : nextLine());
+            boolean taken = !read.equals(blank) && others.indexOf(read) == haltAt;
+            demo(out, r, ifs, read, taken ? HALT_ANSWER : r, others);
         }
-        // halt, condition false
-        {
-            String r = line.get();
-            List<String> ifs = new ArrayList<>();
-            for (int u = 0; u < others.size(); u++) ifs.add(u == 0 ? HALT_ANSWER : line.get());
-            demo(out, r, ifs, blank, r, others);
-        }
-        // no if line
-        {
-            String r = line.get();
-            demo(out, r, List.of(), blank, r, others);
-        }
-        return out.toString();
     }
 
     private static void demo(StringBuilder out, String result, List<String> ifs, String read, String answer, List<String> symbols) {

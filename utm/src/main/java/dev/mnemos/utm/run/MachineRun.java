@@ -1,6 +1,12 @@
 package dev.mnemos.utm.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.mnemos.runtime.checkpoint.Checkpoint;
+import dev.mnemos.runtime.checkpoint.CheckpointStore;
 import dev.mnemos.runtime.cycle.CycleListener;
+import dev.mnemos.runtime.memory.Change;
 import dev.mnemos.runtime.cycle.Machine;
 import dev.mnemos.runtime.cycle.Progress;
 import dev.mnemos.runtime.cycle.RunResult;
@@ -13,6 +19,9 @@ import dev.mnemos.utm.prompt.PromptSet;
 import dev.mnemos.utm.sim.Tape;
 import dev.mnemos.utm.verify.LockstepVerifier;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -42,10 +51,75 @@ public final class MachineRun {
      * @param bitag               the bi-tag system the tape encodes (U15,2 only), or null
      */
     public MachineRun(PromptSet prompts, Memory memory, boolean verify, boolean continueOnMismatch, BiTagSystem bitag) {
+        this(prompts, memory, verify ? new LockstepVerifier(prompts, memory, continueOnMismatch) : null,
+                bitag == null ? null : new WordWatcher(bitag, prompts, memory));
+    }
+
+    private MachineRun(PromptSet prompts, Memory memory, LockstepVerifier verifier, WordWatcher words) {
         this.prompts = Objects.requireNonNull(prompts);
         this.memory = Objects.requireNonNull(memory);
-        this.verifier = verify ? new LockstepVerifier(prompts, memory, continueOnMismatch) : null;
-        this.words = bitag == null ? null : new WordWatcher(bitag, prompts, memory);
+        this.verifier = verifier;
+        this.words = words;
+    }
+
+    /** Checkpoint section names. */
+    public static final String VERIFIER = "verifier";
+    public static final String WORDS = "words";
+
+    /**
+     * The run a checkpoint saved, going on from its memory: the verifier from the reference
+     * configuration the checkpoint holds (never from the memory, which may be wrong), the words
+     * seen so far. The mode of going on after mismatches is the saved run's until
+     * {@link LockstepVerifier#continueOnMismatch(boolean)} changes it (after the trace is replayed).
+     *
+     * @throws IOException when the run is to be verified and the checkpoint holds no reference
+     *                     configuration, or a section is malformed (the message names the file and field)
+     */
+    public static MachineRun restore(PromptSet prompts, Memory memory, Checkpoint checkpoint, Path file, boolean verify, BiTagSystem bitag) throws IOException {
+        LockstepVerifier verifier = null;
+        if (verify) {
+            JsonNode saved = checkpoint.section(VERIFIER);
+            if (saved == null) {
+                throw new IOException(file + ": holds no reference configuration to verify against (its run was not verified);"
+                        + " resume it with --no-verify, or start the run again");
+            }
+            verifier = LockstepVerifier.restore(prompts, memory, saved, file.toString());
+        }
+        WordWatcher words = null;
+        if (bitag != null) {
+            JsonNode seen = checkpoint.section(WORDS);
+            words = seen == null ? new WordWatcher(bitag, prompts, memory) : new WordWatcher(bitag, prompts, memory, words(seen, file));
+        }
+        return new MachineRun(prompts, memory, verifier, words);
+    }
+
+    private static List<Word> words(JsonNode seen, Path file) throws IOException {
+        if (!seen.isArray()) throw new IOException(file + ": sections.words must be an array of words");
+        List<Word> out = new ArrayList<>(seen.size());
+        for (JsonNode w : seen) {
+            Word word = w.isTextual() ? Word.parse(w.asText()) : null;
+            if (word == null) throw new IOException(file + ": sections.words[" + out.size() + "] " + w + " is not a bi-tag word");
+            out.add(word);
+        }
+        return out;
+    }
+
+    /** Saves this run's verifier and words with every checkpoint the store writes. */
+    public void attachTo(CheckpointStore store) {
+        if (verifier != null) store.section(VERIFIER, verifier::toJson);
+        if (words != null) {
+            store.section(WORDS, () -> {
+                ArrayNode a = JsonNodeFactory.instance.arrayNode();
+                words.words().forEach(w -> a.add(w.toString()));
+                return a;
+            });
+        }
+    }
+
+    /** A cycle replayed from the trace on resuming: checked and watched as live cycles are. */
+    public void replayed(long step, JsonNode line, List<Change> changes) throws IOException {
+        if (verifier != null) verifier.replayed(step, line, changes);
+        if (words != null) words.replayed();
     }
 
     /** The verifier, or null when the run is not verified. */
@@ -58,6 +132,11 @@ public final class MachineRun {
         if (verifier != null && words != null) return List.of(verifier, words);
         if (verifier != null) return List.of(verifier);
         return words != null ? List.of(words) : List.of();
+    }
+
+    /** The fields utm adds to each trace line ({@code head}, {@code symbol}): give them to the run's {@code TraceWriter}. */
+    public HeadFields traceFields() {
+        return new HeadFields(memory);
     }
 
     /** Builds the machine with this run's listeners added and runs it from {@code start}. */

@@ -25,10 +25,21 @@ public final class Lockstep {
     private final Simulator reference;
     private final Map<String, String> stateOfText = new HashMap<>();
     private final String[] textOf;
+    private final long stepsBefore;
     private boolean halted;
 
     /** Starts from a configuration: the tape, the head and the state (the machine's start state for a new run). */
     public Lockstep(PromptSet prompts, Tape tape, long head, String state) {
+        this(prompts, tape, head, state, 0, false);
+    }
+
+    /**
+     * Goes on from a configuration the reference reached earlier (a resumed run): after
+     * {@code stepsBefore} steps, halted or not.
+     */
+    public Lockstep(PromptSet prompts, Tape tape, long head, String state, long stepsBefore, boolean halted) {
+        this.stepsBefore = stepsBefore;
+        this.halted = halted;
         this.prompts = prompts;
         this.machine = prompts.machine();
         this.reference = new Simulator(machine, tape, head, state);
@@ -56,7 +67,7 @@ public final class Lockstep {
 
     /** Reference steps taken. */
     public long steps() {
-        return reference.steps();
+        return stepsBefore + reference.steps();
     }
 
     public Simulator reference() {

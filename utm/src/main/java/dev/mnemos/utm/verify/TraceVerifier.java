@@ -7,8 +7,14 @@ import dev.mnemos.runtime.memory.Change;
 import dev.mnemos.utm.prompt.PromptSet;
 import dev.mnemos.utm.sim.Tape;
 
-import java.io.BufferedReader;
+import dev.mnemos.runtime.trace.TraceReplay;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,7 +32,7 @@ import java.util.Map;
  */
 public final class TraceVerifier {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.mnemos.runtime.memory.OwnFiles.mapper();
 
     /**
      * @param cycles            lines checked (cycle records; blank lines are skipped)
@@ -55,21 +61,25 @@ public final class TraceVerifier {
 
     private TraceVerifier() {}
 
-    /** Checks every line of {@code trace}, starting the reference machine in {@code state} on {@code tape} at {@code head}. */
+    /**
+     * Checks every line of {@code trace}, starting the reference machine in {@code state} on
+     * {@code tape} at {@code head}. A trace that is not one, whose lines do not count their steps
+     * 0, 1, 2, ... or that holds no cycle at all is a {@link BadTraceException} naming the file and line.
+     */
     public static Report verify(Path trace, PromptSet prompts, Tape tape, long head, String state) throws IOException {
+        if (Files.isDirectory(trace)) throw new BadTraceException(trace + ": is a directory, not a trace");
         Lockstep lockstep = new Lockstep(prompts, tape, head, state);
         List<Mismatch> kept = new ArrayList<>();
         long count = 0;
         long lines = 0;
         long cycles = 0;
-        try (BufferedReader in = Files.newBufferedReader(trace, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(trace), 1 << 16)) {
+            for (String line = readLine(in, trace, lines + 1); line != null; line = readLine(in, trace, lines + 1)) {
                 lines++;
                 if (line.isBlank()) continue;
                 JsonNode node = parse(trace, lines, line);
+                long step = step(trace, lines, node, cycles);
                 cycles++;
-                long step = node.path("step").asLong(lines - 1);
                 Mismatch m = lockstep.check(step, node.path("promptHash").asText(""), node.path("raw").asText(""), changes(trace, lines, node));
                 if (m != null) {
                     count++;
@@ -79,7 +89,32 @@ public final class TraceVerifier {
         } catch (NoSuchFileException e) {
             throw new BadTraceException(trace + ": no such file");
         }
+        if (cycles == 0) throw new BadTraceException(trace + ": empty trace: no cycle to verify");
         return new Report(cycles, count, List.copyOf(kept), lockstep.halted(), lockstep.steps());
+    }
+
+    /** The next line as UTF-8 text (without its newline), or null at the end. */
+    private static String readLine(InputStream in, Path trace, long lineNo) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+        int b = in.read();
+        if (b < 0) return null;
+        for (; b >= 0 && b != '\n'; b = in.read()) line.write(b);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(line.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new BadTraceException(trace + ":" + lineNo + ": not UTF-8 text (a trace is written in UTF-8)");
+        }
+    }
+
+    /** The line's step, which must be the next one: a lost, repeated or reordered line is not checked as if it were in place. */
+    private static long step(Path trace, long lineNo, JsonNode node, long expected) throws BadTraceException {
+        JsonNode step = node.get("step");
+        if (step == null) return expected;
+        if (!step.isIntegralNumber() || step.asLong() != expected) {
+            throw new BadTraceException(trace + ":" + lineNo + ": step " + step + " where step " + expected
+                    + " was expected (a line lost, repeated or out of order)");
+        }
+        return expected;
     }
 
     private static JsonNode parse(Path trace, long lineNo, String line) throws BadTraceException {
@@ -98,9 +133,11 @@ public final class TraceVerifier {
         List<Change> out = new ArrayList<>(4);
         for (Iterator<Map.Entry<String, JsonNode>> it = changes.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> c = it.next();
-            JsonNode v = c.getValue();
-            Object after = v.isNull() ? null : v.isIntegralNumber() ? (Object) v.asLong() : v.asText();
-            out.add(new Change(c.getKey(), null, after));
+            try {
+                out.add(new Change(c.getKey(), null, TraceReplay.value(c.getValue(), c.getKey())));
+            } catch (IllegalArgumentException e) {
+                throw new BadTraceException(trace + ":" + lineNo + ": " + e.getMessage());
+            }
         }
         return out;
     }

@@ -1,0 +1,73 @@
+package dev.mnemos.cli.nam;
+
+import dev.mnemos.cli.Cli;
+import dev.mnemos.nam.experiment.LengthGeneralisation;
+import dev.mnemos.nam.experiment.Report;
+import dev.mnemos.nam.experiment.RunResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+        header = "The length-generalisation comparison of nam/README.md: LSAM, NAM-TM and LSTM on four tasks.",
+        description = {"For each task (reverse, copy, add, reduce), model and seed: train on sizes 1..N with the same "
+                + "step budget and about the same number of weights, then score at N, 2N and 4N. Writes "
+                + "length-generalisation.md, .csv and one SVG chart per task into --out, prints the table and the "
+                + "wall time.",
+            "Example: bin/nam experiment --out nam/docs", ""})
+final class ExperimentCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--n", defaultValue = "5", description = "Largest training size N. Default: ${DEFAULT-VALUE}.")
+    int n;
+
+    @Option(names = "--steps", defaultValue = "4000", description = "Training steps per run. Default: ${DEFAULT-VALUE}.")
+    int steps;
+
+    @Option(names = "--batch", defaultValue = "8", description = "Sequences per step. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--seeds", defaultValue = "3", description = "Seeds per task and model. Default: ${DEFAULT-VALUE}.")
+    int seeds;
+
+    @Option(names = "--sequences", defaultValue = "200", description = "Test problems per size. Default: ${DEFAULT-VALUE}.")
+    int sequences;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Runs at a time. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--out", defaultValue = "nam/docs", description = "Output directory. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Cli.atLeast("--n", n, 1);
+        Cli.atLeast("--steps", steps, 1);
+        Cli.atLeast("--batch", batch, 1);
+        Cli.atLeast("--seeds", seeds, 1);
+        Cli.atLeast("--sequences", sequences, 1);
+        Cli.atLeast("--threads", threads, 1);
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        List<RunResult> runs = LengthGeneralisation.builder().maxLength(n).steps(steps).batchSize(batch).seeds(seeds)
+                .evaluations(sequences).threads(threads).build()
+                .run(r -> {
+                    err.printf(Locale.ROOT, "%s %s seed %d: %.2f / %.2f / %.2f (%.0f s)%n", r.task(), r.model(), r.seed(),
+                            r.scores().get(0).sequenceAccuracy(), r.scores().get(1).sequenceAccuracy(),
+                            r.scores().get(2).sequenceAccuracy(), r.seconds());
+                    err.flush();
+                });
+        Report report = new Report(runs);
+        Cli.writing(out, () -> report.write(out));
+        spec.commandLine().getOut().print(report.markdown());
+        spec.commandLine().getOut().printf(Locale.ROOT, "wall time %.0f s, %d runs on %d threads; files in %s%n",
+                (System.nanoTime() - start) / 1e9, runs.size(), threads, out);
+        return 0;
+    }
+}

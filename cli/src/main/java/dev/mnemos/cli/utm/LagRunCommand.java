@@ -1,0 +1,224 @@
+package dev.mnemos.cli.utm;
+
+import dev.mnemos.cli.BackendOptions;
+import dev.mnemos.cli.Cli;
+import dev.mnemos.cli.ExitCode;
+import dev.mnemos.cli.run.RunFiles;
+import dev.mnemos.cli.run.RunOptions;
+import dev.mnemos.runtime.cycle.Machine;
+import dev.mnemos.runtime.cycle.RunResult;
+import dev.mnemos.runtime.memory.Memory;
+import dev.mnemos.runtime.model.Processor;
+import dev.mnemos.runtime.model.ProcessorConfig;
+import dev.mnemos.runtime.model.Processors;
+import dev.mnemos.runtime.model.Style;
+import dev.mnemos.utm.bitag.BiTagException;
+import dev.mnemos.utm.bitag.BiTagFormat;
+import dev.mnemos.utm.bitag.BiTagProgram;
+import dev.mnemos.utm.bitag.Word;
+import dev.mnemos.utm.lag.BiTagLag;
+import dev.mnemos.utm.lag.LagException;
+import dev.mnemos.utm.lag.LagProgram;
+import dev.mnemos.utm.lag.LagSystem;
+import dev.mnemos.utm.lag.check.Dictionary;
+import dev.mnemos.utm.lag.check.LagReferenceProcessor;
+import dev.mnemos.utm.lag.run.LagImage;
+import dev.mnemos.utm.lag.run.LagRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code lag-run}: a Lag system on the string-memory runtime, a model as its rule table, checked against the interpreter. */
+@Command(name = "lag-run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Runs a Lag system on the string-memory runtime with a model as its rule",
+                "table: memory holds the queue, each cycle asks the model for the value of",
+                "the key at the front (the prompt lag-check sends, same dictionary order for",
+                "the same --seed), and the answer, which must be symbols of the system, is",
+                "appended. Every cycle is checked against the reference interpreter; the",
+                "first mismatch stops the run with the step, the key, the raw answer and the",
+                "expected value. The system halts when no rule matches the front (no model",
+                "call is made for that) or fewer than two symbols remain.",
+                "",
+                "--bitag compiles a bi-tag program (as utm-run takes) to a Lag system and",
+                "prints the decoded final word. Without --model the backend is 'reference'.",
+                "",
+                "Exit codes: 0 halted and verified, 2 usage, 3 bad input file, 4/5/6 model",
+                "errors, 7 an answer that is not a value, 10 step or time limit, 11 mismatch,",
+                "12 a file cannot be written, 130 interrupted.",
+                ""},
+        footer = {"", "Examples:",
+                "  lag-run --bitag samples/bitag/spec-example.json",
+                "  lag-run --rules rules.txt --queue aBgJvD --model llama3.1 --cache cache.jsonl --trace run.jsonl",
+                "  lag-run --rules rules.txt --queue aBgJvD --model llama3.1 --checkpoint lag.ckpt --max-steps 1000",
+                "  lag-run --rules rules.txt --model llama3.1 --resume lag.ckpt --trace run.jsonl"})
+public final class LagRunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LagInput input;
+
+    @Mixin
+    BackendOptions backend;
+
+    @Mixin
+    RunOptions runOptions;
+
+    @Option(names = "--queue", paramLabel = "SYMBOLS", description = "The queue to start on: symbols separated by spaces, or written together when all have one width. Default: the JSON file's queue.")
+    String queue;
+
+    @Option(names = "--bitag", paramLabel = "FILE", description = "A bi-tag program (JSON) to compile to a Lag system, instead of --rules.")
+    Path bitag;
+
+    @Option(names = "--word", paramLabel = "WORD", description = "With --bitag: start on this word instead of the program's.")
+    String word;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the dictionary's shuffle (as lag-check's). Default: ${DEFAULT-VALUE}.")
+    long seed = 0;
+
+    @Option(names = "--no-shuffle", description = "Keep the rule file's order in the dictionary.")
+    boolean noShuffle;
+
+    @Option(names = "--cache", paramLabel = "FILE", description = "Prompt cache file: at most one model call per rule used.")
+    Path cache;
+
+    @Option(names = "--verify", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Check every cycle against the reference interpreter (on by default).")
+    boolean verify;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Save checkpoints here (every 5 s and at the end).")
+    Path checkpoint;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Go on from a checkpoint (same --rules and --seed; give the same --trace).")
+    Path resume;
+
+    public static void main(String[] args) {
+        Cli.main(new LagRunCommand(), args);
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return Cli.execute(new LagRunCommand(), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
+        if ((bitag == null) == (input.rules == null)) throw new Cli.Failure(ExitCode.USAGE, "give --rules FILE or --bitag FILE (one of them)");
+        if (word != null && bitag == null) throw new Cli.Failure(ExitCode.USAGE, "--word goes with --bitag");
+        if (resume != null && (queue != null || word != null)) throw new Cli.Failure(ExitCode.USAGE, "--resume goes on from the checkpoint's queue: no --queue or --word");
+        BiTagLag compiled = bitag == null ? null : compile();
+        LagProgram program = compiled == null ? input.read() : new LagProgram(compiled.lag(), new int[0]);
+        LagSystem system = program.system();
+        Dictionary dictionary = Dictionary.of(system, noShuffle ? null : seed);
+        Path checkpointFile = checkpoint != null ? checkpoint : resume;
+        RunFiles files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpointFile, Duration.ofSeconds(5), resume);
+        Memory memory = files.resuming() ? checkResumed(files.resumedMemory(), dictionary) : initialMemory(program, compiled, dictionary);
+        LagRun run;
+        try (Processor model = processor(system)) {
+            try {
+                run = new LagRun(system, memory, model, verify);
+            } catch (LagException e) {
+                throw new Cli.Failure(ExitCode.BAD_INPUT, (resume != null ? resume + ": " : "") + e.getMessage());
+            }
+            Machine.Builder builder = run.configure(files.configure(Machine.builder()).limits(runOptions.limits()).retries(runOptions.cycleRetries()));
+            RunResult result = files.run(builder.build(), memory);
+            LagRun.Summary s = run.summarise(result);
+            report(s, compiled, system, checkpointFile);
+            if (result.status() == RunResult.Status.HALTED) return ExitCode.OK.code();
+            return ExitCode.of(result).code();
+        }
+    }
+
+    private BiTagLag compile() {
+        try {
+            BiTagProgram p = BiTagFormat.read(bitag);
+            BiTagLag c = BiTagLag.compile(p.system(), p.name());
+            Word start = word == null ? p.word() : Word.parse(word);
+            if (start == null) throw new Cli.Failure(ExitCode.USAGE, "--word '" + word + "': not a list of symbols a<i>/e<j>");
+            p.system().checkWord(start);
+            this.startQueue = c.encode(start);
+            return c;
+        } catch (BiTagException e) {
+            throw new Cli.Failure(word != null && e.getMessage().startsWith("word") ? ExitCode.USAGE : ExitCode.BAD_INPUT, e.getMessage());
+        }
+    }
+
+    private int[] startQueue;
+
+    private Memory initialMemory(LagProgram program, BiTagLag compiled, Dictionary dictionary) {
+        try {
+            int[] q = compiled != null ? startQueue
+                    : queue != null ? program.system().parseQueue(queue, "--queue")
+                    : program.queue();
+            if (q.length == 0) throw new Cli.Failure(ExitCode.USAGE, "no queue: give --queue SYMBOLS (the rule file has none)");
+            return LagImage.of(dictionary, q);
+        } catch (LagException e) {
+            throw new Cli.Failure(queue != null ? ExitCode.USAGE : ExitCode.BAD_INPUT, e.getMessage());
+        }
+    }
+
+    private Memory checkResumed(Memory memory, Dictionary dictionary) {
+        if (!dictionary.prefix().equals(memory.read(LagImage.DICT))) {
+            throw new Cli.Failure(ExitCode.BAD_INPUT, resume + ": the checkpoint's dictionary is not the one of these rules in this order (same --rules and --seed as the run?)");
+        }
+        return memory;
+    }
+
+    private Processor processor(LagSystem system) {
+        boolean given = spec.commandLine().getParseResult().hasMatchedOption("--backend");
+        String name = given ? backend.backend : backend.model == null ? LagReferenceProcessor.NAME : backend.backend;
+        if (name.equals(LagReferenceProcessor.NAME)) return new LagReferenceProcessor(system);
+        if (backend.model == null) throw new Cli.Failure(ExitCode.USAGE, "--backend " + name + " needs --model NAME");
+        try {
+            ProcessorConfig config = backend.toConfig();
+            ProcessorConfig.Builder b = config.toBuilder();
+            if (config.maxTokens() == null) b.maxTokens(32);
+            if (config.stop().isEmpty() && config.style() == Style.COMPLETION) b.stop(List.of("\n"));
+            return Processors.create(b.build());
+        } catch (IllegalArgumentException e) {
+            throw new Cli.Failure(ExitCode.USAGE, e.getMessage());
+        }
+    }
+
+    private static String word(BiTagLag compiled, LagSystem system, LagRun.Summary s) {
+        return s.queueLength() < 2 ? "" : compiled.decode(system.parseQueue(s.queue(), "queue")).toString();
+    }
+
+    private void report(LagRun.Summary s, BiTagLag compiled, LagSystem system, Path checkpointFile) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String end = switch (s.status()) {
+            case "halted" -> String.format("halted (%s) after %,d steps", s.haltReason(), s.steps());
+            case "step_limit", "time_limit", "call_limit" -> String.format("not halted: limit reached after %,d steps", s.steps());
+            case "interrupted" -> String.format("interrupted after %,d cycles", s.cycles());
+            default -> String.format("%s after %,d cycles: %s", s.status(), s.cycles(), s.error());
+        };
+        if (!s.halted() && checkpointFile != null) end += "; checkpoint in " + checkpointFile + " (go on with --resume " + checkpointFile + ")";
+        err.printf("lag-run: %s (%,d cycles, %,d model calls, %,d cache hits, %.2f s), queue of %,d symbols%n",
+                end, s.cycles(), s.modelCalls(), s.cacheHits(), s.seconds(), s.queueLength());
+        err.println("lag-run: verification: " + (!s.verified() ? "off" : s.mismatches() == 0
+                ? String.format("the %,d cycles matched the reference interpreter", s.cycles()) : "mismatch at " + s.error()));
+        err.flush();
+        if (runOptions.json) {
+            var o = s.toJson();
+            if (compiled != null) o.put("finalWord", word(compiled, system, s));
+            out.println(o.toPrettyString());
+        } else if (compiled != null) {
+            out.println((s.halted() ? "final word: " : "word so far (not halted): ") + word(compiled, system, s));
+        } else {
+            String q = s.queue();
+            out.println((s.halted() ? "final queue: " : "queue so far (not halted): ") + (q.length() <= 200 ? q : q.substring(0, 200) + " ..."));
+        }
+        out.flush();
+    }
+}

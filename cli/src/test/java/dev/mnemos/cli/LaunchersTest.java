@@ -1,0 +1,245 @@
+package dev.mnemos.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.tools.ToolProvider;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The shell launchers in bin/, run as a user runs them, in a copy of the repository's layout. A
+ * stand-in {@code mvn} on the PATH counts builds and, like Maven, leaves an existing jar alone; the
+ * program launched is a small probe class named as bin/mnemos's main class, run by the real java.
+ */
+class LaunchersTest {
+
+    static final Path BIN = Path.of("..", "bin").toAbsolutePath().normalize();
+    static final String JAR = "mnemos-cli-0.1.0-SNAPSHOT.jar";
+
+    @TempDir
+    Path dir;
+    Path root;
+    Path tools;
+
+    @BeforeEach
+    void aCheckoutWithAStandInMaven() throws Exception {
+        root = dir.resolve("repo");
+        for (String module : List.of("cli", "utm", "bench")) {
+            write(root.resolve(module + "/src/main/java/A.java"), "class A {}");
+            write(root.resolve(module + "/pom.xml"), "<project/>");
+        }
+        write(root.resolve("pom.xml"), "<project/>");
+        write(root.resolve("prompts/u15_2/boot.txt"), "boot");
+        Files.createDirectories(root.resolve("bin"));
+        try (Stream<Path> scripts = Files.list(BIN)) {
+            for (Path s : scripts.toList()) Files.copy(s, root.resolve("bin").resolve(s.getFileName()));
+        }
+        try (Stream<Path> all = Files.walk(root)) { // sources older than any build
+            for (Path p : all.toList()) Files.setLastModifiedTime(p, FileTime.from(Instant.now().minusSeconds(3600)));
+        }
+        Path probe = probeJar();
+        tools = dir.resolve("tools");
+        write(tools.resolve("mvn"), """
+                #!/usr/bin/env bash
+                echo "$*" >> "%1$s/mvn.log"
+                mkdir -p cli/target/lib
+                [ -f cli/target/%2$s ] || cp "%3$s" cli/target/%2$s
+                [ -f cli/target/lib/mnemos-utm-0.1.0-SNAPSHOT.jar ] || cp "%3$s" cli/target/lib/mnemos-utm-0.1.0-SNAPSHOT.jar
+                """.formatted(dir, JAR, probe));
+        Files.setPosixFilePermissions(tools.resolve("mvn"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @Test
+    void aLauncherBuildsOnceAndNotAgainWhileNothingChanged() throws Exception {
+        assertEquals(0, run("bin/mnemos", "hello").rc);
+        run("bin/utm-run"); // another launcher, the same jar (the probe has no UtmRun: it fails after the build check)
+        Result third = run("bin/mnemos", "a b");
+        assertEquals(List.of("probe args=[a b]"), third.lines(), third.err);
+        assertEquals(1, builds());
+    }
+
+    @Test
+    void aChangedSourceRebuildsOnceEvenWhenMavenLeavesTheJarAlone() throws Exception {
+        run("bin/mnemos");
+        touch(root.resolve("utm/src/main/java/A.java"));
+        run("bin/mnemos");
+        run("bin/mnemos");
+        assertEquals(2, builds(), "the jar is older than the source, but the build after the change is done");
+    }
+
+    @Test
+    void targetDirectoriesAndModulesTheLauncherDoesNotUseDoNotRebuild() throws Exception {
+        run("bin/mnemos");
+        touch(root.resolve("prompts/target/classes/boot.txt"));
+        touch(root.resolve("bench/src/main/java/A.java"));
+        touch(root.resolve("utm/target/classes/A.class"));
+        run("bin/mnemos");
+        assertEquals(1, builds());
+        touch(root.resolve("prompts/u15_2/boot.txt"));
+        touch(root.resolve("pom.xml"));
+        run("bin/mnemos");
+        assertEquals(2, builds(), "a tracked prompt and the parent pom do count");
+    }
+
+    @Test
+    void aLauncherSymlinkedElsewhereRuns() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("home/bin"));
+        Files.createSymbolicLink(elsewhere.resolve("mnemos"), root.resolve("bin/mnemos"));
+        Result r = run(elsewhere.resolve("mnemos").toString(), "x");
+        assertEquals(0, r.rc, r.err);
+        assertEquals(List.of("probe args=[x]"), r.lines());
+    }
+
+    @Test
+    void theLauncherBecomesJavaSoKillingItLeavesNoJavaBehind() throws Exception {
+        for (int firstOrLater = 0; firstOrLater < 2; firstOrLater++) { // without, then with the class-data archive
+            Process p = start("bin/mnemos", "sleep");
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line = out.readLine();
+                assertEquals("probe pid=" + p.pid(), line, "java runs in the launcher's process");
+            }
+            p.destroy();
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+            assertEquals(143, p.exitValue());
+            assertEquals(0, run("bin/mnemos").rc); // a run that exits: the archive is written
+        }
+        assertTrue(Files.exists(root.resolve("cli/target/app.jsa")), "the class-data archive is in place");
+    }
+
+    @Test
+    void classDataArchivesLeftByKilledRunsAreCleanedAndACompleteOneIsKept() throws Exception {
+        run("bin/mnemos");
+        Path target = root.resolve("cli/target");
+        Files.writeString(target.resolve("app.jsa.999999999.tmp"), "cut short by kill -9");
+        run("bin/mnemos");
+        assertTrue(Files.exists(target.resolve("app.jsa")), "the first run's archive was moved into place");
+        try (Stream<Path> files = Files.list(target)) {
+            assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList());
+        }
+    }
+
+    @Test
+    void namsIncubatorWarningIsGoneAndTheRestOfStderrPassesThrough() throws Exception {
+        run("bin/mnemos"); // the build, which says so on stderr
+        Result help = run("bin/nam", "--help");
+        assertEquals("", help.err);
+        assertEquals(List.of("probe args=[--help]"), help.lines());
+        Result warn = run("bin/nam", "warn");
+        assertEquals("probe stderr\n", warn.err);
+        Result again = run("bin/nam", "--help"); // with the class-data archive
+        assertEquals("", again.err);
+    }
+
+    @Test
+    void benchRunOfSomeBenchmarksKeepsTheCommittedFullResults() throws Exception {
+        Files.createDirectories(root.resolve("bench/results"));
+        Files.copy(BIN.resolveSibling("bench/run"), root.resolve("bench/run"));
+        Files.writeString(root.resolve("bench/results/jmh.txt"), "the committed full run");
+        write(tools.resolve("java"), """
+                #!/usr/bin/env bash
+                while [ "$#" -gt 0 ]; do [ "$1" = -rff ] && echo "table" > "$2"; shift; done
+                """);
+        Files.setPosixFilePermissions(tools.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Result r = run(root.resolve("bench/run").toString(), "runtime\\.");
+        assertEquals(0, r.rc, r.err);
+        assertEquals("the committed full run", Files.readString(root.resolve("bench/results/jmh.txt")));
+        assertEquals("table\n", Files.readString(root.resolve("bench/results/jmh-selected.txt")));
+    }
+
+    int builds() throws IOException {
+        Path log = dir.resolve("mvn.log");
+        return Files.exists(log) ? Files.readAllLines(log).size() : 0;
+    }
+
+    static void touch(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        if (!Files.exists(file)) Files.writeString(file, "x");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+    }
+
+    static Path write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    Process start(String launcher, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.startsWith("/") ? launcher : root.resolve(launcher).toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().put("PATH", tools + ":" + System.getenv("PATH"));
+        pb.environment().remove("MNEMOS_JAVA_OPTS");
+        return pb.start();
+    }
+
+    Result run(String launcher, String... args) throws Exception {
+        Process p = start(launcher, args);
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return new Result(p.exitValue(), out, err);
+    }
+
+    record Result(int rc, String out, String err) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
+    }
+
+    /**
+     * A jar whose dev.mnemos.cli.run.MnemosCommand and dev.mnemos.cli.nam.NamCommand print their pid
+     * ("sleep"), a line on stderr ("warn"), or their arguments.
+     */
+    Path probeJar() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String main : List.of("run/MnemosCommand", "nam/NamCommand")) {
+            String pkg = main.substring(0, main.indexOf('/'));
+            String cls = main.substring(main.indexOf('/') + 1);
+            names.add("dev/mnemos/cli/" + main + ".class");
+            write(dir.resolve("probe/dev/mnemos/cli/" + main + ".java"), """
+                package dev.mnemos.cli.%s;
+                public class %s {
+                    public static void main(String[] args) throws Exception {
+                        if (args.length == 1 && args[0].equals("sleep")) {
+                            System.out.println("probe pid=" + ProcessHandle.current().pid());
+                            Thread.sleep(60_000);
+                        }
+                        if (args.length == 1 && args[0].equals("warn")) System.err.println("probe stderr");
+                        System.out.println("probe args=" + java.util.Arrays.toString(args));
+                    }
+                }
+                """.formatted(pkg, cls));
+        }
+        Path classes = Files.createDirectories(dir.resolve("probe-classes"));
+        List<String> javac = new ArrayList<>(List.of("-d", classes.toString()));
+        for (String name : names) javac.add(dir.resolve("probe").resolve(name.replace(".class", ".java")).toString());
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, javac.toArray(String[]::new)));
+        Path jar = dir.resolve("probe.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String name : names) {
+                out.putNextEntry(new JarEntry(name));
+                out.write(Files.readAllBytes(classes.resolve(name)));
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+}

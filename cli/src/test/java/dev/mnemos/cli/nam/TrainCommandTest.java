@@ -1,0 +1,127 @@
+package dev.mnemos.cli.nam;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mnemos.cli.Cli;
+import dev.mnemos.nam.store.ModelFile;
+import dev.mnemos.nam.train.SequenceModel;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TrainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result nam(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = Cli.commandLine(new NamCommand());
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return new Result(cmd.execute(args), out.toString(), err.toString());
+    }
+
+    private String file(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    @Test
+    void trainingPrintsOneProgressLinePerTenthAndWritesTheModel() throws Exception {
+        Result r = nam("train", "--task", "copy", "--model", "lsam", "--n", "2", "--steps", "20", "--batch", "2",
+                "--checkpoint", file("c.ckpt"), "--out", file("c.model"));
+
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("step ")).toList();
+        assertEquals(10, lines.size(), r.err());
+        assertTrue(lines.get(9).matches("step 20/20  loss \\d+\\.\\d{4}  accuracy \\d\\.\\d{3}  \\d+s left"), lines.get(9));
+        assertTrue(r.out().startsWith("copy, lsam: 20 steps, sequence accuracy "), r.out());
+        assertEquals("lsam", ModelFile.load(dir.resolve("c.model")).spec().kind());
+    }
+
+    @Test
+    void aResumedRunEndsWithTheWeightsOfAnUninterruptedOne() throws Exception {
+        for (String model : List.of("lsam", "namtm", "lstm")) {
+            assertEquals(0, nam("train", "--task", "reverse", "--model", model, "--n", "2", "--steps", "8", "--batch",
+                    "2", "--checkpoint", file(model + "-a.ckpt"), "--out", file(model + "-a.model")).code());
+            // the first run stops after 4 steps (as after Ctrl-C: its checkpoint is there), the second goes on to 8
+            assertEquals(0, nam("train", "--task", "reverse", "--model", model, "--n", "2", "--steps", "4", "--batch",
+                    "2", "--checkpoint", file(model + "-b.ckpt"), "--out", file(model + "-half.model")).code());
+            Result resumed = nam("train", "--resume", "--checkpoint", file(model + "-b.ckpt"), "--steps", "8",
+                    "--out", file(model + "-b.model"));
+            assertEquals(0, resumed.code(), resumed.err());
+            assertTrue(resumed.err().contains("step 5/8"), resumed.err());
+
+            SequenceModel a = ModelFile.load(dir.resolve(model + "-a.model"));
+            SequenceModel b = ModelFile.load(dir.resolve(model + "-b.model"));
+            for (String name : a.params().names()) {
+                assertArrayEquals(a.params().get(name).values(), b.params().get(name).values(), model + " " + name);
+            }
+        }
+    }
+
+    @Test
+    void anExistingCheckpointIsNotOverwrittenWithoutResume() throws Exception {
+        Files.writeString(dir.resolve("x.ckpt"), "precious");
+
+        Result r = nam("train", "--task", "copy", "--model", "lstm", "--checkpoint", file("x.ckpt"));
+
+        assertEquals(2, r.code());
+        assertEquals("nam train: " + file("x.ckpt") + " exists: --resume to continue that run, or remove it",
+                r.err().strip());
+        assertEquals("precious", Files.readString(dir.resolve("x.ckpt")));
+    }
+
+    @Test
+    void anUnknownTaskOrModelIsAUsageError() {
+        Result task = nam("train", "--task", "sort", "--model", "lsam", "--checkpoint", file("s.ckpt"));
+        assertEquals(2, task.code());
+        assertEquals("nam train: unknown task 'sort' (expected reverse, copy, add or reduce)", task.err().strip());
+
+        Result model = nam("train", "--task", "copy", "--model", "gru", "--checkpoint", file("s.ckpt"));
+        assertEquals(2, model.code());
+        assertEquals("nam train: unknown model 'gru' (expected lsam, namtm or lstm)", model.err().strip());
+    }
+
+    @Test
+    void evalPrintsTheLengthTableOfACheckpoint() {
+        assertEquals(0, nam("train", "--task", "reduce", "--model", "namtm", "--n", "2", "--steps", "2", "--batch", "1",
+                "--checkpoint", file("r.ckpt"), "--out", file("r.model")).code());
+
+        Result r = nam("eval", file("r.ckpt"), "--sequences", "5");
+
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("reduce, namtm ("), lines.get(0));
+        assertEquals("| size | sequence accuracy | token accuracy |", lines.get(1));
+        assertTrue(lines.get(3).startsWith("| 2 (N) | "), lines.get(3));
+        assertTrue(lines.get(5).startsWith("| 8 (4N) | "), lines.get(5));
+    }
+
+    @Test
+    void evalRefusesADamagedFileInOneLineWithExitCodeThree() throws Exception {
+        assertEquals(0, nam("train", "--task", "copy", "--model", "lstm", "--n", "2", "--steps", "1", "--batch", "1",
+                "--checkpoint", file("d.ckpt"), "--out", file("d.model")).code());
+        byte[] bytes = Files.readAllBytes(dir.resolve("d.model"));
+        bytes[bytes.length - 20] ^= 4;
+        Files.write(dir.resolve("d.model"), bytes);
+
+        Result r = nam("eval", file("d.model"), "--task", "copy", "--n", "2");
+
+        assertEquals(3, r.code());
+        assertEquals("nam eval: " + file("d.model") + ": damaged (checksum mismatch)", r.err().strip());
+        Result wrongTask = nam("eval", file("d.ckpt"), "--task", "add");
+        assertEquals(2, wrongTask.code());
+    }
+}

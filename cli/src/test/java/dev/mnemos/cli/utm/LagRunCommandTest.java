@@ -1,0 +1,139 @@
+package dev.mnemos.cli.utm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mnemos.runtime.model.ModelServer;
+import dev.mnemos.runtime.model.ModelServerStubs.Api;
+import dev.mnemos.utm.bitag.BiTagFormat;
+import dev.mnemos.utm.bitag.BiTagProgram;
+import dev.mnemos.utm.bitag.Word;
+import dev.mnemos.utm.lag.BiTagLag;
+import dev.mnemos.utm.lag.LagInterpreter;
+import dev.mnemos.utm.lag.LagSystem;
+import dev.mnemos.utm.lag.Rule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** lag-run: the reference backend, a stand-in model server (Ollama chat), mismatches, checkpoint and resume, bad input. */
+class LagRunCommandTest {
+
+    static final String SPEC = Path.of("..", "samples", "bitag", "spec-example.json").toString();
+    static final BiTagProgram PROGRAM = BiTagFormat.read(Path.of(SPEC));
+    static final BiTagLag COMPILED = BiTagLag.compile(PROGRAM.system(), PROGRAM.name());
+    static final LagSystem LAG = COMPILED.lag();
+    static final List<Word> DIRECT = PROGRAM.system().trajectory(PROGRAM.word(), 10_000);
+    static final Api API = Api.OLLAMA_CHAT;
+
+    @RegisterExtension
+    final ModelServer server = new ModelServer();
+
+    static UtmRunTest.Outcome lagRun(String... args) {
+        return UtmRunTest.capture(LagRunCommand::run, args);
+    }
+
+    String[] model(String... more) {
+        return Stream.concat(Stream.of("--bitag", SPEC, "--model", "llama3.1", "--base-url", server.baseUrl(), "--style", "chat", "--retries", "0"),
+                Stream.of(more)).toArray(String[]::new);
+    }
+
+    void stubRight() {
+        for (Rule r : LAG.rules()) {
+            server.stubFor(LagCheckModelTest.asking(API, LAG.keyText(r)).willReturn(API.response("llama3.1", LAG.valueText(r), false)));
+        }
+    }
+
+    int requests() {
+        return server.countRequestsMatching(postRequestedFor(urlPathEqualTo(API.path())).build()).getCount();
+    }
+
+    @Test
+    void aBiTagProgramRunsAsALagSystemOnTheReferenceBackend() throws Exception {
+        UtmRunTest.Outcome o = lagRun("--bitag", SPEC, "--json");
+        assertEquals(0, o.code(), o.err());
+        JsonNode s = o.json();
+        assertTrue(s.get("halted").asBoolean());
+        assertEquals(DIRECT.size() - 1, s.get("steps").asInt());
+        assertEquals(DIRECT.get(DIRECT.size() - 1).toString(), s.get("finalWord").asText());
+        assertEquals(0, s.get("mismatches").asInt());
+        assertTrue(o.err().contains("lag-run: verification: the " + (DIRECT.size()) + " cycles matched the reference interpreter"), o.err());
+    }
+
+    @Test
+    void aModelServerRightOnEveryLookupCostsOneCallPerRuleUsedAndNoneWithAWarmCache(@TempDir Path dir) throws Exception {
+        stubRight();
+        Path cache = dir.resolve("cache.jsonl");
+        Path trace = dir.resolve("run.jsonl");
+        UtmRunTest.Outcome o = lagRun(model("--cache", cache.toString(), "--trace", trace.toString()));
+        assertEquals(0, o.code(), o.err());
+        assertEquals("final word: " + DIRECT.get(DIRECT.size() - 1) + "\n", o.out());
+        int used = requests();
+        assertTrue(used > 0 && used <= LAG.ruleCount(), used + " calls");
+        assertEquals(DIRECT.size(), Files.readAllLines(trace).size(), "one trace line per cycle, the halt included");
+        assertTrue(o.err().contains(String.format("%,d model calls", used)), o.err());
+
+        server.resetRequests();
+        UtmRunTest.Outcome again = lagRun(model("--cache", cache.toString()));
+        assertEquals(0, again.code(), again.err());
+        assertEquals(0, requests());
+    }
+
+    @Test
+    void aModelWrongOnOneKeyStopsAtTheFirstStepThatUsesIt() {
+        stubRight();
+        LagInterpreter lag = new LagInterpreter(LAG, COMPILED.encode(PROGRAM.word()));
+        for (int k = 0; k < 3; k++) lag.step();
+        Rule rule = lag.nextRule();
+        String key = LAG.keyText(rule);
+        String wrong = LAG.valueText(rule).equals("a1") ? "a2" : "a1";
+        server.stubFor(LagCheckModelTest.asking(API, key).willReturn(API.response("llama3.1", wrong, false)));
+        long first = 0;
+        LagInterpreter scan = new LagInterpreter(LAG, COMPILED.encode(PROGRAM.word()));
+        while (scan.nextRule() != rule) {
+            scan.step();
+            first++;
+        }
+        UtmRunTest.Outcome o = lagRun(model());
+        assertEquals(11, o.code(), o.err());
+        assertTrue(o.err().contains("mismatch at step " + first + ", key '" + key + "': expected '" + LAG.valueText(rule) + "', got '" + wrong
+                + "' (raw answer \"" + wrong + "\")"), o.err());
+    }
+
+    @Test
+    void aRunCutByAStepLimitResumesFromItsCheckpoint(@TempDir Path dir) throws Exception {
+        Path ckpt = dir.resolve("lag.checkpoint.json");
+        UtmRunTest.Outcome part = lagRun("--bitag", SPEC, "--max-steps", "5", "--checkpoint", ckpt.toString());
+        assertEquals(10, part.code(), part.err());
+        assertTrue(part.err().contains("not halted: limit reached after 5 steps; checkpoint in " + ckpt), part.err());
+        UtmRunTest.Outcome rest = lagRun("--bitag", SPEC, "--resume", ckpt.toString());
+        assertEquals(0, rest.code(), rest.err());
+        assertEquals("final word: " + DIRECT.get(DIRECT.size() - 1) + "\n", rest.out());
+        UtmRunTest.Outcome other = lagRun("--bitag", SPEC, "--resume", ckpt.toString(), "--seed", "3");
+        assertEquals(3, other.code());
+        assertTrue(other.err().contains("the checkpoint's dictionary is not the one of these rules"), other.err());
+    }
+
+    @Test
+    void badInput(@TempDir Path dir) throws Exception {
+        Path rules = dir.resolve("r.txt");
+        Files.writeString(rules, "aBgJ:vD\ngJvD:aB\nvDaB:gJ\n");
+        assertEquals("lag-run: --queue: the queue is empty; a Lag system needs at least two symbols to take a step\n",
+                lagRun("--rules", rules.toString(), "--queue", " ").err());
+        assertEquals("lag-run: no queue: give --queue SYMBOLS (the rule file has none)\n", lagRun("--rules", rules.toString()).err());
+        assertEquals("lag-run: --queue: symbol 2 'xx' of the queue is not a symbol of " + rules + "\n",
+                lagRun("--rules", rules.toString(), "--queue", "aBxx").err());
+        assertEquals("lag-run: give --rules FILE or --bitag FILE (one of them)\n", lagRun().err());
+        UtmRunTest.Outcome ok = lagRun("--rules", rules.toString(), "--queue", "aBgJ", "--max-steps", "4");
+        assertEquals(10, ok.code(), ok.err());
+        assertEquals("queue so far (not halted): gJvD\n", ok.out());
+    }
+}

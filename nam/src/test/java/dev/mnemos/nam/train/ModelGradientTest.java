@@ -1,0 +1,111 @@
+package dev.mnemos.nam.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mnemos.nam.grad.GradientCheck;
+import dev.mnemos.nam.grad.Ops;
+import dev.mnemos.nam.grad.Rng;
+import dev.mnemos.nam.grad.Tape;
+import dev.mnemos.nam.grad.Tensor;
+import dev.mnemos.nam.lsam.LsamCell;
+import dev.mnemos.nam.lsam.LsamModel;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Backpropagation through time in LSAM, NAM-TM and the LSTM: the gradient of a sequence loss with
+ * respect to every weight, against central finite differences, on random small networks and
+ * random sequences of 5 steps.
+ */
+class ModelGradientTest {
+
+    private static double[][] randomInputs(Rng rng, int steps, int width) {
+        double[][] x = new double[steps][width];
+        for (double[] row : x) {
+            for (int j = 0; j < width; j++) {
+                row[j] = 2 * rng.nextDouble() - 1;
+            }
+        }
+        return x;
+    }
+
+    private static double checkModel(ModelSpec spec, long seed) {
+        SequenceModel model = spec.build(seed);
+        Rng rng = new Rng(seed + 1);
+        // random weights everywhere (also the biases that start at constants), scaled up so that
+        // probabilities and gates are far from their initial values
+        for (Tensor t : model.params().tensors()) {
+            for (int i = 0; i < t.size(); i++) {
+                t.values()[i] = 1.5 * (2 * rng.nextDouble() - 1);
+            }
+        }
+        double[][] inputs = randomInputs(rng, 5, spec.inputs());
+        int[] targets = new int[5];
+        for (int i = 0; i < 5; i++) {
+            targets[i] = rng.nextInt(spec.outputs());
+        }
+        return GradientCheck.check(model.params().tensors(), tape -> {
+            List<Tensor> logits = model.forward(tape, inputs);
+            List<Tensor> losses = new ArrayList<>();
+            for (int i = 0; i < logits.size(); i++) {
+                losses.add(Ops.crossEntropy(tape, logits.get(i), targets[i]));
+            }
+            return Ops.sum(tape, losses);
+        });
+    }
+
+    @Test
+    void lsamGradientsMatchFiniteDifferences() {
+        for (long seed = 1; seed <= 3; seed++) {
+            double worst = checkModel(ModelSpec.lsam(3, 4, 3, 4), seed);
+            assertTrue(worst < GradientCheck.TOLERANCE, "worst relative error " + worst);
+        }
+    }
+
+    @Test
+    void namTuringMachineGradientsMatchFiniteDifferences() {
+        for (long seed = 1; seed <= 2; seed++) {
+            double worst = checkModel(ModelSpec.namtm(3, 4, 3, 3, 2), seed);
+            assertTrue(worst < GradientCheck.TOLERANCE, "worst relative error " + worst);
+        }
+    }
+
+    @Test
+    void lstmGradientsMatchFiniteDifferences() {
+        for (long seed = 1; seed <= 3; seed++) {
+            double worst = checkModel(ModelSpec.lstm(3, 4, 4), seed);
+            assertTrue(worst < GradientCheck.TOLERANCE, "worst relative error " + worst);
+        }
+    }
+
+    @Test
+    void trainableLsamComputesWhatTheInferenceCellComputes() {
+        LsamModel model = (LsamModel) ModelSpec.lsam(3, 2, 4, 5).build(7);
+        LsamCell cell = new LsamCell(model.cellWeights());
+        double[][] inputs = randomInputs(new Rng(8), 6, 3);
+        float[][] floats = new float[6][3];
+        for (int t = 0; t < 6; t++) {
+            for (int j = 0; j < 3; j++) {
+                floats[t][j] = (float) inputs[t][j];
+            }
+        }
+        LsamCell.State state = cell.start();
+        List<Tensor> logits = model.forward(new Tape(), inputs);
+        for (int t = 0; t < 6; t++) {
+            float[] h = cell.step(state, floats[t]);
+            // logits = W_o h + b_o with b_o = 0 at start; compare h through W_o
+            Tensor wo = model.params().get("W_o");
+            double[] expected = new double[2];
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < 4; j++) {
+                    expected[i] += wo.get(i, j) * h[j];
+                }
+            }
+            assertArrayEquals(expected, logits.get(t).values(), 1e-5, "step " + t);
+        }
+        assertEquals(6, logits.size());
+    }
+}

@@ -1,0 +1,9 @@
+package dev.mnemos.runtime.model;
+
+/** The call budget allows no more requests; nothing was sent. */
+public final class CallLimitException extends Exception {
+
+    public CallLimitException(long limit) {
+        super("the call limit of " + limit + " model calls is reached");
+    }
+}

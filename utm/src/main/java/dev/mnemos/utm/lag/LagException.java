@@ -1,0 +1,9 @@
+package dev.mnemos.utm.lag;
+
+/** A Lag system, rule file or queue that is not valid; the message names the file, line or entry at fault. */
+public class LagException extends RuntimeException {
+
+    public LagException(String message) {
+        super(message);
+    }
+}
