@@ -10,6 +10,7 @@ import dev.mnemos.poem.memory.Weighting;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ class ReadTunerTest {
         double sum = 0;
         for (Map.Entry<float[], List<Episode>> held : byState.entrySet()) {
             EpisodicMemory others = EpisodicMemory.builder().dimension(D).read(settings).build();
-            others.addAll(episodes.stream().filter(e -> e.state() != held.getKey()).toList());
+            others.addAll(episodes.stream().filter(e -> !java.util.Arrays.equals(e.state(), held.getKey())).toList());
             Map<Permutation, Double> q = others.values(held.getKey());
             Episode pick = null;
             double best = Double.NEGATIVE_INFINITY;
@@ -106,13 +107,16 @@ class ReadTunerTest {
         return sum / byState.size();
     }
 
+    /** Episodes by state, the states in first-seen order (equal contents: one state; episodes() hands out copies). */
     static Map<float[], List<Episode>> byState(List<Episode> episodes) {
-        Map<float[], List<Episode>> out = new java.util.IdentityHashMap<>();
+        Map<List<Float>, List<Episode>> out = new HashMap<>();
         Map<float[], List<Episode>> ordered = new LinkedHashMap<>();
         for (Episode e : episodes) {
-            List<Episode> l = out.computeIfAbsent(e.state(), s -> new ArrayList<>());
+            List<Float> key = new ArrayList<>();
+            for (float x : e.state()) key.add(x);
+            List<Episode> l = out.computeIfAbsent(key, s -> new ArrayList<>());
+            if (l.isEmpty()) ordered.put(e.state(), l);
             l.add(e);
-            ordered.putIfAbsent(e.state(), l);
         }
         return ordered;
     }
