@@ -121,7 +121,18 @@ public final class LagRunCommand implements Callable<Integer> {
         LagSystem system = program.system();
         Dictionary dictionary = Dictionary.of(system, noShuffle ? null : seed);
         Path checkpointFile = checkpoint != null ? checkpoint : resume;
-        RunFiles files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpointFile, Duration.ofSeconds(5), resume);
+        RunFiles.requireDirectory("--trace", runOptions.trace);
+        RunFiles.requireDirectory("--checkpoint", checkpointFile);
+        RunFiles.requireDirectory("--cache", cache);
+        try (RunFiles files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpointFile, Duration.ofSeconds(5), resume)) {
+            return run(files, program, compiled, dictionary, checkpointFile);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // closing: the trace and cache were flushed cycle by cycle
+        }
+    }
+
+    private int run(RunFiles files, LagProgram program, BiTagLag compiled, Dictionary dictionary, Path checkpointFile) {
+        LagSystem system = program.system();
         Memory memory = files.resuming() ? checkResumed(files.resumedMemory(), dictionary) : initialMemory(program, compiled, dictionary);
         LagRun run;
         try (Processor model = processor(system)) {
