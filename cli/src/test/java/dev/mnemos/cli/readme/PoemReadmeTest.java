@@ -1,0 +1,27 @@
+package dev.mnemos.cli.readme;
+
+import dev.mnemos.cli.readme.ReadmeRunner.Plan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** poem/README.md's commands, run as written against the {@link StandIn}'s classifier (see {@link ReadmeRunner}). */
+class PoemReadmeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyCommandRunsAsTheReadmeSays() throws Exception {
+        Plan plan = Plan.of()
+                .notRun("mvn ", "a build command (the benchmarks jar), not one of ours")
+                .notRun("java -jar bench/", "JMH benchmarks: minutes each, run under the benchmark lock (bench/run)");
+        try (ReadmeRunner runner = new ReadmeRunner(dir)) {
+            runner.runAll(Readme.read(ReadmeRunner.ROOT, "poem/README.md"), plan);
+            assertTrue(runner.ran() >= 5, "ran " + runner.ran());
+        }
+    }
+}

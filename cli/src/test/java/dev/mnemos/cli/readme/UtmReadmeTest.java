@@ -1,0 +1,47 @@
+package dev.mnemos.cli.readme;
+
+import dev.mnemos.cli.readme.ReadmeRunner.Plan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** utm/README.md's commands, run as written (see {@link ReadmeRunner}), and the outputs it shows checked. */
+class UtmReadmeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyCommandRunsAndPrintsWhatTheReadmeShows() throws Exception {
+        Plan plan = Plan.of()
+                .notRun("mvn ", "a build command (the benchmarks jar), not one of ours")
+                .notRun("java -jar bench/", "JMH benchmarks: minutes each, run under the benchmark lock (bench/run)")
+                // the README's "after:" — a run stopped before its halt, which leaves its checkpoint
+                .before("bin/utm-run --model llama2 --resume run.checkpoint.json", "bin/utm-run --model llama2 --trace run.jsonl --max-steps 500", 10)
+                // the synopsis below it: bin/utm-verify run.jsonl --bitag samples/bitag/worked-example.json [--json]
+                .after("bin/utm-run --model llama2 --bitag samples/bitag/worked-example.json --trace run.jsonl",
+                        "bin/utm-verify run.jsonl --bitag samples/bitag/worked-example.json --json", 0)
+                .exit("bin/lag-check --rules samples/lag/rules.txt --model llama3.1 --json check.json --html check.html", 11)
+                .exit("bin/lag-check --rules samples/lag/rules.txt --model llama3.1", 11);
+        try (ReadmeRunner runner = new ReadmeRunner(dir)) {
+            runner.runAll(Readme.read(ReadmeRunner.ROOT, "utm/README.md"), plan);
+            assertTrue(runner.outputsChecked() >= 4, "outputs checked: " + runner.outputsChecked());
+        }
+        assertSameFiles(ReadmeRunner.ROOT.resolve("prompts/u15_2"), dir.resolve("prompts/u15_2")); // "Regenerate:" does
+    }
+
+    static void assertSameFiles(Path expected, Path written) throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(expected)) {
+            files = s.sorted().toList();
+        }
+        assertFalse(files.isEmpty());
+        for (Path f : files) assertEquals(Files.readString(f), Files.readString(written.resolve(f.getFileName())), f.toString());
+    }
+}
