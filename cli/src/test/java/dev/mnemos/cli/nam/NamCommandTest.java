@@ -61,8 +61,8 @@ class NamCommandTest {
         int code = run(err, "poem-compare", "--data", data.toString());
 
         assertEquals(3, code);
-        assertEquals("nam poem-compare: " + data + ":2: not valid JSON (Unrecognized token 'not': was expecting"
-                + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false'))", err.toString().strip());
+        assertEquals("nam poem-compare: " + data + ":2:4: Unrecognized token 'not': was expecting"
+                + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')", err.toString().strip());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.mnemos.poem.data;
 
+import dev.mnemos.runtime.json.JsonErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +48,7 @@ public final class JsonLinesReader {
                 number++;
                 if (line.isBlank()) continue;
                 String where = file + ":" + number;
-                JsonNode node = parse(line, where);
+                JsonNode node = parse(line, file, number);
                 Example example = new Example(text(node, "input", where), text(node, "output", where));
                 if (!labels.isEmpty() && !labels.contains(example.output())) {
                     throw new DataException(where + ": output \"" + preview(example.output()) + "\" is not one of the task's labels " + labels);
@@ -100,13 +101,13 @@ public final class JsonLinesReader {
         return lines;
     }
 
-    private static JsonNode parse(String line, String where) {
+    private static JsonNode parse(String line, Path file, long number) {
         try {
             JsonNode node = JSON.readTree(line);
-            if (node == null || !node.isObject()) throw new DataException(where + ": expected a JSON object");
+            if (node == null || !node.isObject()) throw new DataException(file + ":" + number + ": expected a JSON object");
             return node;
         } catch (JsonProcessingException e) {
-            throw new DataException(where + ": not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new DataException(JsonErrors.message(file, number, e));
         }
     }
 

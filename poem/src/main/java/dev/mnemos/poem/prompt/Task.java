@@ -1,5 +1,6 @@
 package dev.mnemos.poem.prompt;
 
+import dev.mnemos.runtime.json.JsonErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.message.AiMessage;
@@ -49,7 +50,7 @@ public record Task(String instruction, String example, String query, String sepa
         try {
             node = JSON.readTree(Files.readString(file));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DataException(file + ": not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new DataException(JsonErrors.message(file, e));
         }
         if (node == null || !node.isObject()) throw new DataException(file + ": expected a JSON object");
         Task d = simple(List.of());

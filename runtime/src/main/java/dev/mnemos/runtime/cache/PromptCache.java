@@ -1,5 +1,6 @@
 package dev.mnemos.runtime.cache;
 
+import dev.mnemos.runtime.json.JsonErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -197,7 +198,7 @@ public final class PromptCache implements AutoCloseable {
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new CacheFileException(file + ":" + number + ": not JSON: " + e.getOriginalMessage());
+            throw new CacheFileException(JsonErrors.message(file, number, e));
         }
         JsonNode fp = node.get("fingerprint");
         JsonNode prompt = node.get("prompt");

@@ -1,7 +1,7 @@
 package dev.mnemos.runtime.memory;
 
+import dev.mnemos.runtime.json.JsonErrors;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,9 +45,7 @@ public final class MemoryFile {
         try {
             return JSON.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw new MemoryFileException(file + where + ": malformed JSON: " + e.getOriginalMessage());
+            throw new MemoryFileException(JsonErrors.message(file, e));
         } catch (NoSuchFileException e) {
             throw new MemoryFileException(file + ": no such file");
         } catch (IOException e) {

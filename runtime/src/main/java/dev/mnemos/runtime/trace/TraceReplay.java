@@ -1,5 +1,6 @@
 package dev.mnemos.runtime.trace;
 
+import dev.mnemos.runtime.json.JsonErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,7 +85,7 @@ public final class TraceReplay {
                 try {
                     node = JSON.readTree(line.toString(StandardCharsets.UTF_8));
                 } catch (JsonProcessingException e) {
-                    throw new IOException(trace + ": line at byte " + start + " is not JSON: " + e.getOriginalMessage());
+                    throw new IOException(JsonErrors.message(trace, lineAt(trace, start), e));
                 }
                 if (node == null || !node.isObject()) throw new IOException(trace + ": line at byte " + start + " is not a JSON object");
                 long step = node.path("step").isIntegralNumber() ? node.path("step").asLong() : -1;
@@ -124,6 +125,17 @@ public final class TraceReplay {
         } catch (IllegalArgumentException e) {
             throw new IOException(trace + ": line at byte " + at + ": " + e.getMessage());
         }
+    }
+
+    /** The number (from 1) of the line that starts at byte {@code offset}: counted only to report a bad line. */
+    static long lineAt(Path trace, long offset) throws IOException {
+        long line = 1, at = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(trace), 1 << 16)) {
+            for (int b = in.read(); b >= 0 && at < offset; b = in.read(), at++) {
+                if (b == '\n') line++;
+            }
+        }
+        return line;
     }
 
     /**

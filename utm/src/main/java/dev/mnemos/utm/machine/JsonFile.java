@@ -1,5 +1,6 @@
 package dev.mnemos.utm.machine;
 
+import dev.mnemos.runtime.json.JsonErrors;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,9 +47,7 @@ public final class JsonFile {
         try {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String at = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw error.apply(source + ": not JSON" + at + ": " + e.getOriginalMessage());
+            throw error.apply(JsonErrors.message(source, e));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mnemos.utm.verify;
 
+import dev.mnemos.runtime.json.JsonErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -123,7 +124,7 @@ public final class TraceVerifier {
             if (node == null || !node.isObject()) throw new BadTraceException(trace + ":" + lineNo + ": not a JSON object");
             return node;
         } catch (JsonProcessingException e) {
-            throw new BadTraceException(trace + ":" + lineNo + ": not JSON: " + e.getOriginalMessage());
+            throw new BadTraceException(JsonErrors.message(trace, lineNo, e));
         }
     }
 

@@ -48,7 +48,7 @@ class LagJsonTest {
         assertEquals("bad.json: queue: the queue is empty; a Lag system needs at least two symbols to take a step",
                 message("{\"rules\": {\"a b\": \"a\"}, \"queue\": \"  \"}"));
         assertEquals("bad.json: unknown key 'rule'; known: [description, halt, name, queue, rules]", message("{\"rule\": {}}"));
-        assertEquals(true, message("{\"rules\": {\"a b\": \"a\", \"a b\": \"b\"}}").startsWith("bad.json: not JSON at line 1"));
+        assertEquals(true, message("{\"rules\": {\"a b\": \"a\", \"a b\": \"b\"}}").startsWith("bad.json:1:"));
     }
 
     private static String message(String json) {
