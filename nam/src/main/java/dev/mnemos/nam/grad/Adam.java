@@ -105,12 +105,6 @@ public final class Adam {
             return this;
         }
 
-        public Builder betas(double beta1, double beta2) {
-            this.beta1 = beta1;
-            this.beta2 = beta2;
-            return this;
-        }
-
         public Adam build(Params params) {
             return new Adam(this, params);
         }

@@ -112,19 +112,4 @@ public final class Params {
         }
         return norm;
     }
-
-    /** Copies the values of {@code other} (same names and sizes) into these parameters. */
-    public void copyFrom(Params other) {
-        if (!names().equals(other.names())) {
-            throw new IllegalArgumentException("parameters " + other.names() + " do not match " + names());
-        }
-        for (Map.Entry<String, Tensor> e : byName.entrySet()) {
-            Tensor from = other.get(e.getKey());
-            if (from.size() != e.getValue().size()) {
-                throw new IllegalArgumentException(e.getKey() + " has " + from.size() + " values, expected "
-                        + e.getValue().size());
-            }
-            System.arraycopy(from.value, 0, e.getValue().value, 0, from.size());
-        }
-    }
 }

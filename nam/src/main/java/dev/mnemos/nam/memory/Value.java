@@ -14,10 +14,6 @@ public record Value(String text, float[] vector) {
         vector = vector.clone();
     }
 
-    public static Value ofVector(float[] vector) {
-        return new Value(null, vector);
-    }
-
     @Override
     public float[] vector() {
         return vector.clone();

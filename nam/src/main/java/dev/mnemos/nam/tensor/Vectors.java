@@ -61,19 +61,6 @@ public final class Vectors {
         }
     }
 
-    /** A copy of {@code rows} with every row scaled to unit length (the paper's mu). */
-    public static float[][] unitRows(float[][] rows) {
-        float[][] out = new float[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            try {
-                out[i] = unit(rows[i]);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("row " + i + ": " + e.getMessage(), e);
-            }
-        }
-        return out;
-    }
-
     /** The cosine similarity of two non-zero vectors. */
     public static float cosine(float[] a, float[] b) {
         float na = norm(a);

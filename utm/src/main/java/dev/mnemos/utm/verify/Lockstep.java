@@ -74,10 +74,6 @@ public final class Lockstep {
         return reference;
     }
 
-    public Map<String, String> stateOfText() {
-        return stateOfText;
-    }
-
     /** The effect the next cycle should have. */
     public Effect expected() {
         if (halted) throw new IllegalStateException("the reference machine has halted; no cycle is expected");
