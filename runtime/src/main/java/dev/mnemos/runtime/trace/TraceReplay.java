@@ -1,9 +1,10 @@
 package dev.mnemos.runtime.trace;
 
-import dev.mnemos.runtime.json.JsonErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mnemos.io.FilePosition;
+import dev.mnemos.runtime.json.JsonErrors;
 import dev.mnemos.runtime.memory.BadLabelException;
 import dev.mnemos.runtime.memory.Change;
 import dev.mnemos.runtime.memory.Labels;
@@ -87,11 +88,11 @@ public final class TraceReplay {
                 } catch (JsonProcessingException e) {
                     throw new IOException(JsonErrors.message(trace, lineAt(trace, start), e));
                 }
-                if (node == null || !node.isObject()) throw new IOException(trace + ": line at byte " + start + " is not a JSON object");
+                if (node == null || !node.isObject()) throw bad(trace, start, "not a JSON object");
                 long step = node.path("step").isIntegralNumber() ? node.path("step").asLong() : -1;
                 if (step != firstStep + cycles) {
-                    throw new IOException(trace + ": line at byte " + start + " is step " + step + ", where the checkpoint ("
-                            + firstStep + " cycles) expects step " + (firstStep + cycles) + ": not the trace this checkpoint was written with");
+                    throw bad(trace, start, "step " + step + ", where the checkpoint (" + firstStep + " cycles) expects step "
+                            + (firstStep + cycles) + ": not the trace this checkpoint was written with");
                 }
                 listener.replayed(step, node, apply(node, memory, trace, start));
                 if (node.path("cacheHit").asBoolean(false)) hits++;
@@ -107,12 +108,12 @@ public final class TraceReplay {
     /** Checks every change first, then applies them all: a bad line changes nothing. */
     private static List<Change> apply(JsonNode node, Memory memory, Path trace, long at) throws IOException {
         JsonNode changes = node.get("changes");
-        if (changes == null || !changes.isObject()) throw new IOException(trace + ": line at byte " + at + " has no changes object");
+        if (changes == null || !changes.isObject()) throw bad(trace, at, "no changes object");
         List<Change> out = new ArrayList<>(changes.size());
         for (Iterator<Map.Entry<String, JsonNode>> it = changes.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> c = it.next();
             String label = c.getKey();
-            if (!Labels.isLabel(label)) throw new IOException(trace + ": line at byte " + at + ": " + new BadLabelException(label).getMessage());
+            if (!Labels.isLabel(label)) throw bad(trace, at, new BadLabelException(label).getMessage());
             out.add(new Change(label, memory.get(label), value(c.getValue(), trace, at, label)));
         }
         for (Change c : out) memory.set(c.label(), c.after());
@@ -123,8 +124,13 @@ public final class TraceReplay {
         try {
             return value(v, label);
         } catch (IllegalArgumentException e) {
-            throw new IOException(trace + ": line at byte " + at + ": " + e.getMessage());
+            throw bad(trace, at, e.getMessage());
         }
+    }
+
+    /** The line starting at byte {@code offset} is bad: the error names its file and line ({@link FilePosition}). */
+    private static IOException bad(Path trace, long offset, String what) throws IOException {
+        return new IOException(FilePosition.message(trace, lineAt(trace, offset), what));
     }
 
     /** The number (from 1) of the line that starts at byte {@code offset}: counted only to report a bad line. */
