@@ -7,7 +7,9 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.mnemos.poem.sim.SimulatedModel;
 import dev.mnemos.runtime.model.ModelServerStubs.Api;
+import dev.mnemos.utm.bench.FakeModels;
 import dev.mnemos.utm.prompt.PromptFiles;
+import dev.mnemos.utm.prompt.PromptSet;
 import dev.mnemos.utm.reference.ReferenceProcessor;
 
 import java.util.ArrayList;
@@ -31,13 +33,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
  * <li>a few-shot classification (poem): {@link SimulatedModel}'s rule, the label of the example
  *     shown last with probability 0.9, else the majority label, from the assistant turns (chat) or
  *     the examples' last words (completion);</li>
- * <li>anything else: as U15,2's reference machine would (the last instruction's right answer).</li>
+ * <li>anything else: as U15,2's reference machine would (the last instruction's right answer);
+ *     model {@value #WRONG_WAY} moves the wrong way on G/0 and N/1 until the boot holds their
+ *     demonstrations (a model that utm-bench's repair mends).</li>
  * </ul>
  */
 public final class StandIn implements ResponseDefinitionTransformerV2 {
 
     static final String NAME = "readme-stand-in";
     static final String LAG_TWO_WRONG = "llama3.1";
+    static final String WRONG_WAY = "wrong-way";
+    private static final PromptSet U152 = PromptFiles.u152();
     private static final Set<String> WRONG_KEYS = Set.of("abab", "aead");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern COUNTDOWN = Pattern.compile("\" op=\"halt\" \"\nn = (\\d+)\nif");
@@ -90,7 +96,21 @@ public final class StandIn implements ResponseDefinitionTransformerV2 {
         while (countdown.find()) last = Integer.parseInt(countdown.group(1)); // the prompt's own line comes last
         if (last >= 0) return last == 0 ? " \" op=\"halt\" \"" : " \" n-=1 op=\"%[A]\" \"";
         if (LABEL_QUESTION.matcher(all).matches()) return classifier.answer(labels(messages, prompt), classifier.hash(body));
-        return reference.process(prompt).text();
+        String right = reference.process(prompt).text();
+        return model.equals(WRONG_WAY) ? wrongWay(prompt, right) : right;
+    }
+
+    /** As {@link #WRONG_WAY} answers: the move turned the other way on G/0 and N/1 while the boot holds no demonstration of them. */
+    private static String wrongWay(String prompt, String right) {
+        String question = prompt.substring(prompt.lastIndexOf("\nresult = "));
+        for (String cell : List.of("G/0", "N/1")) {
+            String state = cell.substring(0, 1), symbol = cell.substring(2);
+            String asked = U152.prompt(state, symbol);
+            if (question.equals(asked.substring(asked.lastIndexOf("\nresult = "))) && !prompt.contains(FakeModels.demonstration(state, symbol))) {
+                return FakeModels.wrongMove(right);
+            }
+        }
+        return right;
     }
 
     private static String lookup(String prompt, String key, String model) {
