@@ -47,7 +47,8 @@ class JsonLinesReaderTest {
     @Test
     void malformedJsonNamesTheLine() throws IOException {
         Path f = file("{\"input\":\"a\",\"output\":\"x\"}", "{\"input\": \"b\", \"output\": ");
-        assertTrue(error(f, List.of()).getMessage().startsWith(f + ":2:27: Unexpected end-of-input"));
+        String message = error(f, List.of()).getMessage();
+        assertTrue(message.startsWith(f + ":2:26: Unexpected end-of-input"), message);
     }
 
     @Test
