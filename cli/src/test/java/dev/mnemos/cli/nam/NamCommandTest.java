@@ -61,7 +61,7 @@ class NamCommandTest {
         int code = run(err, "poem-compare", "--data", data.toString());
 
         assertEquals(3, code);
-        assertEquals("nam poem-compare: " + data + ":2:4: Unrecognized token 'not': was expecting"
+        assertEquals("nam poem-compare: " + data + ":2:1: Unrecognized token 'not': was expecting"
                 + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')", err.toString().strip());
     }
 

@@ -70,6 +70,6 @@ class UtmVerifyTest {
         Files.writeString(trace, "{\"step\":0,\"changes\":{}}\nnot json\n");
         UtmRunTest.Outcome o = utmVerify(trace.toString());
         assertEquals(3, o.code());
-        assertTrue(o.err().startsWith("utm-verify: " + trace + ":2:4: Unrecognized token 'not'"), o.err());
+        assertTrue(o.err().startsWith("utm-verify: " + trace + ":2:1: Unrecognized token 'not'"), o.err());
     }
 }
