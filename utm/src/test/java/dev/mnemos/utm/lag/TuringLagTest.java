@@ -1,0 +1,196 @@
+package dev.mnemos.utm.lag;
+
+import dev.mnemos.utm.bitag.BiTagCompiler;
+import dev.mnemos.utm.bitag.BiTagFormat;
+import dev.mnemos.utm.bitag.U152Tape;
+import dev.mnemos.utm.machine.Action;
+import dev.mnemos.utm.machine.Move;
+import dev.mnemos.utm.machine.TuringMachine;
+import dev.mnemos.utm.machine.U152;
+import dev.mnemos.utm.sim.Simulator;
+import dev.mnemos.utm.sim.Tape;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * A Turing machine compiled to a Lag system passes through the machine's own configurations: after
+ * every pass over the queue, the decoded tape, head and state are the reference simulator's, one
+ * machine step further when the pass is of the head's direction, unchanged when it is not.
+ */
+class TuringLagTest {
+
+    @Test
+    void u152RunsTheWorkedExampleAsOneLagSystemStepForStep() {
+        TuringLag c = TuringLag.compile(U152.machine(), "u15_2");
+        U152Tape input = BiTagCompiler.compile(BiTagFormat.read(Path.of("..", "samples", "bitag", "worked-example.json")));
+        Run r = lockstep(c, input.tape(), input.head(), 20_000);
+        assertEquals(11_849, r.machineSteps);
+        assertTrue(r.halted, "the Lag system halts where U15,2 does");
+        assertEquals(TuringLag.ruleCount(U152.machine()), c.lag().ruleCount());
+        assertTrue(r.passes > r.machineSteps && r.passes < 2 * r.machineSteps + 2, "one or two passes per step: " + r.passes);
+    }
+
+    @Test
+    void decodedConfigurationsEqualTheSimulatorsOnRandomMachines() {
+        Random rnd = new Random(11);
+        int halted = 0;
+        int grewLeft = 0;
+        int grewRight = 0;
+        for (int t = 0; t < 300; t++) {
+            TuringMachine m = randomMachine(rnd);
+            Tape tape = randomTape(rnd, m);
+            long head = tape.first() - 2 + rnd.nextInt(tape.cells().size() + 5);
+            TuringLag c = TuringLag.compile(m, "random");
+            assertEquals(TuringLag.ruleCount(m), c.lag().ruleCount(), m::toString);
+            Run r = lockstep(c, tape, head, 150);
+            if (r.halted) halted++;
+            grewLeft += r.grewLeft;
+            grewRight += r.grewRight;
+        }
+        assertTrue(halted > 50, "enough machines halt: " + halted);
+        assertTrue(grewLeft > 100 && grewRight > 100, "the tape grows at both ends: " + grewLeft + " left, " + grewRight + " right");
+    }
+
+    @Test
+    void aMachineThatHaltsAtOnceHaltsTheLagSystemInTheFirstPass() {
+        TuringMachine m = TuringMachine.builder().symbols("_", "x").on("A", "_", "x R A").halt("A", "x").build();
+        TuringLag c = TuringLag.compile(m, "stop");
+        LagInterpreter lag = new LagInterpreter(c.lag(), c.encode(Tape.parse("x_", m), 0));
+        lag.run(100);
+        assertTrue(lag.halted());
+        assertEquals(0, lag.steps(), "the first key (delimiter, A.x) has no rule");
+        assertEquals(List.of(".D", "A.x", "_"), names(c, lag.queue()));
+    }
+
+    @Test
+    void theRulesOfARightMoveAndALeftMoveReadAsTheConstructionSays() {
+        TuringMachine m = TuringMachine.builder().symbols("_", "x").on("A", "_", "x R B").on("A", "x", "x L A")
+                .on("B", "_", "_ L A").on("B", "x", "halt").build();
+        TuringLag c = TuringLag.compile(m, "two");
+        LagInterpreter lag = new LagInterpreter(c.lag(), c.encode(Tape.parse("_", m), 0));
+        List<String> passes = new ArrayList<>();
+        for (int p = 0; p < 6 && !lag.halted(); p++) {
+            passes.add(String.join(" ", names(c, lag.queue())));
+            do lag.step(); while (!lag.halted() && !c.isDelimiter(lag.at(0)));
+        }
+        assertEquals(List.of(
+                ".D A._",          // A reads _, moves right: waits in the left pass
+                ".D+ A._+",        // right pass: writes x, B enters a new blank cell on the right
+                ".D x B._",        // B reads _, moves left: acts in the left pass
+                ".D+ A.x+ _+",     // A reads x, moves left: waits in the right pass
+                ".D A.x _",        // left pass: the delimiter adds a blank cell on the left
+                ".D+ A._+ x+ _+"), passes);
+    }
+
+    @Test
+    void theCompiledU152SurvivesTheKeyValueFormat() {
+        TuringLag c = TuringLag.compile(U152.machine(), "u15_2");
+        LagSystem letters = Rename.toLetters(c.lag(), 2);
+        LagSystem back = RuleFormat.parse(RuleFormat.format(letters), "u15_2.txt", 0);
+        assertEquals(c.lag().ruleCount(), back.ruleCount());
+        int[] queue = c.encode(Tape.parse("1011", U152.machine()), 0);
+        LagInterpreter direct = new LagInterpreter(c.lag(), queue);
+        LagInterpreter viaText = new LagInterpreter(back, back.parseQueue(letters.join(queue), "queue"));
+        direct.run(5_000);
+        viaText.run(5_000);
+        assertEquals(direct.steps(), viaText.steps());
+        assertEquals(letters.join(direct.queue()), back.join(viaText.queue()));
+    }
+
+    /** What a lockstep run saw. */
+    static final class Run {
+        long machineSteps;
+        long passes;
+        long lagSteps;
+        boolean halted;
+        int grewLeft;
+        int grewRight;
+    }
+
+    /**
+     * Runs the Lag system pass by pass next to the simulator, for at most {@code maxSteps} machine
+     * steps, and fails at the first pass whose decoded configuration is not the expected one.
+     */
+    static Run lockstep(TuringLag c, Tape tape, long head, long maxSteps) {
+        TuringMachine m = c.machine();
+        Simulator sim = new Simulator(m, tape, head);
+        LagInterpreter lag = new LagInterpreter(c.lag(), c.encode(tape, head));
+        Run r = new Run();
+        check(c, sim, c.decode(lag.queue()), 0, "start");
+        while (r.machineSteps < maxSteps) {
+            int phase = c.phase(lag.at(0));
+            int before = sim.tape().cells().size();
+            long lowest = sim.lowestCell();
+            boolean acts = false;
+            if (!sim.halted()) {
+                Action a = m.action(sim.state(), sim.symbol());
+                acts = a.move() == (phase == 0 ? Move.L : Move.R);
+            }
+            boolean completed = true;
+            do {
+                completed = lag.step();
+                if (completed) r.lagSteps++;
+            } while (completed && !c.isDelimiter(lag.at(0)));
+            if (sim.halted()) {
+                assertFalse(completed, () -> "the machine halted; the Lag system must halt within the pass, machine " + m);
+                r.halted = true;
+                return r;
+            }
+            assertTrue(completed, () -> "the Lag system halted but the machine did not, after " + sim.steps() + " steps of " + m);
+            r.passes++;
+            if (acts) {
+                sim.step();
+                r.machineSteps++;
+                if (sim.lowestCell() < lowest) r.grewLeft++;
+                else if (sim.tape().cells().size() > before) r.grewRight++;
+            }
+            check(c, sim, c.decode(lag.queue()), 1 - phase, "pass " + r.passes);
+        }
+        return r;
+    }
+
+    private static void check(TuringLag c, Simulator sim, TuringLag.Configuration got, int phase, String when) {
+        Tape t = sim.tape();
+        TuringLag.Configuration expected = new TuringLag.Configuration(t.cells(), (int) (sim.head() - t.first()), sim.stateName(), phase);
+        if (!expected.equals(got)) fail(when + ", machine step " + sim.steps() + " of " + c.machine() + ": expected " + expected + ", got " + got);
+    }
+
+    private static List<String> names(TuringLag c, int[] queue) {
+        List<String> out = new ArrayList<>();
+        for (int s : queue) out.add(c.lag().symbol(s));
+        return out;
+    }
+
+    /** Up to 5 states and 4 symbols (named with one or two characters, any of them the blank), halts now and then. */
+    static TuringMachine randomMachine(Random rnd) {
+        int states = 1 + rnd.nextInt(5);
+        int symbols = 2 + rnd.nextInt(3);
+        List<String> ys = new ArrayList<>();
+        for (int y = 0; y < symbols; y++) ys.add(rnd.nextBoolean() ? String.valueOf((char) ('a' + y)) : "s" + y);
+        TuringMachine.Builder b = TuringMachine.builder().symbols(ys).blank(ys.get(rnd.nextInt(symbols)));
+        for (int s = 0; s < states; s++) {
+            for (String y : ys) {
+                String action = rnd.nextInt(10) == 0 ? "halt"
+                        : ys.get(rnd.nextInt(symbols)) + (rnd.nextBoolean() ? " L " : " R ") + "Q" + rnd.nextInt(states);
+                b.on("Q" + s, y, action);
+            }
+        }
+        return b.start("Q" + rnd.nextInt(states)).build();
+    }
+
+    static Tape randomTape(Random rnd, TuringMachine m) {
+        List<String> cells = new ArrayList<>();
+        int n = rnd.nextInt(7);
+        for (int i = 0; i < n; i++) cells.add(m.symbols().get(rnd.nextInt(m.symbols().size())));
+        return new Tape(rnd.nextInt(7) - 3, cells);
+    }
+}
