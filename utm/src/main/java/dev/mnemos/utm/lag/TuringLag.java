@@ -183,6 +183,52 @@ public final class TuringLag {
     }
 
     /**
+     * Reads a whole run back from the queue's history: every symbol the queue ever held, in order
+     * (the start queue, then each value appended), with the queue's front at {@code front}. Each
+     * pass's tape lies between two delimiters; a pass whose configuration differs from the one
+     * before took a machine step, and one that grew by a head cell in front moved the tape's first
+     * cell (numbered {@code firstCell} at the start) one to the left. The last configuration is
+     * that of the last whole pass: the one the queue starts with, or, when the queue stopped
+     * inside a pass, the one before it (a halting pass changes nothing).
+     */
+    public Replay replay(int[] history, int front, long firstCell) {
+        if (history.length == 0 || history[0] != ids.delimiter[0]) {
+            throw new LagException(lag.name() + ": the history does not start with the start queue's delimiter");
+        }
+        Configuration last = null;
+        long first = firstCell;
+        long steps = 0;
+        long passes = -1;
+        int from = 0;
+        for (int k = 1; k <= history.length; k++) {
+            boolean end = k == history.length;
+            if (!end && !isDelimiter(history[k])) continue;
+            if (end && from != front) break;
+            Configuration c = decode(history, from, k);
+            if (last != null && !c.sameMachineState(last)) {
+                steps++;
+                if (c.cells().size() == last.cells().size() + 1 && c.head() == 0) first--;
+            }
+            last = c;
+            passes++;
+            from = k;
+        }
+        return new Replay(last, first, steps, passes);
+    }
+
+    /**
+     * A run read back: the last whole pass's configuration, the cell number of its first cell, the
+     * machine steps and the whole passes taken.
+     */
+    public record Replay(Configuration configuration, long firstCell, long machineSteps, long passes) {
+
+        /** The head's cell number. */
+        public long head() {
+            return firstCell + configuration.head();
+        }
+    }
+
+    /**
      * A machine configuration read from a queue: the tape's cells from the first one the queue
      * holds, the head's place among them, the state, and the phase of the next pass.
      */
