@@ -36,7 +36,10 @@ class TuringLagTest {
         assertEquals(11_849, r.machineSteps);
         assertTrue(r.halted, "the Lag system halts where U15,2 does");
         assertEquals(TuringLag.ruleCount(U152.machine()), c.lag().ruleCount());
-        assertTrue(r.passes > r.machineSteps && r.passes < 2 * r.machineSteps + 2, "one or two passes per step: " + r.passes);
+        assertEquals(328, c.lag().ruleCount(), "2 x 8 rules for plain cells and delimiters, 6 per head symbol: 25 + 27 reachable");
+        assertEquals(59, c.lag().symbolCount());
+        assertEquals(23_553, r.passes, "U15,2 mostly moves on in one direction, so nearly every step waits one pass");
+        assertEquals(4_014_340, r.lagSteps, "a pass is one Lag step per cell and one for the delimiter");
     }
 
     @Test
