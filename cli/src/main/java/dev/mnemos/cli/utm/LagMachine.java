@@ -48,7 +48,8 @@ public class LagMachine {
         return machine != null;
     }
 
-    void check(boolean bitag, String word) {
+    /** Checks the options; {@code inputNeeded} is false when the system is only written (--write-rules). */
+    void check(boolean bitag, String word, boolean inputNeeded) {
         if (!given()) {
             if (tape != null || head != null) throw new Cli.Failure(ExitCode.USAGE, "--tape and --head go with --machine");
             return;
@@ -56,7 +57,7 @@ public class LagMachine {
         if (head != null && tape == null) throw new Cli.Failure(ExitCode.USAGE, "--head goes with --tape");
         if (bitag && tape != null) throw new Cli.Failure(ExitCode.USAGE, "give --tape or --bitag, not both");
         if (bitag && !machine.equals(U152_NAME)) throw new Cli.Failure(ExitCode.USAGE, "--bitag with --machine runs on U15,2: give --machine " + U152_NAME);
-        if (!bitag && tape == null) throw new Cli.Failure(ExitCode.USAGE, "give the machine's input: --tape CELLS (or, with --machine u15_2, --bitag FILE)");
+        if (inputNeeded && !bitag && tape == null) throw new Cli.Failure(ExitCode.USAGE, "give the machine's input: --tape CELLS (or, with --machine u15_2, --bitag FILE)");
         if (word != null && !bitag) throw new Cli.Failure(ExitCode.USAGE, "--word goes with --bitag");
     }
 
@@ -67,7 +68,7 @@ public class LagMachine {
             U152Tape t = BiTagCompiler.compile(program(bitag, word));
             startTape = t.tape();
             startHead = t.head();
-        } else {
+        } else if (tape != null) {
             try {
                 startTape = Tape.parse(tape, m);
             } catch (IllegalArgumentException e) {
@@ -96,8 +97,9 @@ public class LagMachine {
         return compiled.machine().blank();
     }
 
+    /** The start queue, empty when no input was given (the system is only written). */
     int[] startQueue() {
-        return compiled.encode(startTape, startHead);
+        return startTape == null ? new int[0] : compiled.encode(startTape, startHead);
     }
 
     /**

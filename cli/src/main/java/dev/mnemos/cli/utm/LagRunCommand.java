@@ -140,7 +140,7 @@ public final class LagRunCommand implements Callable<Integer> {
             throw new Cli.Failure(ExitCode.USAGE, "give --rules FILE, --bitag FILE or --machine FILE|u15_2 (one of them)");
         }
         if (word != null && bitag == null) throw new Cli.Failure(ExitCode.USAGE, "--word goes with --bitag");
-        tm.check(bitag != null, word);
+        tm.check(bitag != null, word, writeRules == null);
         if (tm.given() && queue != null) throw new Cli.Failure(ExitCode.USAGE, "--queue goes with --rules; --machine starts from its --tape");
         if (resume != null && (queue != null || word != null && !tm.given())) throw new Cli.Failure(ExitCode.USAGE, "--resume goes on from the checkpoint's queue: no --queue or --word");
         if (resume != null && writeRules != null) throw new Cli.Failure(ExitCode.USAGE, "--write-rules writes the system and exits: no --resume");

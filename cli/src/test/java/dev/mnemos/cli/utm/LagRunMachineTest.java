@@ -71,6 +71,12 @@ class LagRunMachineTest {
         TuringLag c = TuringLag.compile(U152.machine(), "u15_2");
         assertEquals(String.join(" ", names(c, c.encode(Tape.parse("1011", U152.machine()), 0))), String.join(" ", names(p.system(), p.queue())));
         assertEquals(rules, p.system().ruleCount());
+
+        Path bare = dir.resolve("bare.txt");
+        UtmRunTest.Outcome noInput = lagRun("--machine", "u15_2", "--write-rules", bare.toString());
+        assertEquals(0, noInput.code(), noInput.err());
+        assertEquals("", noInput.out(), "no input, no start queue");
+        assertEquals(Files.readString(txt), Files.readString(bare), "the rules do not depend on the input");
     }
 
     @Test
