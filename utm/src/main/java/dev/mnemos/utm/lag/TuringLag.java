@@ -30,9 +30,9 @@ import java.util.List;
  * (else nothing). Keys with a halting head have no rule, so the Lag system halts in the pass after
  * the machine reaches a halt.
  *
- * <p>Rules are made only for keys that can occur: the head symbols of each phase are those
- * reachable from the start state (every tape symbol assumed possible under the head), see
- * {@link #ruleCount}. With k symbols and H0, H1 non-halting head symbols per phase that is
+ * <p>Rules are made only for keys the table allows: the head symbols of each phase are those
+ * reachable from the start state, every tape symbol assumed possible under a head that enters a
+ * state (an over-approximation: some kept keys may be met by no tape), see {@link #ruleCount}. With k symbols and H0, H1 non-halting head symbols per phase that is
  * {@code 2(k^2 + 2k) + (2k + 2)(H0 + H1)} rules.
  */
 public final class TuringLag {
