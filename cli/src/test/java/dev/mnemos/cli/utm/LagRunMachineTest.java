@@ -43,6 +43,17 @@ class LagRunMachineTest {
     }
 
     @Test
+    void twoCellsPerSymbolGiveTheSameTapeInFewerLagSteps() throws Exception {
+        JsonNode one = lagRun("--machine", INCREMENT, "--tape", "1011", "--json").json();
+        UtmRunTest.Outcome o = lagRun("--machine", INCREMENT, "--tape", "1011", "--cells-per-symbol", "2", "--json");
+        assertEquals(0, o.code(), o.err());
+        JsonNode two = o.json();
+        for (String field : new String[] {"machineSteps", "finalTape", "finalTapeStart", "head", "state"}) assertEquals(one.get(field), two.get(field), field);
+        assertTrue(two.get("matchesReference").asBoolean());
+        assertTrue(two.get("steps").asLong() < one.get("steps").asLong(), two.get("steps") + " Lag steps against " + one.get("steps"));
+    }
+
+    @Test
     void u152OnTheWorkedExampleIsReadBackAtTheLastWholePassWhenAStepLimitCutsTheRun() {
         UtmRunTest.Outcome o = lagRun("--machine", "u15_2", "--bitag", WORKED, "--max-steps", "20000");
         assertEquals(10, o.code(), o.err());
@@ -94,7 +105,10 @@ class LagRunMachineTest {
 
     @Test
     void optionsThatDoNotGoTogetherAreUsageErrors(@TempDir Path dir) throws Exception {
-        assertEquals("lag-run: --tape and --head go with --machine\n", lagRun("--bitag", WORKED, "--tape", "1").err());
+        assertEquals("lag-run: --tape, --head and --cells-per-symbol go with --machine\n", lagRun("--bitag", WORKED, "--tape", "1").err());
+        UtmRunTest.Outcome wide = lagRun("--machine", INCREMENT, "--tape", "1", "--cells-per-symbol", "9");
+        assertEquals(2, wide.code());
+        assertTrue(wide.err().startsWith("lag-run: --cells-per-symbol: binary increment: 9 cells per symbol: give 1 or more, with at most 4096 blocks"), wide.err());
         assertEquals("lag-run: --bitag with --machine runs on U15,2: give --machine u15_2\n",
                 lagRun("--machine", INCREMENT, "--bitag", WORKED).err());
         assertEquals("lag-run: give the machine's input: --tape CELLS (or, with --machine u15_2, --bitag FILE)\n",

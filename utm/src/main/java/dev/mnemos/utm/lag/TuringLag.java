@@ -39,6 +39,8 @@ public final class TuringLag {
 
     /** Symbol names of the delimiters; machine symbols and states cannot start with a dot. */
     static final String[] DELIMITER = {".D", ".D+"};
+    /** At most this many blocks (k^width) of cells. */
+    public static final int MAX_BLOCKS = 4096;
 
     private final TuringMachine machine;
     private final LagSystem lag;
@@ -50,64 +52,97 @@ public final class TuringLag {
         this.ids = ids;
     }
 
-    /** Compiles a machine; the system is named {@code name}. */
+    /** Compiles a machine, one tape cell per symbol; the system is named {@code name}. */
     public static TuringLag compile(TuringMachine machine, String name) {
-        boolean[][] heads = reachableHeads(machine);
+        return compile(machine, name, 1);
+    }
+
+    /**
+     * Compiles a machine with {@code width} tape cells per symbol (1: fewest rules; 2: about one
+     * pass per machine step and half as many symbols in the queue).
+     */
+    public static TuringLag compile(TuringMachine machine, String name, int width) {
+        int blocks = blocks(machine, width);
+        boolean[][] heads = reachableHeads(machine, width, blocks);
         LagSystem.Builder b = LagSystem.builder(name);
-        new TuringLagRules(machine, heads, b, name + ": compiled rule").addAll();
-        int k = machine.symbols().size();
+        new TuringLagRules(machine, width, blocks, heads, b, name + ": compiled rule").addAll();
         for (int p = 0; p < 2; p++) {
-            for (int s = 0; s < machine.states().size(); s++) {
-                for (int y = 0; y < k; y++) {
-                    if (heads[p][s * k + y] && machine.action(s, y) == null) b.halt(Alphabet.headName(machine, p, s, y));
+            for (int h = 0; h < heads[p].length; h++) {
+                int state = h / blocks / width;
+                int position = h / blocks % width;
+                if (heads[p][h] && machine.action(state, Alphabet.cell(machine, width, h % blocks, position)) == null) {
+                    b.halt(Alphabet.headName(machine, width, p, state, position, h % blocks));
                 }
             }
         }
         LagSystem lag = b.build();
-        return new TuringLag(machine, lag, Alphabet.lookup(machine, lag));
+        return new TuringLag(machine, lag, Alphabet.lookup(machine, width, blocks, lag));
+    }
+
+    private static int blocks(TuringMachine m, int width) {
+        int blocks = width < 1 ? -1 : Alphabet.blocks(m.symbols().size(), width, MAX_BLOCKS);
+        if (blocks < 0) {
+            throw new LagException(m.name() + ": " + width + " cells per symbol: give 1 or more, with at most "
+                    + MAX_BLOCKS + " blocks (" + m.symbols().size() + " symbols to the power " + width + ")");
+        }
+        return blocks;
     }
 
     /**
-     * Which head symbols {@code [phase][state * k + symbol]} can occur: in phase 0 the start state
-     * on any symbol; a left move in phase 0 puts the next state on any symbol in phase 1, a right
-     * move waits (the same head in phase 1); a right move in phase 1 puts the next state on any
-     * symbol in phase 0, a left move waits.
+     * Which head blocks {@code [phase][(state * width + position) * blocks + block]} can occur: in
+     * phase 0 the start state anywhere in any block. A move inside the block gives the moved head in
+     * the other phase; a left move out of the block in phase 0 (a right move in phase 1) puts the
+     * next state at the near end of any block in the other phase; a move out of the block in the
+     * other direction waits (the same head in the other phase).
      */
-    static boolean[][] reachableHeads(TuringMachine m) {
-        int k = m.symbols().size();
-        boolean[][] seen = new boolean[2][m.states().size() * k];
+    static boolean[][] reachableHeads(TuringMachine m, int width, int blocks) {
+        boolean[][] seen = new boolean[2][m.states().size() * width * blocks];
         List<int[]> todo = new ArrayList<>();
-        for (int y = 0; y < k; y++) todo.add(new int[] {0, m.startIndex(), y});
+        for (int h = 0; h < width; h++) for (int c = 0; c < blocks; c++) todo.add(new int[] {0, m.startIndex(), h, c});
         while (!todo.isEmpty()) {
-            int[] h = todo.remove(todo.size() - 1);
-            int p = h[0];
-            int s = h[1];
-            int y = h[2];
-            if (seen[p][s * k + y]) continue;
-            seen[p][s * k + y] = true;
-            Action act = m.action(s, y);
+            int[] x = todo.remove(todo.size() - 1);
+            int p = x[0], s = x[1], h = x[2], c = x[3];
+            int code = (s * width + h) * blocks + c;
+            if (seen[p][code]) continue;
+            seen[p][code] = true;
+            Action act = m.action(s, Alphabet.cell(m, width, c, h));
             if (act == null) continue;
-            boolean acts = act.move() == (p == 0 ? Move.L : Move.R);
-            if (!acts) {
-                todo.add(new int[] {1 - p, s, y});
+            int next = m.stateIndex(act.next());
+            int written = Alphabet.with(m, width, c, h, m.symbolIndex(act.write()));
+            int to = h + act.move().delta();
+            if (to >= 0 && to < width) {
+                todo.add(new int[] {1 - p, next, to, written});
+            } else if (act.move() == (p == 0 ? Move.L : Move.R)) {
+                for (int any = 0; any < blocks; any++) todo.add(new int[] {1 - p, next, to < 0 ? width - 1 : 0, any});
             } else {
-                for (int c = 0; c < k; c++) todo.add(new int[] {1 - p, m.stateIndex(act.next()), c});
+                todo.add(new int[] {1 - p, s, h, c});
             }
         }
         return seen;
     }
 
-    /** The number of rules {@link #compile} makes for a machine (what {@code lag().ruleCount()} is). */
+    /** The number of rules {@link #compile} makes for a machine with one cell per symbol. */
     public static long ruleCount(TuringMachine m) {
-        boolean[][] heads = reachableHeads(m);
-        int k = m.symbols().size();
+        return ruleCount(m, 1);
+    }
+
+    /**
+     * The number of rules {@link #compile} makes: per kind of pass, with B = k^width blocks,
+     * {@code B^2 + 2B} keys without a head and {@code 2B + 2} per reachable head block that does
+     * not halt.
+     */
+    public static long ruleCount(TuringMachine m, int width) {
+        int blocks = blocks(m, width);
+        boolean[][] heads = reachableHeads(m, width, blocks);
         long count = 0;
         for (int p = 0; p < 2; p++) {
-            long h = 0;
-            for (int s = 0; s < m.states().size(); s++) {
-                for (int y = 0; y < k; y++) if (heads[p][s * k + y] && m.action(s, y) != null) h++;
+            long live = 0;
+            for (int h = 0; h < heads[p].length; h++) {
+                int state = h / blocks / width;
+                int position = h / blocks % width;
+                if (heads[p][h] && m.action(state, Alphabet.cell(m, width, h % blocks, position)) != null) live++;
             }
-            count += (long) k * k + 2L * k + (2L * k + 2) * h;
+            count += (long) blocks * blocks + 2L * blocks + (2L * blocks + 2) * live;
         }
         return count;
     }
@@ -116,20 +151,34 @@ public final class TuringLag {
 
     public TuringMachine machine() { return machine; }
 
+    /** Tape cells per symbol. */
+    public int width() { return ids.width; }
+
     /**
      * The queue for a machine in its start state on {@code tape} with the head on cell
      * {@code head}: the delimiter, then the cells from {@code min(first, head)} to
-     * {@code max(end, head + 1)}, as the reference simulator counts its used tape.
+     * {@code max(end, head + 1)} (the used tape, as the reference simulator counts it), in blocks of
+     * {@link #width()} cells, the last one filled up with blanks.
      */
     public int[] encode(Tape tape, long head) {
-        long lo = Math.min(tape.first(), head);
+        long lo = firstCell(tape, head);
         long hi = Math.max(tape.end(), head + 1);
-        int[] q = new int[(int) (hi - lo) + 1];
+        int w = ids.width;
+        int n = (int) ((hi - lo + w - 1) / w);
+        int[] q = new int[n + 1];
         q[0] = ids.delimiter[0];
-        for (long c = lo; c < hi; c++) {
-            int y = machine.symbolIndex(tape.at(c, machine.blank()));
-            if (y < 0) throw new IllegalArgumentException("tape cell " + c + ": '" + tape.at(c, machine.blank()) + "' is not a symbol of " + machine.name());
-            q[(int) (c - lo) + 1] = c == head ? ids.head(0, machine.startIndex(), y) : ids.plain[0][y];
+        int k = machine.symbols().size();
+        for (int blockIndex = 0; blockIndex < n; blockIndex++) {
+            int block = 0;
+            int position = -1;
+            for (int j = 0; j < w; j++) {
+                long c = lo + (long) blockIndex * w + j;
+                int y = machine.symbolIndex(tape.at(c, machine.blank()));
+                if (y < 0) throw new IllegalArgumentException("tape cell " + c + ": '" + tape.at(c, machine.blank()) + "' is not a symbol of " + machine.name());
+                block = block * k + y;
+                if (c == head) position = j;
+            }
+            q[blockIndex + 1] = position >= 0 ? ids.head(0, machine.startIndex(), position, block) : ids.plain[0][block];
         }
         return q;
     }
@@ -150,29 +199,28 @@ public final class TuringLag {
     }
 
     /**
-     * The machine configuration a queue between two passes stands for (it starts with a
-     * delimiter). Cells are numbered from the first cell of the queue's tape (0).
+     * The machine configuration of {@code queue[from..to)}, a queue between two passes (it starts
+     * with a delimiter). Cells are numbered from the first cell of the queue's tape (0).
      */
     public Configuration decode(int[] queue, int from, int to) {
         if (to <= from || !isDelimiter(queue[from])) {
             throw new LagException(lag.name() + ": a queue between passes starts with a delimiter");
         }
-        List<String> cells = new ArrayList<>(to - from - 1);
+        int w = ids.width;
+        List<String> cells = new ArrayList<>((to - from - 1) * w);
         int head = -1;
         String state = null;
         for (int k = from + 1; k < to; k++) {
             int sym = queue[k];
-            int plain = ids.plainOf[sym];
-            if (plain >= 0) {
-                cells.add(machine.symbols().get(plain));
-                continue;
+            int block = ids.plainOf[sym];
+            if (block < 0) {
+                int h = ids.headOf[sym];
+                if (h < 0 || head >= 0) throw new LagException(lag.name() + ": symbol " + (k - from) + " '" + lag.symbol(sym) + "' is not a tape block here");
+                block = h % ids.blocks;
+                head = (k - from - 1) * w + h / ids.blocks % w;
+                state = machine.states().get(h / ids.blocks / w);
             }
-            int h = ids.headOf[sym];
-            if (h < 0 || head >= 0) throw new LagException(lag.name() + ": symbol " + (k - from) + " '" + lag.symbol(sym) + "' is not a tape cell here");
-            int k2 = machine.symbols().size();
-            head = k - from - 1;
-            state = machine.states().get(h / k2);
-            cells.add(machine.symbols().get(h % k2));
+            for (int j = 0; j < w; j++) cells.add(machine.symbols().get(Alphabet.cell(machine, w, block, j)));
         }
         if (head < 0) throw new LagException(lag.name() + ": the queue holds no head cell");
         return new Configuration(cells, head, state, phase(queue[from]));
@@ -186,8 +234,8 @@ public final class TuringLag {
      * Reads a whole run back from the queue's history: every symbol the queue ever held, in order
      * (the start queue, then each value appended), with the queue's front at {@code front}. Each
      * pass's tape lies between two delimiters; a pass whose configuration differs from the one
-     * before took a machine step, and one that grew by a head cell in front moved the tape's first
-     * cell (numbered {@code firstCell} at the start) one to the left. The last configuration is
+     * before took a machine step, and one that grew by a head block in front moved the tape's first
+     * cell (numbered {@code firstCell} at the start) one block to the left. The last configuration is
      * that of the last whole pass: the one the queue starts with, or, when the queue stopped
      * inside a pass, the one before it (a halting pass changes nothing).
      */
@@ -207,7 +255,7 @@ public final class TuringLag {
             Configuration c = decode(history, from, k);
             if (last != null && !c.sameMachineState(last)) {
                 steps++;
-                if (c.cells().size() == last.cells().size() + 1 && c.head() == 0) first--;
+                if (c.cells().size() == last.cells().size() + ids.width && c.head() < ids.width) first -= ids.width;
             }
             last = c;
             passes++;

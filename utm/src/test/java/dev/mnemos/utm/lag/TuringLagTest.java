@@ -44,23 +44,45 @@ class TuringLagTest {
 
     @Test
     void decodedConfigurationsEqualTheSimulatorsOnRandomMachines() {
-        Random rnd = new Random(11);
+        randomMachinesStepForStep(1, 200, new Random(11));
+    }
+
+    @Test
+    void withTwoCellsPerSymbolTooOnRandomMachines() {
+        randomMachinesStepForStep(2, 100, new Random(12));
+    }
+
+    private static void randomMachinesStepForStep(int width, int machines, Random rnd) {
         int halted = 0;
         int grewLeft = 0;
         int grewRight = 0;
-        for (int t = 0; t < 200; t++) {
-            TuringMachine m = randomMachine(rnd);
+        for (int t = 0; t < machines; t++) {
+            TuringMachine m = randomMachine(rnd, width == 1 ? 4 : 3);
             Tape tape = randomTape(rnd, m);
             long head = tape.first() - 2 + rnd.nextInt(tape.cells().size() + 5);
-            TuringLag c = TuringLag.compile(m, "random");
-            assertEquals(TuringLag.ruleCount(m), c.lag().ruleCount(), m::toString);
+            TuringLag c = TuringLag.compile(m, "random", width);
+            assertEquals(TuringLag.ruleCount(m, width), c.lag().ruleCount(), m::toString);
             Run r = lockstep(c, tape, head, 120);
             if (r.halted) halted++;
             grewLeft += r.grewLeft;
             grewRight += r.grewRight;
         }
-        assertTrue(halted > 30, "enough machines halt: " + halted);
-        assertTrue(grewLeft > 50 && grewRight > 50, "the tape grows at both ends: " + grewLeft + " left, " + grewRight + " right");
+        assertTrue(halted > machines / 7, "enough machines halt: " + halted);
+        assertTrue(grewLeft > machines / 4 && grewRight > machines / 4, "the tape grows at both ends: " + grewLeft + " left, " + grewRight + " right");
+    }
+
+    @Test
+    void withTwoCellsPerSymbolU152TakesOnePassPerStepOnTheWorkedExample() {
+        TuringLag c = TuringLag.compile(U152.machine(), "u15_2", 2);
+        U152Tape input = BiTagCompiler.compile(BiTagFormat.read(Path.of("..", "samples", "bitag", "worked-example.json")));
+        Run r = lockstep(c, input.tape(), input.head(), 20_000);
+        assertEquals(11_849, r.machineSteps);
+        assertTrue(r.halted);
+        assertEquals(TuringLag.ruleCount(U152.machine(), 2), c.lag().ruleCount());
+        assertEquals(11_850, r.passes, "a pass for every step but one: U15,2's runs of moves one way alternate inside and across blocks");
+        assertEquals(1_020_800, r.lagSteps, "a pass is one Lag step per block of two cells and one for the delimiter");
+        assertEquals(1_088, c.lag().ruleCount());
+        assertEquals(117, c.lag().symbolCount());
     }
 
     @Test
@@ -116,7 +138,8 @@ class TuringLagTest {
             TuringMachine m = randomMachine(rnd);
             Tape tape = randomTape(rnd, m);
             long head = tape.first() - 2 + rnd.nextInt(tape.cells().size() + 5);
-            TuringLag c = TuringLag.compile(m, "random");
+            int width = 1 + t % 2;
+            TuringLag c = TuringLag.compile(m, "random", width);
             int[] start = c.encode(tape, head);
             List<Integer> history = new ArrayList<>();
             for (int s : start) history.add(s);
@@ -130,8 +153,9 @@ class TuringLagTest {
                     TuringLag.firstCell(tape, head));
             Simulator sim = new Simulator(m, tape, head);
             sim.run(r.machineSteps());
-            String where = m + " after " + lag.steps() + " Lag steps";
-            assertEquals(sim.tape(), r.configuration().tape(r.firstCell()), where);
+            String where = m + " after " + lag.steps() + " Lag steps, " + width + " cells per symbol";
+            if (width == 1) assertEquals(sim.tape(), r.configuration().tape(r.firstCell()), where);
+            assertEquals(sim.tape().trim(m.blank()), r.configuration().tape(r.firstCell()).trim(m.blank()), where);
             assertEquals(sim.head(), r.head(), where);
             assertEquals(sim.stateName(), r.configuration().state(), where);
             if (lag.halted()) assertTrue(sim.halted(), where);
@@ -157,16 +181,14 @@ class TuringLagTest {
         Simulator sim = new Simulator(m, tape, head);
         LagInterpreter lag = new LagInterpreter(c.lag(), c.encode(tape, head));
         Run r = new Run();
-        check(c, sim, c.decode(lag.queue()), 0, "start");
+        long origin = TuringLag.firstCell(tape, head);
+        check(c, sim, c.decode(lag.queue()), origin, 0, "start");
         while (r.machineSteps < maxSteps) {
             int phase = c.phase(lag.at(0));
-            int before = sim.tape().cells().size();
+            int size = (lag.size() - 1) * c.width();
             long lowest = sim.lowestCell();
-            boolean acts = false;
-            if (!sim.halted()) {
-                Action a = m.action(sim.state(), sim.symbol());
-                acts = a.move() == (phase == 0 ? Move.L : Move.R);
-            }
+            long highest = sim.highestCell();
+            boolean acts = !sim.halted() && acts(c, sim, origin, phase);
             int generation = lag.size();
             long taken = lag.run(generation);
             r.lagSteps += taken;
@@ -183,17 +205,41 @@ class TuringLagTest {
                 sim.step();
                 r.machineSteps++;
                 if (sim.lowestCell() < lowest) r.grewLeft++;
-                else if (sim.tape().cells().size() > before) r.grewRight++;
+                else if (sim.highestCell() > highest) r.grewRight++;
             }
-            check(c, sim, c.decode(lag.queue()), 1 - phase, "pass " + r.passes);
+            TuringLag.Configuration got = c.decode(lag.queue());
+            if (got.cells().size() == size + c.width() && got.head() < c.width()) origin -= c.width();
+            check(c, sim, got, origin, 1 - phase, "pass " + r.passes);
         }
         return r;
     }
 
-    private static void check(TuringLag c, Simulator sim, TuringLag.Configuration got, int phase, String when) {
+    /** Whether the machine's next step happens in a pass of {@code phase}: inside the head's block, or out of it in the pass's direction. */
+    private static boolean acts(TuringLag c, Simulator sim, long origin, int phase) {
+        Action a = c.machine().action(sim.state(), sim.symbol());
+        int to = (int) Math.floorMod(sim.head() - origin, (long) c.width()) + a.move().delta();
+        return to >= 0 && to < c.width() || a.move() == (phase == 0 ? Move.L : Move.R);
+    }
+
+    /**
+     * The decoded configuration is the simulator's: with one cell per symbol exactly its used tape;
+     * with blocks the same cells (the last block may hold blanks past the used tape), head and state.
+     */
+    private static void check(TuringLag c, Simulator sim, TuringLag.Configuration got, long origin, int phase, String when) {
         Tape t = sim.tape();
-        TuringLag.Configuration expected = new TuringLag.Configuration(t.cells(), (int) (sim.head() - t.first()), sim.stateName(), phase);
-        if (!expected.equals(got)) fail(when + ", machine step " + sim.steps() + " of " + c.machine() + ": expected " + expected + ", got " + got);
+        String where = when + ", machine step " + sim.steps() + " of " + c.machine() + " (" + c.width() + " cells per symbol)";
+        if (c.width() == 1) {
+            TuringLag.Configuration expected = new TuringLag.Configuration(t.cells(), (int) (sim.head() - t.first()), sim.stateName(), phase);
+            if (!expected.equals(got)) fail(where + ": expected " + expected + ", got " + got);
+            assertEquals(t.first(), origin, where);
+            return;
+        }
+        String blank = c.machine().blank();
+        assertEquals(t.trim(blank), got.tape(origin).trim(blank), where);
+        assertEquals(sim.head(), origin + got.head(), where);
+        assertEquals(sim.stateName(), got.state(), where);
+        assertEquals(phase, got.phase(), where);
+        assertTrue(origin <= t.first() && origin + got.cells().size() >= t.end(), where + ": the queue holds the used tape");
     }
 
     private static List<String> names(TuringLag c, int[] queue) {
@@ -204,8 +250,12 @@ class TuringLagTest {
 
     /** Up to 5 states and 4 symbols (named with one or two characters, any of them the blank), halts now and then. */
     static TuringMachine randomMachine(Random rnd) {
+        return randomMachine(rnd, 4);
+    }
+
+    static TuringMachine randomMachine(Random rnd, int maxSymbols) {
         int states = 1 + rnd.nextInt(5);
-        int symbols = 2 + rnd.nextInt(3);
+        int symbols = 2 + rnd.nextInt(maxSymbols - 1);
         List<String> ys = new ArrayList<>();
         for (int y = 0; y < symbols; y++) ys.add(rnd.nextBoolean() ? String.valueOf((char) ('a' + y)) : "s" + y);
         TuringMachine.Builder b = TuringMachine.builder().symbols(ys).blank(ys.get(rnd.nextInt(symbols)));
