@@ -52,12 +52,17 @@ class TuringLagTest {
         randomMachinesStepForStep(2, 100, new Random(12));
     }
 
+    @Test
+    void andWithThreeCellsPerSymbol() {
+        randomMachinesStepForStep(3, 60, new Random(13));
+    }
+
     private static void randomMachinesStepForStep(int width, int machines, Random rnd) {
         int halted = 0;
         int grewLeft = 0;
         int grewRight = 0;
         for (int t = 0; t < machines; t++) {
-            TuringMachine m = randomMachine(rnd, width == 1 ? 4 : 3);
+            TuringMachine m = randomMachine(rnd, width == 1 ? 4 : width == 2 ? 3 : 2);
             Tape tape = randomTape(rnd, m);
             long head = tape.first() - 2 + rnd.nextInt(tape.cells().size() + 5);
             TuringLag c = TuringLag.compile(m, "random", width);
