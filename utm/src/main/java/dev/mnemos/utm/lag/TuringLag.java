@@ -30,6 +30,11 @@ import java.util.List;
  * (else nothing). Keys with a halting head have no rule, so the Lag system halts in the pass after
  * the machine reaches a halt.
  *
+ * <p>With {@code width} cells per symbol ({@link #compile(TuringMachine, String, int)}) a symbol
+ * is a block of cells; a head moves inside its block in any pass and crosses into the next block
+ * only in the pass of its direction, so a sweep one way takes one pass per step, and a pass is
+ * shorter; the rules grow with k^(2 width).
+ *
  * <p>Rules are made only for keys the table allows: the head symbols of each phase are those
  * reachable from the start state, every tape symbol assumed possible under a head that enters a
  * state (an over-approximation: some kept keys may be met by no tape), see {@link #ruleCount}. With k symbols and H0, H1 non-halting head symbols per phase that is
