@@ -37,7 +37,8 @@ import java.util.List;
  *
  * <p>Rules are made only for keys the table allows: the head symbols of each phase are those
  * reachable from the start state, every tape symbol assumed possible under a head that enters a
- * state (an over-approximation: some kept keys may be met by no tape), see {@link #ruleCount}. With k symbols and H0, H1 non-halting head symbols per phase that is
+ * state (an over-approximation: some kept keys may be met by no tape), see {@link #ruleCount}.
+ * With one cell per symbol, k symbols and H0, H1 non-halting head symbols per phase that is
  * {@code 2(k^2 + 2k) + (2k + 2)(H0 + H1)} rules.
  */
 public final class TuringLag {
