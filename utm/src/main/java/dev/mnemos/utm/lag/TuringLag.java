@@ -50,9 +50,9 @@ public final class TuringLag {
 
     private final TuringMachine machine;
     private final LagSystem lag;
-    private final Alphabet ids;
+    private final TuringLagAlphabet ids;
 
-    private TuringLag(TuringMachine machine, LagSystem lag, Alphabet ids) {
+    private TuringLag(TuringMachine machine, LagSystem lag, TuringLagAlphabet ids) {
         this.machine = machine;
         this.lag = lag;
         this.ids = ids;
@@ -76,17 +76,17 @@ public final class TuringLag {
             for (int h = 0; h < heads[p].length; h++) {
                 int state = h / blocks / width;
                 int position = h / blocks % width;
-                if (heads[p][h] && machine.action(state, Alphabet.cell(machine, width, h % blocks, position)) == null) {
-                    b.halt(Alphabet.headName(machine, width, p, state, position, h % blocks));
+                if (heads[p][h] && machine.action(state, TuringLagAlphabet.cell(machine, width, h % blocks, position)) == null) {
+                    b.halt(TuringLagAlphabet.headName(machine, width, p, state, position, h % blocks));
                 }
             }
         }
         LagSystem lag = b.build();
-        return new TuringLag(machine, lag, Alphabet.lookup(machine, width, blocks, lag));
+        return new TuringLag(machine, lag, TuringLagAlphabet.lookup(machine, width, blocks, lag));
     }
 
     private static int blocks(TuringMachine m, int width) {
-        int blocks = width < 1 ? -1 : Alphabet.blocks(m.symbols().size(), width, MAX_BLOCKS);
+        int blocks = width < 1 ? -1 : TuringLagAlphabet.blocks(m.symbols().size(), width, MAX_BLOCKS);
         if (blocks < 0) {
             throw new LagException(m.name() + ": " + width + " cells per symbol: give 1 or more, with at most "
                     + MAX_BLOCKS + " blocks (" + m.symbols().size() + " symbols to the power " + width + ")");
@@ -111,10 +111,10 @@ public final class TuringLag {
             int code = (s * width + h) * blocks + c;
             if (seen[p][code]) continue;
             seen[p][code] = true;
-            Action act = m.action(s, Alphabet.cell(m, width, c, h));
+            Action act = m.action(s, TuringLagAlphabet.cell(m, width, c, h));
             if (act == null) continue;
             int next = m.stateIndex(act.next());
-            int written = Alphabet.with(m, width, c, h, m.symbolIndex(act.write()));
+            int written = TuringLagAlphabet.with(m, width, c, h, m.symbolIndex(act.write()));
             int to = h + act.move().delta();
             if (to >= 0 && to < width) {
                 todo.add(new int[] {1 - p, next, to, written});
@@ -146,7 +146,7 @@ public final class TuringLag {
             for (int h = 0; h < heads[p].length; h++) {
                 int state = h / blocks / width;
                 int position = h / blocks % width;
-                if (heads[p][h] && m.action(state, Alphabet.cell(m, width, h % blocks, position)) != null) live++;
+                if (heads[p][h] && m.action(state, TuringLagAlphabet.cell(m, width, h % blocks, position)) != null) live++;
             }
             count += (long) blocks * blocks + 2L * blocks + (2L * blocks + 2) * live;
         }
@@ -226,7 +226,7 @@ public final class TuringLag {
                 head = (k - from - 1) * w + h / ids.blocks % w;
                 state = machine.states().get(h / ids.blocks / w);
             }
-            for (int j = 0; j < w; j++) cells.add(machine.symbols().get(Alphabet.cell(machine, w, block, j)));
+            for (int j = 0; j < w; j++) cells.add(machine.symbols().get(TuringLagAlphabet.cell(machine, w, block, j)));
         }
         if (head < 0) throw new LagException(lag.name() + ": the queue holds no head cell");
         return new Configuration(cells, head, state, phase(queue[from]));

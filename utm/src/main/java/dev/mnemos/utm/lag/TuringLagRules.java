@@ -95,7 +95,7 @@ final class TuringLagRules {
         Action act = action(h);
         int pos = position(h);
         int block = h % blocks;
-        int written = Alphabet.with(m, width, block, pos, m.symbolIndex(act.write()));
+        int written = TuringLagAlphabet.with(m, width, block, pos, m.symbolIndex(act.write()));
         int next = m.stateIndex(act.next());
         int to = pos + act.move().delta();
         if (to >= 0 && to < width) return head(1 - phase, next, to, written);
@@ -105,7 +105,7 @@ final class TuringLagRules {
 
     private Action action(int h) {
         int state = h / blocks / width;
-        return m.action(state, Alphabet.cell(m, width, h % blocks, position(h)));
+        return m.action(state, TuringLagAlphabet.cell(m, width, h % blocks, position(h)));
     }
 
     private int position(int h) {
@@ -124,14 +124,14 @@ final class TuringLagRules {
     }
 
     private String plain(int phase, int block) {
-        return Alphabet.plainName(m, width, phase, block);
+        return TuringLagAlphabet.plainName(m, width, phase, block);
     }
 
     private String head(int phase, int h) {
-        return Alphabet.headName(m, width, phase, h / blocks / width, position(h), h % blocks);
+        return TuringLagAlphabet.headName(m, width, phase, h / blocks / width, position(h), h % blocks);
     }
 
     private String head(int phase, int state, int position, int block) {
-        return Alphabet.headName(m, width, phase, state, position, block);
+        return TuringLagAlphabet.headName(m, width, phase, state, position, block);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * the symbol itself ({@code 1}) and a head cell {@code A.0}. A block is coded as a number in base
  * k, its first cell the most significant digit.
  */
-final class Alphabet {
+final class TuringLagAlphabet {
 
     final int width;
     /** k^width: the number of blocks. */
@@ -27,7 +27,7 @@ final class Alphabet {
     final int[] headOf;
     private final int[][] head;
 
-    private Alphabet(int width, int blocks, int states, int ids) {
+    private TuringLagAlphabet(int width, int blocks, int states, int ids) {
         this.width = width;
         this.blocks = blocks;
         plain = new int[2][blocks];
@@ -85,9 +85,9 @@ final class Alphabet {
     }
 
     /** The ids the compiled {@code lag} gave every name. */
-    static Alphabet lookup(TuringMachine m, int width, int blocks, LagSystem lag) {
+    static TuringLagAlphabet lookup(TuringMachine m, int width, int blocks, LagSystem lag) {
         int states = m.states().size();
-        Alphabet a = new Alphabet(width, blocks, states, lag.symbolCount());
+        TuringLagAlphabet a = new TuringLagAlphabet(width, blocks, states, lag.symbolCount());
         for (int p = 0; p < 2; p++) {
             a.delimiter[p] = lag.id(TuringLag.DELIMITER[p]);
             for (int b = 0; b < blocks; b++) {
