@@ -3,6 +3,7 @@ package dev.mnemos.cli.utm;
 import dev.mnemos.cli.BackendOptions;
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
+import dev.mnemos.io.AtomicFiles;
 import dev.mnemos.cli.run.RunFiles;
 import dev.mnemos.cli.run.RunOptions;
 import dev.mnemos.runtime.cycle.Machine;
@@ -19,7 +20,11 @@ import dev.mnemos.utm.bitag.Word;
 import dev.mnemos.utm.lag.BiTagLag;
 import dev.mnemos.utm.lag.LagException;
 import dev.mnemos.utm.lag.LagProgram;
+import dev.mnemos.utm.lag.LagJson;
 import dev.mnemos.utm.lag.LagSystem;
+import dev.mnemos.utm.lag.Rename;
+import dev.mnemos.utm.lag.RuleFormat;
+import dev.mnemos.utm.lag.TuringLag;
 import dev.mnemos.utm.lag.check.Dictionary;
 import dev.mnemos.utm.lag.check.LagReferenceProcessor;
 import dev.mnemos.utm.lag.run.LagImage;
@@ -32,8 +37,10 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -50,7 +57,14 @@ import java.util.concurrent.Callable;
                 "call is made for that) or fewer than two symbols remain.",
                 "",
                 "--bitag compiles a bi-tag program (as utm-run takes) to a Lag system and",
-                "prints the decoded final word. Without --model the backend is 'reference'.",
+                "prints the decoded final word. --machine compiles a Turing machine (a machine",
+                "file, or u15_2 for the built-in U15,2) to one Lag system and runs it on",
+                "--tape (or, for U15,2, on a --bitag program placed on its tape, as utm-run",
+                "does); the tape, head and state are read back from the queue at the end and",
+                "compared with the reference machine's. --write-rules FILE writes the",
+                "compiled system (KEY:VALUE with two-letter names, or our JSON with the start",
+                "queue when FILE ends in .json) and exits. Without --model the backend is",
+                "'reference'.",
                 "",
                 "Exit codes: 0 halted and verified, 2 usage, 3 bad input file, 4/5/6 model",
                 "errors, 7 an answer that is not a value, 10 step or time limit, 11 mismatch,",
@@ -58,6 +72,9 @@ import java.util.concurrent.Callable;
                 ""},
         footer = {"", "Examples:",
                 "  lag-run --bitag samples/bitag/spec-example.json",
+                "  lag-run --machine samples/machines/binary-increment.json --tape 1011",
+                "  lag-run --machine u15_2 --bitag samples/bitag/worked-example.json",
+                "  lag-run --machine u15_2 --write-rules u15_2-lag.txt",
                 "  lag-run --rules rules.txt --queue aBgJvD --model llama3.1 --cache cache.jsonl --trace run.jsonl",
                 "  lag-run --rules rules.txt --queue aBgJvD --model llama3.1 --checkpoint lag.ckpt --max-steps 1000",
                 "  lag-run --rules rules.txt --model llama3.1 --resume lag.ckpt --trace run.jsonl"})
@@ -68,6 +85,9 @@ public final class LagRunCommand implements Callable<Integer> {
 
     @Mixin
     LagInput input;
+
+    @Mixin
+    LagMachine tm;
 
     @Mixin
     BackendOptions backend;
@@ -103,6 +123,9 @@ public final class LagRunCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Go on from a checkpoint (same --rules and --seed; give the same --trace).")
     Path resume;
 
+    @Option(names = "--write-rules", paramLabel = "FILE", description = "Write the Lag system (KEY:VALUE, or JSON with the start queue when FILE ends in .json) and exit without running it.")
+    Path writeRules;
+
     public static void main(String[] args) {
         Cli.main(new LagRunCommand(), args);
     }
@@ -113,29 +136,43 @@ public final class LagRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if ((bitag == null) == (input.rules == null)) throw new Cli.Failure(ExitCode.USAGE, "give --rules FILE or --bitag FILE (one of them)");
+        if ((bitag == null && !tm.given()) == (input.rules == null)) {
+            throw new Cli.Failure(ExitCode.USAGE, "give --rules FILE, --bitag FILE or --machine FILE|u15_2 (one of them)");
+        }
         if (word != null && bitag == null) throw new Cli.Failure(ExitCode.USAGE, "--word goes with --bitag");
-        if (resume != null && (queue != null || word != null)) throw new Cli.Failure(ExitCode.USAGE, "--resume goes on from the checkpoint's queue: no --queue or --word");
-        BiTagLag compiled = bitag == null ? null : compile();
-        LagProgram program = compiled == null ? input.read() : new LagProgram(compiled.lag(), new int[0]);
+        tm.check(bitag != null, word, writeRules == null);
+        if (tm.given() && queue != null) throw new Cli.Failure(ExitCode.USAGE, "--queue goes with --rules; --machine starts from its --tape");
+        if (resume != null && (queue != null || word != null && !tm.given())) throw new Cli.Failure(ExitCode.USAGE, "--resume goes on from the checkpoint's queue: no --queue or --word");
+        if (resume != null && writeRules != null) throw new Cli.Failure(ExitCode.USAGE, "--write-rules writes the system and exits: no --resume");
+        BiTagLag compiled = bitag == null || tm.given() ? null : compile();
+        TuringLag machineLag = tm.given() ? tm.compile(bitag, word) : null;
+        if (machineLag != null) startQueue = tm.startQueue();
+        LagProgram program = compiled != null ? new LagProgram(compiled.lag(), new int[0])
+                : machineLag != null ? new LagProgram(machineLag.lag(), new int[0]) : input.read();
         LagSystem system = program.system();
+        rulesQueue = program.queue();
+        if (writeRules != null) return writeRules(program);
+        return run(system, compiled, machineLag);
+    }
+
+    /** Runs the system on the runtime and reports; the run's files are closed (and their locks freed) in any case. */
+    private int run(LagSystem system, BiTagLag compiled, TuringLag machineLag) {
         Dictionary dictionary = Dictionary.of(system, noShuffle ? null : seed);
         Path checkpointFile = checkpoint != null ? checkpoint : resume;
         RunFiles.requireDirectory("--trace", runOptions.trace);
         RunFiles.requireDirectory("--checkpoint", checkpointFile);
         RunFiles.requireDirectory("--cache", cache);
         try (RunFiles files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpointFile, Duration.ofSeconds(5), resume)) {
-            return run(files, program, compiled, dictionary, checkpointFile);
+            return run(files, system, compiled, machineLag, dictionary, checkpointFile);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // closing: the trace and cache were flushed cycle by cycle
         }
     }
 
-    private int run(RunFiles files, LagProgram program, BiTagLag compiled, Dictionary dictionary, Path checkpointFile) {
-        LagSystem system = program.system();
-        Memory memory = files.resuming() ? checkResumed(files.resumedMemory(), dictionary) : initialMemory(program, compiled, dictionary);
-        LagRun run;
+    private int run(RunFiles files, LagSystem system, BiTagLag compiled, TuringLag machineLag, Dictionary dictionary, Path checkpointFile) {
         try (Processor model = processor(system)) {
+            Memory memory = files.resuming() ? checkResumed(files.resumedMemory(), dictionary, system) : initialMemory(system, dictionary);
+            LagRun run;
             try {
                 run = new LagRun(system, memory, model, verify);
             } catch (LagException e) {
@@ -144,7 +181,7 @@ public final class LagRunCommand implements Callable<Integer> {
             Machine.Builder builder = run.configure(files.configure(Machine.builder()).limits(runOptions.limits()).retries(runOptions.cycleRetries()));
             RunResult result = files.run(builder.build(), memory);
             LagRun.Summary s = run.summarise(result);
-            report(s, compiled, system, checkpointFile);
+            report(s, compiled, system, checkpointFile, machineLag == null ? null : decode(memory));
             if (result.status() == RunResult.Status.HALTED) return ExitCode.OK.code();
             return ExitCode.of(result).code();
         }
@@ -165,12 +202,14 @@ public final class LagRunCommand implements Callable<Integer> {
     }
 
     private int[] startQueue;
+    /** The rule file's own queue (JSON), empty when it has none. */
+    private int[] rulesQueue;
 
-    private Memory initialMemory(LagProgram program, BiTagLag compiled, Dictionary dictionary) {
+    private Memory initialMemory(LagSystem system, Dictionary dictionary) {
         try {
-            int[] q = compiled != null ? startQueue
-                    : queue != null ? program.system().parseQueue(queue, "--queue")
-                    : program.queue();
+            int[] q = startQueue != null ? startQueue
+                    : queue != null ? system.parseQueue(queue, "--queue")
+                    : rulesQueue;
             if (q.length == 0) throw new Cli.Failure(ExitCode.USAGE, "no queue: give --queue SYMBOLS (the rule file has none)");
             return LagImage.of(dictionary, q);
         } catch (LagException e) {
@@ -178,11 +217,44 @@ public final class LagRunCommand implements Callable<Integer> {
         }
     }
 
-    private Memory checkResumed(Memory memory, Dictionary dictionary) {
+    private Memory checkResumed(Memory memory, Dictionary dictionary, LagSystem system) {
         if (!dictionary.prefix().equals(memory.read(LagImage.DICT))) {
             throw new Cli.Failure(ExitCode.BAD_INPUT, resume + ": the checkpoint's dictionary is not the one of these rules in this order (same --rules and --seed as the run?)");
         }
+        if (tm.given()) {
+            int[] history = LagImage.history(memory, system);
+            if (history.length < startQueue.length || !Arrays.equals(Arrays.copyOf(history, startQueue.length), startQueue)) {
+                throw new Cli.Failure(ExitCode.BAD_INPUT, resume + ": the checkpoint's run did not start from this input (give the run's --tape, --head or --bitag)");
+            }
+        }
         return memory;
+    }
+
+    private LagMachine.Decoded decode(Memory memory) {
+        try {
+            return tm.decode(memory);
+        } catch (LagException e) {
+            throw new Cli.Failure(ExitCode.BAD_INPUT, "the queue does not hold a machine configuration: " + e.getMessage());
+        }
+    }
+
+    /** Writes the system (and the start queue, when there is one) as --write-rules asks. */
+    private int writeRules(LagProgram program) {
+        LagSystem system = program.system();
+        int[] q = startQueue != null ? startQueue : program.queue();
+        boolean json = writeRules.getFileName().toString().endsWith(".json");
+        LagSystem written = json || system.symbolWidth() > 0 ? system : Rename.toLetters(system, 2);
+        String text = json ? LagJson.toJson(new LagProgram(system, q)) : RuleFormat.format(written);
+        Cli.writing(writeRules, () -> AtomicFiles.write(writeRules, text.getBytes(StandardCharsets.UTF_8)));
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("lag-run: wrote %,d rules over %,d symbols to %s (%s)%n", system.ruleCount(), system.symbolCount(), writeRules,
+                json ? "JSON with the start queue" : written == system ? "KEY:VALUE" : "KEY:VALUE, symbols renamed to " + written.symbolWidth() + " letters");
+        err.flush();
+        if (!json && q.length > 0) {
+            spec.commandLine().getOut().println("start queue: " + written.join(q));
+            spec.commandLine().getOut().flush();
+        }
+        return ExitCode.OK.code();
     }
 
     private Processor processor(LagSystem system) {
@@ -205,7 +277,7 @@ public final class LagRunCommand implements Callable<Integer> {
         return s.queueLength() < 2 ? "" : compiled.decode(system.parseQueue(s.queue(), "queue")).toString();
     }
 
-    private void report(LagRun.Summary s, BiTagLag compiled, LagSystem system, Path checkpointFile) {
+    private void report(LagRun.Summary s, BiTagLag compiled, LagSystem system, Path checkpointFile, LagMachine.Decoded decoded) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String end = switch (s.status()) {
@@ -219,11 +291,15 @@ public final class LagRunCommand implements Callable<Integer> {
                 end, s.cycles(), s.modelCalls(), s.cacheHits(), s.seconds(), s.queueLength());
         err.println("lag-run: verification: " + (!s.verified() ? "off" : s.mismatches() == 0
                 ? String.format("the %,d cycles matched the reference interpreter", s.cycles()) : "mismatch at " + s.error()));
+        if (decoded != null) err.println(Cli.printable("lag-run: decoded: " + decodedLine(decoded, s.steps())));
         err.flush();
         if (runOptions.json) {
             var o = s.toJson();
             if (compiled != null) o.put("finalWord", word(compiled, system, s));
+            if (decoded != null) putDecoded(o, decoded);
             out.println(o.toPrettyString());
+        } else if (decoded != null) {
+            out.println(tapeLine(decoded, s.halted()));
         } else if (compiled != null) {
             out.println((s.halted() ? "final word: " : "word so far (not halted): ") + word(compiled, system, s));
         } else {
@@ -231,5 +307,34 @@ public final class LagRunCommand implements Callable<Integer> {
             out.println((s.halted() ? "final queue: " : "queue so far (not halted): ") + (q.length() <= 200 ? q : q.substring(0, 200) + " ..."));
         }
         out.flush();
+    }
+
+    /** Steps, passes, state, head and the comparison with the reference machine, in one line. */
+    private static String decodedLine(LagMachine.Decoded d, long lagSteps) {
+        TuringLag.Replay r = d.replay();
+        String cost = r.machineSteps() == 0 ? "" : String.format(" (%,.1f Lag steps per machine step)", (double) lagSteps / r.machineSteps());
+        return String.format("%s in %s%s; state %s, head at cell %d; %s", Cli.count(r.machineSteps(), "machine step"), String.format(java.util.Locale.ROOT, "%,d whole pass%s", r.passes(), r.passes() == 1 ? "" : "es"),
+                cost, r.configuration().state(), r.head(), d.matchesReference()
+                        ? "the reference machine is in the same configuration after as many steps" + (d.referenceHalted() ? " (halted)" : "")
+                        : "MISMATCH: the reference machine is elsewhere after as many steps");
+    }
+
+    private String tapeLine(LagMachine.Decoded d, boolean halted) {
+        var t = d.trimmed(tm.blank());
+        String text = t.text();
+        String shown = text.length() <= 200 ? text : text.substring(0, 100) + " ... (" + (text.length() - 200) + " more cells) ... " + text.substring(text.length() - 100);
+        return Cli.printable((halted ? "final tape" : "tape so far (not halted; at the last whole pass)") + " (from cell " + t.first() + "): " + shown);
+    }
+
+    private void putDecoded(com.fasterxml.jackson.databind.node.ObjectNode o, LagMachine.Decoded d) {
+        TuringLag.Replay r = d.replay();
+        var t = d.trimmed(tm.blank());
+        o.put("machineSteps", r.machineSteps());
+        o.put("passes", r.passes());
+        o.put("state", r.configuration().state());
+        o.put("head", r.head());
+        o.put("finalTape", t.text());
+        o.put("finalTapeStart", t.first());
+        o.put("matchesReference", d.matchesReference());
     }
 }

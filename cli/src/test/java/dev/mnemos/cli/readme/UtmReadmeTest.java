@@ -28,7 +28,8 @@ class UtmReadmeTest {
                 .after("bin/utm-run --model llama2 --bitag samples/bitag/worked-example.json --trace run.jsonl",
                         "bin/utm-verify run.jsonl --bitag samples/bitag/worked-example.json --json", 0)
                 .exit("bin/lag-check --rules samples/lag/rules.txt --model llama3.1 --json check.json --html check.html", 11)
-                .exit("bin/lag-check --rules samples/lag/rules.txt --model llama3.1", 11);
+                .exit("bin/lag-check --rules samples/lag/rules.txt --model llama3.1", 11)
+                .exit("bin/lag-run --machine u15_2 --bitag samples/bitag/worked-example.json --max-steps 20000", 10);
         try (ReadmeRunner runner = new ReadmeRunner(dir)) {
             runner.runAll(Readme.read(ReadmeRunner.ROOT, "utm/README.md"), plan);
             assertTrue(runner.outputsChecked() >= 4, "outputs checked: " + runner.outputsChecked());

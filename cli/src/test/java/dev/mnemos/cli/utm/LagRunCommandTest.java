@@ -131,7 +131,7 @@ class LagRunCommandTest {
         assertEquals("lag-run: no queue: give --queue SYMBOLS (the rule file has none)\n", lagRun("--rules", rules.toString()).err());
         assertEquals("lag-run: --queue: symbol 2 'xx' of the queue is not a symbol of " + rules + "\n",
                 lagRun("--rules", rules.toString(), "--queue", "aBxx").err());
-        assertEquals("lag-run: give --rules FILE or --bitag FILE (one of them)\n", lagRun().err());
+        assertEquals("lag-run: give --rules FILE, --bitag FILE or --machine FILE|u15_2 (one of them)\n", lagRun().err());
         UtmRunTest.Outcome ok = lagRun("--rules", rules.toString(), "--queue", "aBgJ", "--max-steps", "4");
         assertEquals(10, ok.code(), ok.err());
         assertEquals("queue so far (not halted): gJvD\n", ok.out());

@@ -77,6 +77,22 @@ public final class LagImage {
         return q;
     }
 
+    /**
+     * Every symbol the queue has held, as symbol ids: the cells from {@code 0} to the tail (the
+     * runtime deletes nothing, so the past before the front {@code i} is still in memory).
+     */
+    public static int[] history(Memory m, LagSystem system) {
+        long end = m.readLong(TAIL);
+        int[] h = new int[(int) end];
+        for (int k = 0; k < h.length; k++) {
+            String cell = Long.toString(k);
+            int id = system.id(m.read(cell));
+            if (id < 0) throw new LagException("memory: cell " + cell + " holds '" + m.read(cell) + "', not a symbol of " + system.name());
+            h[k] = id;
+        }
+        return h;
+    }
+
     static void checkSymbols(LagSystem system) {
         for (String s : system.symbols()) {
             if (!SAFE.matcher(s).matches()) {
