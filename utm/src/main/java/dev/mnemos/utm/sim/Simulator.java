@@ -217,6 +217,15 @@ public final class Simulator implements Cells {
         return new Tape(origin + lo, cells);
     }
 
+    /** The lowest and highest cell numbers of the used part of the tape. */
+    public long lowestCell() {
+        return origin + Math.min(low, pos);
+    }
+
+    public long highestCell() {
+        return origin + Math.max(high, pos);
+    }
+
     public TuringMachine machine() {
         return machine;
     }
