@@ -116,11 +116,11 @@ class CopyCommandTest {
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
             st.execute("DELETE FROM poem_episode");
             st.execute("DELETE FROM poem_query");
-            st.execute("INSERT INTO poem_schema (version) VALUES (2)");
+            st.execute("INSERT INTO poem_schema (version) VALUES (3)");
         }
         Run newer = poem("copy", file.toString(), url);
         assertEquals(22, newer.exit(), newer.err());
-        assertTrue(newer.err().contains("version 2"), newer.err());
+        assertTrue(newer.err().contains("version 3"), newer.err());
         assertEquals(0, count(url, "SELECT count(*) FROM poem_episode"));
 
         Run notADatabase = poem("copy", file.toString(), "elsewhere.poem");

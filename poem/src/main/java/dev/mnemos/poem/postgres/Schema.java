@@ -17,7 +17,7 @@ import java.sql.Statement;
 final class Schema {
 
     /** The newest schema version this build knows. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final long LOCK = 0x6d6e656d6f73L; // "mnemos"
 
     private Schema() {}
