@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * writes them, through {@link PostgresMemory#write} (queued, sent in batches of 1,000 by its
  * background thread), then {@link PostgresMemory#flush}, so the rate counts until every row is
  * committed. The table grows through the run; past L = {@code capacity} rows every batch also
- * evicts the oldest, as a full memory does.
+ * evicts the oldest, as a full memory does. The new table and server per fork put the two
+ * {@code exactUpTo} runs on the same footing.
  *
  * <pre>bench/run 'PostgresWrite'</pre>
  */
@@ -51,6 +52,15 @@ public class PostgresWriteBench {
     @Param({"100000"})
     int capacity;
 
+    /**
+     * The local memory's exact scan up to this many distinct states, its graph index beyond:
+     * 10,000 is the default, so past 80,000 episodes every new state also goes into the graph (CPU
+     * of this process); {@code 2147483647} keeps the local copy an exact scan, which leaves the
+     * database path alone.
+     */
+    @Param({"10000", "2147483647"})
+    int exactUpTo;
+
     EmbeddedPostgres server;
     PostgresMemory memory;
     final Random random = new Random(1);
@@ -61,7 +71,7 @@ public class PostgresWriteBench {
         server = EmbeddedPostgres.builder().start();
         PoemFile.Settings settings = new PoemFile.Settings(4, ReadSettings.DEFAULT, false, capacity, "bench", 384, Permutation.identity(4));
         memory = PostgresMemory.builder().url(server.getJdbcUrl("postgres", "postgres")).settings(settings)
-                .batchSize(1_000).syncEvery(Duration.ofSeconds(1)).writer("bench").open();
+                .batchSize(1_000).syncEvery(Duration.ofSeconds(1)).writer("bench").exactUpTo(exactUpTo).open();
     }
 
     @Benchmark
@@ -80,7 +90,8 @@ public class PostgresWriteBench {
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement st = c.createStatement();
              ResultSet r = st.executeQuery("SELECT count(*), max(id) FROM poem_episode")) {
             r.next();
-            System.out.printf("%n%,d rows in poem_episode after %,d episodes written (L = %,d)%n", r.getLong(1), r.getLong(2), capacity);
+            System.out.printf("%n%,d rows in poem_episode after %,d episodes written (L = %,d, exact local scan up to %,d states)%n",
+                    r.getLong(1), r.getLong(2), capacity, exactUpTo);
         }
         server.close();
     }

@@ -93,7 +93,9 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
             ReadSettings read = settings.read();
             if (b.k != null) read = read.withK(b.k);
             if (b.weighting != null) read = read.withWeighting(b.weighting);
-            this.local = EpisodicMemory.builder().dimension(settings.dimension()).read(read).capacity(settings.capacity()).build();
+            EpisodicMemory.Builder localBuilder = EpisodicMemory.builder().dimension(settings.dimension()).read(read).capacity(settings.capacity());
+            if (b.exactUpTo != null) localBuilder.exactUpTo(b.exactUpTo);
+            this.local = localBuilder.build();
             loadLog();
             poll();
         } catch (SQLException e) {
@@ -525,6 +527,7 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         private Integer k;
         private Weighting weighting;
         private boolean replace;
+        private Integer exactUpTo;
 
         private Builder() {}
 
@@ -569,6 +572,13 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
 
         /** Overrides the stored weighting for this process's reads only. */
         public Builder weighting(Weighting weighting) { this.weighting = weighting; return this; }
+
+        /**
+         * The local memory scans every state exactly up to this many distinct states, and reads
+         * through its graph index beyond ({@link EpisodicMemory.Builder#exactUpTo}); default
+         * EpisodicMemory's. Keeping a graph index costs CPU on every new state.
+         */
+        public Builder exactUpTo(int states) { this.exactUpTo = states; return this; }
 
         /**
          * Removes everything the database's memory holds before this one is created from the
