@@ -85,7 +85,6 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         this.batchSize = b.batchSize;
         this.connection = connect(b);
         try {
-            Schema.migrate(connection, where);
             MemoryTable.Stored stored = stored(b);
             this.settings = stored.settings();
             this.task = stored.task();
@@ -385,13 +384,15 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
     }
 
     /**
-     * The memory's row, created from the builder's settings when there is none; with
-     * {@code replace}, everything the database held is removed first. One transaction: a memory
-     * that does not match is refused with nothing written.
+     * Creates or upgrades the tables, then reads the memory's row, created from the builder's
+     * settings when there is none; with {@code replace}, everything the database held is removed
+     * first. One transaction: a newer schema or a memory that does not match is refused with
+     * nothing written, not even an upgrade of the tables.
      */
     private MemoryTable.Stored stored(Builder b) throws SQLException, StoreException {
         connection.setAutoCommit(false);
         try {
+            Schema.migrate(connection, where);
             if (b.replace) MemoryTable.clear(connection);
             MemoryTable.Stored stored = MemoryTable.read(connection, where);
             if (stored == null) {

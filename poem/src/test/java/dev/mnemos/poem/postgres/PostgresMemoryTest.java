@@ -175,6 +175,21 @@ class PostgresMemoryTest {
     }
 
     @Test
+    void feedbackThroughPoemIsWrittenToTheDatabase() throws Exception {
+        dev.mnemos.embed.Encoder encoder = HashEmbedding.encoder();
+        List<Example> pool = List.of(new Example("a", "yes"), new Example("b", "no"), new Example("c", "yes"), new Example("d", "no"));
+        try (PostgresMemory one = PostgresMemory.builder().url(url).settings(TrainWorker.settings(encoder)).writer("app").open()) {
+            dev.mnemos.poem.Poem poem = dev.mnemos.poem.Poem.builder().encoder(encoder).examples(pool).estimator(one).m(TrainWorker.M).build();
+            dev.mnemos.poem.Selection s = poem.select("a query");
+            poem.feedback(s, 0.75);
+            long start = System.nanoTime();
+            while (count("SELECT count(*) FROM poem_episode") == 0 && System.nanoTime() - start < 5_000_000_000L) Thread.sleep(20);
+            assertEquals(1, count("SELECT count(*) FROM poem_episode WHERE writer = 'app' AND action = " + s.action().index()));
+            assertEquals(75, count("SELECT (reward * 100)::bigint FROM poem_episode"));
+        }
+    }
+
+    @Test
     void pastLTheOldestRowsGo() throws Exception {
         try (PostgresMemory one = open(settings("test-encoder", 3, 5), "one")) {
             for (int i = 0; i < 8; i++) one.write(new float[] {1, i}, A, i);
