@@ -192,7 +192,7 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
             queue.add(row);
             queued = queue.size();
         }
-        if (queued >= BACKLOG * batchSize) {
+        if (queued >= (long) BACKLOG * batchSize) {
             flushOrKeep(); // the database is behind: the writer waits for it
         } else if (queued >= batchSize && flushRequested.compareAndSet(false, true)) {
             try {
