@@ -159,5 +159,10 @@ class CopyCommandTest {
         assertTrue(m.err().contains("m = 3") && m.err().contains("m = 2"), m.err());
         assertEquals(1, count(url, "SELECT count(*) FROM poem_episode WHERE writer = 'v1'"));
         assertEquals(1, count(url, "SELECT count(*) FROM poem_episode"));
+
+        Run noPool = poem("copy", url, dir.resolve("out.poem").toString()); // written before schema 2: no task or pool to copy out
+        assertEquals(3, noPool.exit());
+        assertTrue(noPool.err().contains("holds no task and example pool"), noPool.err());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("out.poem")));
     }
 }
