@@ -111,6 +111,8 @@ class CopyCommandTest {
         String url = database("failures");
         Run refused = poem("copy", file.toString(), url.replace("user=postgres", "user=nobody"));
         assertEquals(21, refused.exit(), refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertEquals(0, count(url, "SELECT count(*) FROM pg_tables WHERE tablename LIKE 'poem%'"));
 
         assertEquals(0, poem("copy", file.toString(), url).exit());
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
@@ -120,6 +122,7 @@ class CopyCommandTest {
         }
         Run newer = poem("copy", file.toString(), url);
         assertEquals(22, newer.exit(), newer.err());
+        assertEquals(1, newer.err().strip().lines().count(), newer.err());
         assertTrue(newer.err().contains("version 3"), newer.err());
         assertEquals(0, count(url, "SELECT count(*) FROM poem_episode"));
 
