@@ -21,7 +21,12 @@ public class DatabaseOptions {
 
     /** Opens the shared memory at {@code url}; {@code settings} create it, or must match it. */
     PostgresMemory open(String url, PoemFile.Settings settings, String writer) throws StoreException {
+        return builder(url, writer).settings(settings).open();
+    }
+
+    /** A builder for the memory at {@code url} with these credentials; the caller adds the rest. */
+    PostgresMemory.Builder builder(String url, String writer) {
         String secret = password != null ? password : System.getenv("POEM_DB_PASSWORD");
-        return PostgresMemory.builder().url(url).user(user).password(secret).settings(settings).writer(writer).open();
+        return PostgresMemory.builder().url(url).user(user).password(secret).writer(writer + " " + ProcessHandle.current().pid());
     }
 }

@@ -37,8 +37,11 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin BackendOptions backend;
     @Mixin ReadOptions options;
 
-    @Option(names = "--memory", required = true, paramLabel = "FILE", description = "A memory made by poem train.")
-    Path memoryFile;
+    @Mixin DatabaseOptions database;
+
+    @Option(names = "--memory", required = true, paramLabel = "FILE|URL",
+            description = "A memory made by poem train: a file, or jdbc:postgresql://HOST/DB.")
+    String memory;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE ('-' for standard output instead of the table).")
     String json;
@@ -57,12 +60,17 @@ final class EvalCommand implements Callable<Integer> {
     private int eval() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         Task given = data.task();
-        Loaded loaded = Loaded.open(memoryFile, options, given, err);
+        try (Loaded loaded = Loaded.open(memory, database, options, given, err)) {
+            return eval(loaded, err);
+        }
+    }
+
+    private int eval(Loaded loaded, PrintWriter err) throws Exception {
         Task task = loaded.poem().task();
         Dataset dataset = data.read(task.labels().isEmpty() ? null : task, err);
         if (dataset.test().isEmpty()) throw new dev.mnemos.poem.data.DataException(data.data + ": no test examples to evaluate on");
         if (!dataset.train().equals(loaded.contents().pool())) { // its test split is then not held out from this memory
-            throw new dev.mnemos.poem.data.DataException(memoryFile + " was trained on another pool than the training split of " + data.data
+            throw new dev.mnemos.poem.data.DataException(dev.mnemos.poem.postgres.PostgresMemory.redacted(memory) + " was trained on another pool than the training split of " + data.data
                     + " (" + loaded.contents().pool().size() + " examples, " + dataset.train().size() + " there);"
                     + " evaluate with the data (and --seed, --split-ratio, --limit) it was trained with");
         }

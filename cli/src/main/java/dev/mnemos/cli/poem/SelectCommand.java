@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -25,16 +24,19 @@ import java.util.concurrent.Callable;
                 "Shows the m examples POEM puts before a query, in the order it learned for queries like it. No model is called.",
                 "",
                 "  poem select --memory reviews.poem --query \"The room was freezing.\"",
-                "  poem select --memory reviews.poem --query \"The room was freezing.\" --format prompt"})
+                "  poem select --memory reviews.poem --query \"The room was freezing.\" --format prompt",
+                "  poem select --memory 'jdbc:postgresql://db.internal/poem' --db-user poem --query \"The room was freezing.\""})
 final class SelectCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin ReadOptions options;
+    @Mixin DatabaseOptions database;
 
-    @Option(names = "--memory", required = true, paramLabel = "FILE", description = "A memory made by poem train.")
-    Path memoryFile;
+    @Option(names = "--memory", required = true, paramLabel = "FILE|URL",
+            description = "A memory made by poem train: a file, or jdbc:postgresql://HOST/DB.")
+    String memory;
 
     @Option(names = "--query", required = true, paramLabel = "TEXT", description = "The query.")
     String query;
@@ -49,7 +51,12 @@ final class SelectCommand implements Callable<Integer> {
     }
 
     private int select() throws Exception {
-        Loaded loaded = Loaded.open(memoryFile, options, null, spec.commandLine().getErr());
+        try (Loaded loaded = Loaded.open(memory, database, options, null, spec.commandLine().getErr())) {
+            return select(loaded);
+        }
+    }
+
+    private int select(Loaded loaded) throws Exception {
         Selection chosen = loaded.poem().select(query);
         // an order is learned only where rewards differ: with every reward the same (say all 0), the argmax is arbitrary
         boolean learned = chosen.learned() && rewardsDiffer(loaded.contents().memory());

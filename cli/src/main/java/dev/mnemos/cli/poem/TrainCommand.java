@@ -80,7 +80,9 @@ final class TrainCommand implements Callable<Integer> {
     /**
      * Trains into a PostgreSQL memory: episodes and finished queries are committed every
      * --checkpoint-seconds (at most 1 s) and at the end, and other processes may train into it at
-     * the same time. Run the same command again to continue; finished queries are skipped.
+     * the same time. Run the same command again to continue; finished queries are skipped. The
+     * task and pool are stored with the memory (select and copy use them), and the run ends by
+     * tuning the read on the episodes the database holds, stored there for every process.
      */
     private int trainShared() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -96,11 +98,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         PoemFile.Settings wanted = new PoemFile.Settings(m, Tuning.given(ReadSettings.DEFAULT, options), false, orDefault(options.capacity, 100_000),
                 encoder.id(), pool.dimension(), Permutation.identity(m));
-        try (PostgresMemory shared = database.open(memory, wanted, "poem train " + ProcessHandle.current().pid())) {
+        try (PostgresMemory shared = database.open(memory, wanted, "poem train")) {
+            shared.describe(task, dataset.train()); // refuses a memory trained on another pool
             Poem poem = Poem.builder().pool(pool).encoder(encoder).estimator(shared).task(task).m(m)
                     .fallback(shared.settings().fallback()).build();
             Reward r = Setup.reward(reward, task);
-            Asker asker = Setup.asker(backend, task, r);
+            AnswerWatch asker = new AnswerWatch(Setup.asker(backend, task, r), task.labels());
             ProgressBar bar = new ProgressBar(err, 0, ProgressBar.onTerminal());
             long every = (long) (Math.min(checkpointSeconds, 1) * 1000);
             TrainingResult result;
@@ -111,8 +114,18 @@ final class TrainCommand implements Callable<Integer> {
             } finally {
                 bar.finish();
             }
-            spec.commandLine().getOut().printf(Locale.ROOT, "trained %d queries (%d finished before), %d model calls, mean reward %.3f%n",
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "trained %d queries (%d finished before), %d model calls, mean reward %.3f%n",
                     result.trained(), result.skipped(), result.modelCalls(), result.meanReward());
+            String verdict = asker.verdict();
+            if (verdict != null) err.println(verdict);
+            err.flush();
+            shared.flush();
+            shared.refresh(); // tuned on every process's episodes committed so far
+            PoemFile.Settings tuned = Tuning.tune(shared.local(), shared.settings(), options, out);
+            shared.storeRead(tuned.read(), tuned.tuned());
+            out.println(PostgresMemory.redacted(memory) + ": read " + tuned.read() + (tuned.tuned() ? " (tuned)" : ""));
+            out.flush();
         }
         return 0;
     }

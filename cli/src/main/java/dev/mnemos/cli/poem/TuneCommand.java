@@ -1,5 +1,7 @@
 package dev.mnemos.cli.poem;
 
+import dev.mnemos.poem.data.DataException;
+import dev.mnemos.poem.postgres.PostgresMemory;
 import dev.mnemos.poem.store.MemoryLock;
 import dev.mnemos.poem.store.PoemFile;
 import picocli.CommandLine.Command;
@@ -21,27 +23,48 @@ import java.util.concurrent.Callable;
                 "Each training query is held out in turn: every candidate picks an order from the other queries' episodes and is scored by the reward the held-out query earned with it. The test split is never used. Prints each candidate's score next to the best fixed order's.",
                 "",
                 "  poem tune --memory reviews.poem",
-                "  poem tune --memory reviews.poem --k 10     # only k = 10; weighting and sum or mean still chosen"})
+                "  poem tune --memory reviews.poem --k 10     # only k = 10; weighting and sum or mean still chosen",
+                "  poem tune --memory 'jdbc:postgresql://db.internal/poem' --db-user poem"})
 final class TuneCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
     @Mixin ReadOptions options;
+    @Mixin DatabaseOptions database;
 
-    @Option(names = "--memory", required = true, paramLabel = "FILE", description = "A memory made by poem train; rewritten with the chosen read.")
-    Path memoryFile;
+    @Option(names = "--memory", required = true, paramLabel = "FILE|URL",
+            description = "A memory made by poem train, rewritten with the chosen read; or jdbc:postgresql://HOST/DB, where the read is stored for every process that opens it.")
+    String memory;
 
     @Override
     public Integer call() throws Exception {
+        if (DatabaseOptions.isDatabase(memory)) return tuneShared();
+        Path memoryFile = Path.of(memory);
         PrintWriter out = spec.commandLine().getOut();
         try (MemoryLock lock = Setup.lock(memoryFile, "poem tune")) {
             PoemFile.Contents c = PoemFile.load(memoryFile);
             if (options.m != null && options.m != c.settings().m()) {
-                throw new dev.mnemos.poem.data.DataException(memoryFile + " was trained with m = " + c.settings().m() + "; --m " + options.m + " differs");
+                throw new DataException(memoryFile + " was trained with m = " + c.settings().m() + "; --m " + options.m + " differs");
             }
             PoemFile.Settings tuned = Tuning.tune(c.memory(), c.settings(), options, out);
             PoemFile.Contents updated = new PoemFile.Contents(tuned, c.task(), c.pool(), c.memory(), c.log());
             Cli.writing(memoryFile, () -> PoemFile.save(memoryFile, updated));
             out.println(memoryFile + ": read " + tuned.read() + (tuned.tuned() ? " (tuned)" : ""));
+            out.flush();
+        }
+        return 0;
+    }
+
+    /** Tunes on the episodes the database holds and stores the read there (processes that open it later read so). */
+    private int tuneShared() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (PostgresMemory shared = database.builder(memory, "poem tune").open()) {
+            PoemFile.Settings stored = shared.settings();
+            if (options.m != null && options.m != stored.m()) {
+                throw new DataException(PostgresMemory.redacted(memory) + " was trained with m = " + stored.m() + "; --m " + options.m + " differs");
+            }
+            PoemFile.Settings tuned = Tuning.tune(shared.local(), stored, options, out);
+            shared.storeRead(tuned.read(), tuned.tuned());
+            out.println(PostgresMemory.redacted(memory) + ": read " + tuned.read() + (tuned.tuned() ? " (tuned)" : ""));
             out.flush();
         }
         return 0;

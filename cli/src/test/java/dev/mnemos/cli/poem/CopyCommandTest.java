@@ -93,7 +93,7 @@ class CopyCommandTest {
 
         Run again = poem("copy", file.toString(), url);
         assertEquals(3, again.exit());
-        assertTrue(again.err().contains("already holds 3 episodes"), again.err());
+        assertTrue(again.err().contains("already holds a memory of 3 episodes; give --force to replace it"), again.err());
         assertEquals(3, count(url, "SELECT count(*) FROM poem_episode"));
     }
 
@@ -111,19 +111,61 @@ class CopyCommandTest {
         String url = database("failures");
         Run refused = poem("copy", file.toString(), url.replace("user=postgres", "user=nobody"));
         assertEquals(21, refused.exit(), refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertEquals(0, count(url, "SELECT count(*) FROM pg_tables WHERE tablename LIKE 'poem%'"));
 
         assertEquals(0, poem("copy", file.toString(), url).exit());
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
             st.execute("DELETE FROM poem_episode");
             st.execute("DELETE FROM poem_query");
-            st.execute("INSERT INTO poem_schema (version) VALUES (2)");
+            st.execute("INSERT INTO poem_schema (version) VALUES (3)");
         }
         Run newer = poem("copy", file.toString(), url);
         assertEquals(22, newer.exit(), newer.err());
-        assertTrue(newer.err().contains("version 2"), newer.err());
+        assertEquals(1, newer.err().strip().lines().count(), newer.err());
+        assertTrue(newer.err().contains("version 3"), newer.err());
         assertEquals(0, count(url, "SELECT count(*) FROM poem_episode"));
 
-        Run notADatabase = poem("copy", file.toString(), "elsewhere.poem");
-        assertEquals(2, notADatabase.exit());
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("DELETE FROM poem_schema WHERE version = 3");
+        }
+        Run selectUnreachable = poem("select", "--memory", "jdbc:postgresql://127.0.0.1:" + closed + "/poem", "--query", "q");
+        assertEquals(20, selectUnreachable.exit(), selectUnreachable.err());
+        Run tuneRefused = poem("tune", "--memory", url.replace("user=postgres", "user=nobody"));
+        assertEquals(21, tuneRefused.exit(), tuneRefused.err());
+    }
+
+    @Test
+    void aDatabaseHoldingAMemoryOfAnotherEncoderOrMIsRefusedAndKeptAsItIs(@TempDir Path dir) throws Exception {
+        Path file = memoryFile(dir);
+        String url = database("other");
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute(new String(PoemCommand.class.getResourceAsStream("/dev/mnemos/poem/postgres/V1.sql").readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            st.execute("INSERT INTO poem_schema (version) VALUES (1)");
+            st.execute("INSERT INTO poem_memory (id, m, dimension, encoder, capacity, k, weighting, fallback)"
+                    + " VALUES (1, 2, 2, 'another-encoder', 100, 5, 'SIMILARITY', '[1,2]')");
+            st.execute("INSERT INTO poem_episode (state_hash, state, action, reward, writer) VALUES ('\\x01', '\\x3f800000', 0, 1, 'v1')");
+        }
+        Run encoder = poem("copy", file.toString(), url);
+        assertEquals(3, encoder.exit());
+        assertEquals(1, encoder.err().strip().lines().count(), encoder.err());
+        assertTrue(encoder.err().contains("written with encoder another-encoder") && encoder.err().contains("this run uses test-encoder"), encoder.err());
+        assertEquals(1, count(url, "SELECT count(*) FROM poem_episode"));
+        assertEquals(1, count(url, "SELECT max(version) FROM poem_schema")); // not even upgraded
+
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("UPDATE poem_memory SET encoder = 'test-encoder', m = 3, fallback = '[1,2,3]'");
+        }
+        Run m = poem("copy", file.toString(), url);
+        assertEquals(3, m.exit());
+        assertTrue(m.err().contains("m = 3") && m.err().contains("m = 2"), m.err());
+        assertEquals(1, count(url, "SELECT count(*) FROM poem_episode WHERE writer = 'v1'"));
+        assertEquals(1, count(url, "SELECT count(*) FROM poem_episode"));
+
+        Run noPool = poem("copy", url, dir.resolve("out.poem").toString()); // written before schema 2: no task or pool to copy out
+        assertEquals(3, noPool.exit());
+        assertTrue(noPool.err().contains("holds no task and example pool"), noPool.err());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("out.poem")));
     }
 }

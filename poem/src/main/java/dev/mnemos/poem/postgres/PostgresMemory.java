@@ -3,9 +3,11 @@ package dev.mnemos.poem.postgres;
 import dev.mnemos.embed.Vectors;
 import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.memory.ActionValueEstimator;
+import dev.mnemos.poem.data.Example;
 import dev.mnemos.poem.memory.EpisodicMemory;
 import dev.mnemos.poem.memory.ReadSettings;
 import dev.mnemos.poem.memory.Weighting;
+import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.poem.store.PoemFile;
 import dev.mnemos.poem.train.TrainingLog;
 
@@ -39,14 +41,17 @@ import java.util.concurrent.TimeUnit;
  * {@link EpisodicMemory} (exact scan or graph index) that it keeps in step with the table.
  *
  * <ul>
- *   <li>{@link #write} applies the episode locally at once and queues it; queued episodes go to the
- *       table in one transaction per batch (every {@code flushEvery}, when {@code batchSize} are
- *       queued, on {@link #flush} and on {@link #close}).</li>
+ *   <li>{@link #write} applies the episode locally at once and queues it; a background thread sends
+ *       the queue to the table in one transaction when {@code batchSize} episodes are queued, every
+ *       {@code syncEvery}, on {@link #flush} and on {@link #close} (a writer more than four batches
+ *       ahead of the database waits for it). A transaction is a handful of statements whatever its
+ *       size ({@link EpisodeWriter}).</li>
  *   <li>The paper's rules hold across processes, in SQL: a repeated (state, order) keeps the larger
- *       reward ({@code ON CONFLICT ... DO UPDATE ... GREATEST}), and past L rows the oldest go.</li>
- *   <li>Every {@code pollEvery} the process reads the rows other processes committed since its last
+ *       reward ({@code ON CONFLICT ... DO UPDATE ... WHERE EXCLUDED.reward > reward}), and past L
+ *       rows the oldest go (the row count is kept in {@code poem_memory}, locked by each write).</li>
+ *   <li>Every {@code syncEvery} the process reads the rows other processes committed since its last
  *       look (by transaction id: rows below the oldest running transaction, so a late commit is not
- *       skipped) into its local memory, so it sees them within about twice {@code pollEvery}.</li>
+ *       skipped) into its local memory, so it sees them within about twice {@code syncEvery}.</li>
  *   <li>Training: the {@link #log} of finished queries lives in the database too, written in the same
  *       transaction as the queries' episodes, so a restarted process resumes the unfinished ones.</li>
  * </ul>
@@ -57,15 +62,21 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
     private final String writer;
     private final int batchSize;
     private final Connection connection;
-    private final PoemFile.Settings settings;
+    private volatile PoemFile.Settings settings;
+    private volatile Task task;
+    private volatile List<Example> pool;
     private final EpisodicMemory local;
     private final TrainingLog log = new TrainingLog();
     private final Set<String> savedQueries = new HashSet<>();
     private Map<Permutation, double[]> savedStats = new HashMap<>();
-    private final List<Row> queue = new ArrayList<>();
+    private final List<EpisodeWriter.Row> queue = new ArrayList<>();
     private final Object io = new Object(); // one statement at a time on the connection
     private final ScheduledExecutorService timer;
+    private final java.util.concurrent.atomic.AtomicBoolean flushRequested = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Full batches that may wait in the queue before a write waits for the database. */
+    private static final int BACKLOG = 4;
     private String seenBelow = "0"; // rows with xid below this are in the local memory
+    private final List<Long> ownXids = new ArrayList<>(); // this process's commits not yet behind seenBelow: their rows are local already
     private volatile StoreException backgroundFailure;
 
     private PostgresMemory(Builder b) throws StoreException {
@@ -74,10 +85,16 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         this.batchSize = b.batchSize;
         this.connection = connect(b);
         try {
-            Schema.migrate(connection, where);
-            this.settings = settings(b.settings);
-            this.local = EpisodicMemory.builder().dimension(settings.dimension()).k(b.k != null ? b.k : settings.k())
-                    .capacity(settings.capacity()).weighting(b.weighting != null ? b.weighting : settings.weighting()).build();
+            MemoryTable.Stored stored = stored(b);
+            this.settings = stored.settings();
+            this.task = stored.task();
+            this.pool = stored.pool();
+            ReadSettings read = settings.read();
+            if (b.k != null) read = read.withK(b.k);
+            if (b.weighting != null) read = read.withWeighting(b.weighting);
+            EpisodicMemory.Builder localBuilder = EpisodicMemory.builder().dimension(settings.dimension()).read(read).capacity(settings.capacity());
+            if (b.exactUpTo != null) localBuilder.exactUpTo(b.exactUpTo);
+            this.local = localBuilder.build();
             loadLog();
             poll();
         } catch (SQLException e) {
@@ -103,6 +120,61 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
     /** The settings stored with the memory (m, encoder, dimension, L, k, weighting, default order). */
     public PoemFile.Settings settings() { return settings; }
 
+    /** The task template stored with the memory (by poem train or poem copy), if any. */
+    public Optional<Task> task() { return Optional.ofNullable(task); }
+
+    /** The example pool stored with the memory (by poem train or poem copy), if any. */
+    public Optional<List<Example>> pool() { return Optional.ofNullable(pool); }
+
+    /**
+     * Stores the task and example pool the memory is trained with, when none is stored yet; a
+     * memory trained on another pool is refused (its orders rank other examples).
+     */
+    public void describe(Task newTask, List<Example> newPool) throws StoreException {
+        if (pool != null && !pool.equals(newPool)) {
+            throw new StoreException(StoreException.Kind.MISMATCH, where + ": the memory there was trained on another pool ("
+                    + pool.size() + " examples, " + newPool.size() + " now); give another database");
+        }
+        if (pool != null && newTask.equals(task)) return;
+        synchronized (io) {
+            try {
+                MemoryTable.storeTaskAndPool(connection, newTask, newPool);
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+        this.task = newTask;
+        this.pool = List.copyOf(newPool);
+    }
+
+    /** Stores how the memory is read (as poem tune chose it) for every process, and reads so here. */
+    public void storeRead(ReadSettings read, boolean tuned) throws StoreException {
+        synchronized (io) {
+            try {
+                MemoryTable.storeRead(connection, read, tuned);
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+        settings = settings.withRead(read, tuned);
+        local.read(read);
+    }
+
+    /**
+     * The memory as a memory file holds it: settings, task, pool, the local copy of the episodes
+     * and the training log.
+     *
+     * @throws StoreException of kind MISMATCH when the database holds no task or pool (a memory
+     *                        written through the Java API, or before schema version 2)
+     */
+    public PoemFile.Contents contents() throws StoreException {
+        if (task == null || pool == null) {
+            throw new StoreException(StoreException.Kind.MISMATCH, where + ": the memory there holds no task and example pool"
+                    + " (written before schema version 2, or through the Java API); train into it with poem train or copy a memory file into it");
+        }
+        return new PoemFile.Contents(settings, task, pool, local, log);
+    }
+
     /** The local copy reads are answered from. */
     public EpisodicMemory local() { return local; }
 
@@ -114,17 +186,32 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         if (action.size() != settings.m()) throw new IllegalArgumentException("order " + action + " is not of m = " + settings.m());
         float[] s = Vectors.normalized(state);
         local.write(s, action, reward); // checks the state and reward
-        boolean full;
+        EpisodeWriter.Row row = row(s, action.index(), reward);
+        int queued;
         synchronized (queue) {
-            queue.add(new Row(s, action.index(), reward));
-            full = queue.size() >= batchSize;
+            queue.add(row);
+            queued = queue.size();
         }
-        if (full) {
+        if (queued >= (long) BACKLOG * batchSize) {
+            flushOrKeep(); // the database is behind: the writer waits for it
+        } else if (queued >= batchSize && flushRequested.compareAndSet(false, true)) {
             try {
-                flush();
-            } catch (StoreException e) {
-                backgroundFailure = e; // the episodes stay queued; the next flush tries again
+                timer.execute(() -> { // written while this thread goes on
+                    flushRequested.set(false);
+                    flushOrKeep();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                flushRequested.set(false); // closing: close() flushes what is queued
             }
+        }
+    }
+
+    /** Flushes; a failure is kept for {@link #lastFailure} and the episodes stay queued for the next flush. */
+    private void flushOrKeep() {
+        try {
+            flush();
+        } catch (StoreException e) {
+            backgroundFailure = e;
         }
     }
 
@@ -143,7 +230,7 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
             List<String> finished = new ArrayList<>(log.finishedInOrder());
             finished.removeAll(savedQueries);
             Map<Permutation, double[]> stats = log.stats();
-            List<Row> rows;
+            List<EpisodeWriter.Row> rows;
             synchronized (queue) {
                 rows = new ArrayList<>(queue);
                 queue.clear();
@@ -203,11 +290,10 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
     }
 
     /**
-     * Rows go in in the order they were written (the table's ids are its age, for eviction), so two
-     * processes writing the same (state, order) pairs in other orders can deadlock; PostgreSQL then
-     * aborts one of them, which tries again.
+     * Writers take the memory's row lock first, so batches do not deadlock; a deadlock or
+     * serialization failure all the same (a statement run by hand) is tried again.
      */
-    private void commitRetrying(List<Row> rows, List<String> finished, Map<Permutation, double[]> stats) throws SQLException {
+    private void commitRetrying(List<EpisodeWriter.Row> rows, List<String> finished, Map<Permutation, double[]> stats) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
                 commit(rows, finished, stats);
@@ -219,24 +305,10 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         }
     }
 
-    private void commit(List<Row> rows, List<String> finished, Map<Permutation, double[]> stats) throws SQLException {
+    private void commit(List<EpisodeWriter.Row> rows, List<String> finished, Map<Permutation, double[]> stats) throws SQLException {
         connection.setAutoCommit(false);
         try {
-            try (PreparedStatement up = connection.prepareStatement(
-                    "INSERT INTO poem_episode (state_hash, state, action, reward, writer) VALUES (?, ?, ?, ?, ?)"
-                            + " ON CONFLICT (state_hash, action) DO UPDATE"
-                            + " SET reward = GREATEST(poem_episode.reward, EXCLUDED.reward), xid = pg_current_xact_id()"
-                            + " WHERE EXCLUDED.reward > poem_episode.reward")) {
-                for (Row r : rows) {
-                    up.setBytes(1, r.hash);
-                    up.setBytes(2, r.bytes);
-                    up.setInt(3, r.action);
-                    up.setDouble(4, r.reward);
-                    up.setString(5, writer);
-                    up.addBatch();
-                }
-                if (!rows.isEmpty()) up.executeBatch();
-            }
+            long xid = EpisodeWriter.write(connection, rows, writer, settings.capacity());
             try (PreparedStatement q = connection.prepareStatement(
                     "INSERT INTO poem_query (query, writer) VALUES (?, ?) ON CONFLICT (query) DO NOTHING")) {
                 for (String query : finished) {
@@ -247,12 +319,8 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
                 if (!finished.isEmpty()) q.executeBatch();
             }
             addStats(stats);
-            try (PreparedStatement evict = connection.prepareStatement(
-                    "DELETE FROM poem_episode WHERE id < (SELECT id FROM poem_episode ORDER BY id DESC OFFSET ? LIMIT 1)")) {
-                evict.setInt(1, settings.capacity() - 1);
-                evict.executeUpdate();
-            }
             connection.commit();
+            if (xid >= 0) ownXids.add(xid);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
@@ -291,9 +359,11 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
                 below = r.getString(1);
             }
             try (PreparedStatement q = connection.prepareStatement(
-                    "SELECT state, action, reward FROM poem_episode WHERE xid >= ?::xid8 AND xid < ?::xid8 ORDER BY id")) {
+                    "SELECT state, action, reward FROM poem_episode WHERE xid >= ?::xid8 AND xid < ?::xid8"
+                            + " AND NOT (xid = ANY (?::xid8[])) ORDER BY id")) {
                 q.setString(1, seenBelow);
                 q.setString(2, below);
+                q.setString(3, ownXids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")));
                 q.setFetchSize(10_000);
                 connection.setAutoCommit(false); // a fetch size needs a transaction; otherwise the driver reads every row at once
                 try (ResultSet r = q.executeQuery()) {
@@ -308,34 +378,39 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
                 }
             }
             seenBelow = below;
+            long behind = Long.parseLong(below);
+            ownXids.removeIf(x -> x < behind);
         }
     }
 
-    private PoemFile.Settings settings(PoemFile.Settings wanted) throws SQLException, StoreException {
-        try (Statement st = connection.createStatement();
-             ResultSet r = st.executeQuery("SELECT m, dimension, encoder, capacity, k, weighting, fallback FROM poem_memory WHERE id = 1")) {
-            if (r.next()) {
-                PoemFile.Settings stored = new PoemFile.Settings(r.getInt(1),
-                        ReadSettings.DEFAULT.withK(r.getInt(5)).withWeighting(Weighting.valueOf(r.getString(6))), false, r.getInt(4),
-                        r.getString(3), r.getInt(2), Permutation.parse(r.getString(7)));
-                check(stored, wanted);
-                return stored;
+    /**
+     * Creates or upgrades the tables, then reads the memory's row, created from the builder's
+     * settings when there is none; with {@code replace}, everything the database held is removed
+     * first. One transaction: a newer schema or a memory that does not match is refused with
+     * nothing written, not even an upgrade of the tables.
+     */
+    private MemoryTable.Stored stored(Builder b) throws SQLException, StoreException {
+        connection.setAutoCommit(false);
+        try {
+            Schema.migrate(connection, where);
+            if (b.replace) MemoryTable.clear(connection);
+            MemoryTable.Stored stored = MemoryTable.read(connection, where);
+            if (stored == null) {
+                if (b.settings == null) {
+                    throw new StoreException(StoreException.Kind.MISMATCH, where + ": holds no POEM memory yet; train one into it first");
+                }
+                stored = MemoryTable.create(connection, b.settings) ? new MemoryTable.Stored(b.settings, null, null)
+                        : MemoryTable.read(connection, where); // another process created it first
             }
+            check(stored.settings(), b.settings);
+            connection.commit();
+            return stored;
+        } catch (SQLException | StoreException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
-        if (wanted == null) throw new StoreException(StoreException.Kind.MISMATCH, where + ": holds no POEM memory yet; train one into it first");
-        try (PreparedStatement p = connection.prepareStatement(
-                "INSERT INTO poem_memory (id, m, dimension, encoder, capacity, k, weighting, fallback) VALUES (1, ?, ?, ?, ?, ?, ?, ?)"
-                        + " ON CONFLICT (id) DO NOTHING")) {
-            p.setInt(1, wanted.m());
-            p.setInt(2, wanted.dimension());
-            p.setString(3, wanted.encoder());
-            p.setInt(4, wanted.capacity());
-            p.setInt(5, wanted.k());
-            p.setString(6, wanted.weighting().name());
-            p.setString(7, wanted.fallback().toString());
-            if (p.executeUpdate() == 0) return settings(wanted); // another process created it first
-        }
-        return wanted;
     }
 
     private void check(PoemFile.Settings stored, PoemFile.Settings wanted) throws StoreException {
@@ -437,11 +512,9 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         }
     }
 
-    /** One queued episode: the state's bytes and hash are computed once, on the writing thread. */
-    private record Row(byte[] hash, byte[] bytes, int action, double reward) {
-        Row(float[] state, int action, double reward) {
-            this(sha256(toBytes(state)), toBytes(state), action, reward);
-        }
+    private static EpisodeWriter.Row row(float[] state, int action, double reward) {
+        byte[] bytes = toBytes(state);
+        return new EpisodeWriter.Row(sha256(bytes), bytes, action, reward);
     }
 
     public static final class Builder {
@@ -454,6 +527,8 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         private Duration syncEvery = Duration.ofMillis(200);
         private Integer k;
         private Weighting weighting;
+        private boolean replace;
+        private Integer exactUpTo;
 
         private Builder() {}
 
@@ -479,7 +554,7 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         /** Recorded with each episode; default host:pid. */
         public Builder writer(String writer) { this.writer = Objects.requireNonNull(writer); return this; }
 
-        /** Episodes per transaction at most; default 1,000. */
+        /** Queued episodes that start a write in the background; default 1,000. */
         public Builder batchSize(int n) {
             if (n < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + n);
             this.batchSize = n;
@@ -498,6 +573,19 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
 
         /** Overrides the stored weighting for this process's reads only. */
         public Builder weighting(Weighting weighting) { this.weighting = weighting; return this; }
+
+        /**
+         * The local memory scans every state exactly up to this many distinct states, and reads
+         * through its graph index beyond ({@link EpisodicMemory.Builder#exactUpTo}); default
+         * EpisodicMemory's. Keeping a graph index costs CPU on every new state.
+         */
+        public Builder exactUpTo(int states) { this.exactUpTo = states; return this; }
+
+        /**
+         * Removes everything the database's memory holds before this one is created from the
+         * {@link #settings} (for a copy that replaces a memory). Default false.
+         */
+        public Builder replace(boolean replace) { this.replace = replace; return this; }
 
         /** Connects, creates or checks the schema and the memory's settings, and loads the episodes. */
         public PostgresMemory open() throws StoreException {

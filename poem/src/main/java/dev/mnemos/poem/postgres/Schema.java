@@ -11,21 +11,23 @@ import java.sql.Statement;
 /**
  * The tables of a shared POEM memory, created and upgraded by versioned SQL scripts
  * ({@code V1.sql}, ... beside this class). {@link #migrate} runs under a transaction-scoped advisory
- * lock, so processes starting together create the tables once. A database whose schema is newer
+ * lock, so processes starting together create the tables once (and the memory's row with them). A database whose schema is newer
  * than this build is refused before anything is written.
  */
 final class Schema {
 
     /** The newest schema version this build knows. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final long LOCK = 0x6d6e656d6f73L; // "mnemos"
 
     private Schema() {}
 
-    /** Creates or upgrades the tables; returns the version found before (0 for none). */
+    /**
+     * Creates or upgrades the tables in the caller's transaction (which must not auto-commit), under
+     * an advisory lock held until it ends; returns the version found before (0 for none). The caller
+     * rolls back when it refuses the memory, so a refused open leaves the database as it was.
+     */
     static int migrate(Connection c, String where) throws SQLException, StoreException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
             st.execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
             int found = version(st);
@@ -37,13 +39,7 @@ final class Schema {
                 st.execute(script(v));
                 st.execute("INSERT INTO poem_schema (version) VALUES (" + v + ")");
             }
-            c.commit();
             return found;
-        } catch (SQLException | StoreException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
         }
     }
 

@@ -1,7 +1,11 @@
 package dev.mnemos.poem.postgres;
 
 import dev.mnemos.poem.action.Permutation;
+import dev.mnemos.poem.data.Example;
+import dev.mnemos.poem.memory.Aggregate;
+import dev.mnemos.poem.memory.ReadSettings;
 import dev.mnemos.poem.memory.Weighting;
+import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.poem.store.PoemFile;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -98,6 +103,93 @@ class PostgresMemoryTest {
     }
 
     @Test
+    void aBatchThatRepeatsAStateAndOrderKeepsItsLargerReward() throws Exception {
+        try (PostgresMemory one = open(SETTINGS, "one")) {
+            one.write(new float[] {1, 0}, A, 0.3);
+            one.write(new float[] {1, 0}, A, 0.8);
+            one.write(new float[] {1, 0}, B, 0.1);
+            one.write(new float[] {1, 0}, A, 0.5);
+            one.flush(); // one transaction, one INSERT
+            assertEquals(2, count("SELECT count(*) FROM poem_episode"));
+            assertEquals(8, count("SELECT (reward * 10)::bigint FROM poem_episode WHERE action = " + A.index()));
+            assertEquals(2, count("SELECT episodes FROM poem_memory"));
+        }
+    }
+
+    @Test
+    void theTunedReadTaskAndPoolAreStoredForEveryProcess() throws Exception {
+        Task task = Task.simple(List.of("yes", "no"));
+        List<Example> pool = List.of(new Example("first", "yes"), new Example("second", "no"), new Example("third", "yes"), new Example("fourth", "no"));
+        ReadSettings tuned = new ReadSettings(30, Weighting.PLAIN, Aggregate.MEAN);
+        try (PostgresMemory one = open(SETTINGS, "one")) {
+            one.write(new float[] {1, 0}, A, 1.0);
+            one.describe(task, pool);
+            one.storeRead(tuned, true);
+            assertEquals(tuned, one.local().read());
+            StoreException otherPool = assertThrows(StoreException.class, () -> one.describe(task, pool.subList(0, 3)));
+            assertEquals(StoreException.Kind.MISMATCH, otherPool.kind());
+        }
+        try (PostgresMemory two = PostgresMemory.builder().url(url).open()) { // no settings: the memory as it is
+            assertEquals(tuned, two.settings().read());
+            assertTrue(two.settings().tuned());
+            assertEquals(tuned, two.local().read());
+            PoemFile.Contents c = two.contents();
+            assertEquals(pool, c.pool());
+            assertEquals(task, c.task());
+            assertEquals(1, c.memory().size());
+        }
+        try (PostgresMemory narrowed = PostgresMemory.builder().url(url).k(7).open()) { // k for this process's reads only
+            assertEquals(tuned.withK(7), narrowed.local().read());
+            assertEquals(30, count("SELECT k FROM poem_memory"));
+        }
+    }
+
+    @Test
+    void aVersion1DatabaseIsUpgradedInPlaceAndKeepsItsEpisodes() throws Exception {
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute(new String(Schema.class.getResourceAsStream("V1.sql").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            st.execute("INSERT INTO poem_schema (version) VALUES (1)");
+            st.execute("INSERT INTO poem_memory (id, m, dimension, encoder, capacity, k, weighting, fallback)"
+                    + " VALUES (1, 3, 2, 'test-encoder', 3, 5, 'SIMILARITY', '[1,2,3]')");
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO poem_episode (state_hash, state, action, reward, writer) VALUES (?, ?, ?, ?, 'v1')")) {
+                for (int i = 0; i < 3; i++) {
+                    byte[] state = PostgresMemory.toBytes(dev.mnemos.embed.Vectors.normalized(new float[] {1, i}));
+                    p.setBytes(1, PostgresMemory.sha256(state));
+                    p.setBytes(2, state);
+                    p.setInt(3, A.index());
+                    p.setDouble(4, i);
+                    p.executeUpdate();
+                }
+            }
+        }
+        try (PostgresMemory upgraded = open(settings("test-encoder", 3, 3), "two")) {
+            assertEquals(3, upgraded.local().size());
+            assertEquals(2, count("SELECT max(version) FROM poem_schema"));
+            assertEquals(3, count("SELECT episodes FROM poem_memory"));
+            assertEquals(Aggregate.SUM, upgraded.settings().read().aggregate());
+            upgraded.write(new float[] {1, 9}, A, 9);
+            upgraded.flush();
+            assertEquals(3, count("SELECT count(*) FROM poem_episode"));
+            assertEquals(1, count("SELECT min(reward)::bigint FROM poem_episode")); // the oldest (reward 0) went
+        }
+    }
+
+    @Test
+    void feedbackThroughPoemIsWrittenToTheDatabase() throws Exception {
+        dev.mnemos.embed.Encoder encoder = HashEmbedding.encoder();
+        List<Example> pool = List.of(new Example("a", "yes"), new Example("b", "no"), new Example("c", "yes"), new Example("d", "no"));
+        try (PostgresMemory one = PostgresMemory.builder().url(url).settings(TrainWorker.settings(encoder)).writer("app").open()) {
+            dev.mnemos.poem.Poem poem = dev.mnemos.poem.Poem.builder().encoder(encoder).examples(pool).estimator(one).m(TrainWorker.M).build();
+            dev.mnemos.poem.Selection s = poem.select("a query");
+            poem.feedback(s, 0.75);
+            long start = System.nanoTime();
+            while (count("SELECT count(*) FROM poem_episode") == 0 && System.nanoTime() - start < 5_000_000_000L) Thread.sleep(20);
+            assertEquals(1, count("SELECT count(*) FROM poem_episode WHERE writer = 'app' AND action = " + s.action().index()));
+            assertEquals(75, count("SELECT (reward * 100)::bigint FROM poem_episode"));
+        }
+    }
+
+    @Test
     void pastLTheOldestRowsGo() throws Exception {
         try (PostgresMemory one = open(settings("test-encoder", 3, 5), "one")) {
             for (int i = 0; i < 8; i++) one.write(new float[] {1, i}, A, i);
@@ -145,11 +237,11 @@ class PostgresMemoryTest {
             one.write(new float[] {1, 0}, A, 1.0);
         }
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-            st.execute("INSERT INTO poem_schema (version) VALUES (2)");
+            st.execute("INSERT INTO poem_schema (version) VALUES (3)");
         }
         StoreException e = assertThrows(StoreException.class, () -> open(SETTINGS, "two"));
         assertEquals(StoreException.Kind.SCHEMA, e.kind());
-        assertTrue(e.getMessage().contains("version 2") && !e.getMessage().contains("\n"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 3") && !e.getMessage().contains("\n"), e.getMessage());
         assertEquals(1, count("SELECT count(*) FROM poem_episode"));
     }
 
