@@ -54,6 +54,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
     private final Map<StateKey, Integer> slotOf = new HashMap<>();
     private final ArrayDeque<EntryRef> fifo = new ArrayDeque<>();
     private long clock;
+    private boolean loading;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     private EpisodicMemory(Builder b) {
@@ -200,16 +201,41 @@ public final class EpisodicMemory implements ActionValueEstimator {
     public List<Episode> episodes() {
         lock.readLock().lock();
         try {
-            List<Episode> out = new ArrayList<>(fifo.size());
-            for (EntryRef ref : fifo) {
-                Slot s = slots[ref.slot];
-                int i = s.indexOf(ref.action);
-                out.add(new Episode(s.vector.clone(), ref.action, s.rewards[i], ref.time));
-            }
-            return out;
+            return entries();
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * The entries and, when reads go through a graph, the graph, taken at one moment: what a file
+     * keeps. The graph numbers states in the order they first appear in the episodes.
+     */
+    public Snapshot snapshot() throws java.io.IOException {
+        lock.writeLock().lock(); // JVector settles the graph before saving it
+        try {
+            if (!(index instanceof GraphIndex graph)) return new Snapshot(entries(), Optional.empty());
+            int[] numberOfSlot = new int[highWater];
+            Arrays.fill(numberOfSlot, -1);
+            int next = 0;
+            for (EntryRef ref : fifo) if (numberOfSlot[ref.slot] < 0) numberOfSlot[ref.slot] = next++;
+            return new Snapshot(entries(), Optional.of(graph.save(numberOfSlot)));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Entries oldest first, and the saved graph index when the memory reads through one. */
+    public record Snapshot(List<Episode> episodes, Optional<SavedGraph> graph) {}
+
+    private List<Episode> entries() {
+        List<Episode> out = new ArrayList<>(fifo.size());
+        for (EntryRef ref : fifo) {
+            Slot s = slots[ref.slot];
+            int i = s.indexOf(ref.action);
+            out.add(new Episode(s.vector.clone(), ref.action, s.rewards[i], ref.time));
+        }
+        return out;
     }
 
     /**
@@ -219,13 +245,53 @@ public final class EpisodicMemory implements ActionValueEstimator {
     public void addAll(List<Episode> episodes) {
         lock.writeLock().lock();
         try {
-            for (Episode e : episodes) {
-                checkDimension(e.state());
-                insert(unit(e.state()), e.action(), e.reward(), e.time());
-                clock = Math.max(clock, e.time() + 1);
-            }
+            loading = index instanceof ExactScan; // a graph, if one is needed, is built once at the end, on every core
+            insertAll(episodes);
+            if (loading && slotOf.size() > exactUpTo) switchToGraph();
         } finally {
+            loading = false;
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Adds a snapshot's entries to this empty memory and reads through its saved graph instead of
+     * building one. A graph that does not fit the entries (another memory's, or damaged) is not
+     * used: {@code note} is told why in one line and the graph is built from the states as
+     * {@link #addAll(List)} would.
+     */
+    public void addAll(List<Episode> episodes, SavedGraph saved, java.util.function.Consumer<String> note) {
+        lock.writeLock().lock();
+        try {
+            if (!slotOf.isEmpty()) throw new IllegalStateException("a saved graph goes only into an empty memory");
+            loading = true; // the graph is taken or built below, once
+            insertAll(episodes);
+            if (slotOf.size() > exactUpTo) index = savedOrBuilt(saved, note);
+        } finally {
+            loading = false;
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The saved graph when it fits the states just loaded (slot i holding the i-th distinct state of the episodes), else a new one. */
+    private StateIndex savedOrBuilt(SavedGraph saved, java.util.function.Consumer<String> note) {
+        try {
+            if (highWater != slotOf.size() || !freeSlots.isEmpty()) throw new java.io.IOException("entries were evicted while loading");
+            float[][] states = new float[highWater][];
+            for (int slot = 0; slot < highWater; slot++) states[slot] = slots[slot].vector;
+            return GraphIndex.load(saved, states, searchBeam);
+        } catch (java.io.IOException e) {
+            note.accept("the saved graph index does not fit the memory (" + e.getMessage() + "); building it again");
+            switchToGraph();
+            return index;
+        }
+    }
+
+    private void insertAll(List<Episode> episodes) {
+        for (Episode e : episodes) {
+            checkDimension(e.state());
+            insert(unit(e.state()), e.action(), e.reward(), e.time());
+            clock = Math.max(clock, e.time() + 1);
         }
     }
 
@@ -276,14 +342,22 @@ public final class EpisodicMemory implements ActionValueEstimator {
         slots[slot] = new Slot(s);
         slotOf.put(key, slot);
         index.add(slot, s);
-        if (index instanceof ExactScan && slotOf.size() > exactUpTo) switchToGraph();
+        if (!loading && index instanceof ExactScan && slotOf.size() > exactUpTo) switchToGraph();
         return slot;
     }
 
-    /** Past {@code exactUpTo} states a graph reads faster than the scan: put every state into one, once. */
+    /** Past {@code exactUpTo} states a graph reads faster than the scan: put every state into one, once, on every core. */
     private void switchToGraph() {
+        int[] held = new int[slotOf.size()];
+        float[][] vectors = new float[held.length][];
+        int n = 0;
+        for (int slot = 0; slot < highWater; slot++) {
+            if (slots[slot] == null) continue;
+            held[n] = slot;
+            vectors[n++] = slots[slot].vector;
+        }
         GraphIndex graph = new GraphIndex(dimension, searchBeam);
-        for (int slot = 0; slot < highWater; slot++) if (slots[slot] != null) graph.add(slot, slots[slot].vector);
+        graph.addAll(held, vectors);
         index = graph;
     }
 

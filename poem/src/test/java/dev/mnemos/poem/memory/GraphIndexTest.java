@@ -145,4 +145,32 @@ class GraphIndexTest {
         }
         assertTrue(found >= 295, found + " of 300 stored states found as their own nearest");
     }
+
+    @Test
+    void aSavedGraphOfAnotherMemoryIsNotTakenButBuiltAgainWithANote() throws java.io.IOException {
+        Random r = new Random(13);
+        EpisodicMemory a = memory(0, 1_000_000);
+        fill(r, 600, a);
+        EpisodicMemory b = memory(0, 1_000_000);
+        fill(r, 500, b);
+        SavedGraph graphOfA = a.snapshot().graph().orElseThrow();
+        assertEquals(600, graphOfA.nodes());
+
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        EpisodicMemory loaded = memory(0, 1_000_000);
+        loaded.addAll(b.episodes(), graphOfA, notes::add);
+        assertEquals(List.of("the saved graph index does not fit the memory (a node names state 500 of 500); building it again"), notes);
+        assertEquals(500, loaded.states());
+        int found = 0;
+        List<Episode> entries = b.episodes();
+        for (var e : entries) if (Arrays.equals(e.state(), loaded.nearest(e.state(), 1).get(0).state())) found++;
+        assertTrue(found >= 0.99 * entries.size(), found + " of " + entries.size() + " entries' states found as their own nearest");
+    }
+
+    @Test
+    void aSavedGraphGoesOnlyIntoAnEmptyMemory() throws java.io.IOException {
+        EpisodicMemory a = memory(0, 1_000);
+        fill(new Random(2), 20, a);
+        assertThrows(IllegalStateException.class, () -> a.addAll(a.episodes(), a.snapshot().graph().orElseThrow(), n -> {}));
+    }
 }
