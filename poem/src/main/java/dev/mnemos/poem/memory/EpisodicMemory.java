@@ -245,11 +245,18 @@ public final class EpisodicMemory implements ActionValueEstimator {
     public void addAll(List<Episode> episodes) {
         lock.writeLock().lock();
         try {
-            loading = index instanceof ExactScan; // a graph, if one is needed, is built once at the end, on every core
-            insertAll(episodes);
-            if (loading && slotOf.size() > exactUpTo) switchToGraph();
+            if (index instanceof GraphIndex) {
+                insertAll(episodes);
+                return;
+            }
+            loading = true; // states go into an index once, at the end: the scan, or a graph built on every core
+            try {
+                insertAll(episodes);
+            } finally { // also when an entry is refused: those before it are stored, and read
+                loading = false;
+                indexLoaded();
+            }
         } finally {
-            loading = false;
             lock.writeLock().unlock();
         }
     }
@@ -265,12 +272,26 @@ public final class EpisodicMemory implements ActionValueEstimator {
         try {
             if (!slotOf.isEmpty()) throw new IllegalStateException("a saved graph goes only into an empty memory");
             loading = true; // the graph is taken or built below, once
-            insertAll(episodes);
-            if (slotOf.size() > exactUpTo) index = savedOrBuilt(saved, note);
+            try {
+                insertAll(episodes);
+            } finally {
+                loading = false;
+                if (slotOf.size() > exactUpTo) index = savedOrBuilt(saved, note);
+                else indexLoaded();
+            }
         } finally {
-            loading = false;
             lock.writeLock().unlock();
         }
+    }
+
+    /** After a load: the exact scan over every state, or past {@code exactUpTo} a graph. */
+    private void indexLoaded() {
+        if (slotOf.size() > exactUpTo) {
+            switchToGraph();
+            return;
+        }
+        index = new ExactScan(dimension);
+        for (int slot = 0; slot < highWater; slot++) if (slots[slot] != null) index.add(slot, slots[slot].vector);
     }
 
     /** The saved graph when it fits the states just loaded (slot i holding the i-th distinct state of the episodes), else a new one. */
@@ -331,7 +352,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
         if (slot.count == 0) {
             slotOf.remove(new StateKey(slot.vector));
             slots[old.slot] = null;
-            index.remove(old.slot);
+            if (!loading) index.remove(old.slot);
             freeSlots.push(old.slot);
         }
     }
@@ -341,8 +362,9 @@ public final class EpisodicMemory implements ActionValueEstimator {
         if (slot >= slots.length) slots = Arrays.copyOf(slots, slots.length * 2);
         slots[slot] = new Slot(s);
         slotOf.put(key, slot);
+        if (loading) return slot; // the index is made once the load is done
         index.add(slot, s);
-        if (!loading && index instanceof ExactScan && slotOf.size() > exactUpTo) switchToGraph();
+        if (index instanceof ExactScan && slotOf.size() > exactUpTo) switchToGraph();
         return slot;
     }
 

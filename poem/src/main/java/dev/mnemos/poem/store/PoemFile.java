@@ -23,6 +23,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -138,7 +139,11 @@ public final class PoemFile {
             out.writeInt(header.length);
             out.write(header);
             out.writeInt(states.size());
-            for (float[] s : states) for (float x : s) out.writeFloat(x);
+            for (float[] s : states) { // a state at a time: the checksum then runs over blocks, not byte by byte
+                ByteBuffer bytes = ByteBuffer.allocate(4 * s.length);
+                bytes.asFloatBuffer().put(s);
+                out.write(bytes.array());
+            }
             out.writeInt(episodes.size());
             for (Episode e : episodes) {
                 out.writeInt(stateNumber.get(e.state()));
@@ -217,10 +222,12 @@ public final class PoemFile {
         int stateCount = in.readInt();
         if (stateCount < 0) throw damaged(file, "state count " + stateCount);
         List<float[]> states = new ArrayList<>();
+        byte[] bytes = new byte[4 * d]; // a state at a time: the checksum then runs over blocks, not byte by byte
         for (int i = 0; i < stateCount; i++) {
+            in.readFully(bytes);
             float[] s = new float[d];
+            ByteBuffer.wrap(bytes).asFloatBuffer().get(s);
             for (int j = 0; j < d; j++) {
-                s[j] = in.readFloat();
                 if (!Float.isFinite(s[j])) throw damaged(file, "state " + (i + 1) + " holds " + s[j]);
             }
             states.add(s);
