@@ -58,6 +58,10 @@ import java.util.zip.CheckedOutputStream;
  * Saving writes a temporary file and renames it over the old one, so a crash leaves the old file.
  * Loading a file that is not a POEM memory, of another version, truncated or altered raises
  * {@link FormatException} naming the file: never a silently empty memory.
+ *
+ * <p>A memory that reads through a graph index has it saved beside the file ({@link IndexFile},
+ * {@code m.poem.index}); loading takes it when it belongs to this very file and otherwise builds
+ * the graph again, with a one-line note.
  */
 public final class PoemFile {
 
