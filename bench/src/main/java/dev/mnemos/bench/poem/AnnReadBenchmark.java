@@ -77,6 +77,10 @@ public class AnnReadBenchmark {
     @Param({"clustered", "random"})
     String data;
 
+    /** Candidates a graph read keeps ({@code EpisodicMemory.searchBeam}); the memory's default is 100. */
+    @Param({"100"})
+    int searchBeam;
+
     EpisodicMemory memory;
     float[][] queries;
     int next;
@@ -104,6 +108,7 @@ public class AnnReadBenchmark {
         if (!Files.exists(file()) || !Files.exists(Path.of(file() + ".index"))) buildAndSave(episodes);
         long start = System.nanoTime();
         memory = PoemFile.load(file(), note -> System.out.println("note: " + note)).memory();
+        memory.searchBeam(searchBeam);
         System.out.printf("%nloaded %s (%,d MB) with its graph index (%,d MB) in %.1f s%n", file(), Files.size(file()) >> 20,
                 Files.size(Path.of(file() + ".index")) >> 20, (System.nanoTime() - start) / 1e9);
         agreement(episodes);
@@ -144,8 +149,8 @@ public class AnnReadBenchmark {
         });
         int agree = 0;
         for (boolean s : same) if (s) agree++;
-        System.out.printf("recall@5 %.4f, same order as the exact read on %d of %d queries (checked in %.0f s)%n",
-                Arrays.stream(recall).average().orElse(0), agree, queries.length, (System.nanoTime() - start) / 1e9);
+        System.out.printf("search beam %d: recall@5 %.4f, same order as the exact read on %d of %d queries (checked in %.0f s)%n",
+                searchBeam, Arrays.stream(recall).average().orElse(0), agree, queries.length, (System.nanoTime() - start) / 1e9);
     }
 
     EpisodicMemory memory(int exactUpTo) {

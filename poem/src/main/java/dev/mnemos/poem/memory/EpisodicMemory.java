@@ -46,7 +46,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
     private final int dimension;
     private final int capacity;
     private final int exactUpTo;
-    private final int searchBeam;
+    private volatile int searchBeam;
     private volatile ReadSettings read;
 
     private StateIndex index;
@@ -87,6 +87,21 @@ public final class EpisodicMemory implements ActionValueEstimator {
     /** Changes how later reads work (e.g. to the settings {@link dev.mnemos.poem.tune.ReadTuner} chose); the entries stay. */
     public void read(ReadSettings settings) {
         this.read = java.util.Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * Changes how many candidates later graph reads keep (see {@link Builder#searchBeam}), for
+     * example on a memory loaded from a file; the entries and the graph stay.
+     */
+    public void searchBeam(int beam) {
+        if (beam < 1) throw new IllegalArgumentException("searchBeam must be at least 1, got " + beam);
+        lock.writeLock().lock();
+        try {
+            searchBeam = beam;
+            if (index instanceof GraphIndex graph) graph.searchBeam(beam);
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     @Override

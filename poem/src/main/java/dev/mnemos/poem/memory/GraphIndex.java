@@ -43,7 +43,7 @@ final class GraphIndex implements StateIndex {
     private static final VectorTypeSupport VECTORS = VectorizationProvider.getInstance().getVectorTypeSupport();
 
     private final int dimension;
-    private final int searchBeam;
+    private volatile int searchBeam;
     private final int degree;
     private final int buildBeam;
     private float[][] vectorOfNode = new float[1024][];
@@ -107,6 +107,11 @@ final class GraphIndex implements StateIndex {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** Candidates later reads keep (at least k). */
+    void searchBeam(int beam) {
+        this.searchBeam = beam;
     }
 
     @Override

@@ -178,4 +178,21 @@ class GraphIndexTest {
         fill(new Random(2), 20, a);
         assertThrows(IllegalStateException.class, () -> a.addAll(a.episodes(), a.snapshot().graph().orElseThrow(), n -> {}));
     }
+
+    @Test
+    void theSearchBeamOfALoadedMemoryCanBeWidened() {
+        Random r = new Random(17);
+        EpisodicMemory graph = memory(0, 1_000_000);
+        fill(r, 400, graph);
+        assertThrows(IllegalArgumentException.class, () -> graph.searchBeam(0));
+        graph.searchBeam(1); // a read still keeps at least the k it is asked for
+        assertEquals(5, graph.nearest(query(r), 5).size());
+        graph.searchBeam(400); // as wide as the memory: the read is exact
+        EpisodicMemory exact = memory(Integer.MAX_VALUE, 1_000_000);
+        exact.addAll(graph.episodes());
+        for (int q = 0; q < 50; q++) {
+            float[] query = query(r);
+            assertEquals(states(exact.nearest(query, 5)), states(graph.nearest(query, 5)));
+        }
+    }
 }
