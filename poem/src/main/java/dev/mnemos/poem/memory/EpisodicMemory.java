@@ -30,7 +30,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Each distinct state is stored once, with the actions tried on it. The nearest states are found
  * by a {@link StateIndex}: an exact scan ({@link ExactScan}) while the memory is small, and past
  * {@link Builder#exactUpTo} distinct states an approximate graph ({@link GraphIndex}, JVector) that
- * takes each new state as it is written. Reads run concurrently; writes take an exclusive lock.
+ * takes each new state as it is written; a load builds it once, on every core, or takes the graph a
+ * file kept ({@link #snapshot()}, {@link #addAll(List, SavedGraph, java.util.function.Consumer)}).
+ * Reads run concurrently; writes take an exclusive lock.
  */
 public final class EpisodicMemory implements ActionValueEstimator {
 
@@ -44,7 +46,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
     private final int dimension;
     private final int capacity;
     private final int exactUpTo;
-    private final int searchBeam;
+    private volatile int searchBeam;
     private volatile ReadSettings read;
 
     private StateIndex index;
@@ -54,6 +56,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
     private final Map<StateKey, Integer> slotOf = new HashMap<>();
     private final ArrayDeque<EntryRef> fifo = new ArrayDeque<>();
     private long clock;
+    private boolean loading;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     private EpisodicMemory(Builder b) {
@@ -84,6 +87,21 @@ public final class EpisodicMemory implements ActionValueEstimator {
     /** Changes how later reads work (e.g. to the settings {@link dev.mnemos.poem.tune.ReadTuner} chose); the entries stay. */
     public void read(ReadSettings settings) {
         this.read = java.util.Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * Changes how many candidates later graph reads keep (see {@link Builder#searchBeam}), for
+     * example on a memory loaded from a file; the entries and the graph stay.
+     */
+    public void searchBeam(int beam) {
+        if (beam < 1) throw new IllegalArgumentException("searchBeam must be at least 1, got " + beam);
+        lock.writeLock().lock();
+        try {
+            searchBeam = beam;
+            if (index instanceof GraphIndex graph) graph.searchBeam(beam);
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     @Override
@@ -200,16 +218,41 @@ public final class EpisodicMemory implements ActionValueEstimator {
     public List<Episode> episodes() {
         lock.readLock().lock();
         try {
-            List<Episode> out = new ArrayList<>(fifo.size());
-            for (EntryRef ref : fifo) {
-                Slot s = slots[ref.slot];
-                int i = s.indexOf(ref.action);
-                out.add(new Episode(s.vector.clone(), ref.action, s.rewards[i], ref.time));
-            }
-            return out;
+            return entries();
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * The entries and, when reads go through a graph, the graph, taken at one moment: what a file
+     * keeps. The graph numbers states in the order they first appear in the episodes.
+     */
+    public Snapshot snapshot() throws java.io.IOException {
+        lock.writeLock().lock(); // JVector settles the graph before saving it
+        try {
+            if (!(index instanceof GraphIndex graph)) return new Snapshot(entries(), Optional.empty());
+            int[] numberOfSlot = new int[highWater];
+            Arrays.fill(numberOfSlot, -1);
+            int next = 0;
+            for (EntryRef ref : fifo) if (numberOfSlot[ref.slot] < 0) numberOfSlot[ref.slot] = next++;
+            return new Snapshot(entries(), Optional.of(graph.save(numberOfSlot)));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Entries oldest first, and the saved graph index when the memory reads through one. */
+    public record Snapshot(List<Episode> episodes, Optional<SavedGraph> graph) {}
+
+    private List<Episode> entries() {
+        List<Episode> out = new ArrayList<>(fifo.size());
+        for (EntryRef ref : fifo) {
+            Slot s = slots[ref.slot];
+            int i = s.indexOf(ref.action);
+            out.add(new Episode(s.vector.clone(), ref.action, s.rewards[i], ref.time));
+        }
+        return out;
     }
 
     /**
@@ -219,13 +262,74 @@ public final class EpisodicMemory implements ActionValueEstimator {
     public void addAll(List<Episode> episodes) {
         lock.writeLock().lock();
         try {
-            for (Episode e : episodes) {
-                checkDimension(e.state());
-                insert(unit(e.state()), e.action(), e.reward(), e.time());
-                clock = Math.max(clock, e.time() + 1);
+            if (index instanceof GraphIndex) {
+                insertAll(episodes);
+                return;
+            }
+            loading = true; // states go into an index once, at the end: the scan, or a graph built on every core
+            try {
+                insertAll(episodes);
+            } finally { // also when an entry is refused: those before it are stored, and read
+                loading = false;
+                indexLoaded();
             }
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Adds a snapshot's entries to this empty memory and reads through its saved graph instead of
+     * building one. A graph that does not fit the entries (another memory's, or damaged) is not
+     * used: {@code note} is told why in one line and the graph is built from the states as
+     * {@link #addAll(List)} would.
+     */
+    public void addAll(List<Episode> episodes, SavedGraph saved, java.util.function.Consumer<String> note) {
+        lock.writeLock().lock();
+        try {
+            if (!slotOf.isEmpty()) throw new IllegalStateException("a saved graph goes only into an empty memory");
+            loading = true; // the graph is taken or built below, once
+            try {
+                insertAll(episodes);
+            } finally {
+                loading = false;
+                if (slotOf.size() > exactUpTo) index = savedOrBuilt(saved, note);
+                else indexLoaded();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** After a load: the exact scan over every state, or past {@code exactUpTo} a graph. */
+    private void indexLoaded() {
+        if (slotOf.size() > exactUpTo) {
+            switchToGraph();
+            return;
+        }
+        index = new ExactScan(dimension);
+        for (int slot = 0; slot < highWater; slot++) if (slots[slot] != null) index.add(slot, slots[slot].vector);
+    }
+
+    /** The saved graph when it fits the states just loaded (slot i holding the i-th distinct state of the episodes), else a new one. */
+    private StateIndex savedOrBuilt(SavedGraph saved, java.util.function.Consumer<String> note) {
+        try {
+            if (highWater != slotOf.size() || !freeSlots.isEmpty()) throw new java.io.IOException("entries were evicted while loading");
+            float[][] states = new float[highWater][];
+            for (int slot = 0; slot < highWater; slot++) states[slot] = slots[slot].vector;
+            return GraphIndex.load(saved, states, searchBeam);
+        } catch (java.io.IOException e) {
+            note.accept("the saved graph index does not fit the memory (" + e.getMessage() + "); building it again");
+            switchToGraph();
+            return index;
+        }
+    }
+
+    private void insertAll(List<Episode> episodes) {
+        for (Episode e : episodes) {
+            checkDimension(e.state());
+            insert(unit(e.state()), e.action(), e.reward(), e.time());
+            clock = Math.max(clock, e.time() + 1);
         }
     }
 
@@ -265,7 +369,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
         if (slot.count == 0) {
             slotOf.remove(new StateKey(slot.vector));
             slots[old.slot] = null;
-            index.remove(old.slot);
+            if (!loading) index.remove(old.slot);
             freeSlots.push(old.slot);
         }
     }
@@ -275,15 +379,24 @@ public final class EpisodicMemory implements ActionValueEstimator {
         if (slot >= slots.length) slots = Arrays.copyOf(slots, slots.length * 2);
         slots[slot] = new Slot(s);
         slotOf.put(key, slot);
+        if (loading) return slot; // the index is made once the load is done
         index.add(slot, s);
         if (index instanceof ExactScan && slotOf.size() > exactUpTo) switchToGraph();
         return slot;
     }
 
-    /** Past {@code exactUpTo} states a graph reads faster than the scan: put every state into one, once. */
+    /** Past {@code exactUpTo} states a graph reads faster than the scan: put every state into one, once, on every core. */
     private void switchToGraph() {
+        int[] held = new int[slotOf.size()];
+        float[][] vectors = new float[held.length][];
+        int n = 0;
+        for (int slot = 0; slot < highWater; slot++) {
+            if (slots[slot] == null) continue;
+            held[n] = slot;
+            vectors[n++] = slots[slot].vector;
+        }
         GraphIndex graph = new GraphIndex(dimension, searchBeam);
-        for (int slot = 0; slot < highWater; slot++) if (slots[slot] != null) graph.add(slot, slots[slot].vector);
+        graph.addAll(held, vectors);
         index = graph;
     }
 

@@ -10,6 +10,7 @@ import dev.mnemos.poem.memory.Episode;
 import dev.mnemos.poem.memory.EpisodicMemory;
 import dev.mnemos.poem.memory.Aggregate;
 import dev.mnemos.poem.memory.ReadSettings;
+import dev.mnemos.poem.memory.SavedGraph;
 import dev.mnemos.poem.memory.Weighting;
 import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.poem.train.TrainingLog;
@@ -22,6 +23,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,6 +34,8 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -54,6 +58,10 @@ import java.util.zip.CheckedOutputStream;
  * Saving writes a temporary file and renames it over the old one, so a crash leaves the old file.
  * Loading a file that is not a POEM memory, of another version, truncated or altered raises
  * {@link FormatException} naming the file: never a silently empty memory.
+ *
+ * <p>A memory that reads through a graph index has it saved beside the file ({@link IndexFile},
+ * {@code m.poem.index}); loading takes it when it belongs to this very file and otherwise builds
+ * the graph again, with a one-line note.
  */
 public final class PoemFile {
 
@@ -104,8 +112,19 @@ public final class PoemFile {
         }
     }
 
+    /**
+     * Writes the memory file and, when the memory reads through a graph, the graph beside it
+     * ({@code file.index}, see {@link IndexFile}), both taken at one moment.
+     */
     public static void save(Path file, Contents c) throws IOException {
-        List<Episode> episodes = c.memory().episodes();
+        EpisodicMemory.Snapshot snapshot = c.memory().snapshot();
+        long checksum = write(file, c, snapshot.episodes());
+        if (snapshot.graph().isPresent()) IndexFile.save(file, checksum, Files.size(file), snapshot.graph().get());
+        else IndexFile.remove(file);
+    }
+
+    /** Writes the memory file; returns its checksum. */
+    private static long write(Path file, Contents c, List<Episode> episodes) throws IOException {
         Map<float[], Integer> stateNumber = new IdentityHashMap<>();
         List<float[]> states = new ArrayList<>();
         for (Episode e : episodes) {
@@ -115,6 +134,7 @@ public final class PoemFile {
             });
         }
         byte[] header = JSON.writeValueAsBytes(header(c));
+        long[] checksum = new long[1];
         AtomicFiles.write(file, raw -> {
             CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32());
             DataOutputStream out = new DataOutputStream(checked);
@@ -123,7 +143,11 @@ public final class PoemFile {
             out.writeInt(header.length);
             out.write(header);
             out.writeInt(states.size());
-            for (float[] s : states) for (float x : s) out.writeFloat(x);
+            for (float[] s : states) { // a state at a time: the checksum then runs over blocks, not byte by byte
+                ByteBuffer bytes = ByteBuffer.allocate(4 * s.length);
+                bytes.asFloatBuffer().put(s);
+                out.write(bytes.array());
+            }
             out.writeInt(episodes.size());
             for (Episode e : episodes) {
                 out.writeInt(stateNumber.get(e.state()));
@@ -132,12 +156,29 @@ public final class PoemFile {
                 out.writeLong(e.time());
             }
             out.flush();
-            out.writeLong(checked.getChecksum().getValue());
+            checksum[0] = checked.getChecksum().getValue();
+            out.writeLong(checksum[0]);
             out.flush();
         });
+        return checksum[0];
     }
 
+    /** {@link #load(Path, Consumer)} with notes printed to standard error. */
     public static Contents load(Path file) throws IOException {
+        return load(file, note -> System.err.println("note: " + note));
+    }
+
+    /**
+     * Reads a memory file, and the graph index saved beside it when there is one for this very
+     * file; a graph index that cannot be used is ignored, {@code note} says why in one line, and
+     * the graph is built again from the states.
+     */
+    public static Contents load(Path file, Consumer<String> note) throws IOException {
+        return load(file, note, EpisodicMemory.DEFAULT_EXACT_UP_TO);
+    }
+
+    /** As {@link #load(Path, Consumer)}, reading through a graph past {@code exactUpTo} distinct states. */
+    static Contents load(Path file, Consumer<String> note, int exactUpTo) throws IOException {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             CheckedInputStream checked = new CheckedInputStream(raw, new CRC32());
             DataInputStream in = new DataInputStream(checked);
@@ -151,8 +192,10 @@ public final class PoemFile {
             if (raw.read() != -1) throw damaged(file, "extra bytes after the end");
 
             EpisodicMemory memory = EpisodicMemory.builder().dimension(settings.dimension()).read(settings.read())
-                    .capacity(settings.capacity()).build();
-            memory.addAll(episodes);
+                    .capacity(settings.capacity()).exactUpTo(exactUpTo).build();
+            Optional<SavedGraph> graph = IndexFile.load(file, stored, Files.size(file), note);
+            if (graph.isPresent()) memory.addAll(episodes, graph.get(), n -> note.accept(IndexFile.beside(file) + ": " + n));
+            else memory.addAll(episodes);
             return new Contents(settings, task(header.json().path("task")), pool(header.json().path("pool"), file), memory, log(header.json(), settings.m()));
         } catch (EOFException e) {
             throw damaged(file, "it ends early");
@@ -183,10 +226,12 @@ public final class PoemFile {
         int stateCount = in.readInt();
         if (stateCount < 0) throw damaged(file, "state count " + stateCount);
         List<float[]> states = new ArrayList<>();
+        byte[] bytes = new byte[4 * d]; // a state at a time: the checksum then runs over blocks, not byte by byte
         for (int i = 0; i < stateCount; i++) {
+            in.readFully(bytes);
             float[] s = new float[d];
+            ByteBuffer.wrap(bytes).asFloatBuffer().get(s);
             for (int j = 0; j < d; j++) {
-                s[j] = in.readFloat();
                 if (!Float.isFinite(s[j])) throw damaged(file, "state " + (i + 1) + " holds " + s[j]);
             }
             states.add(s);
