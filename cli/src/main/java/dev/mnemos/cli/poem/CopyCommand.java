@@ -54,7 +54,7 @@ final class CopyCommand implements Callable<Integer> {
                 source = database.builder(from, "poem copy").open();
                 c = source.contents();
             } else {
-                c = PoemFile.load(Path.of(from));
+                c = Setup.load(Path.of(from), spec.commandLine().getErr());
             }
             if (DatabaseOptions.isDatabase(to)) intoDatabase(c);
             else intoFile(c, Path.of(to));

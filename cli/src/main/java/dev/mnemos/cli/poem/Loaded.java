@@ -56,7 +56,7 @@ record Loaded(PoemFile.Contents contents, Encoder encoder, Poem poem, PostgresMe
 
     /** Opens the file; {@code k} and {@code weighting} may override the stored ones (they only affect reading). */
     static Loaded open(Path file, ReadOptions options, Task task, PrintWriter err) throws IOException {
-        PoemFile.Contents c = PoemFile.load(file);
+        PoemFile.Contents c = Setup.load(file, err);
         checked(c, file.toString(), options);
         EpisodicMemory memory = c.memory();
         if (options != null) memory.read(Tuning.given(memory.read(), options)); // for this read only; the file keeps its own

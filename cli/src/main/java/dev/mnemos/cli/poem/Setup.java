@@ -12,6 +12,7 @@ import dev.mnemos.poem.reward.ExactMatch;
 import dev.mnemos.poem.reward.Reward;
 import dev.mnemos.poem.reward.TokenF1;
 import dev.mnemos.poem.store.FormatException;
+import dev.mnemos.poem.store.PoemFile;
 import dev.mnemos.cli.BackendOptions;
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
@@ -33,6 +34,11 @@ final class Setup {
     private Setup() {}
 
     /** MiniLM, with the pool's embeddings cached beside the memory file and notes on {@code err}. */
+    /** Loads a memory file; its notes (a stale or damaged saved index, rebuilt) go to the command's error output. */
+    static PoemFile.Contents load(Path file, PrintWriter err) throws IOException {
+        return PoemFile.load(file, note -> err.println("note: " + note));
+    }
+
     static Encoder encoder(Path memory, PrintWriter err) throws IOException {
         return Encoder.builder().miniLm().cache(cache(EmbeddingCache.besideMemory(memory), err)).onNote(err::println).build();
     }

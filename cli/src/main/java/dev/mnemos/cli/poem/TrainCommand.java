@@ -147,7 +147,7 @@ final class TrainCommand implements Callable<Integer> {
         EpisodicMemory memory;
         TrainingLog log;
         if (Files.exists(memoryFile)) {
-            PoemFile.Contents c = PoemFile.load(memoryFile);
+            PoemFile.Contents c = Setup.load(memoryFile, err);
             settings = resumed(c);
             memory = c.memory();
             log = c.log();

@@ -41,7 +41,7 @@ final class TuneCommand implements Callable<Integer> {
         Path memoryFile = Path.of(memory);
         PrintWriter out = spec.commandLine().getOut();
         try (MemoryLock lock = Setup.lock(memoryFile, "poem tune")) {
-            PoemFile.Contents c = PoemFile.load(memoryFile);
+            PoemFile.Contents c = Setup.load(memoryFile, spec.commandLine().getErr());
             if (options.m != null && options.m != c.settings().m()) {
                 throw new DataException(memoryFile + " was trained with m = " + c.settings().m() + "; --m " + options.m + " differs");
             }
