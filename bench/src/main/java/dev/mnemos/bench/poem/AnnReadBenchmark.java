@@ -52,7 +52,7 @@ import java.util.stream.IntStream;
  * exact read's. Building a million states takes long, so that step can run alone:
  *
  * <pre>
- * java -Xmx12g -cp bench/target/benchmarks.jar dev.mnemos.bench.poem.AnnReadBenchmark 1000000 clustered
+ * java -Xmx14g --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar dev.mnemos.bench.poem.AnnReadBenchmark 1000000 clustered
  * java -jar bench/target/benchmarks.jar AnnReadBenchmark -p states=1000000 -p index=graph -p data=clustered
  * </pre>
  */
@@ -61,7 +61,7 @@ import java.util.stream.IntStream;
 @OutputTimeUnit(java.util.concurrent.TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx12g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx12g", "--add-modules", "jdk.incubator.vector"})
 public class AnnReadBenchmark {
 
     static final int D = 384;
