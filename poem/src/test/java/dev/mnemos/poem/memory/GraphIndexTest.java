@@ -12,17 +12,16 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The approximate read against the exact one. The issue asks for recall and agreement at 50,000
- * states; building a graph of 50,000 states of d = 384 costs about 45 s of CPU on JDK 17 (JVector
- * has no SIMD code before JDK 20; 26 s wall on 2 cores), too much for every build, so the first
- * test uses {@value #STATES_IN_CI} states unless {@code -Dpoem.graphTestStates=50000} asks for more:
- * <pre>mvn -pl poem -am test -Dtest=GraphIndexTest -Dpoem.graphTestStates=50000 -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * The approximate read against the exact one. The first test checks recall and agreement at the
+ * issue's 50,000 states and 1,000 queries in every build (about 45 s on the 2 cores with the SIMD
+ * dot product); {@code -Dpoem.graphTestStates=N} runs it at another size:
+ * <pre>mvn -pl poem -am test -Dtest=GraphIndexTest -Dpoem.graphTestStates=3000 -Dsurefire.failIfNoSpecifiedTests=false</pre>
  * The 1,000,000-state run is in bench/ (poem.AnnReadBenchmark).
  */
 class GraphIndexTest {
 
     static final int D = 384;
-    static final int STATES_IN_CI = 3_000;
+    static final int STATES_IN_CI = 50_000;
 
     static final float[][] TOPICS = new float[400][];
 
