@@ -283,11 +283,7 @@ final class GraphIndex implements StateIndex {
 
     /** Scores stored nodes against q as JVector's DOT_PRODUCT does, (1 + q.s) / 2, with our own dot product. */
     private ScoreFunction.ExactScoreFunction scorer(float[] q) {
-        return node -> (1 + dot(q, vectorOfNode[node])) / 2;
-    }
-
-    static float dot(float[] a, float[] b) {
-        return FloatDot.BEST.dot(a, b);
+        return node -> (1 + FloatDot.BEST.dot(q, vectorOfNode[node])) / 2;
     }
 
     /** What the graph builder scores with: exact dot products over the stored vectors. */
