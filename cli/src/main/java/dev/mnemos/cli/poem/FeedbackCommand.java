@@ -14,10 +14,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import dev.mnemos.embed.Encoder;
+
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code poem feedback}: records that an order used for a query earned a reward, in a trained memory. */
@@ -57,6 +62,9 @@ final class FeedbackCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "FILE.jsonl",
             description = "Many episodes, one JSON object a line: {\"query\": ..., \"order\": ..., \"reward\": ...}. Instead of --query, --order and --reward.")
     Path from;
+
+    /** Distinct queries embedded at a time; a log with more gets a progress line on stderr per chunk (at most about ten). */
+    static final int EMBED_CHUNK = 256;
 
     /** How many episodes went in, and how many of them met a larger reward already stored for their (query, order). */
     private record Written(int episodes, int keptLarger) {}
@@ -124,10 +132,10 @@ final class FeedbackCommand implements Callable<Integer> {
     }
 
     /**
-     * Checks every order against the memory's m, then writes each episode as {@link Poem#feedback}
-     * does; the queries are embedded in batches first ({@code poem.encoder()} caches them).
+     * Checks every order against the memory's m, then writes each episode through {@link Poem#feedback};
+     * the queries are embedded in batches first (the encoder caches them for it).
      */
-    private static Written write(List<FeedbackLog.Entry> entries, Poem poem, EpisodicMemory seen, String where) {
+    private Written write(List<FeedbackLog.Entry> entries, Poem poem, EpisodicMemory seen, String where) {
         for (FeedbackLog.Entry e : entries) {
             if (e.order().size() != poem.m()) {
                 String which = e.where().equals("--order") ? "--order " : e.where() + ": order ";
@@ -135,7 +143,7 @@ final class FeedbackCommand implements Callable<Integer> {
                         + " was trained with m = " + poem.m() + " (e.g. " + Permutation.identity(poem.m()) + ")");
             }
         }
-        poem.encoder().encodeAll(entries.stream().map(FeedbackLog.Entry::query).toList());
+        embed(entries, poem.encoder());
         int keptLarger = 0;
         for (FeedbackLog.Entry e : entries) {
             double before = seen.reward(poem.encoder().encode(e.query()), e.order()).orElse(Double.NEGATIVE_INFINITY);
@@ -143,5 +151,20 @@ final class FeedbackCommand implements Callable<Integer> {
             poem.feedback(e.query(), e.order(), e.reward());
         }
         return new Written(entries.size(), keptLarger);
+    }
+
+    /** Embeds the distinct queries in chunks, saying how far it got on stderr when there is more than one chunk. */
+    private void embed(List<FeedbackLog.Entry> entries, Encoder encoder) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(entries.stream().map(FeedbackLog.Entry::query).toList()));
+        int chunk = Math.max(EMBED_CHUNK, (distinct.size() + 9) / 10);
+        PrintWriter err = spec.commandLine().getErr();
+        for (int from = 0; from < distinct.size(); from += chunk) {
+            int to = Math.min(distinct.size(), from + chunk);
+            encoder.encodeAll(distinct.subList(from, to));
+            if (distinct.size() > chunk) {
+                err.printf(Locale.ROOT, "embedded %,d of %,d queries%n", to, distinct.size());
+                err.flush();
+            }
+        }
     }
 }

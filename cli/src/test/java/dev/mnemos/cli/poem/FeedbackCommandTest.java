@@ -50,7 +50,7 @@ class FeedbackCommandTest {
                 new Example("Hot water never ran out.", "positive"), new Example("The heating was broken.", "negative"),
                 new Example("Staff brought extra blankets at once.", "positive"), new Example("The pool was lovely.", "positive"),
                 new Example("Breakfast was cold and stale.", "negative"));
-        PoemFile.Settings settings = new PoemFile.Settings(3, ReadSettings.DEFAULT, false, 100, "all-minilm-l6-v2", 384, Permutation.identity(3));
+        PoemFile.Settings settings = new PoemFile.Settings(3, ReadSettings.DEFAULT, false, 1000, "all-minilm-l6-v2", 384, Permutation.identity(3));
         Path file = dir.resolve("reviews.poem");
         PoemFile.save(file, new PoemFile.Contents(settings, Task.simple(List.of("positive", "negative")), pool,
                 EpisodicMemory.builder().dimension(384).build(), new TrainingLog()));
@@ -117,6 +117,27 @@ class FeedbackCommandTest {
                 "the paper's rule: a repeated (state, order) keeps its larger reward, 1.0 not 0.25");
         Run select = CopyCommandTest.poem("select", "--memory", memory.toString(), "--query", QUERY);
         assertTrue(select.out().startsWith("order [2,3,1] (learned)"), select.out());
+    }
+
+    @Test
+    void aLogOfMoreQueriesThanOneBatchSaysHowFarItGotOnStderr() throws Exception {
+        Path memory = emptyMemory();
+        int queries = FeedbackCommand.EMBED_CHUNK + 44;
+        String[] lines = new String[queries];
+        for (int i = 0; i < queries; i++) {
+            lines[i] = "{\"query\": \"Guest " + i + " said the room was fine.\", \"order\": \"[1,2,3]\", \"reward\": " + (i % 2) + "}";
+        }
+        Run run = CopyCommandTest.poem("feedback", "--memory", memory.toString(), "--from", log("big.jsonl", lines).toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("embedded 256 of 300 queries\nembedded 300 of 300 queries", run.err().strip());
+        assertEquals(memory + ": 300 episodes written; 0 kept a larger reward stored earlier for the same query and order", run.out().strip());
+        assertEquals(queries, episodes(memory).size());
+
+        byte[] bytes = Files.readAllBytes(memory);
+        Run empty = CopyCommandTest.poem("feedback", "--memory", memory.toString(), "--from", log("empty.jsonl", "").toString());
+        assertEquals(0, empty.exit(), empty.err());
+        assertEquals(memory + ": 0 episodes written; 0 kept a larger reward stored earlier for the same query and order", empty.out().strip());
+        assertArrayEquals(bytes, Files.readAllBytes(memory), "nothing to write: the file is left as it is");
     }
 
     @Test
