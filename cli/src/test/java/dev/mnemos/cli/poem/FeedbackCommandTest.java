@@ -200,6 +200,19 @@ class FeedbackCommandTest {
     }
 
     @Test
+    void aMemoryFileInUseByATrainIsRefusedAndLeftAsItIs() throws Exception {
+        Path memory = emptyMemory();
+        byte[] bytes = Files.readAllBytes(memory);
+        try (var held = dev.mnemos.poem.store.MemoryLock.acquire(memory, "poem train")) {
+            Run run = CopyCommandTest.poem("feedback", "--memory", memory.toString(), "--query", QUERY, "--order", "[3,1,2]", "--reward", "1");
+            assertEquals(3, run.exit(), run.err());
+            assertEquals("poem feedback: " + memory + " is in use by poem train, process " + ProcessHandle.current().pid()
+                    + " (lock " + memory + ".lock); wait for it to finish, or give another memory file", run.err().strip());
+        }
+        assertArrayEquals(bytes, Files.readAllBytes(memory));
+    }
+
+    @Test
     void feedbackIntoADatabaseIsCommittedAndChangesWhatSelectChooses() throws Exception {
         String url = database("feedback", emptyMemory());
         Run one = CopyCommandTest.poem("feedback", "--memory", url, "--query", QUERY, "--order", "[3,2,1]", "--reward", "1");
