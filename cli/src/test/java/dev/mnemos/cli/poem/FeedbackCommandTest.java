@@ -152,7 +152,7 @@ class FeedbackCommandTest {
                 new Bad("{\"query\": \"q\", \"order\": \"[1,2]\", \"reward\": 1}", ":2: order [1,2] has 2 ranks; " + memory + " was trained with m = 3"),
                 new Bad("{\"query\": \"q\", \"order\": \"[1,2,3]\", \"reward\": \"high\"}", ":2: reward \"high\" is not a number"),
                 new Bad("{\"query\": \"q\", \"order\": \"[1,2,3]\", \"reward\": 1e400}", ":2: reward 1E+400 is not a finite number"),
-                new Bad("{\"query\": \"q\", \"order\": \"[1,2,3]\" \"reward\": 1}", ":2:"));
+                new Bad("{\"query\": \"q\", \"order\": \"[1,2,3]\" \"reward\": 1}", ":2:35: ")); // FILE:LINE:COLUMN, where the comma is missing
         for (Bad bad : bads) {
             Path feedback = log("bad.jsonl", good, bad.line(), good);
             Run run = CopyCommandTest.poem("feedback", "--memory", memory.toString(), "--from", feedback.toString());
