@@ -22,16 +22,20 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
 /**
  * The approximate read: a JVector graph (HNSW-style, hierarchical, with DiskANN's diverse
  * neighbour pruning) over the stored states. A read visits a few thousand states instead of all.
  *
- * <p>States go into the graph as they are written. A removed state stays in the graph as a
- * tombstone that reads pass through but never return; when tombstones outnumber live states the
- * graph is built again from the live ones (see {@link #rebuild}). Graph nodes are numbered apart
- * from the memory's slots for that reason.
+ * <p>States go into the graph as they are written, off the writer's thread: a write hands the state
+ * to the inserters (every core, shared by all graphs) and returns, and until the state is in the
+ * graph reads score it exactly alongside the graph's answer, so a read always sees every write
+ * before it. A writer more than {@value #MAX_PENDING} states ahead of the inserters waits for them.
+ * A removed state stays in the graph as a tombstone that reads pass through but never return; when
+ * tombstones outnumber live states the graph is built again from the live ones (see
+ * {@link #rebuild}). Graph nodes are numbered apart from the memory's slots for that reason.
  */
 final class GraphIndex implements StateIndex {
 
@@ -44,20 +48,30 @@ final class GraphIndex implements StateIndex {
     /** Candidates kept while inserting a node. */
     static final int BUILD_BEAM = 200;
 
+    /** States written but not yet in the graph that a writer may leave behind before it waits. */
+    static final int MAX_PENDING = 1_024;
+
     private static final VectorTypeSupport VECTORS = VectorizationProvider.getInstance().getVectorTypeSupport();
+    /** Inserts states into every graph; its threads are daemons. */
+    private static final ForkJoinPool INSERTERS = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 
     private final int dimension;
     private volatile int searchBeam;
     private final int degree;
     private final int buildBeam;
-    private float[][] vectorOfNode = new float[1024][];
+    private volatile float[][] vectorOfNode = new float[1024][]; // grown by copying: the inserters read it while a write adds
     private int[] slotOfNode = filled(1024);
     private int[] nodeOfSlot = filled(1024);
     private int nodes;
     private int live;
     private int tombstones;
     private final double[] sum;
-    private GraphIndexBuilder builder;
+    private volatile GraphIndexBuilder builder;
+    private volatile int published; // nodes [0, published) have their vectors: the inserters may take them
+    private volatile int inGraph; // nodes [0, inGraph) are in the graph; reads score the others exactly
+    private final AtomicBoolean inserting = new AtomicBoolean();
+    private volatile RuntimeException insertFailure;
+    private final Object progress = new Object(); // notified when inGraph grows or the inserters stop
     private final Queue<GraphSearcher> searchers = new ConcurrentLinkedQueue<>();
     private final Bits liveNodes = node -> node < slotOfNode.length && slotOfNode[node] >= 0;
 
@@ -75,9 +89,33 @@ final class GraphIndex implements StateIndex {
         this.builder = newBuilder();
     }
 
+    /** Hands the state to the inserters and returns; waits only when they are {@value #MAX_PENDING} states behind. */
     @Override
     public void add(int slot, float[] vector) {
         if (slot < nodeOfSlot.length && nodeOfSlot[slot] >= 0) remove(slot);
+        place(slot, vector);
+        published = nodes;
+        insertInBackground();
+        waitWhileBehind(MAX_PENDING);
+    }
+
+    /**
+     * Adds many states at once (slot i holds vectors[i]), inserting them into the graph on every
+     * core before it returns: what moving a memory into the graph and loading one do. Slots must
+     * not be held yet.
+     */
+    void addAll(int[] slots, float[][] vectors) {
+        settle();
+        int first = nodes;
+        for (int i = 0; i < slots.length; i++) place(slots[i], vectors[i]);
+        int last = nodes;
+        INSERTERS.submit(() -> insert(first, last)).join();
+        inGraph = nodes;
+        published = nodes;
+    }
+
+    /** Gives the next node the state of {@code slot}; the graph does not hold it yet. */
+    private void place(int slot, float[] vector) {
         int node = nodes++;
         grow(node, slot);
         vectorOfNode[node] = vector;
@@ -85,32 +123,70 @@ final class GraphIndex implements StateIndex {
         slotOfNode[node] = slot;
         nodeOfSlot[slot] = node;
         live++;
-        builder.addGraphNode(node, VECTORS.createFloatVector(vector));
     }
 
-    /**
-     * Adds many states at once (slot i holds vectors[i]), inserting them into the graph on every
-     * core: what moving a memory into the graph and loading one do. Slots must not be held yet.
-     */
-    void addAll(int[] slots, float[][] vectors) {
-        int first = nodes;
-        for (int i = 0; i < slots.length; i++) {
-            int node = nodes++;
-            grow(node, slots[i]);
-            vectorOfNode[node] = vectors[i];
-            for (int j = 0; j < dimension; j++) sum[j] += vectors[i][j];
-            slotOfNode[node] = slots[i];
-            nodeOfSlot[slots[i]] = node;
-            live++;
-        }
-        GraphIndexBuilder b = builder;
-        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+    private void insertInBackground() {
+        if (insertFailure == null && inserting.compareAndSet(false, true)) INSERTERS.execute(this::insertPublished);
+    }
+
+    /** The inserters' task: every published node into the graph, a run at a time, until none is left. */
+    private void insertPublished() {
         try {
-            pool.submit(() -> IntStream.range(first, nodes).parallel()
-                    .forEach(node -> b.addGraphNode(node, VECTORS.createFloatVector(vectorOfNode[node])))).join();
+            for (int from = inGraph, to = published; from < to; from = inGraph, to = published) {
+                insert(from, to);
+                inGraph = to;
+                signal();
+            }
+        } catch (RuntimeException e) {
+            insertFailure = e;
         } finally {
-            pool.shutdown();
+            inserting.set(false);
+            signal();
         }
+        if (published > inGraph) insertInBackground(); // published after the last look, before inserting was cleared
+    }
+
+    private void insert(int from, int to) {
+        GraphIndexBuilder b = builder;
+        float[][] vectors = vectorOfNode;
+        IntStream.range(from, to).parallel().forEach(node -> b.addGraphNode(node, VECTORS.createFloatVector(vectors[node])));
+    }
+
+    private void signal() {
+        synchronized (progress) {
+            progress.notifyAll();
+        }
+    }
+
+    /** Waits until at most {@code behind} published nodes are not in the graph yet. */
+    private void waitWhileBehind(int behind) {
+        synchronized (progress) {
+            while (published - inGraph > behind && insertFailure == null) {
+                try {
+                    progress.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // the state is stored all the same; reads score it exactly
+                    return;
+                }
+            }
+        }
+        if (insertFailure != null) throw new IllegalStateException("the graph index could not take a state", insertFailure);
+    }
+
+    /** Waits until every node is in the graph and the inserters have stopped: before the graph is saved or replaced. */
+    private void settle() {
+        synchronized (progress) {
+            boolean interrupted = false;
+            while ((inserting.get() || inGraph < published) && insertFailure == null) {
+                try {
+                    progress.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // replacing the graph under a running insert would corrupt it: wait on
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+        if (insertFailure != null) throw new IllegalStateException("the graph index could not take a state", insertFailure);
     }
 
     /** Candidates later reads keep (at least k). */
@@ -131,27 +207,49 @@ final class GraphIndex implements StateIndex {
         if (tombstones > Math.max(1_000, live)) rebuild();
     }
 
+    /** The graph's answer over the nodes it holds, and an exact score for each node not in it yet. */
     @Override
     public int[] nearest(float[] q, int count) {
         int n = Math.min(count, live);
         if (n == 0) return new int[0];
+        int settled = inGraph; // nodes from here on may not be reachable through the graph yet
+        SearchResult.NodeScore[] found = settled == 0 ? new SearchResult.NodeScore[0] : search(q, n);
+        int[] slots = new int[found.length + nodes - settled];
+        float[] scores = new float[slots.length];
+        int kept = 0;
+        for (SearchResult.NodeScore f : found) {
+            if (f.node >= settled) continue; // scored below
+            slots[kept] = slotOfNode[f.node];
+            scores[kept++] = f.score;
+        }
+        float bar = kept == n ? lowest(scores, kept) : Float.NEGATIVE_INFINITY;
+        ScoreFunction.ExactScoreFunction exact = scorer(q);
+        for (int node = settled; node < nodes; node++) {
+            if (slotOfNode[node] < 0) continue;
+            float score = exact.similarityTo(node);
+            if (score < bar) continue;
+            slots[kept] = slotOfNode[node];
+            scores[kept++] = score;
+        }
+        int[] best = ExactScan.sorted(Arrays.copyOf(slots, kept), Arrays.copyOf(scores, kept));
+        return best.length > n ? Arrays.copyOf(best, n) : best;
+    }
+
+    private SearchResult.NodeScore[] search(float[] q, int n) {
         GraphSearcher searcher = searchers.poll();
         if (searcher == null) searcher = new GraphSearcher(builder.getGraph());
-        SearchResult result;
         try {
             searcher.setView(builder.getGraph().getView());
-            result = searcher.search(new DefaultSearchScoreProvider(scorer(q)), n, Math.max(n, searchBeam), 0f, 0f, liveNodes);
+            return searcher.search(new DefaultSearchScoreProvider(scorer(q)), n, Math.max(n, searchBeam), 0f, 0f, liveNodes).getNodes();
         } finally {
             searchers.offer(searcher);
         }
-        SearchResult.NodeScore[] found = result.getNodes();
-        int[] slots = new int[found.length];
-        float[] score = new float[found.length];
-        for (int i = 0; i < found.length; i++) {
-            slots[i] = slotOfNode[found[i].node];
-            score[i] = found[i].score;
-        }
-        return ExactScan.sorted(slots, score);
+    }
+
+    private static float lowest(float[] scores, int count) {
+        float low = Float.POSITIVE_INFINITY;
+        for (int i = 0; i < count; i++) low = Math.min(low, scores[i]);
+        return low;
     }
 
     /**
@@ -161,6 +259,7 @@ final class GraphIndex implements StateIndex {
      */
     @SuppressWarnings("deprecation") // OnHeapGraphIndex.save: JVector's own on-heap format, read back by GraphIndexBuilder.load
     SavedGraph save(int[] numberOfSlot) throws IOException {
+        settle();
         builder.cleanup();
         int[] stateOfNode = new int[nodes];
         List<float[]> removed = new ArrayList<>();
@@ -196,6 +295,8 @@ final class GraphIndex implements StateIndex {
         }
         int read = g.builder.getGraph().size(0);
         if (read != g.nodes) throw new IOException("the graph has " + read + " nodes, the index " + g.nodes);
+        g.inGraph = g.nodes;
+        g.published = g.nodes;
         return g;
     }
 
@@ -235,6 +336,7 @@ final class GraphIndex implements StateIndex {
      * per removal, spent at once on the write that triggers it.
      */
     private void rebuild() {
+        settle();
         int[] liveSlots = new int[live];
         float[][] liveVectors = new float[live][];
         int n = 0;
@@ -247,6 +349,8 @@ final class GraphIndex implements StateIndex {
         slotOfNode = filled(vectorOfNode.length);
         Arrays.fill(nodeOfSlot, -1);
         nodes = 0;
+        inGraph = 0;
+        published = 0;
         live = 0;
         tombstones = 0;
         Arrays.fill(sum, 0);

@@ -151,6 +151,40 @@ class GraphIndexTest {
     }
 
     @Test
+    void aReadSeesEveryWriteBeforeItWhileReadersRunAlongside() throws Exception {
+        Random r = new Random(19);
+        EpisodicMemory graph = memory(0, 1_000_000); // every write goes into the graph off the writer's thread
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<Integer>> reads = new java.util.ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            long seed = t;
+            reads.add(readers.submit(() -> {
+                Random own = new Random(seed);
+                int done = 0;
+                while (writing.get()) {
+                    int before = graph.states(); // nothing is evicted: a write in between only adds
+                    int read = graph.nearest(query(own), 5).size();
+                    assertTrue(read >= Math.min(5, before) && read <= 5, read + " neighbours read with " + before + " states stored");
+                    done++;
+                }
+                return done;
+            }));
+        }
+        int found = 0;
+        for (int i = 0; i < 3_000; i++) {
+            float[] s = query(r);
+            graph.write(s, Permutation.identity(4), 1);
+            if (Arrays.equals(graph.nearest(s, 1).get(0).state(), dev.mnemos.embed.Vectors.normalized(s))) found++; // as write stores it
+        }
+        writing.set(false);
+        for (var f : reads) assertTrue(f.get() > 0);
+        readers.shutdown();
+        assertTrue(found >= 2_990, found + " of 3,000 states found as their own nearest right after their write");
+        assertEquals(3_000, graph.snapshot().graph().orElseThrow().nodes()); // the save waits for every insert
+    }
+
+    @Test
     void aSavedGraphOfAnotherMemoryIsNotTakenButBuiltAgainWithANote() throws java.io.IOException {
         Random r = new Random(13);
         EpisodicMemory a = memory(0, 1_000_000);
