@@ -1,11 +1,9 @@
 package dev.mnemos.poem.data;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mnemos.poem.action.Permutation;
-import dev.mnemos.runtime.json.JsonErrors;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,20 +36,10 @@ public final class FeedbackLog {
             number++;
             if (line.isBlank()) continue;
             String where = file + ":" + number;
-            JsonNode node = parse(line, file, number);
+            JsonNode node = JsonLinesReader.object(JSON, line, file, number);
             entries.add(new Entry(where, query(node, where), order(node.get("order"), where), reward(node.get("reward"), where)));
         }
         return entries;
-    }
-
-    private static JsonNode parse(String line, Path file, int number) {
-        try {
-            JsonNode node = JSON.readTree(line);
-            if (node == null || !node.isObject()) throw new DataException(file + ":" + number + ": expected a JSON object");
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new DataException(JsonErrors.message(file, number, e));
-        }
     }
 
     private static String query(JsonNode node, String where) {

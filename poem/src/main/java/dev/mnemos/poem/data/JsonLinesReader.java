@@ -102,8 +102,13 @@ public final class JsonLinesReader {
     }
 
     private static JsonNode parse(String line, Path file, long number) {
+        return object(JSON, line, file, number);
+    }
+
+    /** Line {@code number} of {@code file} as a JSON object, or a DataException naming FILE:LINE[:COLUMN]. */
+    static JsonNode object(ObjectMapper json, String line, Path file, long number) {
         try {
-            JsonNode node = JSON.readTree(line);
+            JsonNode node = json.readTree(line);
             if (node == null || !node.isObject()) throw new DataException(file + ":" + number + ": expected a JSON object");
             return node;
         } catch (JsonProcessingException e) {
