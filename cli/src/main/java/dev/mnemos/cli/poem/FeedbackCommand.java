@@ -112,7 +112,7 @@ final class FeedbackCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) throw new DataException(file + ": no such memory file (poem train makes one)");
         try (MemoryLock lock = Setup.lock(file, "poem feedback");
              Loaded loaded = Loaded.open(file, null, null, spec.commandLine().getErr())) {
-            Written written = write(entries, loaded.poem(), loaded.contents().memory(), file.toString());
+            Written written = write(entries, loaded.poem(), loaded.contents().memory(), state -> state, file.toString());
             if (written.episodes() > 0) Cli.writing(file, () -> PoemFile.save(file, loaded.contents()));
             return written;
         }
@@ -125,17 +125,19 @@ final class FeedbackCommand implements Callable<Integer> {
             Poem read = loaded.poem();
             Poem through = Poem.builder().pool(read.pool()).encoder(read.encoder()).estimator(shared).task(read.task())
                     .m(read.m()).fallback(read.fallback()).build();
-            Written written = write(entries, through, shared.local(), PostgresMemory.redacted(memory));
+            // PostgresMemory normalises a state before its local copy normalises it again, which can move the last bit
+            Written written = write(entries, through, shared.local(), dev.mnemos.embed.Vectors::normalized, PostgresMemory.redacted(memory));
             shared.flush();
             return written;
         }
     }
 
     /**
-     * Checks every order against the memory's m, then writes each episode through {@link Poem#feedback};
+     * Checks every order against the memory's m, then writes each episode through {@link Poem#feedback}
+     * ({@code asWritten}: the state as the memory's write hands it to {@code seen}, to count the larger rewards kept);
      * the queries are embedded in batches first (the encoder caches them for it).
      */
-    private Written write(List<FeedbackLog.Entry> entries, Poem poem, EpisodicMemory seen, String where) {
+    private Written write(List<FeedbackLog.Entry> entries, Poem poem, EpisodicMemory seen, java.util.function.UnaryOperator<float[]> asWritten, String where) {
         for (FeedbackLog.Entry e : entries) {
             if (e.order().size() != poem.m()) {
                 String which = e.where().equals("--order") ? "--order " : e.where() + ": order ";
@@ -146,7 +148,7 @@ final class FeedbackCommand implements Callable<Integer> {
         embed(entries, poem.encoder());
         int keptLarger = 0;
         for (FeedbackLog.Entry e : entries) {
-            double before = seen.reward(poem.encoder().encode(e.query()), e.order()).orElse(Double.NEGATIVE_INFINITY);
+            double before = seen.reward(asWritten.apply(poem.encoder().encode(e.query())), e.order()).orElse(Double.NEGATIVE_INFINITY);
             if (before > e.reward()) keptLarger++;
             poem.feedback(e.query(), e.order(), e.reward());
         }

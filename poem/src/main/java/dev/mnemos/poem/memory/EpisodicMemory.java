@@ -375,13 +375,14 @@ public final class EpisodicMemory implements ActionValueEstimator {
     }
 
     private int newSlot(float[] s, StateKey key) {
-        int slot = freeSlots.isEmpty() ? highWater++ : freeSlots.pop();
+        int slot = freeSlots.isEmpty() ? highWater : freeSlots.peek();
+        if (!loading) index.add(slot, s); // first: an index that refuses the state leaves the slots as they were
+        if (slot == highWater) highWater++;
+        else freeSlots.pop();
         if (slot >= slots.length) slots = Arrays.copyOf(slots, slots.length * 2);
         slots[slot] = new Slot(s);
         slotOf.put(key, slot);
-        if (loading) return slot; // the index is made once the load is done
-        index.add(slot, s);
-        if (index instanceof ExactScan && slotOf.size() > exactUpTo) switchToGraph();
+        if (!loading && index instanceof ExactScan && slotOf.size() > exactUpTo) switchToGraph(); // the index is made once a load is done
         return slot;
     }
 

@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -50,11 +52,12 @@ final class GraphIndex implements StateIndex {
 
     /** States written but not yet in the graph that a writer may leave behind before it waits. */
     static final int MAX_PENDING = 1_024;
+    /** Nodes an inserters' run takes at most, so that reads and a waiting writer see progress often. */
+    static final int RUN = 256;
 
     private static final VectorTypeSupport VECTORS = VectorizationProvider.getInstance().getVectorTypeSupport();
     /** Inserts states into every graph; its threads are daemons. */
-    private static final ForkJoinPool INSERTERS = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
-
+    private static final ForkJoinPool INSERTERS = inserters();
     private final int dimension;
     private volatile int searchBeam;
     private final int degree;
@@ -69,9 +72,10 @@ final class GraphIndex implements StateIndex {
     private volatile GraphIndexBuilder builder;
     private volatile int published; // nodes [0, published) have their vectors: the inserters may take them
     private volatile int inGraph; // nodes [0, inGraph) are in the graph; reads score the others exactly
-    private final AtomicBoolean inserting = new AtomicBoolean();
-    private volatile RuntimeException insertFailure;
-    private final Object progress = new Object(); // notified when inGraph grows or the inserters stop
+    private final AtomicBoolean inserting = new AtomicBoolean(); // a task takes runs of published nodes
+    private final AtomicInteger tasks = new AtomicInteger(); // this graph's tasks scheduled and not yet ended
+    private volatile Throwable insertFailure; // the next write builds the graph again
+    private final Object progress = new Object(); // notified when inGraph grows or a task ends
     private final Queue<GraphSearcher> searchers = new ConcurrentLinkedQueue<>();
     private final Bits liveNodes = node -> node < slotOfNode.length && slotOfNode[node] >= 0;
 
@@ -89,9 +93,14 @@ final class GraphIndex implements StateIndex {
         this.builder = newBuilder();
     }
 
-    /** Hands the state to the inserters and returns; waits only when they are {@value #MAX_PENDING} states behind. */
+    /**
+     * Hands the state to the inserters and returns; waits only when they are {@value #MAX_PENDING}
+     * states behind. After a failed insert the graph is first built again from the live states; if
+     * that fails too, the state is refused with nothing changed.
+     */
     @Override
     public void add(int slot, float[] vector) {
+        if (insertFailure != null) recover();
         if (slot < nodeOfSlot.length && nodeOfSlot[slot] >= 0) remove(slot);
         place(slot, vector);
         published = nodes;
@@ -109,9 +118,14 @@ final class GraphIndex implements StateIndex {
         int first = nodes;
         for (int i = 0; i < slots.length; i++) place(slots[i], vectors[i]);
         int last = nodes;
-        INSERTERS.submit(() -> insert(first, last)).join();
-        inGraph = nodes;
-        published = nodes;
+        try {
+            INSERTERS.submit(() -> insert(first, last)).join();
+        } catch (RuntimeException | Error e) {
+            insertFailure = e; // reads score these states exactly; the next write builds the graph again
+            throw e;
+        }
+        published = last;
+        inGraph = last;
     }
 
     /** Gives the next node the state of {@code slot}; the graph does not hold it yet. */
@@ -126,24 +140,34 @@ final class GraphIndex implements StateIndex {
     }
 
     private void insertInBackground() {
-        if (insertFailure == null && inserting.compareAndSet(false, true)) INSERTERS.execute(this::insertPublished);
+        if (insertFailure != null || !inserting.compareAndSet(false, true)) return;
+        tasks.incrementAndGet();
+        try {
+            INSERTERS.execute(this::insertPublished);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            insertFailure = e;
+            inserting.set(false);
+            tasks.decrementAndGet();
+        }
     }
 
-    /** The inserters' task: every published node into the graph, a run at a time, until none is left. */
+    /** The inserters' task: published nodes into the graph, a run at a time, until none is left. */
     private void insertPublished() {
         try {
-            for (int from = inGraph, to = published; from < to; from = inGraph, to = published) {
+            for (int from = inGraph, to = Math.min(published, from + RUN); from < to;
+                 from = inGraph, to = Math.min(published, from + RUN)) {
                 insert(from, to);
                 inGraph = to;
                 signal();
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error too: a save waiting for this task must not wait for ever
             insertFailure = e;
         } finally {
             inserting.set(false);
+            if (published > inGraph) insertInBackground(); // published after the last look, before inserting was cleared
+            tasks.decrementAndGet(); // last: settle() sees no task only once a follow-up is counted
             signal();
         }
-        if (published > inGraph) insertInBackground(); // published after the last look, before inserting was cleared
     }
 
     private void insert(int from, int to) {
@@ -158,35 +182,51 @@ final class GraphIndex implements StateIndex {
         }
     }
 
-    /** Waits until at most {@code behind} published nodes are not in the graph yet. */
+    /**
+     * Waits until at most {@code behind} published nodes are not in the graph yet, or no task is
+     * left to insert them (after a failure). An interrupt does not end the wait (a writer that
+     * stopped waiting would let the backlog grow without bound); it is kept for the caller.
+     */
     private void waitWhileBehind(int behind) {
-        synchronized (progress) {
-            while (published - inGraph > behind && insertFailure == null) {
-                try {
-                    progress.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt(); // the state is stored all the same; reads score it exactly
-                    return;
-                }
-            }
-        }
-        if (insertFailure != null) throw new IllegalStateException("the graph index could not take a state", insertFailure);
+        awaitProgress(() -> published - inGraph > behind && insertFailure == null && tasks.get() > 0);
     }
 
-    /** Waits until every node is in the graph and the inserters have stopped: before the graph is saved or replaced. */
-    private void settle() {
+    /** Waits while {@code pending} holds, checking it each time a task makes progress or ends. */
+    private void awaitProgress(java.util.function.BooleanSupplier pending) {
+        boolean interrupted = false;
         synchronized (progress) {
-            boolean interrupted = false;
-            while ((inserting.get() || inGraph < published) && insertFailure == null) {
+            while (pending.getAsBoolean()) {
                 try {
                     progress.wait();
                 } catch (InterruptedException e) {
-                    interrupted = true; // replacing the graph under a running insert would corrupt it: wait on
+                    interrupted = true;
                 }
             }
-            if (interrupted) Thread.currentThread().interrupt();
         }
-        if (insertFailure != null) throw new IllegalStateException("the graph index could not take a state", insertFailure);
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /**
+     * Waits until this graph's tasks have ended, so that every published node is in the graph, or
+     * builds the graph again if an insert failed: before the graph is saved or replaced. (A task
+     * ends only when it found no node left or counted the task that takes them.)
+     */
+    private void settle() {
+        awaitProgress(() -> tasks.get() > 0);
+        if (insertFailure != null) recover();
+    }
+
+    /** After a failed insert: the graph built again from the live states, on every core. */
+    private void recover() {
+        awaitProgress(() -> tasks.get() > 0); // a failed task may still be ending
+        Throwable cause = insertFailure;
+        insertFailure = null;
+        try {
+            rebuild();
+        } catch (RuntimeException | Error e) {
+            insertFailure = e;
+            throw new IllegalStateException("the graph index could not be built again after a failed insert (" + cause + ")", e);
+        }
     }
 
     /** Candidates later reads keep (at least k). */
@@ -260,6 +300,9 @@ final class GraphIndex implements StateIndex {
     @SuppressWarnings("deprecation") // OnHeapGraphIndex.save: JVector's own on-heap format, read back by GraphIndexBuilder.load
     SavedGraph save(int[] numberOfSlot) throws IOException {
         settle();
+        // cleanup() also marks the graph complete, so later views are JVector's FrozenView while inserts
+        // go on: its neighbour lists are replaced whole, never changed in place, so reads stay sound,
+        // and a node still being inserted is scored exactly by nearest() whatever the view shows
         builder.cleanup();
         int[] stateOfNode = new int[nodes];
         List<float[]> removed = new ArrayList<>();
@@ -295,8 +338,8 @@ final class GraphIndex implements StateIndex {
         }
         int read = g.builder.getGraph().size(0);
         if (read != g.nodes) throw new IOException("the graph has " + read + " nodes, the index " + g.nodes);
-        g.inGraph = g.nodes;
         g.published = g.nodes;
+        g.inGraph = g.nodes;
         return g;
     }
 
@@ -349,14 +392,25 @@ final class GraphIndex implements StateIndex {
         slotOfNode = filled(vectorOfNode.length);
         Arrays.fill(nodeOfSlot, -1);
         nodes = 0;
-        inGraph = 0;
         published = 0;
+        inGraph = 0;
         live = 0;
         tombstones = 0;
         Arrays.fill(sum, 0);
         builder = newBuilder();
         searchers.clear();
         addAll(liveSlots, liveVectors);
+    }
+
+    /**
+     * One thread per core. Threads idle for a day are retired, not after the default minute:
+     * JVector keeps scratch space per thread in each graph, so new threads for every burst of
+     * writes would pile it up.
+     */
+    private static ForkJoinPool inserters() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new ForkJoinPool(cores, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, false,
+                cores, 256 + cores, 1, null, 1, TimeUnit.DAYS);
     }
 
     private GraphIndexBuilder newBuilder() {
