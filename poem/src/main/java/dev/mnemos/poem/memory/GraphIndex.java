@@ -58,6 +58,7 @@ final class GraphIndex implements StateIndex {
     private static final VectorTypeSupport VECTORS = VectorizationProvider.getInstance().getVectorTypeSupport();
     /** Inserts states into every graph; its threads are daemons. */
     private static final ForkJoinPool INSERTERS = inserters();
+
     private final int dimension;
     private volatile int searchBeam;
     private final int degree;
