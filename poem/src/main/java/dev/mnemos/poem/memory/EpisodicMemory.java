@@ -355,6 +355,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
                 return;
             }
         }
+        if (!loading) index.ready(); // an index that refuses the state does so before the eviction below
         if (fifo.size() >= capacity) evictOldest();
         Integer slotIndex = slotOf.get(key); // the eviction may have freed this very state
         if (slotIndex == null) slotIndex = newSlot(s, key);
@@ -369,8 +370,8 @@ public final class EpisodicMemory implements ActionValueEstimator {
         if (slot.count == 0) {
             slotOf.remove(new StateKey(slot.vector));
             slots[old.slot] = null;
-            if (!loading) index.remove(old.slot);
             freeSlots.push(old.slot);
+            if (!loading) index.remove(old.slot);
         }
     }
 
@@ -397,7 +398,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
             vectors[n++] = slots[slot].vector;
         }
         GraphIndex graph = new GraphIndex(dimension, searchBeam);
-        graph.addAll(held, vectors);
+        graph.addAll(held, vectors); // if the build fails the graph still holds every state, read exactly, and builds again on the next write
         index = graph;
     }
 

@@ -58,6 +58,12 @@ final class GraphIndex implements StateIndex {
     private static final VectorTypeSupport VECTORS = VectorizationProvider.getInstance().getVectorTypeSupport();
     /** Inserts states into every graph; its threads are daemons. */
     private static final ForkJoinPool INSERTERS = inserters();
+    /** Submits an inserters' follow-up run from outside the pool, so that graphs take turns; a daemon thread. */
+    private static final java.util.concurrent.Executor HANDOFF = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "poem-graph-handoff");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final int dimension;
     private volatile int searchBeam;
@@ -101,7 +107,7 @@ final class GraphIndex implements StateIndex {
      */
     @Override
     public void add(int slot, float[] vector) {
-        if (insertFailure != null) recover();
+        ready();
         if (slot < nodeOfSlot.length && nodeOfSlot[slot] >= 0) remove(slot);
         place(slot, vector);
         published = nodes;
@@ -112,7 +118,8 @@ final class GraphIndex implements StateIndex {
     /**
      * Adds many states at once (slot i holds vectors[i]), inserting them into the graph on every
      * core before it returns: what moving a memory into the graph and loading one do. Slots must
-     * not be held yet.
+     * not be held yet. If the graph cannot take them, the failure is kept: reads score the states
+     * exactly and the next write builds the graph again ({@link #ready}).
      */
     void addAll(int[] slots, float[][] vectors) {
         settle();
@@ -122,8 +129,8 @@ final class GraphIndex implements StateIndex {
         try {
             INSERTERS.submit(() -> insert(first, last)).join();
         } catch (RuntimeException | Error e) {
-            insertFailure = e; // reads score these states exactly; the next write builds the graph again
-            throw e;
+            insertFailure = e; // every state is placed and reads score them exactly; the next write builds the graph again
+            return;
         }
         published = last;
         inGraph = last;
@@ -140,41 +147,75 @@ final class GraphIndex implements StateIndex {
         live++;
     }
 
+    /** From a writer: starts a task for the published nodes unless one runs. */
     private void insertInBackground() {
-        if (insertFailure != null || !inserting.compareAndSet(false, true)) return;
+        if (claim()) submit();
+    }
+
+    /** Takes the graph's one task slot, counted until the task ends. */
+    private boolean claim() {
+        if (insertFailure != null || !inserting.compareAndSet(false, true)) return false;
         tasks.incrementAndGet();
+        return true;
+    }
+
+    /** Submits the claimed task; if it cannot be, keeps the failure and gives the slot back. */
+    private void submit() {
         try {
-            INSERTERS.execute(this::insertPublished);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+            INSERTERS.execute(this::insertRun);
+        } catch (Throwable e) {
             insertFailure = e;
             inserting.set(false);
             tasks.decrementAndGet();
-        }
-    }
-
-    /** The inserters' task: published nodes into the graph, a run at a time, until none is left. */
-    private void insertPublished() {
-        try {
-            for (int from = inGraph, to = Math.min(published, from + RUN); from < to;
-                 from = inGraph, to = Math.min(published, from + RUN)) {
-                insert(from, to);
-                inGraph = to;
-                signal();
-            }
-        } catch (Throwable e) { // an Error too: a save waiting for this task must not wait for ever
-            insertFailure = e;
-        } finally {
-            inserting.set(false);
-            if (published > inGraph) insertInBackground(); // published after the last look, before inserting was cleared
-            tasks.decrementAndGet(); // last: settle() sees no task only once a follow-up is counted
             signal();
         }
     }
 
+    /**
+     * The inserters' task: one run of published nodes into the graph. If more are left, the next
+     * run is submitted from outside the pool ({@link #HANDOFF}): a worker runs the tasks it submits
+     * itself before any other, so graphs written at once would otherwise starve each other.
+     */
+    private void insertRun() {
+        try {
+            int from = inGraph;
+            int to = Math.min(published, from + RUN);
+            if (from < to) insert(from, to);
+            inGraph = to;
+        } catch (Throwable e) { // an Error too: a save waiting for this task must not wait for ever
+            insertFailure = e;
+        }
+        inserting.set(false);
+        if (published > inGraph && claim()) { // published after the last look, or more than a run
+            try {
+                HANDOFF.execute(this::submit);
+            } catch (Throwable e) {
+                insertFailure = e;
+                inserting.set(false);
+                tasks.decrementAndGet();
+            }
+        }
+        tasks.decrementAndGet(); // last: settle() sees no task only once a follow-up is counted
+        signal();
+    }
+
+    /** Nodes [from, to) into the graph on every core; after a failure the other nodes are skipped, not left running. */
     private void insert(int from, int to) {
         GraphIndexBuilder b = builder;
         float[][] vectors = vectorOfNode;
-        IntStream.range(from, to).parallel().forEach(node -> b.addGraphNode(node, VECTORS.createFloatVector(vectors[node])));
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        IntStream.range(from, to).parallel().forEach(node -> {
+            if (failed.get() != null) return;
+            try {
+                b.addGraphNode(node, VECTORS.createFloatVector(vectors[node]));
+            } catch (Throwable e) {
+                failed.compareAndSet(null, e);
+            }
+        });
+        Throwable e = failed.get();
+        if (e instanceof RuntimeException r) throw r;
+        if (e instanceof Error error) throw error;
+        if (e != null) throw new IllegalStateException(e);
     }
 
     private void signal() {
@@ -217,16 +258,20 @@ final class GraphIndex implements StateIndex {
         if (insertFailure != null) recover();
     }
 
-    /** After a failed insert: the graph built again from the live states, on every core. */
+    /**
+     * Before a write changes anything: after a failed insert, the graph built again from the live
+     * states; if that fails too, an IllegalStateException, with the index as it was.
+     */
+    @Override
+    public void ready() {
+        if (insertFailure != null) recover();
+    }
+
     private void recover() {
-        awaitProgress(() -> tasks.get() > 0); // a failed task may still be ending
         Throwable cause = insertFailure;
-        insertFailure = null;
-        try {
-            rebuild();
-        } catch (RuntimeException | Error e) {
-            insertFailure = e;
-            throw new IllegalStateException("the graph index could not be built again after a failed insert (" + cause + ")", e);
+        rebuild();
+        if (insertFailure != null) {
+            throw new IllegalStateException("the graph index could not be built again after a failed insert (" + cause + ")", insertFailure);
         }
     }
 
@@ -245,7 +290,12 @@ final class GraphIndex implements StateIndex {
         nodeOfSlot[slot] = -1;
         live--;
         tombstones++;
-        if (tombstones > Math.max(1_000, live)) rebuild();
+        if (tombstones <= Math.max(1_000, live)) return;
+        try {
+            rebuild();
+        } catch (RuntimeException | Error e) { // kept: the next write's ready() builds the graph again
+            insertFailure = e;
+        }
     }
 
     /** The graph's answer over the nodes it holds, and an exact score for each node not in it yet. */
@@ -380,7 +430,8 @@ final class GraphIndex implements StateIndex {
      * per removal, spent at once on the write that triggers it.
      */
     private void rebuild() {
-        settle();
+        awaitProgress(() -> tasks.get() > 0); // a failed task may still be ending
+        insertFailure = null; // the graph is made anew: addAll keeps a new failure, if any
         int[] liveSlots = new int[live];
         float[][] liveVectors = new float[live][];
         int n = 0;

@@ -15,6 +15,12 @@ interface StateIndex {
     /** The slot no longer holds a state. */
     void remove(int slot);
 
+    /**
+     * Called before a write changes anything: an index that cannot take states (say, after a
+     * failed insert it could not mend) throws here, so that the memory stays as it was.
+     */
+    default void ready() {}
+
     /** Slots of the {@code count} stored states with the highest dot product with q, best first, ties by slot. */
     int[] nearest(float[] q, int count);
 }

@@ -198,6 +198,29 @@ class GraphIndexTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(120) // a failed insert must be reported, never waited on
+    void aFailedInsertIsReportedNotWaitedOnAndTheGraphIsBuiltAgainOnceItCanBe() throws Exception {
+        Random r = new Random(23);
+        GraphIndex graph = new GraphIndex(D, 100);
+        for (int slot = 0; slot < 50; slot++) graph.add(slot, query(r));
+        graph.add(50, Arrays.copyOf(query(r), D + 1)); // one number too many: its insert fails in the background
+        int[] numbers = java.util.stream.IntStream.range(0, 52).toArray();
+
+        assertThrows(IllegalStateException.class, () -> graph.save(numbers)); // the save builds the graph again, which fails too
+        float[] next = query(r);
+        assertThrows(IllegalStateException.class, () -> graph.add(51, next)); // refused before anything changed
+        graph.remove(50);
+        graph.add(51, next); // builds the graph again from the 50 states left, then takes the new one
+
+        assertEquals(51, graph.nearest(next, 5)[0]);
+        int[] all = graph.nearest(next, 100);
+        assertEquals(51, all.length);
+        assertFalse(Arrays.stream(all).anyMatch(slot -> slot == 50), "the removed state was read");
+        SavedGraph saved = graph.save(numbers);
+        assertEquals(51, saved.nodes());
+    }
+
+    @Test
     void aSavedGraphOfAnotherMemoryIsNotTakenButBuiltAgainWithANote() throws java.io.IOException {
         Random r = new Random(13);
         EpisodicMemory a = memory(0, 1_000_000);
