@@ -164,11 +164,16 @@ final class GraphIndex implements StateIndex {
         try {
             INSERTERS.execute(this::insertRun);
         } catch (Throwable e) {
-            insertFailure = e;
-            inserting.set(false);
-            tasks.decrementAndGet();
-            signal();
+            unclaim(e);
         }
+    }
+
+    /** Gives back a claimed task slot that no task will use, keeping why. */
+    private void unclaim(Throwable failure) {
+        insertFailure = failure;
+        inserting.set(false);
+        tasks.decrementAndGet();
+        signal();
     }
 
     /**
@@ -190,9 +195,7 @@ final class GraphIndex implements StateIndex {
             try {
                 HANDOFF.execute(this::submit);
             } catch (Throwable e) {
-                insertFailure = e;
-                inserting.set(false);
-                tasks.decrementAndGet();
+                unclaim(e);
             }
         }
         tasks.decrementAndGet(); // last: settle() sees no task only once a follow-up is counted
