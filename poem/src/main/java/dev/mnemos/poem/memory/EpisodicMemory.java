@@ -30,8 +30,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Each distinct state is stored once, with the actions tried on it. The nearest states are found
  * by a {@link StateIndex}: an exact scan ({@link ExactScan}) while the memory is small, and past
  * {@link Builder#exactUpTo} distinct states an approximate graph ({@link GraphIndex}, JVector) that
- * takes each new state as it is written (inserted off the writer's thread; reads see it at once); a load builds it once, on every core, or takes the graph a
- * file kept ({@link #snapshot()}, {@link #addAll(List, SavedGraph, java.util.function.Consumer)}).
+ * takes each new state as it is written (inserted off the writer's thread; reads see it at once);
+ * a load builds it once, on every core, or takes the graph a file kept ({@link #snapshot()},
+ * {@link #addAll(List, SavedGraph, java.util.function.Consumer)}).
  * Reads run concurrently; writes take an exclusive lock.
  */
 public final class EpisodicMemory implements ActionValueEstimator {
