@@ -185,8 +185,8 @@ public final class LagCheck implements Callable<Integer> {
     }
 
     private String backendName() {
-        if (given("--backend")) return backend.backend;
-        return backend.model == null ? LagReferenceProcessor.NAME : backend.backend;
+        if (backend.backend != null) return backend.backend;
+        return backend.model == null ? LagReferenceProcessor.NAME : backend.backendName();
     }
 
     private Processor processor(LagSystem system) {

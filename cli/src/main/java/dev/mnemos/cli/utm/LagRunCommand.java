@@ -258,8 +258,7 @@ public final class LagRunCommand implements Callable<Integer> {
     }
 
     private Processor processor(LagSystem system) {
-        boolean given = spec.commandLine().getParseResult().hasMatchedOption("--backend");
-        String name = given ? backend.backend : backend.model == null ? LagReferenceProcessor.NAME : backend.backend;
+        String name = backend.backend != null ? backend.backend : backend.model == null ? LagReferenceProcessor.NAME : backend.backendName();
         if (name.equals(LagReferenceProcessor.NAME)) return new LagReferenceProcessor(system);
         if (backend.model == null) throw new Cli.Failure(ExitCode.USAGE, "--backend " + name + " needs --model NAME");
         try {

@@ -24,6 +24,9 @@ public final class ChatModels {
      * retry); the timeout bounds each whole call, a body that never ends included.
      */
     public static ChatModel create(ProcessorConfig config) {
+        if (!Endpoints.OLLAMA.equals(config.backend()) && !Endpoints.OPENAI.equals(config.backend())) {
+            return Processors.provider(config.backend()).chatModel(config);
+        }
         return create(config, config.retries());
     }
 

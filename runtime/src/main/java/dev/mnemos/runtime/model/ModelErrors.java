@@ -36,6 +36,7 @@ public final class ModelErrors {
     /** Translates any failure of a call made with these settings. */
     public static ModelException translate(Throwable failure, ProcessorConfig config) {
         if (failure instanceof ModelException me) return me;
+        if (failure instanceof UncheckedModelException u) return u.getCause();
         HttpException http = find(failure, HttpException.class);
         if (http != null) return http(http.statusCode(), http.getMessage(), config, failure);
         if (find(failure, HttpConnectTimeoutException.class) != null) return unreachable(config, failure);
