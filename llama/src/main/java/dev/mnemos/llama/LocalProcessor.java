@@ -39,6 +39,10 @@ public final class LocalProcessor implements Processor {
         return engine.generate(text, decoding, config.timeout(), settings.model());
     }
 
+    Engine engine() {
+        return engine;
+    }
+
     /** The number of tokens {@code text} makes for this model (the prompt-length check counts this way). */
     public int tokens(String text) {
         return engine.tokens(text);
