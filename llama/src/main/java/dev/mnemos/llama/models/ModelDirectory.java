@@ -85,4 +85,25 @@ public final class ModelDirectory {
         }
         return out;
     }
+
+    /** A file in the model directory, as {@code models list} shows it. */
+    public record Entry(Path file, long size, String model, String status) {}
+
+    /**
+     * The {@code .gguf} files here with their state: {@code verified} (a catalog model whose
+     * SHA-256 is the pinned one), {@code SHA-256 differs} (a catalog file name with other contents),
+     * or {@code not in the catalog} (any other GGUF file; run it with --model NAME).
+     */
+    public List<Entry> list() throws IOException {
+        List<Entry> out = new ArrayList<>();
+        for (Path f : files()) {
+            String fileName = f.getFileName().toString();
+            var known = ModelCatalog.byFileName(fileName);
+            String model = known.map(ModelCatalog.Model::name).orElse(fileName.substring(0, fileName.length() - ".gguf".length()));
+            String status = known.isEmpty() ? "not in the catalog"
+                    : Verification.verified(f, known.get().sha256()) ? "verified" : "SHA-256 differs";
+            out.add(new Entry(f, Files.size(f), model, status));
+        }
+        return out;
+    }
 }
