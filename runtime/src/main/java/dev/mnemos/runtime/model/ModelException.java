@@ -36,13 +36,14 @@ public class ModelException extends Exception {
 
     private final Kind kind;
 
+    /** The message's credentials ({@code Basic ...}, {@code Bearer ...}, {@code sk-...}) are replaced by ***. */
     public ModelException(Kind kind, String message) {
-        super(message);
+        super(Secrets.scrub(message));
         this.kind = kind;
     }
 
     public ModelException(Kind kind, String message, Throwable cause) {
-        super(message, cause);
+        super(Secrets.scrub(message), cause);
         this.kind = kind;
     }
 

@@ -80,6 +80,17 @@ public final class ProcessorConfig {
     /** The user info the base URL was given with ({@code alice:SECRET}, percent-decoded), or null. */
     String userInfo() { return userInfo; }
 
+    /**
+     * The {@code Authorization} header value for the user info the base URL was given with
+     * ({@code Basic ...}), or null without one. For a backend's client only: never print it.
+     */
+    public String basicAuthorization() { return userInfo == null ? null : UserInfo.basicAuth(userInfo); }
+
+    /** This config with another base URL (a backend's default spelled out), keeping the user info. */
+    public ProcessorConfig withBaseUrl(String url) {
+        return toBuilder().baseUrl(url).userInfo(userInfo).build();
+    }
+
     /** Model name as the server knows it, or null where the backend needs none. */
     public String model() { return model; }
 

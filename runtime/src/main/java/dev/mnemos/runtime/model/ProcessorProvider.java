@@ -31,4 +31,12 @@ public interface ProcessorProvider {
     default ChatModel chatModel(ProcessorConfig config) {
         throw new IllegalArgumentException("the " + name() + " backend has no LangChain4j chat model");
     }
+
+    /**
+     * What this backend tells people when a call fails (its server's name, its default URL, what to
+     * do); {@link ModelErrors} words every message with these. Default: generic hints.
+     */
+    default BackendHints hints() {
+        return BackendHints.generic(name());
+    }
 }
