@@ -1,6 +1,7 @@
 package dev.mnemos.llama;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.mnemos.runtime.model.BackendHints;
 import dev.mnemos.llama.models.ModelDirectory;
 import dev.mnemos.runtime.model.ModelException;
 import dev.mnemos.runtime.model.Processor;
@@ -45,6 +46,22 @@ public final class LocalProvider implements ProcessorProvider {
     @Override
     public ChatModel chatModel(ProcessorConfig config) {
         return LocalChatModel.create(config);
+    }
+
+    /** Messages name "the local model" and no URL: there is no server. */
+    @Override
+    public BackendHints hints() {
+        return new BackendHints() {
+            @Override
+            public String serverName() {
+                return "the local model";
+            }
+
+            @Override
+            public String baseUrl(ProcessorConfig config) {
+                return null;
+            }
+        };
     }
 
     /**
