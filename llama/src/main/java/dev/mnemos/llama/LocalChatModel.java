@@ -39,12 +39,8 @@ public final class LocalChatModel implements ChatModel {
 
     /** A chat model of {@code config} (backend {@code local}); loads the model if this process has not. */
     public static LocalChatModel create(ProcessorConfig config) {
-        try {
-            LocalSettings settings = LocalSettings.from(config);
-            return new LocalChatModel(config, settings, Engine.of(settings));
-        } catch (ModelException e) {
-            throw new UncheckedModelException(e);
-        }
+        LocalSettings.Loaded loaded = LocalSettings.load(config);
+        return new LocalChatModel(config, loaded.settings(), loaded.engine());
     }
 
     @Override

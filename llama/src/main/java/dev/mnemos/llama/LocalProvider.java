@@ -3,7 +3,6 @@ package dev.mnemos.llama;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.mnemos.runtime.model.BackendHints;
 import dev.mnemos.llama.models.ModelDirectory;
-import dev.mnemos.runtime.model.ModelException;
 import dev.mnemos.runtime.model.Processor;
 import dev.mnemos.runtime.model.ProcessorConfig;
 import dev.mnemos.runtime.model.ProcessorProvider;
@@ -35,12 +34,8 @@ public final class LocalProvider implements ProcessorProvider {
      */
     @Override
     public Processor create(ProcessorConfig config) {
-        try {
-            LocalSettings settings = LocalSettings.from(config);
-            return new LocalProcessor(config, settings, Engine.of(settings));
-        } catch (ModelException e) {
-            throw new UncheckedModelException(e);
-        }
+        LocalSettings.Loaded loaded = LocalSettings.load(config);
+        return new LocalProcessor(config, loaded.settings(), loaded.engine());
     }
 
     @Override

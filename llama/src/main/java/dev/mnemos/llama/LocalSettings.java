@@ -2,15 +2,14 @@ package dev.mnemos.llama;
 
 import dev.mnemos.llama.models.ModelCatalog;
 import dev.mnemos.llama.models.ModelDirectory;
+import dev.mnemos.llama.models.Sha256;
 import dev.mnemos.runtime.model.ModelException;
 import dev.mnemos.runtime.model.ProcessorConfig;
+import dev.mnemos.runtime.model.UncheckedModelException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The local backend's settings, read from a {@link ProcessorConfig}: its model (a catalog name, a
@@ -56,9 +55,22 @@ record LocalSettings(String model, Path file, int threads, int context, String g
             throw new IllegalArgumentException("chat-template must be gemma or chatml (or unset: the model file's own), not '" + template + "'");
         }
         String seed = config.option("seed");
-        return new LocalSettings(model, file, threads, context, grammar, grammar == null ? null : sha256(grammar), template,
+        return new LocalSettings(model, file, threads, context, grammar, grammar == null ? null : Sha256.of(grammar), template,
                 seed == null ? null : integer("seed", seed));
     }
+
+    /** The settings of {@code config} and their model, loaded; a failure as an {@link UncheckedModelException}. */
+    static Loaded load(ProcessorConfig config) {
+        try {
+            LocalSettings settings = from(config);
+            return new Loaded(settings, Engine.of(settings));
+        } catch (ModelException e) {
+            throw new UncheckedModelException(e);
+        }
+    }
+
+    /** Settings and the model they name. */
+    record Loaded(LocalSettings settings, Engine engine) {}
 
     /** The config's fingerprint with the grammar's text replaced by its hash, and the defaults spelled out. */
     String fingerprint(ProcessorConfig config) {
@@ -105,14 +117,6 @@ record LocalSettings(String model, Path file, int threads, int context, String g
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

