@@ -86,7 +86,8 @@ final class Engine {
 
     /**
      * Continues {@code prompt}: refused when it does not fit the context; the answer is bounded by
-     * {@code maxTokens} (null: the context's room) and by {@code timeout}, checked between tokens.
+     * {@code maxTokens} (null: {@link LocalSettings#DEFAULT_MAX_TOKENS}), by the context's room, and
+     * by {@code timeout}, checked between tokens.
      */
     Answer generate(String prompt, Decoding decoding, Duration timeout, String model) throws ModelException {
         int promptTokens = tokens(prompt);
@@ -96,7 +97,7 @@ final class Engine {
                     "the prompt is %,d tokens and the context of model %s holds %,d; raise the context (--context) or shorten the prompt",
                     promptTokens, model, context));
         }
-        int limit = decoding.maxTokens() == null ? room : Math.min(decoding.maxTokens(), room);
+        int limit = Math.min(LocalSettings.maxTokens(decoding.maxTokens()), room);
         InferenceParameters p = new InferenceParameters(prompt).setTemperature((float) decoding.temperature())
                 .setNPredict(limit).setCachePrompt(false);
         if (!decoding.stop().isEmpty()) p.setStopStrings(decoding.stop().toArray(String[]::new));

@@ -73,7 +73,7 @@ public final class LocalChatModel implements ChatModel {
         } catch (ModelException e) {
             throw new UncheckedModelException(e);
         }
-        boolean cut = p.maxOutputTokens() != null && answer.outputTokens() >= p.maxOutputTokens();
+        boolean cut = answer.outputTokens() >= LocalSettings.maxTokens(p.maxOutputTokens());
         return ChatResponse.builder()
                 .aiMessage(AiMessage.from(answer.text()))
                 .tokenUsage(new TokenUsage(answer.inputTokens(), answer.outputTokens()))

@@ -20,6 +20,7 @@ import java.nio.file.Path;
  *   <li>{@code threads}: CPU threads for decoding; default the number of cores. Part of the
  *       fingerprint: answers at temperature 0 are reproducible for a fixed count.</li>
  *   <li>{@code context}: the context in tokens (prompt and answer together); default 4096.</li>
+ *   <li>(the config's max tokens: default {@value #DEFAULT_MAX_TOKENS} here, not unbounded)</li>
  *   <li>{@code grammar}: a GBNF grammar (text) that constrains decoding; {@code grammar-file}: the
  *       same read from a file. Checked before use ({@link Grammar}).</li>
  *   <li>{@code chat-template}: {@code gemma} or {@code chatml} to format the chat style in place
@@ -35,6 +36,8 @@ record LocalSettings(String model, Path file, int threads, int context, String g
                      String chatTemplate, Integer seed) {
 
     static final int DEFAULT_CONTEXT = 4096;
+    /** The answer's bound when the config sets none: a small model may ramble to the end of its context. */
+    static final int DEFAULT_MAX_TOKENS = 256;
 
     /** Reads and checks the settings; the model file is located but not opened. */
     static LocalSettings from(ProcessorConfig config) throws ModelException {
@@ -74,11 +77,16 @@ record LocalSettings(String model, Path file, int threads, int context, String g
 
     /** The config's fingerprint with the grammar's text replaced by its hash, and the defaults spelled out. */
     String fingerprint(ProcessorConfig config) {
-        ProcessorConfig.Builder b = config.toBuilder().backend(LocalProvider.NAME)
+        ProcessorConfig.Builder b = config.toBuilder().backend(LocalProvider.NAME).maxTokens(maxTokens(config.maxTokens()))
                 .option("threads", Integer.toString(threads)).option("context", Integer.toString(context))
                 .option("grammar", grammarSha256 == null ? null : "sha256:" + grammarSha256).option("grammar-file", null)
                 .option("model-dir", null);
         return b.build().fingerprint();
+    }
+
+    /** The answer's bound: the one given, else {@link #DEFAULT_MAX_TOKENS}. */
+    static int maxTokens(Integer given) {
+        return given == null ? DEFAULT_MAX_TOKENS : given;
     }
 
     private static String grammar(ProcessorConfig config) throws ModelException {
