@@ -121,16 +121,16 @@ class LaunchersTest {
             assertEquals(143, p.exitValue());
             assertEquals(0, run("bin/mnemos").rc); // a run that exits: the archive is written
         }
-        assertTrue(Files.exists(root.resolve("cli/target/app.jsa")), "the class-data archive is in place");
+        assertTrue(Files.exists(root.resolve("cli/target/app-MnemosCommand.jsa")), "the class-data archive is in place");
     }
 
     @Test
     void classDataArchivesLeftByKilledRunsAreCleanedAndACompleteOneIsKept() throws Exception {
         run("bin/mnemos");
         Path target = root.resolve("cli/target");
-        Files.writeString(target.resolve("app.jsa.999999999.tmp"), "cut short by kill -9");
+        Files.writeString(target.resolve("app-MnemosCommand.jsa.999999999.tmp"), "cut short by kill -9");
         run("bin/mnemos");
-        assertTrue(Files.exists(target.resolve("app.jsa")), "the first run's archive was moved into place");
+        assertTrue(Files.exists(target.resolve("app-MnemosCommand.jsa")), "the first run's archive was moved into place");
         try (Stream<Path> files = Files.list(target)) {
             assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList());
         }
@@ -162,6 +162,19 @@ class LaunchersTest {
         assertEquals(0, r.rc, r.err);
         assertEquals("the committed full run", Files.readString(root.resolve("bench/results/jmh.txt")));
         assertEquals("table\n", Files.readString(root.resolve("bench/results/jmh-selected.txt")));
+    }
+
+    @Test
+    void quickCommandsGetC1TheSerialCollectorAndASmallHeapAndTheUsersOptionsWin() throws Exception {
+        run("bin/mnemos"); // the build
+        String quick = run("bin/mnemos", "jvm").lines().get(0);
+        for (String option : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms16m", "-XX:-UsePerfData")) {
+            assertTrue(quick.contains(option), option + " in " + quick);
+        }
+        String nam = run("bin/nam", "jvm").lines().get(0);
+        assertFalse(nam.contains("TieredStopAtLevel") || nam.contains("UseSerialGC"), "nam's SIMD loops want C2: " + nam);
+        String mine = run(Map.of("MNEMOS_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "bin/mnemos", "jvm").lines().get(0);
+        assertTrue(mine.indexOf("-XX:TieredStopAtLevel=4") > mine.indexOf("-XX:TieredStopAtLevel=1"), "the user's option comes last: " + mine);
     }
 
     @Test
@@ -285,6 +298,9 @@ class LaunchersTest {
                             Thread.sleep(60_000);
                         }
                         if (args.length == 1 && args[0].equals("warn")) System.err.println("probe stderr");
+                        if (args.length == 1 && args[0].equals("jvm")) {
+                            System.out.println(String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
+                        }
                         if (args.length == 2 && args[0].equals("crash")) { // a fault: the JVM dies with SIGSEGV
                             java.lang.reflect.Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
                             f.setAccessible(true);
