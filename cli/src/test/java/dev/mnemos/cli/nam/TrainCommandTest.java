@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mnemos.cli.Cli;
 import dev.mnemos.nam.store.ModelFile;
+import dev.mnemos.nam.store.NamFile;
+import dev.mnemos.nam.store.Payload;
 import dev.mnemos.nam.train.SequenceModel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -107,6 +109,19 @@ class TrainCommandTest {
         assertEquals("| size | sequence accuracy | token accuracy |", lines.get(1));
         assertTrue(lines.get(3).startsWith("| 2 (N) | "), lines.get(3));
         assertTrue(lines.get(5).startsWith("| 8 (4N) | "), lines.get(5));
+    }
+
+    @Test
+    void evalRefusesACraftedModelOfAMillionDimensionsInOneLineWithExitCodeThree() throws Exception {
+        Path crafted = dir.resolve("crafted.model");
+        NamFile.write(crafted, ModelFile.KIND, new Payload.Writer().putString("lstm").putInt(10).putInt(9)
+                .putInt(1_000_000).putInt(0).putInt(0).putInt(8).bytes());
+
+        Result r = nam("eval", crafted.toString(), "--task", "copy", "--n", "2");
+
+        assertEquals(3, r.code(), r.err());
+        assertEquals("nam eval: " + crafted + ": a lstm of these sizes (10 inputs, 9 outputs, hidden 1000000, keys 0, "
+                + "heads 0) has 4,000,053,000,009 weights, more than the file's 4 remaining bytes hold", r.err().strip());
     }
 
     @Test

@@ -53,6 +53,14 @@ public final class ModelFile {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw r.bad("bad model description (" + e.getMessage() + ")");
         }
+        long weights = spec.weights();
+        if (weights > r.remaining() / Double.BYTES) {
+            throw r.bad("a " + spec.kind() + " of these sizes (" + spec.inputs() + " inputs, " + spec.outputs()
+                    + " outputs, hidden " + spec.hidden() + ", keys " + spec.keys() + ", heads " + spec.heads() + ") has "
+                    + (weights == Long.MAX_VALUE ? "more than 2^63" : String.format(java.util.Locale.ROOT, "%,d", weights))
+                    + " weights, more than the file's " + String.format(java.util.Locale.ROOT, "%,d", r.remaining())
+                    + " remaining bytes hold");
+        }
         SequenceModel model = spec.build(0);
         List<String> names = model.params().names();
         int n = r.getInt();

@@ -47,6 +47,38 @@ public record ModelSpec(String kind, int inputs, int outputs, int hidden, int ke
         return new ModelSpec("namtm", inputs, outputs, hidden, cellWidth, heads);
     }
 
+    /**
+     * How many weights a network of this spec has, computed from the sizes without building it
+     * (so that a file's claim can be checked against its length first); {@link Long#MAX_VALUE}
+     * when the count does not fit in a long.
+     */
+    public long weights() {
+        try {
+            long h = hidden;
+            long out = Math.multiplyExact((long) outputs, h + 1);
+            return switch (kind) {
+                // (W_q, b_q, W_k, b_k) + (W_v, b_v) + (w_r, b_r, w_w, b_w) over z = [x ; h], then W_o, b_o
+                case "lsam" -> Math.addExact(Math.multiplyExact((long) inputs + h + 1, 2L * keys + h + 2), out);
+                case "lstm" -> Math.addExact(lstmCell(inputs, h), out);
+                // controller over [x ; reads], per head (h + 1)(8 + 2 width), output over [c ; reads]
+                default -> {
+                    long reads = Math.multiplyExact((long) heads, keys);
+                    long controller = lstmCell(Math.addExact(inputs, reads), h);
+                    long head = Math.multiplyExact(Math.multiplyExact(h + 1, 8 + 2L * keys), heads);
+                    long output = Math.multiplyExact((long) outputs, Math.addExact(h + 1, reads));
+                    yield Math.addExact(Math.addExact(controller, head), output);
+                }
+            };
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** Four gates of {@code hidden x (inputs + hidden)} weights and {@code hidden} biases. */
+    private static long lstmCell(long inputs, long hidden) {
+        return Math.multiplyExact(4 * hidden, Math.addExact(inputs + hidden, 1));
+    }
+
     /** A new network of this spec with weights drawn from {@code seed}. */
     public SequenceModel build(long seed) {
         Params params = new Params(new Rng(seed));
