@@ -1,6 +1,7 @@
 package dev.mnemos.cli.nam;
 
 import dev.mnemos.cli.Cli;
+import dev.mnemos.cli.OutputPaths;
 import dev.mnemos.nam.experiment.LengthGeneralisation;
 import dev.mnemos.nam.experiment.Report;
 import dev.mnemos.nam.experiment.RunResult;
@@ -53,6 +54,7 @@ final class ExperimentCommand implements Callable<Integer> {
         Cli.atLeast("--seeds", seeds, 1);
         Cli.atLeast("--sequences", sequences, 1);
         Cli.atLeast("--threads", threads, 1);
+        OutputPaths.checkDirectory(out);
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         List<RunResult> runs = LengthGeneralisation.builder().maxLength(n).steps(steps).batchSize(batch).seeds(seeds)
@@ -64,7 +66,7 @@ final class ExperimentCommand implements Callable<Integer> {
                     err.flush();
                 });
         Report report = new Report(runs);
-        Cli.writing(out, () -> report.write(out));
+        OutputPaths.write(out, () -> report.write(out));
         spec.commandLine().getOut().print(report.markdown());
         spec.commandLine().getOut().printf(Locale.ROOT, "wall time %.0f s, %d runs on %d threads; files in %s%n",
                 (System.nanoTime() - start) / 1e9, runs.size(), threads, out);

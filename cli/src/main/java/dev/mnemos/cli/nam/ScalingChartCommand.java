@@ -1,6 +1,6 @@
 package dev.mnemos.cli.nam;
 
-import dev.mnemos.cli.Cli;
+import dev.mnemos.cli.OutputPaths;
 import dev.mnemos.nam.chart.LineChart;
 import dev.mnemos.nam.study.ScalingChart;
 import java.nio.file.Files;
@@ -32,8 +32,9 @@ final class ScalingChartCommand implements Callable<Integer> {
         if (!Files.isRegularFile(input)) {
             throw new NoSuchFileException(input.toString());
         }
+        OutputPaths.check(svg);
         LineChart chart = ScalingChart.fromJmhCsv(Files.readAllLines(input));
-        Cli.writing(svg, () -> chart.write(svg));
+        OutputPaths.write(svg, () -> chart.write(svg));
         spec.commandLine().getErr().println("wrote " + svg);
         return 0;
     }

@@ -2,6 +2,7 @@ package dev.mnemos.cli.nam;
 
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
+import dev.mnemos.cli.OutputPaths;
 import dev.mnemos.nam.experiment.ModelSizes;
 import dev.mnemos.nam.store.ModelFile;
 import dev.mnemos.nam.task.Task;
@@ -76,7 +77,8 @@ final class TrainCommand implements Callable<Integer> {
         Duration every = Duration.ofMillis((long) (checkpointEvery * 1000));
         TrainingRun run = resume ? resumed(every) : fresh(every);
         String name = run.setup().task() + "-" + run.trainer().model().spec().kind();
-        Path modelFile = out != null ? out : Path.of(name + ".model");
+        Path modelFile = OutputPaths.check(out != null ? out : Path.of(name + ".model"));
+        OutputPaths.check(checkpoint);
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, System.console() != null);
         AtomicBoolean stop = new AtomicBoolean();
@@ -91,9 +93,10 @@ final class TrainCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            boolean finished = run.run(progress, stop::get);
+            boolean[] finished = new boolean[1];
+            OutputPaths.write(checkpoint, () -> finished[0] = run.run(progress, stop::get));
             progress.finish();
-            if (!finished) {
+            if (!finished[0]) {
                 // Ctrl-C: the checkpoint is saved; say where, then let the shutdown go on
                 err.println("stopped at step " + run.trainer().steps() + "; checkpoint in " + checkpoint
                         + " (go on with --resume --checkpoint " + checkpoint + ")");
@@ -105,7 +108,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Runtime.getRuntime().removeShutdownHook(hook);
         SequenceModel trained = run.trainer().model();
-        Cli.writing(modelFile, () -> ModelFile.save(modelFile, trained));
+        OutputPaths.write(modelFile, () -> ModelFile.save(modelFile, trained));
         Evaluation e = Evaluation.of(trained, Task.named(run.setup().task()), run.setup().maxLength(), 200, 4242);
         spec.commandLine().getOut().printf(Locale.ROOT, "%s, %s: %d steps, sequence accuracy %.3f and token accuracy "
                 + "%.3f at N = %d (200 fresh sequences); model in %s%n", run.setup().task(),
