@@ -4,6 +4,7 @@ import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
 import dev.mnemos.cli.OutputPaths;
 import dev.mnemos.nam.experiment.ModelSizes;
+import dev.mnemos.nam.store.Checkpoint;
 import dev.mnemos.nam.store.ModelFile;
 import dev.mnemos.nam.task.Task;
 import dev.mnemos.nam.train.Evaluation;
@@ -65,6 +66,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--resume", description = "Continue the run saved in the checkpoint.")
     boolean resume;
+
+    @Option(names = "--restart", description = "Start a new run even where the checkpoint holds an unfinished one "
+            + "(it is replaced). A finished run's checkpoint is replaced without it.")
+    boolean restart;
 
     @Option(names = "--out", description = "Where to write the trained model. Default: TASK-MODEL.model.")
     Path out;
@@ -129,12 +134,37 @@ final class TrainCommand implements Callable<Integer> {
                 steps == null ? 1500 : Cli.atLeast("--steps", steps, 1)));
         checkpoint = checkpoint != null ? checkpoint : Path.of(t.name() + "-" + modelSpec.kind() + ".ckpt");
         if (Files.exists(checkpoint)) {
-            throw new Cli.Failure(ExitCode.USAGE, checkpoint + " exists: --resume to continue that run, or remove it");
+            replacing(checkpoint);
         }
         return TrainingRun.start(setup, modelSpec.build(seed), checkpoint, every);
     }
 
+    /**
+     * A new run may replace a finished run's checkpoint (saying so), and an unfinished one only with
+     * --restart (it offers --resume); a file that is not a checkpoint is never replaced.
+     */
+    private void replacing(Path file) {
+        Checkpoint old;
+        try {
+            old = Checkpoint.load(file);
+        } catch (java.io.IOException e) {
+            throw new Cli.Failure(ExitCode.USAGE, file + " exists: --resume to continue that run, or remove it");
+        }
+        long done = old.trainer().steps();
+        long total = old.setup().totalSteps();
+        String run = old.setup().task() + ", " + old.trainer().model().spec().kind() + ", " + done + " of " + total + " steps";
+        if (done < total && !restart) {
+            throw new Cli.Failure(ExitCode.USAGE, file + " holds an unfinished run (" + run + "): --resume --checkpoint "
+                    + file + " to continue it, or --restart to start a new run over it");
+        }
+        spec.commandLine().getErr().println("replacing " + file + " (" + (done < total ? "an unfinished" : "a finished")
+                + " run: " + run + ")");
+    }
+
     private TrainingRun resumed(Duration every) throws java.io.IOException {
+        if (restart) {
+            throw new Cli.Failure(ExitCode.USAGE, "--resume continues a run, --restart starts one over: give one of them");
+        }
         if (task != null || model != null) {
             throw new Cli.Failure(ExitCode.USAGE, "--resume takes the task and model from the checkpoint; drop --task and --model");
         }

@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mnemos.cli.Cli;
+import dev.mnemos.nam.experiment.ModelSizes;
+import dev.mnemos.nam.store.Checkpoint;
 import dev.mnemos.nam.store.ModelFile;
 import dev.mnemos.nam.store.NamFile;
 import dev.mnemos.nam.store.Payload;
+import dev.mnemos.nam.task.Task;
 import dev.mnemos.nam.train.SequenceModel;
+import dev.mnemos.nam.train.Trainer;
+import dev.mnemos.nam.train.TrainingSetup;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -83,6 +88,46 @@ class TrainCommandTest {
         assertEquals("nam train: " + file("x.ckpt") + " exists: --resume to continue that run, or remove it",
                 r.err().strip());
         assertEquals("precious", Files.readString(dir.resolve("x.ckpt")));
+    }
+
+    @Test
+    void aFinishedRunDoesNotBlockTheSameCommandAgain() throws Exception {
+        String[] train = {"train", "--task", "copy", "--model", "lstm", "--n", "2", "--steps", "3", "--batch", "1",
+            "--checkpoint", file("f.ckpt"), "--out", file("f.model")};
+        assertEquals(0, nam(train).code());
+
+        Result again = nam(train);
+
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("replacing " + file("f.ckpt") + " (a finished run: copy, lstm, 3 of 3 steps)"),
+                again.err());
+        assertEquals(3, Checkpoint.load(dir.resolve("f.ckpt")).trainer().steps());
+    }
+
+    @Test
+    void anUnfinishedRunIsOfferedNotForced() throws Exception {
+        TrainingSetup setup = new TrainingSetup("copy", 2, 1, 0.01, 1.0, 1, 1, 8);
+        Trainer half = setup.trainer(ModelSizes.matching("lstm", Task.named("copy")).build(1));
+        half.step();
+        half.step();
+        Path ckpt = dir.resolve("u.ckpt");
+        Checkpoint.of(setup, half).save(ckpt);
+        byte[] saved = Files.readAllBytes(ckpt);
+
+        Result offered = nam("train", "--task", "copy", "--model", "lstm", "--n", "2", "--steps", "3", "--batch", "1",
+                "--checkpoint", ckpt.toString(), "--out", file("u.model"));
+
+        assertEquals(2, offered.code());
+        assertEquals("nam train: " + ckpt + " holds an unfinished run (copy, lstm, 2 of 8 steps): --resume --checkpoint "
+                + ckpt + " to continue it, or --restart to start a new run over it", offered.err().strip());
+        assertArrayEquals(saved, Files.readAllBytes(ckpt));
+
+        Result restarted = nam("train", "--task", "copy", "--model", "lstm", "--n", "2", "--steps", "3", "--batch", "1",
+                "--checkpoint", ckpt.toString(), "--out", file("u.model"), "--restart");
+
+        assertEquals(0, restarted.code(), restarted.err());
+        assertEquals(3, Checkpoint.load(ckpt).trainer().steps());
+        assertEquals(3, Checkpoint.load(ckpt).setup().totalSteps());
     }
 
     @Test
