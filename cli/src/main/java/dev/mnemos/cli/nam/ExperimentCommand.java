@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
                 + "step budget and about the same number of weights, then score at N, 2N and 4N. Writes "
                 + "length-generalisation.md, .csv and one SVG chart per task into --out, prints the table and the "
                 + "wall time.",
-            "Example: bin/nam experiment --out nam/docs", ""})
+            "Example: bin/nam experiment --steps 1000 --seeds 1   (files into the current directory)", ""})
 final class ExperimentCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
@@ -43,7 +43,8 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "Runs at a time. Default: ${DEFAULT-VALUE}.")
     int threads;
 
-    @Option(names = "--out", defaultValue = "nam/docs", description = "Output directory. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--out", defaultValue = ".", paramLabel = "DIR",
+            description = "An existing directory for the table, CSV and charts. Default: the current directory.")
     Path out;
 
     @Override

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
         header = "Draws the attention scaling chart from a JMH result file.",
         description = {"Reads the CSV that JMH writes with -rf csv -rff FILE for AttentionBenchmark and draws "
                 + "milliseconds per call against sequence length S, log-log, one line per method.",
-            "Example: bin/nam scaling-chart /tmp/attention.csv --svg nam/docs/attention-scaling.svg", ""})
+            "Example: bin/nam scaling-chart /tmp/attention.csv --svg /tmp/attention-scaling.svg", ""})
 final class ScalingChartCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
@@ -24,7 +24,8 @@ final class ScalingChartCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JMH_CSV", description = "JMH result file (-rf csv).")
     Path input;
 
-    @Option(names = "--svg", defaultValue = "nam/docs/attention-scaling.svg", description = "SVG output. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--svg", defaultValue = "attention-scaling.svg", paramLabel = "FILE",
+            description = "SVG output. Default: ${DEFAULT-VALUE} in the current directory.")
     Path svg;
 
     @Override
