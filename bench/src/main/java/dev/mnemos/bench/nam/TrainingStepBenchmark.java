@@ -2,8 +2,10 @@ package dev.mnemos.bench.nam;
 
 import dev.mnemos.nam.experiment.ModelSizes;
 import dev.mnemos.nam.grad.Ops;
+import dev.mnemos.nam.model.ModelKind;
 import dev.mnemos.nam.task.Reverse;
 import dev.mnemos.nam.task.Task;
+import dev.mnemos.nam.train.Models;
 import dev.mnemos.nam.train.Trainer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -54,7 +56,7 @@ public class TrainingStepBenchmark {
             throw new IllegalStateException("expected the " + expectedKernel() + " kernel, the JVM runs " + Ops.kernel());
         }
         Task task = new Reverse();
-        trainer = Trainer.builder().model(ModelSizes.matching(model, task).build(1)).task(task).minLength(5)
+        trainer = Trainer.builder().model(Models.build(ModelSizes.matching(ModelKind.named(model), task), 1)).task(task).minLength(5)
                 .maxLength(5).batchSize(BATCH).build();
     }
 

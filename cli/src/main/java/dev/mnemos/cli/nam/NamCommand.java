@@ -1,8 +1,8 @@
 package dev.mnemos.cli.nam;
 
 import dev.mnemos.cli.Cli;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code bin/nam}: the studies and charts of the nam module. */
 @Command(name = "nam", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,

@@ -4,12 +4,14 @@ import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
 import dev.mnemos.cli.OutputPaths;
 import dev.mnemos.nam.experiment.ModelSizes;
-import dev.mnemos.nam.store.Checkpoint;
-import dev.mnemos.nam.store.ModelFile;
+import dev.mnemos.nam.model.ModelKind;
+import dev.mnemos.nam.model.ModelSpec;
+import dev.mnemos.nam.model.SequenceModel;
 import dev.mnemos.nam.task.Task;
+import dev.mnemos.nam.train.Checkpoint;
 import dev.mnemos.nam.train.Evaluation;
-import dev.mnemos.nam.train.ModelSpec;
-import dev.mnemos.nam.train.SequenceModel;
+import dev.mnemos.nam.train.ModelFile;
+import dev.mnemos.nam.train.Models;
 import dev.mnemos.nam.train.TrainingRun;
 import dev.mnemos.nam.train.TrainingSetup;
 import java.io.PrintWriter;
@@ -127,7 +129,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new Cli.Failure(ExitCode.USAGE, "--task and --model are required (or --resume)");
         }
         Task t = usage(() -> Task.named(task));
-        ModelSpec modelSpec = usage(() -> ModelSizes.matching(model.toLowerCase(Locale.ROOT), t));
+        ModelSpec modelSpec = usage(() -> ModelSizes.matching(ModelKind.named(model), t));
         Cli.atLeast("--n", n, 1);
         Cli.atLeast("--batch", batch, 1);
         TrainingSetup setup = usage(() -> new TrainingSetup(t.name(), n, batch, lr, 1.0, seed, seed,
@@ -136,7 +138,7 @@ final class TrainCommand implements Callable<Integer> {
         if (Files.exists(checkpoint)) {
             replacing(checkpoint);
         }
-        return TrainingRun.start(setup, modelSpec.build(seed), checkpoint, every);
+        return TrainingRun.start(setup, Models.build(modelSpec, seed), checkpoint, every);
     }
 
     /**

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mnemos.cli.Cli;
 import dev.mnemos.nam.experiment.ModelSizes;
-import dev.mnemos.nam.store.Checkpoint;
-import dev.mnemos.nam.store.ModelFile;
+import dev.mnemos.nam.model.ModelKind;
+import dev.mnemos.nam.model.SequenceModel;
 import dev.mnemos.nam.store.NamFile;
 import dev.mnemos.nam.store.Payload;
 import dev.mnemos.nam.task.Task;
-import dev.mnemos.nam.train.SequenceModel;
+import dev.mnemos.nam.train.Checkpoint;
+import dev.mnemos.nam.train.ModelFile;
+import dev.mnemos.nam.train.Models;
 import dev.mnemos.nam.train.Trainer;
 import dev.mnemos.nam.train.TrainingSetup;
 import java.io.PrintWriter;
@@ -54,7 +56,7 @@ class TrainCommandTest {
         assertEquals(10, lines.size(), r.err());
         assertTrue(lines.get(9).matches("step 20/20  loss \\d+\\.\\d{4}  accuracy \\d\\.\\d{3}  \\d+s left"), lines.get(9));
         assertTrue(r.out().startsWith("copy, lsam: 20 steps, sequence accuracy "), r.out());
-        assertEquals("lsam", ModelFile.load(dir.resolve("c.model")).spec().kind());
+        assertEquals(ModelKind.LSAM, ModelFile.load(dir.resolve("c.model")).spec().kind());
     }
 
     @Test
@@ -107,7 +109,7 @@ class TrainCommandTest {
     @Test
     void anUnfinishedRunIsOfferedNotForced() throws Exception {
         TrainingSetup setup = new TrainingSetup("copy", 2, 1, 0.01, 1.0, 1, 1, 8);
-        Trainer half = setup.trainer(ModelSizes.matching("lstm", Task.named("copy")).build(1));
+        Trainer half = setup.trainer(Models.build(ModelSizes.matching(ModelKind.LSTM, Task.named("copy")), 1));
         half.step();
         half.step();
         Path ckpt = dir.resolve("u.ckpt");

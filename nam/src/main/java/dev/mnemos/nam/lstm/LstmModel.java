@@ -4,8 +4,8 @@ import dev.mnemos.nam.grad.Ops;
 import dev.mnemos.nam.grad.Params;
 import dev.mnemos.nam.grad.Tape;
 import dev.mnemos.nam.grad.Tensor;
-import dev.mnemos.nam.train.ModelSpec;
-import dev.mnemos.nam.train.SequenceModel;
+import dev.mnemos.nam.model.ModelSpec;
+import dev.mnemos.nam.model.SequenceModel;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,6 +3,7 @@ package dev.mnemos.nam.train;
 import dev.mnemos.nam.grad.Rng;
 import dev.mnemos.nam.grad.Tape;
 import dev.mnemos.nam.grad.Tensor;
+import dev.mnemos.nam.model.SequenceModel;
 import dev.mnemos.nam.task.Example;
 import dev.mnemos.nam.task.Task;
 import java.util.List;

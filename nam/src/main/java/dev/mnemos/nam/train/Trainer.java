@@ -5,6 +5,7 @@ import dev.mnemos.nam.grad.Ops;
 import dev.mnemos.nam.grad.Rng;
 import dev.mnemos.nam.grad.Tape;
 import dev.mnemos.nam.grad.Tensor;
+import dev.mnemos.nam.model.SequenceModel;
 import dev.mnemos.nam.task.Example;
 import dev.mnemos.nam.task.Task;
 import java.util.ArrayList;

@@ -1,17 +1,20 @@
 package dev.mnemos.nam.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import dev.mnemos.nam.grad.Rng;
 import dev.mnemos.nam.memory.AssociativeMemory;
-import dev.mnemos.nam.train.ModelSpec;
+import dev.mnemos.nam.model.ModelSpec;
+import dev.mnemos.nam.train.Checkpoint;
+import dev.mnemos.nam.train.ModelFile;
+import dev.mnemos.nam.train.Models;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Files crafted to pass the container's checks (right magic, version, kind and CRC-32) with sizes
@@ -100,7 +103,7 @@ class CraftedFileTest {
             }
             for (ModelSpec spec : List.of(ModelSpec.lsam(s[0], s[1], s[2], s[3]), ModelSpec.lstm(s[0], s[1], s[2]),
                     ModelSpec.namtm(s[0], s[1], s[2], s[3], s[4]))) {
-                assertEquals(spec.build(1).params().count(), spec.weights(), spec.toString());
+                assertEquals(Models.build(spec, 1).params().count(), spec.weights(), spec.toString());
             }
         }
         assertEquals(Long.MAX_VALUE, ModelSpec.namtm(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,

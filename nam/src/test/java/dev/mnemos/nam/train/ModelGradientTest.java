@@ -11,6 +11,8 @@ import dev.mnemos.nam.grad.Tape;
 import dev.mnemos.nam.grad.Tensor;
 import dev.mnemos.nam.lsam.LsamCell;
 import dev.mnemos.nam.lsam.LsamModel;
+import dev.mnemos.nam.model.ModelSpec;
+import dev.mnemos.nam.model.SequenceModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ class ModelGradientTest {
     }
 
     private static double checkModel(ModelSpec spec, long seed) {
-        SequenceModel model = spec.build(seed);
+        SequenceModel model = Models.build(spec, seed);
         Rng rng = new Rng(seed + 1);
         // random weights everywhere (also the biases that start at constants), scaled up so that
         // probabilities and gates are far from their initial values
@@ -83,7 +85,7 @@ class ModelGradientTest {
 
     @Test
     void trainableLsamComputesWhatTheInferenceCellComputes() {
-        LsamModel model = (LsamModel) ModelSpec.lsam(3, 2, 4, 5).build(7);
+        LsamModel model = (LsamModel) Models.build(ModelSpec.lsam(3, 2, 4, 5), 7);
         LsamCell cell = new LsamCell(model.cellWeights());
         double[][] inputs = randomInputs(new Rng(8), 6, 3);
         float[][] floats = new float[6][3];

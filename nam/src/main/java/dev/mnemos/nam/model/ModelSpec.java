@@ -1,50 +1,43 @@
-package dev.mnemos.nam.train;
-
-import dev.mnemos.nam.grad.Params;
-import dev.mnemos.nam.grad.Rng;
-import dev.mnemos.nam.lsam.LsamModel;
-import dev.mnemos.nam.lstm.LstmModel;
-import dev.mnemos.nam.namtm.NamTuringMachine;
-import java.util.Locale;
+package dev.mnemos.nam.model;
 
 /**
- * The kind and sizes of a {@link SequenceModel}: enough to build it again (then load its weights).
+ * The kind and sizes of a {@link SequenceModel}: enough to build it again (then load its weights),
+ * with {@code Models.build} (package {@code train}).
  *
- * @param kind "lsam", "namtm" or "lstm"
+ * @param kind what network it is
  * @param inputs length of an input vector
  * @param outputs number of output classes
  * @param hidden LSAM: d_v (the output size); LSTM: hidden size; NAM-TM: the controller's hidden size
  * @param keys LSAM: d_k; NAM-TM: the width of a tape cell; LSTM: unused (0)
  * @param heads NAM-TM: number of heads; others: unused (0)
  */
-public record ModelSpec(String kind, int inputs, int outputs, int hidden, int keys, int heads) {
+public record ModelSpec(ModelKind kind, int inputs, int outputs, int hidden, int keys, int heads) {
 
     public ModelSpec {
-        kind = kind.toLowerCase(Locale.ROOT);
-        if (!kind.equals("lsam") && !kind.equals("namtm") && !kind.equals("lstm")) {
-            throw new IllegalArgumentException("unknown model '" + kind + "' (expected lsam, namtm or lstm)");
+        if (kind == null) {
+            throw new IllegalArgumentException("no model kind");
         }
         positive(inputs, "inputs");
         positive(outputs, "outputs");
         positive(hidden, "hidden size");
-        if (!kind.equals("lstm")) {
-            positive(keys, kind.equals("lsam") ? "key size" : "cell width");
+        if (kind.usesKeys()) {
+            positive(keys, kind.keysName());
         }
-        if (kind.equals("namtm")) {
+        if (kind.usesHeads()) {
             positive(heads, "heads");
         }
     }
 
     public static ModelSpec lsam(int inputs, int outputs, int hidden, int keys) {
-        return new ModelSpec("lsam", inputs, outputs, hidden, keys, 0);
+        return new ModelSpec(ModelKind.LSAM, inputs, outputs, hidden, keys, 0);
     }
 
     public static ModelSpec lstm(int inputs, int outputs, int hidden) {
-        return new ModelSpec("lstm", inputs, outputs, hidden, 0, 0);
+        return new ModelSpec(ModelKind.LSTM, inputs, outputs, hidden, 0, 0);
     }
 
     public static ModelSpec namtm(int inputs, int outputs, int hidden, int cellWidth, int heads) {
-        return new ModelSpec("namtm", inputs, outputs, hidden, cellWidth, heads);
+        return new ModelSpec(ModelKind.NAMTM, inputs, outputs, hidden, cellWidth, heads);
     }
 
     /**
@@ -58,10 +51,10 @@ public record ModelSpec(String kind, int inputs, int outputs, int hidden, int ke
             long out = Math.multiplyExact((long) outputs, h + 1);
             return switch (kind) {
                 // (W_q, b_q, W_k, b_k) + (W_v, b_v) + (w_r, b_r, w_w, b_w) over z = [x ; h], then W_o, b_o
-                case "lsam" -> Math.addExact(Math.multiplyExact((long) inputs + h + 1, 2L * keys + h + 2), out);
-                case "lstm" -> Math.addExact(lstmCell(inputs, h), out);
+                case LSAM -> Math.addExact(Math.multiplyExact((long) inputs + h + 1, 2L * keys + h + 2), out);
+                case LSTM -> Math.addExact(lstmCell(inputs, h), out);
                 // controller over [x ; reads], per head (h + 1)(8 + 2 width), output over [c ; reads]
-                default -> {
+                case NAMTM -> {
                     long reads = Math.multiplyExact((long) heads, keys);
                     long controller = lstmCell(Math.addExact(inputs, reads), h);
                     long head = Math.multiplyExact(Math.multiplyExact(h + 1, 8 + 2L * keys), heads);
@@ -77,16 +70,6 @@ public record ModelSpec(String kind, int inputs, int outputs, int hidden, int ke
     /** Four gates of {@code hidden x (inputs + hidden)} weights and {@code hidden} biases. */
     private static long lstmCell(long inputs, long hidden) {
         return Math.multiplyExact(4 * hidden, Math.addExact(inputs + hidden, 1));
-    }
-
-    /** A new network of this spec with weights drawn from {@code seed}. */
-    public SequenceModel build(long seed) {
-        Params params = new Params(new Rng(seed));
-        return switch (kind) {
-            case "lsam" -> new LsamModel(this, params);
-            case "lstm" -> new LstmModel(this, params);
-            default -> new NamTuringMachine(this, params);
-        };
     }
 
     private static void positive(int n, String name) {

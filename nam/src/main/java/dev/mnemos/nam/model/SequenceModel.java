@@ -1,4 +1,4 @@
-package dev.mnemos.nam.train;
+package dev.mnemos.nam.model;
 
 import dev.mnemos.nam.grad.Params;
 import dev.mnemos.nam.grad.Tape;
