@@ -5,11 +5,11 @@ import dev.mnemos.nam.tensor.RandomVectors;
 import java.util.Random;
 
 /** A test encoder: every distinct text gets its own random unit vector (seeded by the text), so distinct keys are nearly orthogonal. */
-final class RandomTextEncoder implements TextEncoder {
+public final class RandomTextEncoder implements TextEncoder {
 
     private final int dimension;
 
-    RandomTextEncoder(int dimension) {
+    public RandomTextEncoder(int dimension) {
         this.dimension = dimension;
     }
 
