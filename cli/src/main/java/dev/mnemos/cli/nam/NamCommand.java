@@ -9,7 +9,8 @@ import picocli.CommandLine;
         description = {"Neural Attention Memory tools: the studies and charts of nam/README.md.",
             "Outputs go to the current directory unless an option names a file or folder (the charts tracked in "
                 + "nam/docs are written only when named). The directory an output goes into must exist.", ""},
-        subcommands = {TrainCommand.class, EvalCommand.class, ExperimentCommand.class, CapacityCommand.class, PoemCompareCommand.class, ScalingChartCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, ExperimentCommand.class, CapacityCommand.class, PoemCompareCommand.class,
+            ScalingChartCommand.class, FactsCommand.class, CommandLine.HelpCommand.class})
 public final class NamCommand implements Runnable {
 
     @CommandLine.Spec

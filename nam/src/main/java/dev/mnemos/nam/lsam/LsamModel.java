@@ -55,12 +55,12 @@ public final class LsamModel implements SequenceModel {
     }
 
     @Override
-    public List<Tensor> forward(Tape tape, double[][] inputs) {
-        Tensor m = Tensor.zeros(spec.hidden(), spec.keys());
-        Tensor h = Tensor.zeros(spec.hidden(), 1);
-        List<Tensor> out = new ArrayList<>(inputs.length);
-        for (double[] x : inputs) {
-            Tensor z = Ops.concat(tape, Tensor.vector(x.clone()), h);
+    public List<Tensor> forward(Tape tape, double[][][] batch) {
+        Tensor m = Tensor.zeros(spec.hidden(), spec.keys(), batch.length);
+        Tensor h = Tensor.zeros(spec.hidden(), 1, batch.length);
+        List<Tensor> out = new ArrayList<>(batch[0].length);
+        for (int t = 0; t < batch[0].length; t++) {
+            Tensor z = Ops.concat(tape, SequenceModel.step(batch, t), h);
             Tensor q = Ops.unit(tape, Ops.affine(tape, wq, bq, z));
             Tensor k = Ops.unit(tape, Ops.affine(tape, wk, bk, z));
             Tensor v = Ops.tanh(tape, Ops.affine(tape, wv, bv, z));
