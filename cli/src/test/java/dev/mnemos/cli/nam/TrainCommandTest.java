@@ -140,7 +140,7 @@ class TrainCommandTest {
 
         Result model = nam("train", "--task", "copy", "--model", "gru", "--checkpoint", file("s.ckpt"));
         assertEquals(2, model.code());
-        assertEquals("nam train: unknown model 'gru' (expected lsam, namtm or lstm)", model.err().strip());
+        assertEquals("nam train: unknown model 'gru' (expected lsam, namtm, lstm, delta, mlstm or shm)", model.err().strip());
     }
 
     @Test

@@ -46,6 +46,7 @@ public final class ModelSizes {
             case LSAM -> ModelSpec.lsam(task.inputSize(), task.outputSize(), h, h);
             case LSTM -> ModelSpec.lstm(task.inputSize(), task.outputSize(), h);
             case NAMTM -> ModelSpec.namtm(task.inputSize(), task.outputSize(), h, CELL, HEADS);
+            case DELTA, MLSTM, SHM -> ModelSpec.cell(kind, task.inputSize(), task.outputSize(), h, h);
         };
     }
 }

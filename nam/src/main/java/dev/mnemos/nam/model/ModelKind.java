@@ -14,7 +14,13 @@ public enum ModelKind {
     /** The NAM Turing machine: an LSTM controller and heads on a NAM tape ({@code keys} = cell width). */
     NAMTM("namtm", "NAM-TM", "cell width", true),
     /** The LSTM baseline (no {@code keys}, no {@code heads}). */
-    LSTM("lstm", "LSTM", null, false);
+    LSTM("lstm", "LSTM", null, false),
+    /** The matrix-memory cell with Infini-attention's delta rule and local-attention gate ({@code keys} = d_k). */
+    DELTA("delta", "delta rule", "key size", false),
+    /** The matrix-memory cell with xLSTM's scalar-gated update, mLSTM ({@code keys} = d_k). */
+    MLSTM("mlstm", "mLSTM", "key size", false),
+    /** The matrix-memory cell with Stable Hadamard Memory's calibrated update ({@code keys} = d_k). */
+    SHM("shm", "SHM", "key size", false);
 
     private final String id;
     private final String label;

@@ -40,6 +40,14 @@ public record ModelSpec(ModelKind kind, int inputs, int outputs, int hidden, int
         return new ModelSpec(ModelKind.NAMTM, inputs, outputs, hidden, cellWidth, heads);
     }
 
+    /** A matrix-memory cell of {@code kind} (LSAM, DELTA, MLSTM or SHM) with {@code d_v} and {@code d_k}. */
+    public static ModelSpec cell(ModelKind kind, int inputs, int outputs, int valueSize, int keySize) {
+        if (kind == ModelKind.NAMTM || kind == ModelKind.LSTM) {
+            throw new IllegalArgumentException(kind + " is not a matrix-memory cell");
+        }
+        return new ModelSpec(kind, inputs, outputs, valueSize, keySize, 0);
+    }
+
     /**
      * How many weights a network of this spec has, computed from the sizes without building it
      * (so that a file's claim can be checked against its length first); {@link Long#MAX_VALUE}
@@ -52,6 +60,11 @@ public record ModelSpec(ModelKind kind, int inputs, int outputs, int hidden, int
             return switch (kind) {
                 // (W_q, b_q, W_k, b_k) + (W_v, b_v) + (w_r, b_r, w_w, b_w) over z = [x ; h], then W_o, b_o
                 case LSAM -> Math.addExact(Math.multiplyExact((long) inputs + h + 1, 2L * keys + h + 2), out);
+                // the cell's projections and output, then the rule's own: beta; gates i, f, o; thetas, W_c, eta
+                case DELTA -> Math.addExact(Math.multiplyExact((long) inputs + h + 1, 2L * keys + h), out + 1);
+                case MLSTM -> Math.addExact(Math.multiplyExact((long) inputs + h + 1, 2L * keys + 2 * h + 2), out);
+                case SHM -> Math.addExact(Math.multiplyExact((long) inputs + h + 1, 3L * keys + h + 1),
+                        Math.addExact(out, 4 * h));
                 case LSTM -> Math.addExact(lstmCell(inputs, h), out);
                 // controller over [x ; reads], per head (h + 1)(8 + 2 width), output over [c ; reads]
                 case NAMTM -> {

@@ -1,5 +1,6 @@
 package dev.mnemos.nam.train;
 
+import dev.mnemos.nam.cell.MemoryCell;
 import dev.mnemos.nam.grad.Params;
 import dev.mnemos.nam.grad.Rng;
 import dev.mnemos.nam.lsam.LsamModel;
@@ -28,6 +29,7 @@ public final class Models {
             case LSAM -> new LsamModel(spec, params);
             case LSTM -> new LstmModel(spec, params);
             case NAMTM -> new NamTuringMachine(spec, params);
+            case DELTA, MLSTM, SHM -> new MemoryCell(spec, params);
         };
     }
 }

@@ -8,6 +8,7 @@ import dev.mnemos.nam.grad.Ops;
 import dev.mnemos.nam.grad.Rng;
 import dev.mnemos.nam.grad.Tape;
 import dev.mnemos.nam.grad.Tensor;
+import dev.mnemos.nam.model.ModelKind;
 import dev.mnemos.nam.model.ModelSpec;
 import dev.mnemos.nam.model.SequenceModel;
 import dev.mnemos.nam.task.Example;
@@ -28,7 +29,10 @@ class BatchedTrainingTest {
     static List<ModelSpec> specs() {
         return List.of(ModelSpec.lsam(TASK.inputSize(), TASK.outputSize(), 5, 4),
                 ModelSpec.namtm(TASK.inputSize(), TASK.outputSize(), 6, 3, 2),
-                ModelSpec.lstm(TASK.inputSize(), TASK.outputSize(), 5));
+                ModelSpec.lstm(TASK.inputSize(), TASK.outputSize(), 5),
+                ModelSpec.cell(ModelKind.DELTA, TASK.inputSize(), TASK.outputSize(), 4, 3),
+                ModelSpec.cell(ModelKind.MLSTM, TASK.inputSize(), TASK.outputSize(), 4, 3),
+                ModelSpec.cell(ModelKind.SHM, TASK.inputSize(), TASK.outputSize(), 4, 3));
     }
 
     @Test
