@@ -5,6 +5,8 @@ import dev.mnemos.cli.OutputPaths;
 import dev.mnemos.nam.experiment.LengthGeneralisation;
 import dev.mnemos.nam.experiment.Report;
 import dev.mnemos.nam.experiment.RunResult;
+import dev.mnemos.nam.model.ModelKind;
+import dev.mnemos.nam.task.Task;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,11 +16,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "experiment", mixinStandardHelpOptions = true,
-        header = "The length-generalisation comparison of nam/README.md: LSAM, NAM-TM and LSTM on four tasks.",
-        description = {"For each task (reverse, copy, add, reduce), model and seed: train on sizes 1..N with the same "
-                + "step budget and about the same number of weights, then score at N, 2N and 4N. Writes "
-                + "length-generalisation.md, .csv and one SVG chart per task into --out, prints the table and the "
-                + "wall time.",
+        header = "The length-generalisation comparison of nam/README.md: LSAM, NAM-TM, the LSTM and the memory cells.",
+        description = {"For each task (reverse, copy, add, reduce, recall, hops), model (lsam, namtm, lstm, delta, mlstm, "
+                + "shm) and seed: train on sizes 1..N with the same step budget and about the same number of weights, "
+                + "then score at N, 2N and 4N. Writes length-generalisation.md, .csv and one SVG chart per task into "
+                + "--out, prints the table and the wall time. Training steps are batched (one size per step) unless "
+                + "--no-batched.",
             "Example: bin/nam experiment --steps 1000 --seeds 1   (files into the current directory)", ""})
 final class ExperimentCommand implements Callable<Integer> {
 
@@ -43,6 +46,16 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "Runs at a time. Default: ${DEFAULT-VALUE}.")
     int threads;
 
+    @Option(names = "--tasks", split = ",", description = "Tasks to run. Default: all six.")
+    List<String> tasks;
+
+    @Option(names = "--models", split = ",", description = "Models to run. Default: all six.")
+    List<String> models;
+
+    @Option(names = "--batched", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Batched training steps (--no-batched: one sequence after the other, each of its own size).")
+    boolean batched;
+
     @Option(names = "--out", defaultValue = ".", paramLabel = "DIR",
             description = "An existing directory for the table, CSV and charts. Default: the current directory.")
     Path out;
@@ -58,10 +71,17 @@ final class ExperimentCommand implements Callable<Integer> {
         OutputPaths.checkDirectory(out);
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        List<RunResult> runs = LengthGeneralisation.builder().maxLength(n).steps(steps).batchSize(batch).seeds(seeds)
-                .evaluations(sequences).threads(threads).build()
+        LengthGeneralisation.Builder experiment = LengthGeneralisation.builder().maxLength(n).steps(steps).batchSize(batch)
+                .seeds(seeds).evaluations(sequences).threads(threads).batched(batched);
+        if (tasks != null) {
+            experiment.tasks(usage(() -> tasks.stream().map(Task::named).toList()));
+        }
+        if (models != null) {
+            experiment.models(usage(() -> models.stream().map(ModelKind::named).toList()));
+        }
+        List<RunResult> runs = experiment.build()
                 .run(r -> {
-                    err.printf(Locale.ROOT, "%s %s seed %d: %.2f / %.2f / %.2f (%.0f s)%n", r.task(), r.model(), r.seed(),
+                    err.printf(Locale.ROOT, "%s %s seed %d: %.2f / %.2f / %.2f (%.1f s)%n", r.task(), r.model(), r.seed(),
                             r.scores().get(0).sequenceAccuracy(), r.scores().get(1).sequenceAccuracy(),
                             r.scores().get(2).sequenceAccuracy(), r.seconds());
                     err.flush();
@@ -72,5 +92,13 @@ final class ExperimentCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT, "wall time %.0f s, %d runs on %d threads; files in %s%n",
                 (System.nanoTime() - start) / 1e9, runs.size(), threads, out);
         return 0;
+    }
+
+    private static <T> T usage(java.util.function.Supplier<T> s) {
+        try {
+            return s.get();
+        } catch (IllegalArgumentException e) {
+            throw new Cli.Failure(dev.mnemos.cli.ExitCode.USAGE, e.getMessage());
+        }
     }
 }

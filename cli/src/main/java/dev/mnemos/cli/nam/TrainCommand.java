@@ -27,12 +27,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        header = "Train LSAM, the NAM Turing machine or the LSTM baseline on an algorithmic task.",
+        header = "Train LSAM, the NAM Turing machine, the LSTM baseline or a memory cell on an algorithmic task.",
         description = {"Trains on problem sizes 1..N with Adam (gradient norm clipped to 1), saving a checkpoint every "
                 + "few seconds and on Ctrl-C; --resume continues from it (also after kill -9) on the same loss "
                 + "curve. At the end it writes the model and prints its accuracy at N.",
-            "Tasks: reverse, copy, add, reduce. Sizes: those of nam/README.md's comparison (about the same "
-                + "number of weights for the three models).",
+            "Tasks: reverse, copy, add, reduce, recall, hops. Models: lsam, namtm, lstm, and the memory cells delta, "
+                + "mlstm, shm. Sizes: those of nam/README.md's comparison (about the same number of weights for all).",
             "Example: bin/nam train --task reverse --model namtm --steps 1500 --out /tmp/reverse.model", ""})
 final class TrainCommand implements Callable<Integer> {
 
@@ -42,7 +42,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--task", description = "reverse, copy, add or reduce (not with --resume).")
     String task;
 
-    @Option(names = "--model", description = "lsam, namtm or lstm (not with --resume).")
+    @Option(names = "--model", description = "lsam, namtm, lstm, delta, mlstm or shm (not with --resume).")
     String model;
 
     @Option(names = "--n", defaultValue = "5", description = "Largest training problem size N. Default: ${DEFAULT-VALUE}.")

@@ -136,7 +136,7 @@ class TrainCommandTest {
     void anUnknownTaskOrModelIsAUsageError() {
         Result task = nam("train", "--task", "sort", "--model", "lsam", "--checkpoint", file("s.ckpt"));
         assertEquals(2, task.code());
-        assertEquals("nam train: unknown task 'sort' (expected reverse, copy, add or reduce)", task.err().strip());
+        assertEquals("nam train: unknown task 'sort' (expected reverse, copy, add, reduce, recall or hops)", task.err().strip());
 
         Result model = nam("train", "--task", "copy", "--model", "gru", "--checkpoint", file("s.ckpt"));
         assertEquals(2, model.code());

@@ -76,7 +76,7 @@ public final class LengthGeneralisation {
         ModelSpec spec = ModelSizes.matching(kind, task);
         SequenceModel model = Models.build(spec, seed);
         Trainer trainer = Trainer.builder().model(model).task(task).maxLength(b.maxLength).batchSize(b.batchSize)
-                .learningRate(b.learningRate).dataSeed(1000 + seed).build();
+                .learningRate(b.learningRate).dataSeed(1000 + seed).batched(b.batched).build();
         double loss = 0;
         for (int i = 0; i < b.steps; i++) {
             double l = trainer.step().loss();
@@ -92,7 +92,7 @@ public final class LengthGeneralisation {
 
     public static final class Builder {
         private List<Task> tasks = Task.all();
-        private List<ModelKind> models = List.of(ModelKind.LSAM, ModelKind.NAMTM, ModelKind.LSTM);
+        private List<ModelKind> models = List.of(ModelKind.values());
         private int seeds = 3;
         private int maxLength = 5;
         private int steps = 4000;
@@ -100,8 +100,15 @@ public final class LengthGeneralisation {
         private double learningRate = 1e-2;
         private int evaluations = 200;
         private int threads = 2;
+        private boolean batched = true;
 
         private Builder() {
+        }
+
+        /** Batched training steps ({@link Trainer.Builder#batched}); default on. */
+        public Builder batched(boolean on) {
+            this.batched = on;
+            return this;
         }
 
         public Builder tasks(List<Task> tasks) {
