@@ -10,7 +10,7 @@ import picocli.CommandLine;
             "Outputs go to the current directory unless an option names a file or folder (the charts tracked in "
                 + "nam/docs are written only when named). The directory an output goes into must exist.", ""},
         subcommands = {TrainCommand.class, EvalCommand.class, ExperimentCommand.class, CapacityCommand.class, PoemCompareCommand.class,
-            ScalingChartCommand.class, FactsCommand.class, CommandLine.HelpCommand.class})
+            ScalingChartCommand.class, FactsCommand.class, FewShotCommand.class, CommandLine.HelpCommand.class})
 public final class NamCommand implements Runnable {
 
     @CommandLine.Spec
