@@ -40,10 +40,15 @@ public class TrainingStepBenchmark {
 
     static final int BATCH = 8;
 
-    @Param({"lsam", "namtm", "lstm"})
+    @Param({"lsam", "namtm", "lstm", "delta", "mlstm", "shm"})
     public String model;
 
     private Trainer trainer;
+
+    /** Whether steps are batched ({@link BatchedTrainingStepBenchmark}: one size for the 8, one tape). */
+    protected boolean batched() {
+        return false;
+    }
 
     /** The kernel this class expects; the setup fails if the JVM runs another. */
     protected String expectedKernel() {
@@ -57,7 +62,7 @@ public class TrainingStepBenchmark {
         }
         Task task = new Reverse();
         trainer = Trainer.builder().model(Models.build(ModelSizes.matching(ModelKind.named(model), task), 1)).task(task).minLength(5)
-                .maxLength(5).batchSize(BATCH).build();
+                .maxLength(5).batchSize(BATCH).batched(batched()).build();
     }
 
     /** One step of 8 sequences; the score is in sequences per second. */

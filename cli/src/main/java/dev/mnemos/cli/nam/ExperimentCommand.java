@@ -74,10 +74,10 @@ final class ExperimentCommand implements Callable<Integer> {
         LengthGeneralisation.Builder experiment = LengthGeneralisation.builder().maxLength(n).steps(steps).batchSize(batch)
                 .seeds(seeds).evaluations(sequences).threads(threads).batched(batched);
         if (tasks != null) {
-            experiment.tasks(usage(() -> tasks.stream().map(Task::named).toList()));
+            experiment.tasks(Usage.of(() -> tasks.stream().map(Task::named).toList()));
         }
         if (models != null) {
-            experiment.models(usage(() -> models.stream().map(ModelKind::named).toList()));
+            experiment.models(Usage.of(() -> models.stream().map(ModelKind::named).toList()));
         }
         List<RunResult> runs = experiment.build()
                 .run(r -> {
@@ -92,13 +92,5 @@ final class ExperimentCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT, "wall time %.0f s, %d runs on %d threads; files in %s%n",
                 (System.nanoTime() - start) / 1e9, runs.size(), threads, out);
         return 0;
-    }
-
-    private static <T> T usage(java.util.function.Supplier<T> s) {
-        try {
-            return s.get();
-        } catch (IllegalArgumentException e) {
-            throw new Cli.Failure(dev.mnemos.cli.ExitCode.USAGE, e.getMessage());
-        }
     }
 }

@@ -67,7 +67,7 @@ final class FactsCommand implements Callable<Integer> {
         if (csv != null) {
             OutputPaths.check(csv);
         }
-        FactEditingSet set = usage(() -> FactEditingSet.generate(seed, people, chains, edited, forgotten));
+        FactEditingSet set = Usage.of(() -> FactEditingSet.generate(seed, people, chains, edited, forgotten));
         PrintWriter err = spec.commandLine().getErr();
         Encoder encoder = Encoder.miniLm();
         List<String> texts = set.texts();
@@ -113,13 +113,5 @@ final class FactsCommand implements Callable<Integer> {
 
     private static FactMemory memory(Encoder encoder, int slots, Reading reading) {
         return FactMemory.builder().encoder(encoder::encode).slots(slots).reading(reading).build();
-    }
-
-    private static <T> T usage(java.util.function.Supplier<T> s) {
-        try {
-            return s.get();
-        } catch (IllegalArgumentException e) {
-            throw new Cli.Failure(dev.mnemos.cli.ExitCode.USAGE, e.getMessage());
-        }
     }
 }

@@ -56,7 +56,7 @@ final class FewShotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OutputPaths.check(csv);
         OutputPaths.check(svg);
-        FewShotStudy study = usage(() -> FewShotStudy.builder().ways(ways).shots(shots).queries(queries).episodes(episodes)
+        FewShotStudy study = Usage.of(() -> FewShotStudy.builder().ways(ways).shots(shots).queries(queries).episodes(episodes)
                 .seed(seed).classifier(PrototypeClassifier::new).classifier(() -> new Centred(new PrototypeClassifier()))
                 .classifier(NamClassifier::new).classifier(() -> new Centred(new NamClassifier()))
                 .classifier(() -> new NamClassifier(1f, 0f, 1)).build());
@@ -67,7 +67,7 @@ final class FewShotCommand implements Callable<Integer> {
         List<float[]> embeddings = Encoder.miniLm().encodeAll(texts.stream().map(TopicTexts.Text::text).toList());
         List<String> labels = TopicTexts.labels();
         int[] classes = texts.stream().mapToInt(t -> labels.indexOf(t.label())).toArray();
-        List<FewShotStudy.Row> rows = usage(() -> study.run(embeddings, classes, labels.size()));
+        List<FewShotStudy.Row> rows = Usage.of(() -> study.run(embeddings, classes, labels.size()));
         String table = FewShotStudy.markdown(rows);
         OutputPaths.write(csv, () -> AtomicFiles.write(csv, FewShotStudy.csv(rows).getBytes(StandardCharsets.UTF_8)));
         LineChart chart = FewShotStudy.chart(rows, ways + "-way few-shot on MiniLM embeddings: false positives (queries of other classes kept) "
@@ -76,13 +76,5 @@ final class FewShotCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(table);
         err.println("wrote " + csv + " and " + svg);
         return 0;
-    }
-
-    private static <T> T usage(java.util.function.Supplier<T> s) {
-        try {
-            return s.get();
-        } catch (IllegalArgumentException e) {
-            throw new Cli.Failure(dev.mnemos.cli.ExitCode.USAGE, e.getMessage());
-        }
     }
 }

@@ -128,11 +128,11 @@ final class TrainCommand implements Callable<Integer> {
         if (task == null || model == null) {
             throw new Cli.Failure(ExitCode.USAGE, "--task and --model are required (or --resume)");
         }
-        Task t = usage(() -> Task.named(task));
-        ModelSpec modelSpec = usage(() -> ModelSizes.matching(ModelKind.named(model), t));
+        Task t = Usage.of(() -> Task.named(task));
+        ModelSpec modelSpec = Usage.of(() -> ModelSizes.matching(ModelKind.named(model), t));
         Cli.atLeast("--n", n, 1);
         Cli.atLeast("--batch", batch, 1);
-        TrainingSetup setup = usage(() -> new TrainingSetup(t.name(), n, batch, lr, 1.0, seed, seed,
+        TrainingSetup setup = Usage.of(() -> new TrainingSetup(t.name(), n, batch, lr, 1.0, seed, seed,
                 steps == null ? 1500 : Cli.atLeast("--steps", steps, 1)));
         checkpoint = checkpoint != null ? checkpoint : Path.of(t.name() + "-" + modelSpec.kind() + ".ckpt");
         if (Files.exists(checkpoint)) {
@@ -180,13 +180,6 @@ final class TrainCommand implements Callable<Integer> {
         return run;
     }
 
-    private static <T> T usage(java.util.function.Supplier<T> s) {
-        try {
-            return s.get();
-        } catch (IllegalArgumentException e) {
-            throw new Cli.Failure(ExitCode.USAGE, e.getMessage());
-        }
-    }
 
     /** Step, loss, accuracy, time left: redrawn on a terminal, else one line per tenth of the run. */
     static final class Progress implements TrainingRun.Listener {

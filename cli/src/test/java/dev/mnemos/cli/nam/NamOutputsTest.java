@@ -3,16 +3,12 @@ package dev.mnemos.cli.nam;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.mnemos.cli.Cli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Where nam's commands write (issue 19.21): an output in a directory that does not exist is
@@ -24,16 +20,8 @@ class NamOutputsTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result nam(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = Cli.commandLine(new NamCommand());
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return new Result(cmd.execute(args), out.toString(), err.toString());
+    private static NamRun nam(String... args) {
+        return NamRun.of(args);
     }
 
     private String in(String name) {
@@ -63,7 +51,7 @@ class NamOutputsTest {
                 new Case(in("missing/s.svg"), "scaling-chart", jmh.toString(), "--svg", in("missing/s.svg")));
 
         for (Case c : cases) {
-            Result r = nam(c.args());
+            NamRun r = nam(c.args());
 
             String what = String.join(" ", c.args());
             assertEquals(12, r.code(), what + ": " + r.err());
@@ -79,7 +67,7 @@ class NamOutputsTest {
 
     @Test
     void aDirectoryThatCannotBeWrittenSaysWhy() throws Exception {
-        Result r = nam("capacity", "--dimension", "16", "--sizes", "2", "--trials", "1", "--query-cosines", "1",
+        NamRun r = nam("capacity", "--dimension", "16", "--sizes", "2", "--trials", "1", "--query-cosines", "1",
                 "--csv", "/sys/capacity.csv", "--svg", in("c.svg"));
 
         assertEquals(12, r.code(), r.err());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mnemos.cli.Cli;
 import dev.mnemos.nam.experiment.ModelSizes;
 import dev.mnemos.nam.model.ModelKind;
 import dev.mnemos.nam.model.SequenceModel;
@@ -16,30 +15,19 @@ import dev.mnemos.nam.train.ModelFile;
 import dev.mnemos.nam.train.Models;
 import dev.mnemos.nam.train.Trainer;
 import dev.mnemos.nam.train.TrainingSetup;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class TrainCommandTest {
 
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result nam(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = Cli.commandLine(new NamCommand());
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return new Result(cmd.execute(args), out.toString(), err.toString());
+    private static NamRun nam(String... args) {
+        return NamRun.of(args);
     }
 
     private String file(String name) {
@@ -48,7 +36,7 @@ class TrainCommandTest {
 
     @Test
     void trainingPrintsOneProgressLinePerTenthAndWritesTheModel() throws Exception {
-        Result r = nam("train", "--task", "copy", "--model", "lsam", "--n", "2", "--steps", "20", "--batch", "2",
+        NamRun r = nam("train", "--task", "copy", "--model", "lsam", "--n", "2", "--steps", "20", "--batch", "2",
                 "--checkpoint", file("c.ckpt"), "--out", file("c.model"));
 
         assertEquals(0, r.code(), r.err());
@@ -67,7 +55,7 @@ class TrainCommandTest {
             // the first run stops after 4 steps (as after Ctrl-C: its checkpoint is there), the second goes on to 8
             assertEquals(0, nam("train", "--task", "reverse", "--model", model, "--n", "2", "--steps", "4", "--batch",
                     "2", "--checkpoint", file(model + "-b.ckpt"), "--out", file(model + "-half.model")).code());
-            Result resumed = nam("train", "--resume", "--checkpoint", file(model + "-b.ckpt"), "--steps", "8",
+            NamRun resumed = nam("train", "--resume", "--checkpoint", file(model + "-b.ckpt"), "--steps", "8",
                     "--out", file(model + "-b.model"));
             assertEquals(0, resumed.code(), resumed.err());
             assertTrue(resumed.err().contains("step 5/8"), resumed.err());
@@ -84,7 +72,7 @@ class TrainCommandTest {
     void anExistingCheckpointIsNotOverwrittenWithoutResume() throws Exception {
         Files.writeString(dir.resolve("x.ckpt"), "precious");
 
-        Result r = nam("train", "--task", "copy", "--model", "lstm", "--checkpoint", file("x.ckpt"));
+        NamRun r = nam("train", "--task", "copy", "--model", "lstm", "--checkpoint", file("x.ckpt"));
 
         assertEquals(2, r.code());
         assertEquals("nam train: " + file("x.ckpt") + " exists: --resume to continue that run, or remove it",
@@ -98,7 +86,7 @@ class TrainCommandTest {
             "--checkpoint", file("f.ckpt"), "--out", file("f.model")};
         assertEquals(0, nam(train).code());
 
-        Result again = nam(train);
+        NamRun again = nam(train);
 
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("replacing " + file("f.ckpt") + " (a finished run: copy, lstm, 3 of 3 steps)"),
@@ -116,7 +104,7 @@ class TrainCommandTest {
         Checkpoint.of(setup, half).save(ckpt);
         byte[] saved = Files.readAllBytes(ckpt);
 
-        Result offered = nam("train", "--task", "copy", "--model", "lstm", "--n", "2", "--steps", "3", "--batch", "1",
+        NamRun offered = nam("train", "--task", "copy", "--model", "lstm", "--n", "2", "--steps", "3", "--batch", "1",
                 "--checkpoint", ckpt.toString(), "--out", file("u.model"));
 
         assertEquals(2, offered.code());
@@ -124,7 +112,7 @@ class TrainCommandTest {
                 + ckpt + " to continue it, or --restart to start a new run over it", offered.err().strip());
         assertArrayEquals(saved, Files.readAllBytes(ckpt));
 
-        Result restarted = nam("train", "--task", "copy", "--model", "lstm", "--n", "2", "--steps", "3", "--batch", "1",
+        NamRun restarted = nam("train", "--task", "copy", "--model", "lstm", "--n", "2", "--steps", "3", "--batch", "1",
                 "--checkpoint", ckpt.toString(), "--out", file("u.model"), "--restart");
 
         assertEquals(0, restarted.code(), restarted.err());
@@ -134,11 +122,11 @@ class TrainCommandTest {
 
     @Test
     void anUnknownTaskOrModelIsAUsageError() {
-        Result task = nam("train", "--task", "sort", "--model", "lsam", "--checkpoint", file("s.ckpt"));
+        NamRun task = nam("train", "--task", "sort", "--model", "lsam", "--checkpoint", file("s.ckpt"));
         assertEquals(2, task.code());
         assertEquals("nam train: unknown task 'sort' (expected reverse, copy, add, reduce, recall or hops)", task.err().strip());
 
-        Result model = nam("train", "--task", "copy", "--model", "gru", "--checkpoint", file("s.ckpt"));
+        NamRun model = nam("train", "--task", "copy", "--model", "gru", "--checkpoint", file("s.ckpt"));
         assertEquals(2, model.code());
         assertEquals("nam train: unknown model 'gru' (expected lsam, namtm, lstm, delta, mlstm or shm)", model.err().strip());
     }
@@ -148,7 +136,7 @@ class TrainCommandTest {
         assertEquals(0, nam("train", "--task", "reduce", "--model", "namtm", "--n", "2", "--steps", "2", "--batch", "1",
                 "--checkpoint", file("r.ckpt"), "--out", file("r.model")).code());
 
-        Result r = nam("eval", file("r.ckpt"), "--sequences", "5");
+        NamRun r = nam("eval", file("r.ckpt"), "--sequences", "5");
 
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
@@ -164,7 +152,7 @@ class TrainCommandTest {
         NamFile.write(crafted, ModelFile.KIND, new Payload.Writer().putString("lstm").putInt(10).putInt(9)
                 .putInt(1_000_000).putInt(0).putInt(0).putInt(8).bytes());
 
-        Result r = nam("eval", crafted.toString(), "--task", "copy", "--n", "2");
+        NamRun r = nam("eval", crafted.toString(), "--task", "copy", "--n", "2");
 
         assertEquals(3, r.code(), r.err());
         assertEquals("nam eval: " + crafted + ": a lstm of these sizes (10 inputs, 9 outputs, hidden 1000000, keys 0, "
@@ -179,11 +167,11 @@ class TrainCommandTest {
         bytes[bytes.length - 20] ^= 4;
         Files.write(dir.resolve("d.model"), bytes);
 
-        Result r = nam("eval", file("d.model"), "--task", "copy", "--n", "2");
+        NamRun r = nam("eval", file("d.model"), "--task", "copy", "--n", "2");
 
         assertEquals(3, r.code());
         assertEquals("nam eval: " + file("d.model") + ": damaged (checksum mismatch)", r.err().strip());
-        Result wrongTask = nam("eval", file("d.ckpt"), "--task", "add");
+        NamRun wrongTask = nam("eval", file("d.ckpt"), "--task", "add");
         assertEquals(2, wrongTask.code());
     }
 }

@@ -9,7 +9,7 @@ record Episode(List<Integer> support, int[] supportLabels, List<Integer> inQueri
         int ways) {
 
     static Episode draw(Rng rng, List<List<Integer>> byClass, int ways, int shots, int queries) {
-        int[] classes = shuffled(rng, byClass.size());
+        int[] classes = rng.permutation(byClass.size());
         List<Integer> support = new ArrayList<>();
         List<Integer> in = new ArrayList<>();
         List<Integer> out = new ArrayList<>();
@@ -20,7 +20,7 @@ record Episode(List<Integer> support, int[] supportLabels, List<Integer> inQueri
             if (texts.size() < shots + queries) {
                 throw new IllegalArgumentException("a class has " + texts.size() + " texts, an episode needs " + (shots + queries));
             }
-            int[] order = shuffled(rng, texts.size());
+            int[] order = rng.permutation(texts.size());
             for (int s = 0; s < shots; s++) {
                 supportLabels[support.size()] = w;
                 support.add(texts.get(order[s]));
@@ -30,7 +30,7 @@ record Episode(List<Integer> support, int[] supportLabels, List<Integer> inQueri
                 in.add(texts.get(order[shots + q]));
             }
             List<Integer> other = byClass.get(classes[ways + w]);
-            int[] otherOrder = shuffled(rng, other.size());
+            int[] otherOrder = rng.permutation(other.size());
             for (int q = 0; q < queries; q++) {
                 out.add(other.get(otherOrder[q]));
             }
@@ -71,19 +71,5 @@ record Episode(List<Integer> support, int[] supportLabels, List<Integer> inQueri
             }
         }
         return best;
-    }
-
-    private static int[] shuffled(Rng rng, int n) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int keep = p[i];
-            p[i] = p[j];
-            p[j] = keep;
-        }
-        return p;
     }
 }

@@ -43,7 +43,7 @@ public final class AssociativeRecall implements Task {
             t.read(keys[i]).read(KEYS + values[i]);
         }
         t.read(DELIMITER);
-        for (int i : Draws.permutation(rng, n)) {
+        for (int i : rng.permutation(n)) {
             t.step(keys[i], values[i]);
         }
         return t.example();

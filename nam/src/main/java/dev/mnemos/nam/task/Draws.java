@@ -14,22 +14,8 @@ final class Draws {
             throw new IllegalArgumentException(task + " has " + of + " symbols, so problems of at most " + of
                     + " pairs; asked for " + n);
         }
-        int[] all = permutation(rng, of);
+        int[] all = rng.permutation(of);
         return java.util.Arrays.copyOf(all, n);
     }
 
-    /** 0..n-1 in random order (Fisher-Yates). */
-    static int[] permutation(Rng rng, int n) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int keep = p[i];
-            p[i] = p[j];
-            p[j] = keep;
-        }
-        return p;
-    }
 }

@@ -43,7 +43,7 @@ public final class MultiHopRecall implements Task {
             t.read(from[i]).read(from[to[i]]);
         }
         t.read(DELIMITER);
-        for (int i : Draws.permutation(rng, n)) {
+        for (int i : rng.permutation(n)) {
             t.step(from[i], from[to[to[i]]]);
         }
         return t.example();

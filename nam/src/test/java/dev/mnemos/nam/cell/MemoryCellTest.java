@@ -13,6 +13,7 @@ import dev.mnemos.nam.grad.Tensor;
 import dev.mnemos.nam.model.ModelKind;
 import dev.mnemos.nam.model.ModelSpec;
 import dev.mnemos.nam.model.SequenceModel;
+import dev.mnemos.nam.train.ModelGradients;
 import dev.mnemos.nam.train.Models;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,39 +26,11 @@ import org.junit.jupiter.api.Test;
  */
 class MemoryCellTest {
 
-    private static double check(ModelSpec spec, long seed) {
-        SequenceModel model = Models.build(spec, seed);
-        Rng rng = new Rng(seed + 1);
-        for (Tensor t : model.params().tensors()) {
-            for (int i = 0; i < t.size(); i++) {
-                t.values()[i] = 1.5 * (2 * rng.nextDouble() - 1);
-            }
-        }
-        double[][] inputs = new double[6][spec.inputs()];
-        for (double[] row : inputs) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] = 2 * rng.nextDouble() - 1;
-            }
-        }
-        int[] targets = new int[6];
-        for (int i = 0; i < 6; i++) {
-            targets[i] = rng.nextInt(spec.outputs());
-        }
-        return GradientCheck.check(model.params().tensors(), tape -> {
-            List<Tensor> logits = model.forward(tape, inputs);
-            List<Tensor> losses = new ArrayList<>();
-            for (int i = 0; i < logits.size(); i++) {
-                losses.add(Ops.crossEntropy(tape, logits.get(i), targets[i]));
-            }
-            return Ops.sum(tape, losses);
-        });
-    }
-
     @Test
     void everyRulesGradientsMatchFiniteDifferences() {
         for (ModelKind kind : List.of(ModelKind.DELTA, ModelKind.MLSTM, ModelKind.SHM)) {
             for (long seed = 1; seed <= 2; seed++) {
-                double worst = check(ModelSpec.cell(kind, 3, 4, 3, 4), seed);
+                double worst = ModelGradients.check(ModelSpec.cell(kind, 3, 4, 3, 4), seed, 6);
                 assertTrue(worst < GradientCheck.TOLERANCE, kind + ": worst relative error " + worst);
             }
         }

@@ -35,28 +35,7 @@ class ModelGradientTest {
     }
 
     private static double checkModel(ModelSpec spec, long seed) {
-        SequenceModel model = Models.build(spec, seed);
-        Rng rng = new Rng(seed + 1);
-        // random weights everywhere (also the biases that start at constants), scaled up so that
-        // probabilities and gates are far from their initial values
-        for (Tensor t : model.params().tensors()) {
-            for (int i = 0; i < t.size(); i++) {
-                t.values()[i] = 1.5 * (2 * rng.nextDouble() - 1);
-            }
-        }
-        double[][] inputs = randomInputs(rng, 5, spec.inputs());
-        int[] targets = new int[5];
-        for (int i = 0; i < 5; i++) {
-            targets[i] = rng.nextInt(spec.outputs());
-        }
-        return GradientCheck.check(model.params().tensors(), tape -> {
-            List<Tensor> logits = model.forward(tape, inputs);
-            List<Tensor> losses = new ArrayList<>();
-            for (int i = 0; i < logits.size(); i++) {
-                losses.add(Ops.crossEntropy(tape, logits.get(i), targets[i]));
-            }
-            return Ops.sum(tape, losses);
-        });
+        return ModelGradients.check(spec, seed, 5);
     }
 
     @Test
