@@ -121,6 +121,20 @@ class TrainCommandTest {
     }
 
     @Test
+    void theMemoryCellsTrainOnTheRecallTasksAndEvaluate() throws Exception {
+        String[][] runs = {{"delta", "recall"}, {"mlstm", "hops"}, {"shm", "recall"}};
+        for (String[] run : runs) {
+            NamRun r = nam("train", "--task", run[1], "--model", run[0], "--n", "2", "--steps", "2", "--batch", "2",
+                    "--checkpoint", file(run[0] + ".ckpt"), "--out", file(run[0] + ".model"));
+            assertEquals(0, r.code(), r.err());
+            assertEquals(ModelKind.named(run[0]), ModelFile.load(dir.resolve(run[0] + ".model")).spec().kind());
+            NamRun eval = nam("eval", file(run[0] + ".model"), "--task", run[1], "--n", "2", "--sequences", "3");
+            assertEquals(0, eval.code(), eval.err());
+            assertTrue(eval.out().startsWith(run[1] + ", " + run[0] + " ("), eval.out());
+        }
+    }
+
+    @Test
     void anUnknownTaskOrModelIsAUsageError() {
         NamRun task = nam("train", "--task", "sort", "--model", "lsam", "--checkpoint", file("s.ckpt"));
         assertEquals(2, task.code());
