@@ -31,15 +31,16 @@ public final class FactBenchmark {
 
         /** One Markdown table row, in the order of {@link #HEADER}. */
         public String row() {
-            return String.format(Locale.ROOT, "| %s | %,d | %.3f | %.3f | %.3f | %.3f | %.2f / %.2f / %.2f | %.1f MB | %.2f | %.2f | %.2f |",
-                    system, facts, current, stale, forgotten, chance, hops[0], hops[1], hops[2], bytes / 1e6, msPerWrite,
-                    msPerForget, msPerRead);
+            return String.format(Locale.ROOT, "| %s | %,d | %.3f | %.3f | %.3f | %.3f | %,d | %.2f / %.2f / %.2f | %.1f MB | %.2f | %.2f | %.2f |",
+                    system, facts, current, stale, forgotten, chance, refused, hops[0], hops[1], hops[2], bytes / 1e6,
+                    msPerWrite, msPerForget, msPerRead);
         }
     }
 
     /** The columns of {@link Result#row()}. */
     public static final String HEADER = "| system | facts held | current recall | old value after edit | forgotten recalled | "
-            + "chance | hops 2 / 3 / 4 | size | ms / write | ms / forget | ms / read |\n|---|---|---|---|---|---|---|---|---|---|---|";
+            + "chance | forgets refused | hops 2 / 3 / 4 | size | ms / write | ms / forget | ms / read |\n"
+            + "|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     private final FactEditingSet set;
 
