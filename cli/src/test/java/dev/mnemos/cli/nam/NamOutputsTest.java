@@ -48,7 +48,9 @@ class NamOutputsTest {
                 new Case(in("missing/c.csv"), concat(capacity, "--csv", in("missing/c.csv"), "--svg", in("c.svg"))),
                 new Case(in("missing/c.svg"), concat(capacity, "--csv", in("c.csv"), "--svg", in("missing/c.svg"))),
                 new Case(in("missing"), "experiment", "--out", in("missing"), "--steps", "1", "--seeds", "1", "--sequences", "1"),
-                new Case(in("missing/s.svg"), "scaling-chart", jmh.toString(), "--svg", in("missing/s.svg")));
+                new Case(in("missing/s.svg"), "scaling-chart", jmh.toString(), "--svg", in("missing/s.svg")),
+                new Case(in("missing/f.csv"), "facts", "--people", "5", "--csv", in("missing/f.csv")),
+                new Case(in("missing/f.svg"), "few-shot", "--csv", in("f.csv"), "--svg", in("missing/f.svg")));
 
         for (Case c : cases) {
             NamRun r = nam(c.args());
