@@ -76,9 +76,14 @@ final class LlamaServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy(); // SIGTERM: serve.py stops the server
-        if (!process.waitFor(30, TimeUnit.SECONDS)) kill();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) kill();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static int count(String text, String part) {
