@@ -1,9 +1,9 @@
-package dev.mnemos.nam.store;
+package dev.mnemos.nam.train;
 
 import dev.mnemos.nam.grad.Adam;
-import dev.mnemos.nam.train.SequenceModel;
-import dev.mnemos.nam.train.Trainer;
-import dev.mnemos.nam.train.TrainingSetup;
+import dev.mnemos.nam.model.SequenceModel;
+import dev.mnemos.nam.store.NamFile;
+import dev.mnemos.nam.store.Payload;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,8 +1,12 @@
-package dev.mnemos.nam.store;
+package dev.mnemos.nam.train;
 
 import dev.mnemos.nam.grad.Tensor;
-import dev.mnemos.nam.train.ModelSpec;
-import dev.mnemos.nam.train.SequenceModel;
+import dev.mnemos.nam.model.ModelKind;
+import dev.mnemos.nam.model.ModelSpec;
+import dev.mnemos.nam.model.SequenceModel;
+import dev.mnemos.nam.store.BadFileException;
+import dev.mnemos.nam.store.NamFile;
+import dev.mnemos.nam.store.Payload;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +42,7 @@ public final class ModelFile {
 
     static void write(Payload.Writer w, SequenceModel model) {
         ModelSpec s = model.spec();
-        w.putString(s.kind()).putInt(s.inputs()).putInt(s.outputs()).putInt(s.hidden()).putInt(s.keys()).putInt(s.heads());
+        w.putString(s.kind().id()).putInt(s.inputs()).putInt(s.outputs()).putInt(s.hidden()).putInt(s.keys()).putInt(s.heads());
         List<String> names = model.params().names();
         w.putInt(names.size());
         for (String name : names) {
@@ -46,14 +50,35 @@ public final class ModelFile {
         }
     }
 
+    /** The kind named next in the payload; an unknown one is a bad file. */
+    private static ModelKind kind(Payload.Reader r) throws IOException {
+        String name = r.getString();
+        if (name == null) {
+            throw r.bad("bad model description (no kind)");
+        }
+        try {
+            return ModelKind.named(name);
+        } catch (IllegalArgumentException e) {
+            throw r.bad("bad model description (" + e.getMessage() + ")");
+        }
+    }
+
     static SequenceModel read(Payload.Reader r) throws IOException {
         ModelSpec spec;
         try {
-            spec = new ModelSpec(r.getString(), r.getInt(), r.getInt(), r.getInt(), r.getInt(), r.getInt());
+            spec = new ModelSpec(kind(r), r.getInt(), r.getInt(), r.getInt(), r.getInt(), r.getInt());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw r.bad("bad model description (" + e.getMessage() + ")");
         }
-        SequenceModel model = spec.build(0);
+        long weights = spec.weights();
+        if (weights > r.remaining() / Double.BYTES) {
+            throw r.bad("a " + spec.kind() + " of these sizes (" + spec.inputs() + " inputs, " + spec.outputs()
+                    + " outputs, hidden " + spec.hidden() + ", keys " + spec.keys() + ", heads " + spec.heads() + ") has "
+                    + (weights == Long.MAX_VALUE ? "more than 2^63" : String.format(java.util.Locale.ROOT, "%,d", weights))
+                    + " weights, more than the file's " + String.format(java.util.Locale.ROOT, "%,d", r.remaining())
+                    + " remaining bytes hold");
+        }
+        SequenceModel model = Models.build(spec, 0);
         List<String> names = model.params().names();
         int n = r.getInt();
         if (n != names.size()) {
