@@ -51,22 +51,18 @@ final class SelectCommand implements Callable<Integer> {
     }
 
     private int select() throws Exception {
+        if (query.isBlank()) throw new Cli.Failure(ExitCode.USAGE, "--query is empty: give the text to choose examples for");
         try (Loaded loaded = Loaded.open(memory, database, options, null, spec.commandLine().getErr())) {
             return select(loaded);
         }
     }
 
     private int select(Loaded loaded) throws Exception {
-        Selection chosen = loaded.poem().select(query);
-        // an order is learned only where rewards differ: with every reward the same (say all 0), the argmax is arbitrary
-        boolean learned = chosen.learned() && rewardsDiffer(loaded.contents().memory());
-        Selection s = new Selection(chosen.query(), chosen.state(), chosen.ranked(),
-                learned || !chosen.learned() ? chosen.action() : loaded.poem().fallback(), learned);
+        Selection s = loaded.poem().select(query);
         List<Example> ordered = s.ordered();
         switch (format) {
             case "examples" -> {
-                spec.commandLine().getOut().println("order " + s.action() + (s.learned() ? " (learned)" : chosen.learned()
-                        ? " (default: every reward in the memory is the same, so no order was learned)" : " (default: the memory knows no similar query)"));
+                spec.commandLine().getOut().println("order " + s.action() + " (" + s.basis().description() + ")");
                 int[] ranks = s.action().ranks();
                 for (int i = 0; i < ordered.size(); i++) {
                     Example e = ordered.get(i);
@@ -107,9 +103,5 @@ final class SelectCommand implements Callable<Integer> {
                     .put("input", ordered.get(i).input()).put("output", ordered.get(i).output());
         }
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-    }
-
-    private static boolean rewardsDiffer(dev.mnemos.poem.memory.EpisodicMemory memory) {
-        return memory.episodes().stream().mapToDouble(dev.mnemos.poem.memory.Episode::reward).distinct().limit(2).count() > 1;
     }
 }

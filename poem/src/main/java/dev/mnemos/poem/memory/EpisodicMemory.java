@@ -56,6 +56,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
     private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
     private final Map<StateKey, Integer> slotOf = new HashMap<>();
     private final ArrayDeque<EntryRef> fifo = new ArrayDeque<>();
+    private final Map<Double, Integer> rewardCounts = new HashMap<>(); // entries per distinct reward
     private long clock;
     private boolean loading;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -166,6 +167,17 @@ public final class EpisodicMemory implements ActionValueEstimator {
                 out.add(new Neighbour(v.clone(), Vectors.dot(q, v)));
             }
             return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Whether the entries stored hold at least two different rewards (see {@link ActionValueEstimator#rewardsDiffer}). */
+    @Override
+    public boolean rewardsDiffer() {
+        lock.readLock().lock();
+        try {
+            return rewardCounts.size() > 1;
         } finally {
             lock.readLock().unlock();
         }
@@ -352,7 +364,11 @@ public final class EpisodicMemory implements ActionValueEstimator {
             Slot slot = slots[existing];
             int i = slot.indexOf(action);
             if (i >= 0) {
-                slot.rewards[i] = Math.max(slot.rewards[i], reward);
+                if (reward > slot.rewards[i]) {
+                    counted(slot.rewards[i], -1);
+                    counted(reward, 1);
+                    slot.rewards[i] = reward;
+                }
                 return;
             }
         }
@@ -361,12 +377,19 @@ public final class EpisodicMemory implements ActionValueEstimator {
         Integer slotIndex = slotOf.get(key); // the eviction may have freed this very state
         if (slotIndex == null) slotIndex = newSlot(s, key);
         slots[slotIndex].add(action, reward);
+        counted(reward, 1);
         fifo.addLast(new EntryRef(slotIndex, action, time));
+    }
+
+    /** Keeps count of the entries holding each reward (-0.0 counted as 0.0), for {@link #rewardsDiffer}. */
+    private void counted(double reward, int change) {
+        rewardCounts.merge(reward + 0.0, change, (a, b) -> a + b == 0 ? null : a + b);
     }
 
     private void evictOldest() {
         EntryRef old = fifo.pollFirst();
         Slot slot = slots[old.slot];
+        counted(slot.rewards[slot.indexOf(old.action)], -1);
         slot.remove(old.action);
         if (slot.count == 0) {
             slotOf.remove(new StateKey(slot.vector));

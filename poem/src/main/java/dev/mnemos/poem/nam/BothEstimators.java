@@ -25,4 +25,9 @@ final class BothEstimators implements ActionValueEstimator {
     public Optional<Permutation> best(float[] state) {
         return all.get(0).best(state);
     }
+
+    @Override
+    public boolean rewardsDiffer() {
+        return all.get(0).rewardsDiffer();
+    }
 }
