@@ -15,6 +15,10 @@ public class DatabaseOptions {
             description = "Database password of a jdbc: memory (or password= in the URL, or the POEM_DB_PASSWORD environment variable).")
     String password;
 
+    @Option(names = "--db-timeout", paramLabel = "SECONDS",
+            description = "Longest wait for a jdbc: memory's database: to connect, for any answer, for a statement. A server that stops answering is then exit 20. Default: 30.")
+    double timeout = PostgresMemory.DEFAULT_TIMEOUT.toSeconds();
+
     static boolean isDatabase(String memory) {
         return memory.startsWith("jdbc:");
     }
@@ -27,6 +31,10 @@ public class DatabaseOptions {
     /** A builder for the memory at {@code url} with these credentials; the caller adds the rest. */
     PostgresMemory.Builder builder(String url, String writer) {
         String secret = password != null ? password : System.getenv("POEM_DB_PASSWORD");
-        return PostgresMemory.builder().url(url).user(user).password(secret).writer(writer + " " + ProcessHandle.current().pid());
+        if (!(timeout > 0) || timeout > 86_400) {
+            throw new dev.mnemos.cli.Cli.Failure(dev.mnemos.cli.ExitCode.USAGE, "--db-timeout must be more than 0 and at most 86400 seconds, got " + timeout);
+        }
+        return PostgresMemory.builder().url(url).user(user).password(secret).writer(writer + " " + ProcessHandle.current().pid())
+                .timeout(java.time.Duration.ofMillis(Math.round(timeout * 1000)));
     }
 }

@@ -59,6 +59,7 @@ import java.util.concurrent.TimeUnit;
 public final class PostgresMemory implements ActionValueEstimator, AutoCloseable {
 
     private final String where;
+    private final String timeoutText;
     private final String writer;
     private final int batchSize;
     private final Connection connection;
@@ -73,14 +74,18 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
     private final Object io = new Object(); // one statement at a time on the connection
     private final ScheduledExecutorService timer;
     private final java.util.concurrent.atomic.AtomicBoolean flushRequested = new java.util.concurrent.atomic.AtomicBoolean();
+    /** See {@link Builder#timeout}. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     /** Full batches that may wait in the queue before a write waits for the database. */
     private static final int BACKLOG = 4;
     private String seenBelow = "0"; // rows with xid below this are in the local memory
     private final List<Long> ownXids = new ArrayList<>(); // this process's commits not yet behind seenBelow: their rows are local already
     private volatile StoreException backgroundFailure;
+    private volatile StoreException lost; // the server stopped answering: why every later call fails
 
     private PostgresMemory(Builder b) throws StoreException {
         this.where = redacted(b.url);
+        this.timeoutText = seconds(b.timeout);
         this.writer = b.writer;
         this.batchSize = b.batchSize;
         this.connection = connect(b);
@@ -220,6 +225,11 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         return local.best(state);
     }
 
+    @Override
+    public boolean rewardsDiffer() {
+        return local.rewardsDiffer();
+    }
+
     /**
      * Writes the queued episodes and the newly finished queries in one transaction. A query counts
      * as finished in the database only with its episodes: queries are taken before episodes, and a
@@ -306,9 +316,8 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
     }
 
     private void commit(List<EpisodeWriter.Row> rows, List<String> finished, Map<Permutation, double[]> stats) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            long xid = EpisodeWriter.write(connection, rows, writer, settings.capacity());
+        long xid = inTransaction(() -> {
+            long id = EpisodeWriter.write(connection, rows, writer, settings.capacity());
             try (PreparedStatement q = connection.prepareStatement(
                     "INSERT INTO poem_query (query, writer) VALUES (?, ?) ON CONFLICT (query) DO NOTHING")) {
                 for (String query : finished) {
@@ -319,13 +328,17 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
                 if (!finished.isEmpty()) q.executeBatch();
             }
             addStats(stats);
-            connection.commit();
-            if (xid >= 0) ownXids.add(xid);
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
+            return id;
+        });
+        if (xid >= 0) ownXids.add(xid);
+    }
+
+    /** {@link Transaction#run} for work that raises no StoreException of its own. */
+    private <T> T inTransaction(Transaction.Work<T> work) throws SQLException {
+        try {
+            return Transaction.run(connection, work);
+        } catch (StoreException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -365,17 +378,16 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
                 q.setString(2, below);
                 q.setString(3, ownXids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")));
                 q.setFetchSize(10_000);
-                connection.setAutoCommit(false); // a fetch size needs a transaction; otherwise the driver reads every row at once
-                try (ResultSet r = q.executeQuery()) {
-                    while (r.next()) {
-                        float[] s = floats(r.getBytes(1));
-                        if (s.length != settings.dimension()) continue;
-                        local.write(s, Permutation.fromIndex(settings.m(), r.getInt(2)), r.getDouble(3));
+                inTransaction(() -> { // a fetch size needs a transaction; otherwise the driver reads every row at once
+                    try (ResultSet r = q.executeQuery()) {
+                        while (r.next()) {
+                            float[] s = floats(r.getBytes(1));
+                            if (s.length != settings.dimension()) continue;
+                            local.write(s, Permutation.fromIndex(settings.m(), r.getInt(2)), r.getDouble(3));
+                        }
                     }
-                } finally {
-                    connection.commit();
-                    connection.setAutoCommit(true);
-                }
+                    return null;
+                });
             }
             seenBelow = below;
             long behind = Long.parseLong(below);
@@ -390,8 +402,7 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
      * nothing written, not even an upgrade of the tables.
      */
     private MemoryTable.Stored stored(Builder b) throws SQLException, StoreException {
-        connection.setAutoCommit(false);
-        try {
+        return Transaction.run(connection, () -> {
             Schema.migrate(connection, where);
             if (b.replace) MemoryTable.clear(connection);
             MemoryTable.Stored stored = MemoryTable.read(connection, where);
@@ -403,14 +414,8 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
                         : MemoryTable.read(connection, where); // another process created it first
             }
             check(stored.settings(), b.settings);
-            connection.commit();
             return stored;
-        } catch (SQLException | StoreException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        });
     }
 
     private void check(PoemFile.Settings stored, PoemFile.Settings wanted) throws StoreException {
@@ -442,19 +447,36 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         Properties p = new Properties();
         if (b.user != null) p.setProperty("user", b.user);
         if (b.password != null) p.setProperty("password", b.password);
-        p.setProperty("connectTimeout", "5");
+        long seconds = Math.max(1, (b.timeout.toMillis() + 999) / 1000);
+        p.setProperty("connectTimeout", String.valueOf(Math.min(seconds, 10)));
+        p.setProperty("loginTimeout", String.valueOf(seconds));
+        p.setProperty("socketTimeout", String.valueOf(seconds)); // a server that stops answering (frozen, not closed) ends the wait
+        p.setProperty("options", "-c statement_timeout=" + b.timeout.toMillis()); // and the server gives up what the client gave up
         p.setProperty("reWriteBatchedInserts", "true");
         p.setProperty("ApplicationName", "mnemos-poem " + b.writer);
         try {
             return DriverManager.getConnection(b.url, p);
         } catch (SQLException e) {
-            throw failedToConnect(redacted(b.url), e);
+            throw failedToConnect(redacted(b.url), e, b.timeout);
         }
     }
 
-    static StoreException failedToConnect(String where, SQLException e) {
+    /** Whether the driver gave up waiting for the server (its socket or login timeout). */
+    static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException) return true;
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
+
+    static StoreException failedToConnect(String where, SQLException e, Duration timeout) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String reason = firstLine(e.getMessage());
+        if (timedOut(e) || reason.contains("timeout") || reason.contains("timed out")) {
+            return new StoreException(StoreException.Kind.UNREACHABLE, where + ": no PostgreSQL server answered within "
+                    + seconds(timeout) + " (" + reason + ")");
+        }
         if (state.startsWith("08")) {
             return new StoreException(StoreException.Kind.UNREACHABLE, where + ": no PostgreSQL server answers (" + reason + ")");
         }
@@ -465,10 +487,22 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
     }
 
     private StoreException failed(SQLException e) {
+        if (timedOut(e)) {
+            lost = new StoreException(StoreException.Kind.UNREACHABLE, where + ": the server did not answer within " + timeoutText
+                    + " (the wait for the database is bounded by its timeout)");
+            return lost;
+        }
+        if (lost != null && "08003".equals(e.getSQLState())) return lost; // closed by the driver when the wait ran out
         if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
             return new StoreException(StoreException.Kind.UNREACHABLE, where + ": lost the connection (" + firstLine(e.getMessage()) + ")");
         }
         return new StoreException(StoreException.Kind.FAILED, where + ": " + firstLine(e.getMessage()));
+    }
+
+    /** "30 s", "0.5 s". */
+    static String seconds(Duration d) {
+        double s = d.toMillis() / 1000.0;
+        return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";
     }
 
     private void closeQuietly() {
@@ -529,8 +563,22 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         private Weighting weighting;
         private boolean replace;
         private Integer exactUpTo;
+        private Duration timeout = DEFAULT_TIMEOUT;
 
         private Builder() {}
+
+        /**
+         * The longest wait for the database: to connect and log in, for any answer on the
+         * connection, and for a statement on the server ({@code statement_timeout}). A server that
+         * stops answering (a frozen process, a network that drops packets) then fails the call
+         * with a {@link StoreException} of kind UNREACHABLE instead of a wait without end. Default
+         * 30 s; a copy of a very large memory, written in one statement, may need more.
+         */
+        public Builder timeout(Duration timeout) {
+            if (timeout.toMillis() < 1) throw new IllegalArgumentException("the database timeout must be positive, got " + timeout);
+            this.timeout = timeout;
+            return this;
+        }
 
         /** {@code jdbc:postgresql://HOST[:PORT]/DB[?user=...&password=...]}. Required. */
         public Builder url(String url) {

@@ -262,4 +262,43 @@ class PostgresMemoryTest {
         assertFalse(refused.getMessage().contains("\n"));
         assertEquals(0, count("SELECT count(*) FROM pg_tables WHERE tablename = 'poem_episode'"));
     }
+
+    /** The URL of this test's database through {@code proxy} instead of straight to the server. */
+    String through(FreezingProxy proxy) {
+        return url.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
+    }
+
+    @Test
+    void aServerThatStopsAnsweringFailsTheCallWithinTheTimeoutNotNever() throws Exception {
+        try (FreezingProxy proxy = new FreezingProxy("localhost", server.getPort())) {
+            PostgresMemory memory = PostgresMemory.builder().url(through(proxy)).settings(SETTINGS).writer("frozen")
+                    .timeout(Duration.ofSeconds(2)).open();
+            memory.write(new float[] {1, 0}, A, 1.0);
+            memory.flush();
+            proxy.freeze();
+            memory.write(new float[] {0, 1}, B, 1.0);
+            long start = System.nanoTime();
+            StoreException e = assertThrows(StoreException.class, memory::flush);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertEquals(StoreException.Kind.UNREACHABLE, e.kind(), e.getMessage());
+            assertEquals(PostgresMemory.redacted(through(proxy)) + ": the server did not answer within 2 s"
+                    + " (the wait for the database is bounded by its timeout)", e.getMessage());
+            assertTrue(seconds < 30, "gave up after " + seconds + " s");
+            assertEquals(e.getMessage(), assertThrows(StoreException.class, memory::close).getMessage(), "closing does not wait either");
+        }
+        assertEquals(1, count("SELECT count(*) FROM poem_episode"), "what was committed before stays");
+    }
+
+    @Test
+    void aServerFrozenBeforeTheConnectionFailsTheOpenWithinTheTimeout() throws Exception {
+        try (FreezingProxy proxy = new FreezingProxy("localhost", server.getPort())) {
+            proxy.freeze();
+            StoreException e = assertThrows(StoreException.class, () -> PostgresMemory.builder().url(through(proxy)).settings(SETTINGS)
+                    .timeout(Duration.ofSeconds(2)).open());
+            assertEquals(StoreException.Kind.UNREACHABLE, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().startsWith(PostgresMemory.redacted(through(proxy)) + ": no PostgreSQL server answered within 2 s"),
+                    e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
+    }
 }
