@@ -61,9 +61,14 @@ final class CopyCommand implements Callable<Integer> {
         } finally {
             if (source != null) source.close();
         }
-        spec.commandLine().getOut().printf("copied %d episodes and %d finished queries from %s to %s%n", c.memory().size(),
-                c.log().finished().size(), PostgresMemory.redacted(from), PostgresMemory.redacted(to));
+        spec.commandLine().getOut().printf("copied %s and %s from %s to %s%n", Cli.count(c.memory().size(), "episode"),
+                queries(c.log().finished().size()), PostgresMemory.redacted(from), PostgresMemory.redacted(to));
         return 0;
+    }
+
+    /** "1 finished query", "1,440 finished queries". */
+    private static String queries(int n) {
+        return n == 1 ? "1 finished query" : String.format(java.util.Locale.ROOT, "%,d finished queries", n);
     }
 
     private void intoFile(PoemFile.Contents c, Path file) throws IOException {

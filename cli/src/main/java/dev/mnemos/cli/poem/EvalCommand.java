@@ -58,6 +58,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private int eval() throws Exception {
+        if (json != null && !"-".equals(json)) Cli.checkWritable(Path.of(json)); // before the first model call
         PrintWriter err = spec.commandLine().getErr();
         Task given = data.task();
         try (Loaded loaded = Loaded.open(memory, database, options, given, err)) {
@@ -85,10 +86,7 @@ final class EvalCommand implements Callable<Integer> {
                 .metric(scoring).labels(task.labels())
                 .bestFixed(loaded.contents().log().bestFixedOrder().orElse(null))
                 .concurrency(concurrency).seed(data.seed)
-                .progress((done, total) -> {
-                    if (done == total || done % 10 == 0) err.printf("\r%d/%d queries scored ", done, total);
-                    if (done == total) err.println();
-                })
+                .progress(new Progress(err, ProgressBar.onTerminal()))
                 .build().evaluate(dataset.test());
         if ("-".equals(json)) {
             spec.commandLine().getOut().println(report.json());
@@ -103,5 +101,36 @@ final class EvalCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush(); // print() does not flush picocli's writer; the table was lost
         return 0;
+    }
+
+    /**
+     * Queries scored so far, on stderr: on a terminal one line redrawn in place every 10 queries;
+     * elsewhere (a log file, a pipe) a plain line each time another 10% is done. Called from the
+     * evaluator's threads.
+     */
+    static final class Progress implements Evaluator.ProgressListener {
+        private final PrintWriter err;
+        private final boolean terminal;
+        private int lastTenth = -1;
+
+        Progress(PrintWriter err, boolean terminal) {
+            this.err = err;
+            this.terminal = terminal;
+        }
+
+        @Override
+        public synchronized void onQueryScored(int done, int total) {
+            String line = String.format(java.util.Locale.ROOT, "%,d/%,d queries scored", done, total);
+            if (terminal) {
+                if (done == total || done % 10 == 0) err.print("\r" + line + " ");
+                if (done == total) err.println();
+            } else {
+                int tenth = total == 0 ? 10 : (int) (10L * done / total);
+                if (tenth == lastTenth && done < total) return;
+                lastTenth = tenth;
+                err.println(line);
+            }
+            err.flush();
+        }
     }
 }

@@ -73,7 +73,7 @@ final class FeedbackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<FeedbackLog.Entry> entries = entries();
         Written written = DatabaseOptions.isDatabase(memory) ? intoDatabase(entries) : intoFile(entries, Path.of(memory));
-        spec.commandLine().getOut().printf("%s: %s written; %d kept a larger reward stored earlier for the same query and order%n",
+        spec.commandLine().getOut().printf("%s: %s written; %,d kept a larger reward stored earlier for the same query and order%n",
                 PostgresMemory.redacted(memory), Cli.count(written.episodes(), "episode"), written.keptLarger());
         spec.commandLine().getOut().flush();
         return 0;

@@ -115,7 +115,7 @@ final class TrainCommand implements Callable<Integer> {
                 bar.finish();
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "trained %d queries (%d finished before), %d model calls, mean reward %.3f%n",
+            out.printf(Locale.ROOT, "trained %,d queries (%,d finished before), %,d model calls, mean reward %.3f%n",
                     result.trained(), result.skipped(), result.modelCalls(), result.meanReward());
             String verdict = asker.verdict();
             if (verdict != null) err.println(verdict);
@@ -155,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw new DataException(memoryFile + " was trained on another pool (" + c.pool().size() + " examples, "
                         + dataset.train().size() + " now); give a new --memory file");
             }
-            err.println("continuing " + memoryFile + ": " + log.finished().size() + " queries finished, " + memory.size() + " entries");
+            err.println(String.format(Locale.ROOT, "continuing %s: %,d queries finished, %,d entries", memoryFile, log.finished().size(), memory.size()));
         } else {
             int m = options.m != null ? options.m : 4;
             settings = new PoemFile.Settings(m, Tuning.given(ReadSettings.DEFAULT, options), false, orDefault(options.capacity, 100_000),
@@ -209,9 +209,9 @@ final class TrainCommand implements Callable<Integer> {
                 // the hook is running: it saves
             }
         }
-        spec.commandLine().getOut().printf(Locale.ROOT, "trained %d queries (%d finished before), %d model calls, mean reward %.3f%n",
+        spec.commandLine().getOut().printf(Locale.ROOT, "trained %,d queries (%,d finished before), %,d model calls, mean reward %.3f%n",
                 result.trained(), result.skipped(), result.modelCalls(), result.meanReward());
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d entries on %d queries; best fixed order in training: %s%n",
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %,d entries on %,d queries; best fixed order in training: %s%n",
                 memoryFile, memory.size(), memory.states(), log.bestFixedOrder().map(Object::toString).orElse("-"));
         String verdict = asker.verdict();
         if (verdict != null) err.println(verdict);

@@ -87,7 +87,7 @@ class CopyCommandTest {
         String url = database("copied");
         Run run = poem("copy", file.toString(), url);
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().startsWith("copied 3 episodes and 1 finished queries"), run.out());
+        assertTrue(run.out().startsWith("copied 3 episodes and 1 finished query from "), run.out());
         assertEquals(3, count(url, "SELECT count(*) FROM poem_episode"));
         assertEquals(1, count(url, "SELECT count(*) FROM poem_query WHERE query = 'first'"));
 

@@ -100,6 +100,9 @@ class PoemCommandTest {
                 "--json", json.toString()));
         assertEquals(0, eval.exit(), eval.err());
         assertTrue(eval.out().contains("40 held-out queries, m = 3"), eval.out());
+        assertFalse(eval.err().contains("\r"), "not a terminal: plain progress lines, no redrawn frames: " + eval.err());
+        assertTrue(eval.err().contains("40/40 queries scored\n"), eval.err());
+        assertFalse(Files.exists(dir.resolve("reviews.poem.lock")), "the lock file goes with the run that held it");
         for (String method : List.of("poem", "random", "most-similar-first", "most-similar-last", "best-fixed")) {
             assertTrue(eval.out().contains(method), method);
         }
@@ -108,6 +111,17 @@ class PoemCommandTest {
         JsonNode poemRow = report.path("methods").get(0);
         assertEquals("poem", poemRow.path("method").asText());
         assertTrue(poemRow.path("low").asDouble() <= poemRow.path("mean").asDouble());
+
+        long calls = chatCalls();
+        Run denied = poem(withModel("biased", "eval", "--data", data(), "--memory", memory.toString(), "--limit", "40", "--json", "/sys/r.json"));
+        assertEquals(12, denied.exit(), denied.err());
+        assertEquals("poem eval: /sys/r.json: cannot write: permission denied", denied.err().strip());
+        Path missing = dir.resolve("no-such-dir").resolve("r.json");
+        Run noDir = poem(withModel("biased", "eval", "--data", data(), "--memory", memory.toString(), "--limit", "40", "--json", missing.toString()));
+        assertEquals(12, noDir.exit(), noDir.err());
+        assertTrue(noDir.err().contains("does not exist (create it first)"), noDir.err());
+        assertFalse(Files.exists(missing.getParent()), "a missing directory is not made");
+        assertEquals(calls, chatCalls(), "the output paths are checked before the first model call");
 
         Run select = poem("select", "--memory", memory.toString(), "--query", "The waiter was rude and slow.");
         assertEquals(0, select.exit(), select.err());
@@ -156,6 +170,53 @@ class PoemCommandTest {
         }
         Run after = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "10", "--orders", "2"));
         assertEquals(0, after.exit(), after.err());
+        assertFalse(Files.exists(dir.resolve("busy.poem.lock")), "the lock file goes with the run that held it");
+    }
+
+    long chatCalls() {
+        return server.countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo("/api/chat")).build()).getCount();
+    }
+
+    @Test
+    void aWriteErrorSaysWhyNotTheNameOfATemporaryFile() {
+        Path report = dir.resolve("r.json");
+        Cli.Failure f = assertThrows(Cli.Failure.class, () -> Cli.writing(report, () -> {
+            throw new java.nio.file.AccessDeniedException(dir.resolve(".r.json.12345.tmp").toString());
+        }));
+        assertEquals("cannot write " + report + " (permission denied)", f.getMessage());
+    }
+
+    @Test
+    void aFailedTrainLeavesNoLockFile() {
+        Path memory = dir.resolve("x.poem");
+        Run failed = poem(withModel("missing", "train", "--data", data(), "--memory", memory.toString(), "--limit", "10"));
+        assertEquals(5, failed.exit(), failed.err());
+        assertFalse(Files.exists(dir.resolve("x.poem.lock")), "no x.poem.lock after a failed train");
+    }
+
+    @Test
+    void anEmptyOrBlankQueryIsAUsageError() throws Exception {
+        for (String query : List.of("", "   ")) {
+            Run r = poem("select", "--memory", dir.resolve("none.poem").toString(), "--query", query);
+            assertEquals(2, r.exit(), r.err());
+            assertEquals("poem select: --query is empty: give the text to choose examples for", r.err().strip());
+        }
+    }
+
+    @Test
+    void aDirectoryGivenAsTheMemoryIsNamed() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("folder.poem"));
+        Run r = poem("select", "--memory", folder.toString(), "--query", "The room was cold.");
+        assertEquals(3, r.exit(), r.err());
+        assertEquals("poem select: " + folder + ": a directory, not a POEM memory file", r.err().strip());
+    }
+
+    @Test
+    void poemWithoutASubcommandIsAUsageError() {
+        Run r = poem();
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith("poem: give a subcommand"), r.err());
+        assertTrue(r.err().contains("Usage: poem"), r.err());
     }
 
     @Test

@@ -179,6 +179,7 @@ public final class PoemFile {
 
     /** As {@link #load(Path, Consumer)}, reading through a graph past {@code exactUpTo} distinct states. */
     static Contents load(Path file, Consumer<String> note, int exactUpTo) throws IOException {
+        if (Files.isDirectory(file)) throw new FormatException(file + ": a directory, not a POEM memory file");
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             CheckedInputStream checked = new CheckedInputStream(raw, new CRC32());
             DataInputStream in = new DataInputStream(checked);
