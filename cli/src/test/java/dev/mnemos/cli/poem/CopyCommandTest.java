@@ -145,7 +145,7 @@ class CopyCommandTest {
             st.execute("INSERT INTO poem_schema (version) VALUES (1)");
             st.execute("INSERT INTO poem_memory (id, m, dimension, encoder, capacity, k, weighting, fallback)"
                     + " VALUES (1, 2, 2, 'another-encoder', 100, 5, 'SIMILARITY', '[1,2]')");
-            st.execute("INSERT INTO poem_episode (state_hash, state, action, reward, writer) VALUES ('\\x01', '\\x3f800000', 0, 1, 'v1')");
+            st.execute("INSERT INTO poem_episode (state_hash, state, action, reward, writer) VALUES ('\\x01', '\\x3f80000000000000', 0, 1, 'v1')");
         }
         Run encoder = poem("copy", file.toString(), url);
         assertEquals(3, encoder.exit());
@@ -167,5 +167,36 @@ class CopyCommandTest {
         assertEquals(3, noPool.exit());
         assertTrue(noPool.err().contains("holds no task and example pool"), noPool.err());
         assertFalse(java.nio.file.Files.exists(dir.resolve("out.poem")));
+    }
+
+    /** Each damage a database may hold, as SQL on a memory copied in from {@link #memoryFile}, and what the message names. */
+    static final List<String[]> DAMAGES = List.of(
+            new String[] {"UPDATE poem_episode SET reward = 'Infinity' WHERE id = 1", "poem_episode row 1: reward Infinity"},
+            new String[] {"UPDATE poem_episode SET reward = 'NaN' WHERE id = 2", "poem_episode row 2: reward NaN"},
+            new String[] {"UPDATE poem_episode SET state = '\\x7fc000003f800000' WHERE id = 1", "poem_episode row 1: state value 0 is NaN"},
+            new String[] {"UPDATE poem_episode SET state = '\\x3f800000' WHERE id = 3", "poem_episode row 3: a state of 4 bytes; the memory's states have 2 dimensions (8 bytes)"},
+            new String[] {"UPDATE poem_episode SET action = 999 WHERE id = 1", "poem_episode row 1: order index 999, not 0 to 1 for m = 2"},
+            new String[] {"UPDATE poem_memory SET dimension = 17", "poem_episode row 1: a state of 8 bytes; the memory's states have 17 dimensions (68 bytes)"},
+            new String[] {"UPDATE poem_memory SET m = 0", "poem_memory: m = 0, not 1 to 12"},
+            new String[] {"UPDATE poem_memory SET m = 50", "poem_memory: m = 50, not 1 to 12"},
+            new String[] {"UPDATE poem_memory SET capacity = 0", "poem_memory: capacity 0"},
+            new String[] {"UPDATE poem_memory SET pool = '[]'", "poem_memory: its example pool is empty"});
+
+    @Test
+    void aDamagedDatabaseIsRefusedAsADamagedFileIsAndNothingIsWritten(@TempDir Path dir) throws Exception {
+        Path file = memoryFile(dir);
+        for (int i = 0; i < DAMAGES.size(); i++) {
+            String url = database("damaged" + i);
+            assertEquals(0, poem("copy", file.toString(), url).exit());
+            try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+                st.execute(DAMAGES.get(i)[0]);
+            }
+            Path out = dir.resolve("out" + i + ".poem");
+            Run copy = poem("copy", url, out.toString());
+            assertEquals(3, copy.exit(), DAMAGES.get(i)[0] + ": " + copy.err());
+            assertEquals("poem copy: " + url.substring(0, url.indexOf('?')) + ": damaged POEM memory in the database ("
+                    + DAMAGES.get(i)[1] + ")", copy.err().strip(), DAMAGES.get(i)[0]);
+            assertFalse(java.nio.file.Files.exists(out), "nothing written for " + DAMAGES.get(i)[0]);
+        }
     }
 }

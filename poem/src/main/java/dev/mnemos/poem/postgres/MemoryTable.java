@@ -40,15 +40,26 @@ final class MemoryTable {
                      + " FROM poem_memory WHERE id = 1")) {
             if (!r.next()) return null;
             try {
+                int m = r.getInt(1), dimension = r.getInt(2), capacity = r.getInt(4);
+                if (m < 1 || m > Permutation.MAX_SIZE) throw damaged(where, "m = " + m + ", not 1 to " + Permutation.MAX_SIZE);
+                if (dimension < 1) throw damaged(where, "dimension " + dimension);
+                if (capacity < 1) throw damaged(where, "capacity " + capacity);
                 ReadSettings read = new ReadSettings(r.getInt(5), Weighting.valueOf(r.getString(6)), Aggregate.valueOf(r.getString(7)));
-                PoemFile.Settings s = new PoemFile.Settings(r.getInt(1), read, r.getBoolean(8), r.getInt(4), r.getString(3),
-                        r.getInt(2), Permutation.parse(r.getString(9)));
-                return new Stored(s, r.getString(10) == null ? null : task(JSON.readTree(r.getString(10))),
-                        r.getString(11) == null ? null : pool(JSON.readTree(r.getString(11))));
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                throw new StoreException(StoreException.Kind.MISMATCH, where + ": poem_memory's row is damaged (" + e.getMessage() + ")");
+                Permutation fallback = Permutation.parse(r.getString(9));
+                if (fallback.size() != m) throw damaged(where, "default order " + fallback + " is not of m = " + m + " ranks");
+                PoemFile.Settings s = new PoemFile.Settings(m, read, r.getBoolean(8), capacity, r.getString(3), dimension, fallback);
+                List<Example> pool = r.getString(11) == null ? null : pool(JSON.readTree(r.getString(11)));
+                if (pool != null && pool.isEmpty()) throw damaged(where, "its example pool is empty");
+                return new Stored(s, r.getString(10) == null ? null : task(JSON.readTree(r.getString(10))), pool);
+            } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+                throw damaged(where, e.getMessage());
             }
         }
+    }
+
+    /** A memory in the database that cannot be used, as a damaged file cannot: one line naming what is wrong. */
+    static StoreException damaged(String where, String what) {
+        return new StoreException(StoreException.Kind.MISMATCH, where + ": damaged POEM memory in the database (poem_memory: " + what + ")");
     }
 
     /** Inserts the row unless another process did first; true when this one did. */

@@ -363,7 +363,7 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         }
     }
 
-    private void poll() throws SQLException {
+    private void poll() throws SQLException, StoreException {
         synchronized (io) {
             String below;
             try (Statement st = connection.createStatement();
@@ -372,19 +372,15 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
                 below = r.getString(1);
             }
             try (PreparedStatement q = connection.prepareStatement(
-                    "SELECT state, action, reward FROM poem_episode WHERE xid >= ?::xid8 AND xid < ?::xid8"
+                    "SELECT state, action, reward, id FROM poem_episode WHERE xid >= ?::xid8 AND xid < ?::xid8"
                             + " AND NOT (xid = ANY (?::xid8[])) ORDER BY id")) {
                 q.setString(1, seenBelow);
                 q.setString(2, below);
                 q.setString(3, ownXids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")));
                 q.setFetchSize(10_000);
-                inTransaction(() -> { // a fetch size needs a transaction; otherwise the driver reads every row at once
+                Transaction.run(connection, () -> { // a fetch size needs a transaction; otherwise the driver reads every row at once
                     try (ResultSet r = q.executeQuery()) {
-                        while (r.next()) {
-                            float[] s = floats(r.getBytes(1));
-                            if (s.length != settings.dimension()) continue;
-                            local.write(s, Permutation.fromIndex(settings.m(), r.getInt(2)), r.getDouble(3));
-                        }
+                        while (r.next()) local.write(checkedState(r), checkedAction(r), checkedReward(r));
                     }
                     return null;
                 });
@@ -393,6 +389,37 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
             long behind = Long.parseLong(below);
             ownXids.removeIf(x -> x < behind);
         }
+    }
+
+    /** A row's state: as many finite floats as the memory's dimension, or the row is damaged. */
+    private float[] checkedState(ResultSet r) throws SQLException, StoreException {
+        byte[] bytes = r.getBytes(1);
+        if (bytes.length != 4 * settings.dimension()) {
+            throw damagedRow(r, "a state of " + bytes.length + " bytes; the memory's states have " + settings.dimension()
+                    + " dimensions (" + 4 * settings.dimension() + " bytes)");
+        }
+        float[] s = floats(bytes);
+        for (int i = 0; i < s.length; i++) if (!Float.isFinite(s[i])) throw damagedRow(r, "state value " + i + " is " + s[i]);
+        return s;
+    }
+
+    private Permutation checkedAction(ResultSet r) throws SQLException, StoreException {
+        int action = r.getInt(2);
+        if (action < 0 || action >= Permutation.factorial(settings.m())) {
+            throw damagedRow(r, "order index " + action + ", not 0 to " + (Permutation.factorial(settings.m()) - 1) + " for m = " + settings.m());
+        }
+        return Permutation.fromIndex(settings.m(), action);
+    }
+
+    private double checkedReward(ResultSet r) throws SQLException, StoreException {
+        double reward = r.getDouble(3);
+        if (!Double.isFinite(reward)) throw damagedRow(r, "reward " + reward);
+        return reward;
+    }
+
+    private StoreException damagedRow(ResultSet r, String what) throws SQLException {
+        return new StoreException(StoreException.Kind.MISMATCH, where + ": damaged POEM memory in the database (poem_episode row "
+                + r.getLong(4) + ": " + what + ")");
     }
 
     /**
