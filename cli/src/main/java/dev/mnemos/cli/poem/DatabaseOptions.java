@@ -19,6 +19,18 @@ public class DatabaseOptions {
             description = "Longest wait for a jdbc: memory's database: to connect, for any answer, for a statement. A server that stops answering is then exit 20. Default: 30.")
     double timeout = PostgresMemory.DEFAULT_TIMEOUT.toSeconds();
 
+    /**
+     * The PostgreSQL driver logs some failures through java.util.logging (two lines on stderr that
+     * echo the URL); the commands report every failure in one line of their own, so it is quiet.
+     * Held here so that the setting is not collected with its logger.
+     */
+    private static final java.util.logging.Logger DRIVER_LOG = quiet(java.util.logging.Logger.getLogger("org.postgresql"));
+
+    private static java.util.logging.Logger quiet(java.util.logging.Logger log) {
+        log.setLevel(java.util.logging.Level.OFF);
+        return log;
+    }
+
     static boolean isDatabase(String memory) {
         return memory.startsWith("jdbc:");
     }
@@ -33,6 +45,10 @@ public class DatabaseOptions {
         String secret = password != null ? password : System.getenv("POEM_DB_PASSWORD");
         if (!(timeout > 0) || timeout > 86_400) {
             throw new dev.mnemos.cli.Cli.Failure(dev.mnemos.cli.ExitCode.USAGE, "--db-timeout must be more than 0 and at most 86400 seconds, got " + timeout);
+        }
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new dev.mnemos.cli.Cli.Failure(dev.mnemos.cli.ExitCode.USAGE, PostgresMemory.redacted(url)
+                    + ": a memory in a database is a jdbc:postgresql://HOST/DB URL; no other database is supported");
         }
         return PostgresMemory.builder().url(url).user(user).password(secret).writer(writer + " " + ProcessHandle.current().pid())
                 .timeout(java.time.Duration.ofMillis(Math.round(timeout * 1000)));

@@ -199,4 +199,46 @@ class CopyCommandTest {
             assertFalse(java.nio.file.Files.exists(out), "nothing written for " + DAMAGES.get(i)[0]);
         }
     }
+
+    /** A run's standard error, the command's and anything else printed there (the driver's log lines). */
+    static PoemCommandTest.Run everything(String... args) {
+        return PoemCommandTest.poem(args);
+    }
+
+    @Test
+    void theDatabasePasswordIsNeverPrinted(@TempDir Path dir) throws Exception {
+        Path file = memoryFile(dir);
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        List<PoemCommandTest.Run> runs = List.of(
+                everything("copy", file.toString(), "jdbc:postgresql://127.0.0.1:notaport/poem?user=poem&password=S3CRET-query"),
+                everything("select", "--memory", "jdbc:mysql://db.internal/poem?user=poem&password=S3CRET-mysql", "--query", "q"),
+                everything("copy", file.toString(), "jdbc:postgresql://poem:S3CRET-userinfo@127.0.0.1:" + closed + "/poem"),
+                everything("copy", "jdbc:postgresql://poem:S3CRET-from@127.0.0.1:" + closed + "/poem", dir.resolve("out.poem").toString()),
+                everything("tune", "--memory", "jdbc:postgresql://127.0.0.1:" + closed + "/poem", "--db-password", "S3CRET-option"));
+        int[] exits = {20, 2, 20, 20, 20};
+        for (int i = 0; i < runs.size(); i++) {
+            PoemCommandTest.Run run = runs.get(i);
+            assertFalse((run.out() + run.err()).contains("S3CRET"), run.out() + run.err());
+            assertEquals(1, run.err().strip().lines().count(), "one line, no driver log lines: " + run.err());
+            if (i != 0) assertEquals(exits[i], run.exit(), run.err());
+            else assertNotEquals(0, run.exit(), run.err());
+        }
+        assertEquals("poem select: jdbc:mysql://db.internal/poem: a memory in a database is a jdbc:postgresql://HOST/DB URL;"
+                + " no other database is supported", runs.get(1).err().strip());
+        assertTrue(runs.get(2).err().contains("jdbc:postgresql://127.0.0.1:" + closed + "/poem: "), runs.get(2).err());
+    }
+
+    @Test
+    void theUserAndPasswordMayBeGivenAsTheUrlsUserInfo(@TempDir Path dir) throws Exception {
+        Path file = memoryFile(dir);
+        String url = database("userinfo");
+        String withUserInfo = url.substring(0, url.indexOf('?')).replace("jdbc:postgresql://", "jdbc:postgresql://postgres:any%40secret@");
+        Run copy = poem("copy", file.toString(), withUserInfo);
+        assertEquals(0, copy.exit(), copy.err());
+        assertFalse(copy.out().contains("secret"), copy.out());
+        assertEquals(3, count(url, "SELECT count(*) FROM poem_episode"));
+    }
 }

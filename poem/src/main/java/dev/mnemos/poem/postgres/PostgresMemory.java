@@ -471,9 +471,12 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
     }
 
     private static Connection connect(Builder b) throws StoreException {
+        ConnectionUrl url = ConnectionUrl.parse(b.url); // the secret goes as a property, never in the URL the driver sees
+        String user = b.user != null ? b.user : url.user();
+        String password = b.password != null ? b.password : url.password();
         Properties p = new Properties();
-        if (b.user != null) p.setProperty("user", b.user);
-        if (b.password != null) p.setProperty("password", b.password);
+        if (user != null) p.setProperty("user", user);
+        if (password != null) p.setProperty("password", password);
         long seconds = Math.max(1, (b.timeout.toMillis() + 999) / 1000);
         p.setProperty("connectTimeout", String.valueOf(Math.min(seconds, 10)));
         p.setProperty("loginTimeout", String.valueOf(seconds));
@@ -482,9 +485,9 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         p.setProperty("reWriteBatchedInserts", "true");
         p.setProperty("ApplicationName", "mnemos-poem " + b.writer);
         try {
-            return DriverManager.getConnection(b.url, p);
+            return DriverManager.getConnection(url.url(), p);
         } catch (SQLException e) {
-            throw failedToConnect(redacted(b.url), e, b.timeout);
+            throw failedToConnect(url.shown(), e, b.timeout, password);
         }
     }
 
@@ -497,9 +500,9 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         return false;
     }
 
-    static StoreException failedToConnect(String where, SQLException e, Duration timeout) {
+    static StoreException failedToConnect(String where, SQLException e, Duration timeout, String password) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String reason = firstLine(e.getMessage());
+        String reason = ConnectionUrl.scrubbed(firstLine(e.getMessage()), password);
         if (timedOut(e) || reason.contains("timeout") || reason.contains("timed out")) {
             return new StoreException(StoreException.Kind.UNREACHABLE, where + ": no PostgreSQL server answered within "
                     + seconds(timeout) + " (" + reason + ")");
@@ -546,10 +549,9 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 
-    /** The URL without its query string, which may carry a password. */
+    /** A location as messages print it: a URL without its user info and query string, which may carry a password. */
     public static String redacted(String url) {
-        int q = url.indexOf('?');
-        return q < 0 ? url : url.substring(0, q);
+        return ConnectionUrl.shown(url);
     }
 
     static byte[] toBytes(float[] v) {
@@ -607,11 +609,13 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
             return this;
         }
 
-        /** {@code jdbc:postgresql://HOST[:PORT]/DB[?user=...&password=...]}. Required. */
+        /**
+         * {@code jdbc:postgresql://[USER[:PASSWORD]@]HOST[:PORT]/DB[?user=...&password=...&...]}. Required.
+         * The user and password in it are given to the driver as properties, never in the URL, so
+         * no message or log line of the driver's can show them.
+         */
         public Builder url(String url) {
-            if (url == null || !url.startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException("a shared memory is a jdbc:postgresql://HOST/DB URL, not '" + url + "'");
-            }
+            ConnectionUrl.parse(url); // refuses another scheme, naming it without its secret
             this.url = url;
             return this;
         }
