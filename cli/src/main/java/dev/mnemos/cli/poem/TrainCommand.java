@@ -67,6 +67,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--concurrency", paramLabel = "N", description = "Queries asked at once. Default: ${DEFAULT-VALUE}.")
     int concurrency = 4;
 
+    @Option(names = "--other-model",
+            description = "Train on a memory that was trained with another model or style (their rewards then mix in one memory). Without it such a run is refused.")
+    boolean otherModel;
+
     @Option(names = "--checkpoint-seconds", paramLabel = "S", description = "Save the memory at most this often while training. Default: ${DEFAULT-VALUE}.")
     double checkpointSeconds = 10;
 
@@ -104,6 +108,7 @@ final class TrainCommand implements Callable<Integer> {
                     .fallback(shared.settings().fallback()).build();
             Reward r = Setup.reward(reward, task);
             AnswerWatch asker = new AnswerWatch(Setup.asker(backend, task, r), task.labels());
+            sameModel(shared.log(), PostgresMemory.redacted(memory), err);
             ProgressBar bar = new ProgressBar(err, 0, ProgressBar.onTerminal());
             long every = (long) (Math.min(checkpointSeconds, 1) * 1000);
             TrainingResult result;
@@ -155,6 +160,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw new DataException(memoryFile + " was trained on another pool (" + c.pool().size() + " examples, "
                         + dataset.train().size() + " now); give a new --memory file");
             }
+            sameModel(log, memoryFile.toString(), err);
             err.println(String.format(Locale.ROOT, "continuing %s: %,d queries finished, %,d entries", memoryFile, log.finished().size(), memory.size()));
         } else {
             int m = options.m != null ? options.m : 4;
@@ -179,6 +185,7 @@ final class TrainCommand implements Callable<Integer> {
                 .fallback(settings.fallback()).build();
         Reward r = Setup.reward(reward, task);
         AnswerWatch asker = new AnswerWatch(Setup.asker(backend, task, r), task.labels());
+        sameModel(log, memoryFile.toString(), err);  // a new memory records its model
 
         PoemFile.Contents contents = new PoemFile.Contents(settings, task, dataset.train(), memory, log);
         ProgressBar bar = new ProgressBar(err, log.finished().size(), ProgressBar.onTerminal());
@@ -242,6 +249,31 @@ final class TrainCommand implements Callable<Integer> {
                     + " (--k and --weighting may change: the read is chosen again at the end)");
         }
         return s;
+    }
+
+    /**
+     * Refuses (exit 3) to train on a memory whose rewards were earned by another model or style,
+     * unless --other-model says so; records this run's model in the log either way.
+     */
+    private void sameModel(dev.mnemos.poem.train.TrainingLog log, String where, PrintWriter err) {
+        if (backend.model == null) return; // the asker refuses the run (usage)
+        String now = modelOf(backend.toConfig());
+        String before = log.model().orElse(null);
+        if (before != null && !before.equals(now)) {
+            if (!otherModel) {
+                throw new DataException(where + " was trained with " + before + "; this run uses " + now
+                        + " (their rewards would mix in one memory): give --other-model to train on with it, or a new --memory");
+            }
+            err.println("note: " + where + " was trained with " + before + "; training on with " + now + " (--other-model)");
+        } else if (before != null) {
+            return;
+        }
+        log.model(now);
+    }
+
+    /** How a memory records whose answers earned its rewards, e.g. {@code ollama llama3.2, chat style}. */
+    static String modelOf(dev.mnemos.runtime.model.ProcessorConfig config) {
+        return config.backend() + " " + config.model() + ", " + config.style().name().toLowerCase(Locale.ROOT) + " style";
     }
 
     private static int orDefault(Integer v, int d) {

@@ -118,16 +118,16 @@ class CopyCommandTest {
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
             st.execute("DELETE FROM poem_episode");
             st.execute("DELETE FROM poem_query");
-            st.execute("INSERT INTO poem_schema (version) VALUES (3)");
+            st.execute("INSERT INTO poem_schema (version) VALUES (4)"); // newer than the build's 3
         }
         Run newer = poem("copy", file.toString(), url);
         assertEquals(22, newer.exit(), newer.err());
         assertEquals(1, newer.err().strip().lines().count(), newer.err());
-        assertTrue(newer.err().contains("version 3"), newer.err());
+        assertTrue(newer.err().contains("version 4"), newer.err());
         assertEquals(0, count(url, "SELECT count(*) FROM poem_episode"));
 
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-            st.execute("DELETE FROM poem_schema WHERE version = 3");
+            st.execute("DELETE FROM poem_schema WHERE version = 4");
         }
         Run selectUnreachable = poem("select", "--memory", "jdbc:postgresql://127.0.0.1:" + closed + "/poem", "--query", "q");
         assertEquals(20, selectUnreachable.exit(), selectUnreachable.err());

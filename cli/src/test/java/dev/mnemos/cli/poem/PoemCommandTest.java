@@ -95,6 +95,22 @@ class PoemCommandTest {
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().startsWith("trained 0 queries (40 finished before), 0 model calls"), again.out());
 
+        String[] otherStyle = {"train", "--data", data(), "--memory", memory.toString(), "--limit", "40", "--orders", "6", "--m", "3",
+                "--model", "biased", "--base-url", server.baseUrl(), "--style", "completion", "--retries", "0"};
+        byte[] trainedBytes = Files.readAllBytes(memory);
+        Run otherModel = poem(otherStyle);
+        assertEquals(3, otherModel.exit(), otherModel.err());
+        assertEquals("poem train: " + memory + " was trained with ollama biased, chat style; this run uses ollama biased, completion style"
+                + " (their rewards would mix in one memory): give --other-model to train on with it, or a new --memory", otherModel.err().strip());
+        assertArrayEquals(trainedBytes, Files.readAllBytes(memory), "a refused run leaves the memory as it was");
+        List<String> asked = new ArrayList<>(List.of(otherStyle));
+        asked.add("--other-model");
+        Run allowed = poem(asked.toArray(String[]::new));
+        assertEquals(0, allowed.exit(), allowed.err());
+        assertTrue(allowed.err().contains("note: " + memory + " was trained with ollama biased, chat style; training on with ollama biased,"
+                + " completion style (--other-model)"), allowed.err());
+        assertEquals(java.util.Optional.of("ollama biased, completion style"), PoemFile.load(memory).log().model());
+
         Path json = dir.resolve("report.json");
         Run eval = poem(withModel("biased", "eval", "--data", data(), "--memory", memory.toString(), "--limit", "40",
                 "--json", json.toString()));

@@ -90,6 +90,14 @@ class SharedTrainCommandTest {
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().startsWith("trained 0 queries (20 finished before), 0 model calls"), again.out());
 
+        CopyCommandTest.Run otherModel = poem(new String[] {"train", "--data", SampleData.dir().resolve("reviews.jsonl").toString(),
+                "--memory", url, "--limit", "20", "--orders", "6", "--m", "3", "--model", "another", "--base-url", server.baseUrl(),
+                "--style", "chat", "--retries", "0"});
+        assertEquals(3, otherModel.exit(), otherModel.err());
+        assertTrue(otherModel.err().contains("was trained with ollama biased, chat style; this run uses ollama another, chat style"),
+                otherModel.err());
+        assertEquals(1, CopyCommandTest.count(url, "SELECT count(*) FROM poem_memory WHERE model = 'ollama biased, chat style'"));
+
         CopyCommandTest.Run otherM = train("--m", "4");
         assertEquals(3, otherM.exit());
         assertTrue(otherM.err().contains("m = 3") && otherM.err().contains("m = 4"), otherM.err());

@@ -70,6 +70,7 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
     private final TrainingLog log = new TrainingLog();
     private final Set<String> savedQueries = new HashSet<>();
     private Map<Permutation, double[]> savedStats = new HashMap<>();
+    private String savedModel;
     private final List<EpisodeWriter.Row> queue = new ArrayList<>();
     private final Object io = new Object(); // one statement at a time on the connection
     private final ScheduledExecutorService timer;
@@ -245,7 +246,7 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
                 rows = new ArrayList<>(queue);
                 queue.clear();
             }
-            if (rows.isEmpty() && finished.isEmpty()) return;
+            if (rows.isEmpty() && finished.isEmpty() && log.model().map(m -> m.equals(savedModel)).orElse(true)) return;
             try {
                 commitRetrying(rows, finished, stats);
                 savedQueries.addAll(finished);
@@ -328,6 +329,7 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
                 if (!finished.isEmpty()) q.executeBatch();
             }
             addStats(stats);
+            storeModel();
             return id;
         });
         if (xid >= 0) ownXids.add(xid);
@@ -340,6 +342,17 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         } catch (StoreException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Stores the model the log names, when it changed since the last commit. */
+    private void storeModel() throws SQLException {
+        String model = log.model().orElse(null);
+        if (model == null || model.equals(savedModel)) return;
+        try (PreparedStatement p = connection.prepareStatement("UPDATE poem_memory SET model = ? WHERE id = 1")) {
+            p.setString(1, model);
+            p.executeUpdate();
+        }
+        savedModel = model;
     }
 
     /** Adds to the table what the log gained since the last commit (other processes add theirs). */
@@ -466,6 +479,10 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
             }
         }
         log.addAll(finished, stats);
+        try (Statement st = connection.createStatement(); ResultSet r = st.executeQuery("SELECT model FROM poem_memory WHERE id = 1")) {
+            if (r.next() && r.getString(1) != null) log.model(r.getString(1));
+        }
+        savedModel = log.model().orElse(null);
         savedQueries.addAll(finished);
         savedStats = log.stats();
     }

@@ -17,7 +17,7 @@ import java.sql.Statement;
 final class Schema {
 
     /** The newest schema version this build knows. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     private static final long LOCK = 0x6d6e656d6f73L; // "mnemos"
 
     private Schema() {}

@@ -46,7 +46,8 @@ import java.util.zip.CheckedOutputStream;
  * <pre>
  * "MNEMOS-POEM-MEMORY"  magic, 18 bytes
  * int                   format version (2; version 1 files still load)
- * int, bytes            header: UTF-8 JSON with settings, task, pool, finished queries, per-order stats;
+ * int, bytes            header: UTF-8 JSON with settings, task, pool, finished queries, per-order stats,
+ *                       the model whose answers earned the rewards ("model", since this build; optional);
  *                       since version 2 the read settings are a section of their own:
  *                       "read": {"k": 30, "weighting": "SIMILARITY", "aggregate": "MEAN", "tuned": true}
  *                       (version 1 had k and weighting at the top and always summed)
@@ -276,6 +277,7 @@ public final class PoemFile {
         t.labels().forEach(labels::add);
         ArrayNode pool = h.putArray("pool");
         for (Example e : c.pool()) pool.addObject().put("input", e.input()).put("output", e.output());
+        c.log().model().ifPresent(model -> h.put("model", model));
         ArrayNode finished = h.putArray("finished");
         c.log().finishedInOrder().forEach(finished::add);
         ArrayNode stats = h.putArray("orders");
@@ -327,6 +329,7 @@ public final class PoemFile {
         }
         TrainingLog log = new TrainingLog();
         log.addAll(finished, stats);
+        if (h.hasNonNull("model")) log.model(h.get("model").asText());
         return log;
     }
 }

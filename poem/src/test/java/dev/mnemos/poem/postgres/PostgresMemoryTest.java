@@ -164,7 +164,7 @@ class PostgresMemoryTest {
         }
         try (PostgresMemory upgraded = open(settings("test-encoder", 3, 3), "two")) {
             assertEquals(3, upgraded.local().size());
-            assertEquals(2, count("SELECT max(version) FROM poem_schema"));
+            assertEquals(Schema.VERSION, count("SELECT max(version) FROM poem_schema")); // upgraded to the newest
             assertEquals(3, count("SELECT episodes FROM poem_memory"));
             assertEquals(Aggregate.SUM, upgraded.settings().read().aggregate());
             upgraded.write(new float[] {1, 9}, A, 9);
@@ -237,11 +237,11 @@ class PostgresMemoryTest {
             one.write(new float[] {1, 0}, A, 1.0);
         }
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-            st.execute("INSERT INTO poem_schema (version) VALUES (3)");
+            st.execute("INSERT INTO poem_schema (version) VALUES (" + (Schema.VERSION + 1) + ")");
         }
         StoreException e = assertThrows(StoreException.class, () -> open(SETTINGS, "two"));
         assertEquals(StoreException.Kind.SCHEMA, e.kind());
-        assertTrue(e.getMessage().contains("version 3") && !e.getMessage().contains("\n"), e.getMessage());
+        assertTrue(e.getMessage().contains("version " + (Schema.VERSION + 1)) && !e.getMessage().contains("\n"), e.getMessage());
         assertEquals(1, count("SELECT count(*) FROM poem_episode"));
     }
 
