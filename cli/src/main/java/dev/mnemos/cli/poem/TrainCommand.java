@@ -76,10 +76,48 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (DatabaseOptions.isDatabase(memory)) return trainShared();
-        memoryFile = Path.of(memory);
-        return train();
+        try (dev.mnemos.cli.Signals.Registration stop = dev.mnemos.cli.Signals.whileRunning(this::stop)) {
+            if (DatabaseOptions.isDatabase(memory)) return trainShared();
+            memoryFile = Path.of(memory);
+            return train();
+        }
     }
+
+    /** Set by Ctrl-C (SIGINT) or SIGTERM: the run ends at the next point where no native work is under way. */
+    private volatile boolean stopRequested;
+    /** The thread in {@link Trainer#train}, interrupted to stop it; null outside training. */
+    private volatile Thread training;
+
+    /**
+     * On a signal: asks the run to stop. Native work (MiniLM's ONNX session being built, the pool
+     * being embedded) is never cut off: the JVM would crash if it exited meanwhile; the run stops
+     * once it has returned ({@link #stopIfAsked}), or, in training, at once.
+     */
+    private void stop() {
+        stopRequested = true;
+        Thread t = training;
+        if (t != null) t.interrupt();
+    }
+
+    /** Ends the run (exit 130) if a signal asked it to stop; called where no native work is under way. */
+    private void stopIfAsked() {
+        if (stopRequested) throw new Cli.Failure(ExitCode.INTERRUPTED, "interrupted before training began; nothing was written");
+    }
+
+    /** Runs the trainer on this thread, which a signal interrupts; an interruption is exit 130 saying where the memory stands. */
+    private TrainingResult trainStoppably(Trainer trainer, java.util.function.Supplier<String> whereItStands) throws Exception {
+        training = Thread.currentThread();
+        try {
+            stopIfAsked();
+            return trainer.train();
+        } catch (InterruptedException e) {
+            throw new Cli.Failure(ExitCode.INTERRUPTED, "interrupted; " + whereItStands.get() + "; run the same command to continue");
+        } finally {
+            training = null;
+            Thread.interrupted(); // a signal after the trainer returned must not fail what follows
+        }
+    }
+
 
     /**
      * Trains into a PostgreSQL memory: episodes and finished queries are committed every
@@ -94,7 +132,9 @@ final class TrainCommand implements Callable<Integer> {
         Dataset dataset = data.read(given, err);
         Task task = given != null ? given : Task.simple(dataset.labels());
         Encoder encoder = Encoder.builder().miniLm().onNote(err::println).build();
+        stopIfAsked();
         ExamplePool pool = ExamplePool.of(dataset.train(), encoder);
+        stopIfAsked();
         int m = options.m != null ? options.m : 4;
         if (pool.size() <= m) {
             throw new DataException(data.data + ": the pool has " + pool.size() + " training examples; with m = " + m
@@ -113,9 +153,11 @@ final class TrainCommand implements Callable<Integer> {
             long every = (long) (Math.min(checkpointSeconds, 1) * 1000);
             TrainingResult result;
             try {
-                result = Trainer.builder().poem(poem).asker(asker).reward(r)
+                Trainer trainer = Trainer.builder().poem(poem).asker(asker).reward(r)
                         .orders(orDefault(options.orders, 8)).concurrency(concurrency).seed(data.seed).log(shared.log())
-                        .listener(bar).checkpoint(shared::flush, Duration.ofMillis(every)).build().train();
+                        .listener(bar).checkpoint(shared::flush, Duration.ofMillis(every)).build();
+                result = trainStoppably(trainer, () -> PostgresMemory.redacted(memory) + " holds "
+                        + shared.log().finished().size() + " finished queries");
             } finally {
                 bar.finish();
             }
@@ -147,6 +189,7 @@ final class TrainCommand implements Callable<Integer> {
         Dataset dataset = data.read(task, err);
         if (task == null) task = Task.simple(dataset.labels());
         Encoder encoder = Setup.encoder(memoryFile, err);
+        stopIfAsked();
 
         PoemFile.Settings settings;
         EpisodicMemory memory;
@@ -170,6 +213,7 @@ final class TrainCommand implements Callable<Integer> {
             log = new TrainingLog();
         }
         ExamplePool pool = ExamplePool.of(dataset.train(), encoder);
+        stopIfAsked();
         Cli.writing(EmbeddingCache.besideMemory(memoryFile), () -> encoder.cache().save());
         if (memory == null) {
             settings = new PoemFile.Settings(settings.m(), settings.read(), false, settings.capacity(),
@@ -207,7 +251,7 @@ final class TrainCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         TrainingResult result;
         try {
-            result = trainer.train();
+            result = trainStoppably(trainer, () -> memoryFile + " holds " + log.finished().size() + " finished queries");
         } finally {
             bar.finish();
             try {
