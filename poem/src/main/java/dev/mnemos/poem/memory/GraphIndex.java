@@ -55,6 +55,14 @@ final class GraphIndex implements StateIndex {
     /** Nodes an inserters' run takes at most, so that reads and a waiting writer see progress often. */
     static final int RUN = 256;
 
+    /**
+     * JVector logs through java.util.logging: on every JDK before 20 a warning that it falls back
+     * to slower vector code, and notes on how many threads it sizes its pools to. The graph scores
+     * through {@link FloatDot} (SIMD where the JVM has the incubator module), not JVector's vector
+     * code, and runs on the executor it is given, so neither says anything about this index: its
+     * loggers are held at SEVERE (unless an application set their level first).
+     */
+    private static final java.util.logging.Logger JVECTOR_LOG = quiet("io.github.jbellis.jvector");
     private static final VectorTypeSupport VECTORS = VectorizationProvider.getInstance().getVectorTypeSupport();
     /** Inserts states into every graph; its threads are daemons. */
     private static final ForkJoinPool INSERTERS = inserters();
@@ -466,6 +474,12 @@ final class GraphIndex implements StateIndex {
         int cores = Runtime.getRuntime().availableProcessors();
         return new ForkJoinPool(cores, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, false,
                 cores, 256 + cores, 1, null, 1, TimeUnit.DAYS);
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
+        if (log.getLevel() == null) log.setLevel(java.util.logging.Level.SEVERE); // an application's own setting stays
+        return log;
     }
 
     private GraphIndexBuilder newBuilder() {
