@@ -1,5 +1,6 @@
 package dev.mnemos.cli.poem;
 
+import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.poem.postgres.PostgresMemory;
 import dev.mnemos.poem.postgres.StoreException;
 import dev.mnemos.poem.store.PoemFile;
@@ -36,7 +37,7 @@ public class DatabaseOptions {
     }
 
     /** Opens the shared memory at {@code url}; {@code settings} create it, or must match it. */
-    PostgresMemory open(String url, PoemFile.Settings settings, String writer) throws StoreException {
+    PostgresMemory open(String url, MemorySettings settings, String writer) throws StoreException {
         return builder(url, writer).settings(settings).open();
     }
 

@@ -1,5 +1,6 @@
 package dev.mnemos.cli.poem;
 
+import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.cli.Cli;
 import dev.mnemos.poem.Poem;
 import dev.mnemos.poem.data.DataException;
@@ -27,7 +28,7 @@ record Loaded(PoemFile.Contents contents, Encoder encoder, Poem poem, PostgresMe
     /** The read in use and where it comes from, e.g. {@code k = 30, similarity, mean (tuned)}. */
     String readNote() {
         ReadSettings used = contents.memory().read();
-        PoemFile.Settings stored = contents.settings();
+        MemorySettings stored = contents.settings();
         String where = shared == null ? "the file" : "the database";
         if (!used.equals(stored.read())) return used + " (from the command line; " + where + " keeps " + stored.read() + ")";
         return used + (stored.tuned() ? " (tuned)" : " (not tuned)");

@@ -1,5 +1,6 @@
 package dev.mnemos.cli.poem;
-import dev.mnemos.cli.ExitCode;
+
+import dev.mnemos.poem.store.MemorySettings;import dev.mnemos.cli.ExitCode;
 
 import dev.mnemos.cli.Cli;
 import dev.mnemos.poem.Poem;
@@ -140,7 +141,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new DataException(data.data + ": the pool has " + pool.size() + " training examples; with m = " + m
                     + " it needs at least " + (m + 1) + " (a query is never its own example)");
         }
-        PoemFile.Settings wanted = new PoemFile.Settings(m, Tuning.given(ReadSettings.DEFAULT, options), false, orDefault(options.capacity, 100_000),
+        MemorySettings wanted = new MemorySettings(m, Tuning.given(ReadSettings.DEFAULT, options), false, orDefault(options.capacity, 100_000),
                 encoder.id(), pool.dimension(), Permutation.identity(m));
         try (PostgresMemory shared = database.open(memory, wanted, "poem train")) {
             shared.describe(task, dataset.train()); // refuses a memory trained on another pool
@@ -169,7 +170,7 @@ final class TrainCommand implements Callable<Integer> {
             err.flush();
             shared.flush();
             shared.refresh(); // tuned on every process's episodes committed so far
-            PoemFile.Settings tuned = Tuning.tune(shared.local(), shared.settings(), options, out);
+            MemorySettings tuned = Tuning.tune(shared.local(), shared.settings(), options, out);
             shared.storeRead(tuned.read(), tuned.tuned());
             out.println(PostgresMemory.redacted(memory) + ": read " + tuned.read() + (tuned.tuned() ? " (tuned)" : ""));
             out.flush();
@@ -191,7 +192,7 @@ final class TrainCommand implements Callable<Integer> {
         Encoder encoder = Setup.encoder(memoryFile, err);
         stopIfAsked();
 
-        PoemFile.Settings settings;
+        MemorySettings settings;
         EpisodicMemory memory;
         TrainingLog log;
         if (Files.exists(memoryFile)) {
@@ -207,7 +208,7 @@ final class TrainCommand implements Callable<Integer> {
             err.println(String.format(Locale.ROOT, "continuing %s: %,d queries finished, %,d entries", memoryFile, log.finished().size(), memory.size()));
         } else {
             int m = options.m != null ? options.m : 4;
-            settings = new PoemFile.Settings(m, Tuning.given(ReadSettings.DEFAULT, options), false, orDefault(options.capacity, 100_000),
+            settings = new MemorySettings(m, Tuning.given(ReadSettings.DEFAULT, options), false, orDefault(options.capacity, 100_000),
                     encoder.id(), 384, Permutation.identity(m));
             memory = null;
             log = new TrainingLog();
@@ -216,7 +217,7 @@ final class TrainCommand implements Callable<Integer> {
         stopIfAsked();
         Cli.writing(EmbeddingCache.besideMemory(memoryFile), () -> encoder.cache().save());
         if (memory == null) {
-            settings = new PoemFile.Settings(settings.m(), settings.read(), false, settings.capacity(),
+            settings = new MemorySettings(settings.m(), settings.read(), false, settings.capacity(),
                     encoder.id(), pool.dimension(), settings.fallback());
             memory = EpisodicMemory.builder().dimension(pool.dimension()).read(settings.read())
                     .capacity(settings.capacity()).build();
@@ -268,7 +269,7 @@ final class TrainCommand implements Callable<Integer> {
         if (verdict != null) err.println(verdict);
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
-        PoemFile.Settings tuned = Tuning.tune(memory, settings, options, out);
+        MemorySettings tuned = Tuning.tune(memory, settings, options, out);
         PoemFile.Contents saved = new PoemFile.Contents(tuned, task, dataset.train(), memory, log);
         Cli.writing(memoryFile, () -> PoemFile.save(memoryFile, saved));
         out.println(memoryFile + ": read " + tuned.read() + (tuned.tuned() ? " (tuned)" : ""));
@@ -276,8 +277,8 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private PoemFile.Settings resumed(PoemFile.Contents c) {
-        PoemFile.Settings s = c.settings();
+    private MemorySettings resumed(PoemFile.Contents c) {
+        MemorySettings s = c.settings();
         if (!s.encoder().equals("all-minilm-l6-v2")) {
             throw new DataException(memoryFile + " was trained with the encoder " + s.encoder() + "; this command uses all-minilm-l6-v2");
         }

@@ -1,5 +1,6 @@
 package dev.mnemos.cli.poem;
 
+import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.poem.data.DataException;
 import dev.mnemos.poem.postgres.PostgresMemory;
 import dev.mnemos.poem.store.MemoryLock;
@@ -45,7 +46,7 @@ final class TuneCommand implements Callable<Integer> {
             if (options.m != null && options.m != c.settings().m()) {
                 throw new DataException(memoryFile + " was trained with m = " + c.settings().m() + "; --m " + options.m + " differs");
             }
-            PoemFile.Settings tuned = Tuning.tune(c.memory(), c.settings(), options, out);
+            MemorySettings tuned = Tuning.tune(c.memory(), c.settings(), options, out);
             PoemFile.Contents updated = new PoemFile.Contents(tuned, c.task(), c.pool(), c.memory(), c.log());
             Cli.writing(memoryFile, () -> PoemFile.save(memoryFile, updated));
             out.println(memoryFile + ": read " + tuned.read() + (tuned.tuned() ? " (tuned)" : ""));
@@ -58,11 +59,11 @@ final class TuneCommand implements Callable<Integer> {
     private int tuneShared() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (PostgresMemory shared = database.builder(memory, "poem tune").open()) {
-            PoemFile.Settings stored = shared.settings();
+            MemorySettings stored = shared.settings();
             if (options.m != null && options.m != stored.m()) {
                 throw new DataException(PostgresMemory.redacted(memory) + " was trained with m = " + stored.m() + "; --m " + options.m + " differs");
             }
-            PoemFile.Settings tuned = Tuning.tune(shared.local(), stored, options, out);
+            MemorySettings tuned = Tuning.tune(shared.local(), stored, options, out);
             shared.storeRead(tuned.read(), tuned.tuned());
             out.println(PostgresMemory.redacted(memory) + ": read " + tuned.read() + (tuned.tuned() ? " (tuned)" : ""));
             out.flush();

@@ -1,5 +1,6 @@
 package dev.mnemos.cli.poem;
 
+import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.poem.memory.EpisodicMemory;
 import dev.mnemos.poem.memory.ReadSettings;
 import dev.mnemos.poem.store.PoemFile;
@@ -19,7 +20,7 @@ final class Tuning {
      * unset), prints the table to {@code out}, sets the memory's read and returns the settings to save.
      * With nothing to tune on, the read given (or kept) stays, and the table says why.
      */
-    static PoemFile.Settings tune(EpisodicMemory memory, PoemFile.Settings settings, ReadOptions options, PrintWriter out) {
+    static MemorySettings tune(EpisodicMemory memory, MemorySettings settings, ReadOptions options, PrintWriter out) {
         ReadTuner.Builder tuner = ReadTuner.builder();
         if (options.k != null) tuner.ks(List.of(options.k));
         if (options.weighting != null) tuner.weightings(List.of(options.weighting));

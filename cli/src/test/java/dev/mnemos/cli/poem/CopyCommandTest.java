@@ -1,5 +1,6 @@
 package dev.mnemos.cli.poem;
 
+import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.cli.Cli;
 import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.data.Example;
@@ -74,7 +75,7 @@ class CopyCommandTest {
         memory.write(new float[] {0, 1}, b, 1.0);
         TrainingLog log = new TrainingLog();
         log.finish("first", List.of(a, b), new double[] {1.0, 0.0});
-        PoemFile.Settings settings = new PoemFile.Settings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT.withK(5), false, 100, "test-encoder", 2, Permutation.identity(2));
+        MemorySettings settings = new MemorySettings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT.withK(5), false, 100, "test-encoder", 2, Permutation.identity(2));
         List<Example> pool = List.of(new Example("first", "yes"), new Example("second", "no"), new Example("third", "yes"));
         Path file = dir.resolve("m.poem");
         PoemFile.save(file, new PoemFile.Contents(settings, Task.simple(List.of("yes", "no")), pool, memory, log));

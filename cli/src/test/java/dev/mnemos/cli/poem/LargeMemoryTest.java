@@ -1,5 +1,6 @@
 package dev.mnemos.cli.poem;
 
+import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.data.Example;
 import dev.mnemos.poem.memory.EpisodicMemory;
@@ -36,7 +37,7 @@ class LargeMemoryTest {
         List<Example> pool = List.of(new Example("The room was cold.", "negative"), new Example("Lovely staff.", "positive"),
                 new Example("The soup was bland.", "negative"));
         Path file = dir.resolve("large.poem");
-        PoemFile.save(file, new PoemFile.Contents(new PoemFile.Settings(2, ReadSettings.DEFAULT, false, 100_000, "all-minilm-l6-v2", 384,
+        PoemFile.save(file, new PoemFile.Contents(new MemorySettings(2, ReadSettings.DEFAULT, false, 100_000, "all-minilm-l6-v2", 384,
                 Permutation.identity(2)), Task.simple(List.of("positive", "negative")), pool, memory, new TrainingLog()));
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -1,5 +1,6 @@
 package dev.mnemos.cli.poem;
 
+import dev.mnemos.poem.store.MemorySettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mnemos.poem.sim.BiasedModel;
@@ -241,7 +242,7 @@ class PoemCommandTest {
         float[] state = new float[8];
         state[1] = 1;
         memory.write(state, dev.mnemos.poem.action.Permutation.of(2, 1), 1.0);
-        var settings = new PoemFile.Settings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT, false, 100, "all-minilm-l6-v2", 8,
+        var settings = new MemorySettings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT, false, 100, "all-minilm-l6-v2", 8,
                 dev.mnemos.poem.action.Permutation.identity(2));
         var pool = List.of(new dev.mnemos.poem.data.Example("good", "positive"), new dev.mnemos.poem.data.Example("bad", "negative"),
                 new dev.mnemos.poem.data.Example("fine", "positive"));
@@ -375,7 +376,7 @@ class PoemCommandTest {
         float[] state = new float[384];
         state[7] = 1;
         memory.write(state, dev.mnemos.poem.action.Permutation.of(2, 1), 1.0);
-        var settings = new PoemFile.Settings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT, false, 100, "bge-small-en-v1.5", 384,
+        var settings = new MemorySettings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT, false, 100, "bge-small-en-v1.5", 384,
                 dev.mnemos.poem.action.Permutation.identity(2));
         var pool = List.of(new dev.mnemos.poem.data.Example("good", "positive"), new dev.mnemos.poem.data.Example("bad", "negative"),
                 new dev.mnemos.poem.data.Example("fine", "positive"));
@@ -391,7 +392,7 @@ class PoemCommandTest {
 
     @Test
     void aMemoryTrainedWithAnotherMIsBadInputAsInTraining() throws Exception {
-        var settings = new PoemFile.Settings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT, false, 100, "all-minilm-l6-v2", 384,
+        var settings = new MemorySettings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT, false, 100, "all-minilm-l6-v2", 384,
                 dev.mnemos.poem.action.Permutation.identity(2));
         var pool = List.of(new dev.mnemos.poem.data.Example("good", "positive"), new dev.mnemos.poem.data.Example("bad", "negative"),
                 new dev.mnemos.poem.data.Example("fine", "positive"));

@@ -1,5 +1,6 @@
 package dev.mnemos.poem.postgres;
 
+import dev.mnemos.poem.store.MemorySettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +33,7 @@ final class MemoryTable {
     private MemoryTable() {}
 
     /** What the row holds; task and pool are null when none was stored (schema 1, or the Java API). */
-    record Stored(PoemFile.Settings settings, Task task, List<Example> pool) {}
+    record Stored(MemorySettings settings, Task task, List<Example> pool) {}
 
     static Stored read(Connection c, String where) throws SQLException, StoreException {
         try (Statement st = c.createStatement();
@@ -47,7 +48,7 @@ final class MemoryTable {
                 ReadSettings read = new ReadSettings(r.getInt(5), Weighting.valueOf(r.getString(6)), Aggregate.valueOf(r.getString(7)));
                 Permutation fallback = Permutation.parse(r.getString(9));
                 if (fallback.size() != m) throw damaged(where, "default order " + fallback + " is not of m = " + m + " ranks");
-                PoemFile.Settings s = new PoemFile.Settings(m, read, r.getBoolean(8), capacity, r.getString(3), dimension, fallback);
+                MemorySettings s = new MemorySettings(m, read, r.getBoolean(8), capacity, r.getString(3), dimension, fallback);
                 List<Example> pool = r.getString(11) == null ? null : pool(JSON.readTree(r.getString(11)));
                 if (pool != null && pool.isEmpty()) throw damaged(where, "its example pool is empty");
                 return new Stored(s, r.getString(10) == null ? null : task(JSON.readTree(r.getString(10))), pool);
@@ -63,7 +64,7 @@ final class MemoryTable {
     }
 
     /** Inserts the row unless another process did first; true when this one did. */
-    static boolean create(Connection c, PoemFile.Settings s) throws SQLException {
+    static boolean create(Connection c, MemorySettings s) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
                 "INSERT INTO poem_memory (id, m, dimension, encoder, capacity, k, weighting, aggregate, tuned, fallback)"
                         + " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {

@@ -1,5 +1,6 @@
 package dev.mnemos.poem.postgres;
 
+import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.embed.Vectors;
 import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.memory.ActionValueEstimator;
@@ -63,7 +64,7 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
     private final String writer;
     private final int batchSize;
     private final Connection connection;
-    private volatile PoemFile.Settings settings;
+    private volatile MemorySettings settings;
     private volatile Task task;
     private volatile List<Example> pool;
     private final EpisodicMemory local;
@@ -124,7 +125,7 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
     }
 
     /** The settings stored with the memory (m, encoder, dimension, L, k, weighting, default order). */
-    public PoemFile.Settings settings() { return settings; }
+    public MemorySettings settings() { return settings; }
 
     /** The task template stored with the memory (by poem train or poem copy), if any. */
     public Optional<Task> task() { return Optional.ofNullable(task); }
@@ -458,7 +459,7 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         });
     }
 
-    private void check(PoemFile.Settings stored, PoemFile.Settings wanted) throws StoreException {
+    private void check(MemorySettings stored, MemorySettings wanted) throws StoreException {
         if (wanted == null) return;
         if (!stored.encoder().equals(wanted.encoder()) || stored.dimension() != wanted.dimension() || stored.m() != wanted.m()) {
             throw new StoreException(StoreException.Kind.MISMATCH, where + ": the memory there was written with encoder "
@@ -601,7 +602,7 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         private String url;
         private String user;
         private String password;
-        private PoemFile.Settings settings;
+        private MemorySettings settings;
         private String writer = defaultWriter();
         private int batchSize = 1_000;
         private Duration syncEvery = Duration.ofMillis(200);
@@ -645,7 +646,7 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
          * The settings this process works with. A new memory is created with them; an existing one
          * must match their encoder, dimension and m. Null opens an existing memory as it is.
          */
-        public Builder settings(PoemFile.Settings settings) { this.settings = settings; return this; }
+        public Builder settings(MemorySettings settings) { this.settings = settings; return this; }
 
         /** Recorded with each episode; default host:pid. */
         public Builder writer(String writer) { this.writer = Objects.requireNonNull(writer); return this; }

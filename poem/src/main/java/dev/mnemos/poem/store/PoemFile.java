@@ -75,7 +75,7 @@ public final class PoemFile {
     private PoemFile() {}
 
     /** What the file holds. */
-    public record Contents(Settings settings, Task task, List<Example> pool, EpisodicMemory memory, TrainingLog log) {
+    public record Contents(MemorySettings settings, Task task, List<Example> pool, EpisodicMemory memory, TrainingLog log) {
 
         /**
          * A {@link dev.mnemos.poem.Poem} over this memory, its pool, task, m and default order, embedding with
@@ -90,26 +90,6 @@ public final class PoemFile {
             }
             return dev.mnemos.poem.Poem.builder().encoder(encoder).examples(pool).estimator(memory).task(task)
                     .m(settings.m()).fallback(settings.fallback()).build();
-        }
-    }
-
-    /**
-     * The settings a memory was trained with.
-     *
-     * @param read     how the memory is read
-     * @param tuned    whether {@code read} was chosen by {@link dev.mnemos.poem.tune.ReadTuner} (else given or the default)
-     * @param encoder  the encoder's id; states from another encoder are not comparable
-     * @param fallback the order used when the memory knows nothing
-     */
-    public record Settings(int m, ReadSettings read, boolean tuned, int capacity, String encoder, int dimension, Permutation fallback) {
-
-        public int k() { return read.k(); }
-
-        public Weighting weighting() { return read.weighting(); }
-
-        /** The same settings with another read. */
-        public Settings withRead(ReadSettings newRead, boolean newTuned) {
-            return new Settings(m, newRead, newTuned, capacity, encoder, dimension, fallback);
         }
     }
 
@@ -185,7 +165,7 @@ public final class PoemFile {
             CheckedInputStream checked = new CheckedInputStream(raw, new CRC32());
             DataInputStream in = new DataInputStream(checked);
             Header header = readHeader(in, file);
-            Settings settings = settings(header.json(), header.version(), file);
+            MemorySettings settings = settings(header.json(), header.version(), file);
             List<float[]> states = readStates(in, settings.dimension(), file);
             List<Episode> episodes = readEpisodes(in, states, settings.m(), file);
             long expected = checked.getChecksum().getValue();
@@ -264,7 +244,7 @@ public final class PoemFile {
 
     private static ObjectNode header(Contents c) {
         ObjectNode h = JSON.createObjectNode();
-        Settings s = c.settings();
+        MemorySettings s = c.settings();
         h.put("m", s.m()).put("capacity", s.capacity())
                 .put("encoder", s.encoder()).put("dimension", s.dimension()).put("fallback", s.fallback().toString());
         h.putObject("read").put("k", s.read().k()).put("weighting", s.read().weighting().name())
@@ -285,7 +265,7 @@ public final class PoemFile {
         return h;
     }
 
-    private static Settings settings(JsonNode h, int version, Path file) throws FormatException {
+    private static MemorySettings settings(JsonNode h, int version, Path file) throws FormatException {
         for (String f : List.of("m", "capacity", "encoder", "dimension", "fallback")) {
             if (!h.has(f)) throw damaged(file, "no " + f + " in the header");
         }
@@ -295,7 +275,7 @@ public final class PoemFile {
         }
         ReadSettings read = new ReadSettings(r.get("k").asInt(), Weighting.valueOf(r.get("weighting").asText()),
                 version == 1 ? Aggregate.SUM : Aggregate.valueOf(r.get("aggregate").asText()));
-        Settings s = new Settings(h.get("m").asInt(), read, version > 1 && r.get("tuned").asBoolean(), h.get("capacity").asInt(),
+        MemorySettings s = new MemorySettings(h.get("m").asInt(), read, version > 1 && r.get("tuned").asBoolean(), h.get("capacity").asInt(),
                 h.get("encoder").asText(), h.get("dimension").asInt(), Permutation.parse(h.get("fallback").asText()));
         if (s.m() < 1 || s.m() > Permutation.MAX_SIZE || s.capacity() < 1 || s.dimension() < 1
                 || s.fallback().size() != s.m()) {

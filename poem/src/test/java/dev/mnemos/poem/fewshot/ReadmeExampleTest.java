@@ -1,5 +1,6 @@
 package dev.mnemos.poem.fewshot;
 
+import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.embed.Encoder;
 import dev.mnemos.embed.TestEncoders;
 import dev.mnemos.poem.action.Permutation;
@@ -106,7 +107,7 @@ class ReadmeExampleTest {
         Encoder encoder = TestEncoders.miniLm();
         Path memoryFile = dir.resolve("reviews.poem");
         EpisodicMemory empty = EpisodicMemory.builder().dimension(384).build();
-        PoemFile.save(memoryFile, new PoemFile.Contents(new PoemFile.Settings(4, ReadSettings.DEFAULT, false, 1000, encoder.id(), 384,
+        PoemFile.save(memoryFile, new PoemFile.Contents(new MemorySettings(4, ReadSettings.DEFAULT, false, 1000, encoder.id(), 384,
                 Permutation.identity(4)), SampleData.reviewsTask(), SampleData.reviews().train().subList(0, 20), empty, new TrainingLog()));
 
         try (URLClassLoader app = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {

@@ -1,5 +1,6 @@
 package dev.mnemos.poem.postgres;
 
+import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.data.Example;
 import dev.mnemos.poem.memory.Aggregate;
@@ -32,14 +33,14 @@ class PostgresMemoryTest {
 
     static final Permutation A = Permutation.of(1, 2, 3);
     static final Permutation B = Permutation.of(3, 2, 1);
-    static final PoemFile.Settings SETTINGS = settings("test-encoder", 3, 100);
+    static final MemorySettings SETTINGS = settings("test-encoder", 3, 100);
     static final AtomicInteger DATABASES = new AtomicInteger();
 
     static EmbeddedPostgres server;
     String url;
 
-    static PoemFile.Settings settings(String encoder, int m, int capacity) {
-        return new PoemFile.Settings(m, dev.mnemos.poem.memory.ReadSettings.DEFAULT.withK(5), false, capacity, encoder, 2, Permutation.identity(m));
+    static MemorySettings settings(String encoder, int m, int capacity) {
+        return new MemorySettings(m, dev.mnemos.poem.memory.ReadSettings.DEFAULT.withK(5), false, capacity, encoder, 2, Permutation.identity(m));
     }
 
     @BeforeAll
@@ -61,7 +62,7 @@ class PostgresMemoryTest {
         url = server.getJdbcUrl("postgres", name);
     }
 
-    PostgresMemory open(PoemFile.Settings settings, String writer) throws StoreException {
+    PostgresMemory open(MemorySettings settings, String writer) throws StoreException {
         return PostgresMemory.builder().url(url).settings(settings).writer(writer).syncEvery(Duration.ofMillis(100)).open();
     }
 

@@ -1,5 +1,6 @@
 package dev.mnemos.poem.postgres;
 
+import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.embed.Encoder;
 import dev.mnemos.poem.Poem;
 import dev.mnemos.poem.action.Permutation;
@@ -35,8 +36,8 @@ public final class TrainWorker {
         return out;
     }
 
-    static PoemFile.Settings settings(Encoder encoder) {
-        return new PoemFile.Settings(M, dev.mnemos.poem.memory.ReadSettings.DEFAULT.withK(5), false, 100_000, encoder.id(), encoder.dimension(), Permutation.identity(M));
+    static MemorySettings settings(Encoder encoder) {
+        return new MemorySettings(M, dev.mnemos.poem.memory.ReadSettings.DEFAULT.withK(5), false, 100_000, encoder.id(), encoder.dimension(), Permutation.identity(M));
     }
 
     public static void main(String[] args) throws Exception {

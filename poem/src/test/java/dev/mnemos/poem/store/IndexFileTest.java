@@ -55,7 +55,7 @@ class IndexFileTest {
 
     PoemFile.Contents contents(EpisodicMemory memory) {
         Task task = new Task("Classify.", "In: {input}\nOut: {output}", "In: {input}\nOut:", "\n\n", "{input}", List.of("x", "y"));
-        return new PoemFile.Contents(new PoemFile.Settings(3, new ReadSettings(5, Weighting.SIMILARITY, Aggregate.SUM), false, 100_000, "test", D,
+        return new PoemFile.Contents(new MemorySettings(3, new ReadSettings(5, Weighting.SIMILARITY, Aggregate.SUM), false, 100_000, "test", D,
                 Permutation.identity(3)), task, List.of(new Example("q1", "x")), memory, new TrainingLog());
     }
 
