@@ -227,8 +227,9 @@ class CopyCommandTest {
             if (i != 0) assertEquals(exits[i], run.exit(), run.err());
             else assertNotEquals(0, run.exit(), run.err());
         }
-        assertEquals("poem select: jdbc:mysql://db.internal/poem: a memory in a database is a jdbc:postgresql://HOST/DB URL;"
-                + " no other database is supported", runs.get(1).err().strip());
+        assertEquals("poem select: jdbc:mysql://db.internal/poem: no memory store on the class path opens this kind of URL"
+                + " (a jdbc:postgresql: memory needs the artifact dev.mnemos:mnemos-poem-postgres; no other database is supported)",
+                runs.get(1).err().strip());
         assertTrue(runs.get(2).err().contains("jdbc:postgresql://127.0.0.1:" + closed + "/poem: "), runs.get(2).err());
     }
 

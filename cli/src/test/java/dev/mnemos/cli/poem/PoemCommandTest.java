@@ -251,11 +251,12 @@ class PoemCommandTest {
                 memory, new dev.mnemos.poem.train.TrainingLog()));
         Run r = poem("select", "--memory", file.toString(), "--query", "so good");
         assertEquals(3, r.exit(), r.err());
-        assertEquals("poem select: " + file + ": damaged POEM memory file (its states have 8 dimensions; all-minilm-l6-v2 gives 384)",
+        assertEquals("poem select: " + file + ": damaged POEM memory (its states have 8 dimensions; all-minilm-l6-v2 gives 384)",
                 r.err().strip());
         Run train = poem(withModel("biased", "train", "--data", data(), "--memory", file.toString(), "--limit", "10"));
         assertEquals(3, train.exit(), train.err());
-        assertEquals("poem train: " + file + ": damaged POEM memory file (its states have 8 dimensions; all-minilm-l6-v2 gives 384)",
+        assertEquals("poem train: " + file + ": the memory there was written with encoder all-minilm-l6-v2 (8 dimensions) and m = 2;"
+                + " this run uses all-minilm-l6-v2 (384 dimensions)",
                 train.err().strip());
     }
 
@@ -386,7 +387,7 @@ class PoemCommandTest {
 
         Run r = poem("select", "--memory", file.toString(), "--query", "so good");
         assertEquals(3, r.exit(), r.out() + r.err());
-        assertEquals("poem select: " + file + " was trained with the encoder bge-small-en-v1.5; this command uses all-minilm-l6-v2",
+        assertEquals("poem select: " + file + " was trained with the encoder bge-small-en-v1.5; this is all-minilm-l6-v2",
                 r.err().strip());
     }
 

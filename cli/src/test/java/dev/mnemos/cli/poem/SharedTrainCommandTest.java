@@ -142,7 +142,7 @@ class SharedTrainCommandTest {
         byte[] before = Files.readAllBytes(file);
         CopyCommandTest.Run again = CopyCommandTest.poem("copy", url, file.toString());
         assertEquals(3, again.exit());
-        assertEquals(file + " exists; give --force to replace it", again.err().strip().replaceFirst("^poem copy: ", ""));
+        assertEquals(file + " already holds a memory of 120 episodes; give --force to replace it", again.err().strip().replaceFirst("^poem copy: ", ""));
         assertArrayEquals(before, Files.readAllBytes(file));
         assertEquals(0, CopyCommandTest.poem("copy", url, file.toString(), "--force").exit());
 

@@ -114,7 +114,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
             if (!Float.isFinite(state[i])) throw new IllegalArgumentException("state value " + i + " is " + state[i] + "; a state must be finite");
         }
         if (Double.isNaN(reward)) throw new IllegalArgumentException("reward is NaN");
-        float[] s = Vectors.normalized(state);
+        float[] s = unit(state); // a state written again (a copy, a write-through) is stored bit for bit as before
         lock.writeLock().lock();
         try {
             insert(s, action, reward, clock++);
@@ -215,7 +215,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
 
     /** The reward stored for (state, action), if any. */
     public Optional<Double> reward(float[] state, Permutation action) {
-        float[] s = Vectors.normalized(state);
+        float[] s = unit(state);
         lock.readLock().lock();
         try {
             Integer slot = slotOf.get(new StateKey(s));

@@ -59,24 +59,9 @@ record ConnectionUrl(String url, String user, String password, String shown) {
         return new ConnectionUrl(url, user, password, PREFIX + rest);
     }
 
-    /**
-     * A location as messages may print it: a {@code jdbc:} URL without its user info and query
-     * string (either may hold a password); a path as it is.
-     */
+    /** A location as messages may print it (see {@link dev.mnemos.poem.store.MemoryStores#shown}). */
     static String shown(String location) {
-        if (location == null || !location.startsWith("jdbc:")) return location;
-        String s = location;
-        int q = s.indexOf('?');
-        if (q >= 0) s = s.substring(0, q);
-        int slashes = s.indexOf("//");
-        if (slashes >= 0) {
-            int end = s.indexOf('/', slashes + 2);
-            String authority = end < 0 ? s.substring(slashes + 2) : s.substring(slashes + 2, end);
-            int at = authority.lastIndexOf('@');
-            if (at >= 0) s = s.substring(0, slashes + 2) + authority.substring(at + 1) + (end < 0 ? "" : s.substring(end));
-        }
-        int semicolon = s.indexOf(';'); // jdbc:sqlserver://host;password=...
-        return semicolon < 0 ? s : s.substring(0, semicolon);
+        return dev.mnemos.poem.store.MemoryStores.shown(location);
     }
 
     /** {@code text} with every occurrence of the password replaced, for a driver message that might echo it. */

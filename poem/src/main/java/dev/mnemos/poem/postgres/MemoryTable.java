@@ -1,5 +1,6 @@
 package dev.mnemos.poem.postgres;
 
+import dev.mnemos.poem.store.StoreException;
 import dev.mnemos.poem.store.MemorySettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

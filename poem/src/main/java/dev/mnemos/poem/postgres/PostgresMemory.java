@@ -1,5 +1,6 @@
 package dev.mnemos.poem.postgres;
 
+import dev.mnemos.poem.store.StoreException;
 import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.embed.Vectors;
 import dev.mnemos.poem.action.Permutation;
@@ -9,7 +10,9 @@ import dev.mnemos.poem.memory.EpisodicMemory;
 import dev.mnemos.poem.memory.ReadSettings;
 import dev.mnemos.poem.memory.Weighting;
 import dev.mnemos.poem.prompt.Task;
-import dev.mnemos.poem.store.PoemFile;
+import dev.mnemos.poem.store.MemoryStore;
+import dev.mnemos.poem.store.StoreOptions;
+import dev.mnemos.poem.memory.Episode;
 import dev.mnemos.poem.train.TrainingLog;
 
 import java.lang.management.ManagementFactory;
@@ -57,7 +60,7 @@ import java.util.concurrent.TimeUnit;
  *       transaction as the queries' episodes, so a restarted process resumes the unfinished ones.</li>
  * </ul>
  */
-public final class PostgresMemory implements ActionValueEstimator, AutoCloseable {
+public final class PostgresMemory implements ActionValueEstimator, MemoryStore {
 
     private final String where;
     private final String timeoutText;
@@ -86,11 +89,11 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
     private volatile StoreException lost; // the server stopped answering: why every later call fails
 
     private PostgresMemory(Builder b) throws StoreException {
-        this.where = redacted(b.url);
         this.timeoutText = seconds(b.timeout);
         this.writer = b.writer;
         this.batchSize = b.batchSize;
         this.connection = connect(b);
+        this.where = b.dataSource == null ? redacted(b.url) : shownUrl(connection);
         try {
             MemoryTable.Stored stored = stored(b);
             this.settings = stored.settings();
@@ -167,19 +170,39 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         local.read(read);
     }
 
+    @Override
+    public String location() {
+        return where;
+    }
+
+    @Override
+    public EpisodicMemory memory() {
+        return local;
+    }
+
+    /** This memory: a write applies locally at once and reaches the table within {@code syncEvery}. */
+    @Override
+    public ActionValueEstimator estimator() {
+        return this;
+    }
+
+    /** Commits what is queued ({@link #flush}). */
+    @Override
+    public void save() throws StoreException {
+        flush();
+    }
+
     /**
-     * The memory as a memory file holds it: settings, task, pool, the local copy of the episodes
-     * and the training log.
-     *
-     * @throws StoreException of kind MISMATCH when the database holds no task or pool (a memory
-     *                        written through the Java API, or before schema version 2)
+     * Writes episodes oldest first, as {@link #write} does, but queued together so that the next
+     * {@link #flush} commits them in one transaction (a copy into the database).
      */
-    public PoemFile.Contents contents() throws StoreException {
-        if (task == null || pool == null) {
-            throw new StoreException(StoreException.Kind.MISMATCH, where + ": the memory there holds no task and example pool"
-                    + " (written before schema version 2, or through the Java API); train into it with poem train or copy a memory file into it");
+    @Override
+    public void addAll(List<Episode> episodes) {
+        List<EpisodeWriter.Row> rows = new ArrayList<>(episodes.size());
+        for (Episode e : episodes) rows.add(locally(e.state(), e.action(), e.reward()));
+        synchronized (queue) {
+            queue.addAll(rows);
         }
-        return new PoemFile.Contents(settings, task, pool, local, log);
     }
 
     /** The local copy reads are answered from. */
@@ -191,9 +214,7 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
     @Override
     public void write(float[] state, Permutation action, double reward) {
         if (action.size() != settings.m()) throw new IllegalArgumentException("order " + action + " is not of m = " + settings.m());
-        float[] s = Vectors.normalized(state);
-        local.write(s, action, reward); // checks the state and reward
-        EpisodeWriter.Row row = row(s, action.index(), reward);
+        EpisodeWriter.Row row = locally(state, action, reward);
         int queued;
         synchronized (queue) {
             queue.add(row);
@@ -211,6 +232,14 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
                 flushRequested.set(false); // closing: close() flushes what is queued
             }
         }
+    }
+
+    /** Applies an episode to the local memory (which checks it) and makes the row the table gets. */
+    private EpisodeWriter.Row locally(float[] state, Permutation action, double reward) {
+        if (action.size() != settings.m()) throw new IllegalArgumentException("order " + action + " is not of m = " + settings.m());
+        float[] s = EpisodicMemory.unit(state);
+        local.write(s, action, reward); // checks the state and reward
+        return row(s, action.index(), reward);
     }
 
     /** Flushes; a failure is kept for {@link #lastFailure} and the episodes stay queued for the next flush. */
@@ -454,18 +483,13 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
                 stored = MemoryTable.create(connection, b.settings) ? new MemoryTable.Stored(b.settings, null, null)
                         : MemoryTable.read(connection, where); // another process created it first
             }
-            check(stored.settings(), b.settings);
+            try {
+                b.expected().check(stored.settings(), where);
+            } catch (dev.mnemos.poem.data.DataException e) {
+                throw new StoreException(StoreException.Kind.MISMATCH, e.getMessage());
+            }
             return stored;
         });
-    }
-
-    private void check(MemorySettings stored, MemorySettings wanted) throws StoreException {
-        if (wanted == null) return;
-        if (!stored.encoder().equals(wanted.encoder()) || stored.dimension() != wanted.dimension() || stored.m() != wanted.m()) {
-            throw new StoreException(StoreException.Kind.MISMATCH, where + ": the memory there was written with encoder "
-                    + stored.encoder() + " (" + stored.dimension() + " dimensions) and m = " + stored.m() + "; this run uses "
-                    + wanted.encoder() + " (" + wanted.dimension() + " dimensions) and m = " + wanted.m());
-        }
     }
 
     private void loadLog() throws SQLException {
@@ -489,6 +513,7 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
     }
 
     private static Connection connect(Builder b) throws StoreException {
+        if (b.dataSource != null) return connect(b.dataSource, b.timeout);
         ConnectionUrl url = ConnectionUrl.parse(b.url); // the secret goes as a property, never in the URL the driver sees
         String user = b.user != null ? b.user : url.user();
         String password = b.password != null ? b.password : url.password();
@@ -506,6 +531,43 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
             return DriverManager.getConnection(url.url(), p);
         } catch (SQLException e) {
             throw failedToConnect(url.shown(), e, b.timeout, password);
+        }
+    }
+
+    /**
+     * A connection of the application's own data source (a pool, say), held while the memory is
+     * open; its waits are bounded on the connection itself: the network timeout, and the
+     * session's statement_timeout.
+     */
+    private static Connection connect(javax.sql.DataSource dataSource, Duration timeout) throws StoreException {
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw failedToConnect("the data source", e, timeout, null);
+        }
+        try {
+            c.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            try (Statement st = c.createStatement()) {
+                st.execute("SET statement_timeout = " + timeout.toMillis());
+            }
+            return c;
+        } catch (SQLException e) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // the first failure is the one to report
+            }
+            throw failedToConnect(shownUrl(c), e, timeout, null);
+        }
+    }
+
+    private static String shownUrl(Connection c) {
+        try {
+            String url = c.getMetaData().getURL();
+            return url == null ? "the data source" : redacted(url);
+        } catch (SQLException e) {
+            return "the data source";
         }
     }
 
@@ -611,8 +673,36 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
         private boolean replace;
         private Integer exactUpTo;
         private Duration timeout = DEFAULT_TIMEOUT;
+        private javax.sql.DataSource dataSource;
+        private String expectEncoder;
+        private int expectDimension;
+        private Integer expectM;
 
         private Builder() {}
+
+        /**
+         * Takes the memory's one connection from the application's own data source (a pool such as
+         * HikariCP, or Spring's), instead of a {@link #url}; it is held until {@link #close}. The
+         * {@link #timeout} bounds its waits through {@code Connection.setNetworkTimeout} and the
+         * session's {@code statement_timeout}; connecting is the data source's to bound.
+         */
+        public Builder dataSource(javax.sql.DataSource dataSource) { this.dataSource = Objects.requireNonNull(dataSource); return this; }
+
+        /** An existing memory must have been written with this encoder and dimension, and with this m unless it is null. */
+        public Builder expect(String encoder, int dimension, Integer m) {
+            this.expectEncoder = Objects.requireNonNull(encoder);
+            this.expectDimension = dimension;
+            this.expectM = m;
+            return this;
+        }
+
+        /** The check of {@link #expect} (or of {@link #settings}). */
+        StoreOptions expected() {
+            StoreOptions.Builder o = StoreOptions.builder();
+            if (expectEncoder != null) o.expect(expectEncoder, expectDimension, expectM);
+            else if (settings != null) o.expect(settings.encoder(), settings.dimension(), settings.m());
+            return o.build();
+        }
 
         /**
          * The longest wait for the database: to connect and log in, for any answer on the
@@ -686,7 +776,7 @@ public final class PostgresMemory implements ActionValueEstimator, AutoCloseable
 
         /** Connects, creates or checks the schema and the memory's settings, and loads the episodes. */
         public PostgresMemory open() throws StoreException {
-            Objects.requireNonNull(url, "url");
+            if (url == null && dataSource == null) throw new IllegalArgumentException("give the memory's url or a dataSource");
             return new PostgresMemory(this);
         }
 

@@ -1,5 +1,6 @@
 package dev.mnemos.poem.postgres;
 
+import dev.mnemos.poem.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

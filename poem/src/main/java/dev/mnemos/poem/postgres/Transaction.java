@@ -1,5 +1,6 @@
 package dev.mnemos.poem.postgres;
 
+import dev.mnemos.poem.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 

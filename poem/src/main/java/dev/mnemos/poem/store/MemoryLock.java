@@ -49,7 +49,7 @@ public final class MemoryLock implements AutoCloseable {
      *
      * @param what what takes it, e.g. "poem train", for the other holder's refusal message
      * @throws MemoryInUseException when another process or holder has it
-     * @throws IOException when the lock file cannot be made (e.g. the directory is not writable)
+     * @throws java.io.UncheckedIOException when the lock file cannot be made (e.g. the directory is not writable)
      */
     public static MemoryLock acquire(Path memory, String what) throws IOException {
         Path file = lockFile(memory);
@@ -63,7 +63,13 @@ public final class MemoryLock implements AutoCloseable {
 
     /** The lock, or null when the file locked turned out to be one another holder had removed. */
     private static MemoryLock tryAcquire(Path memory, Path file, String holder) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) { // not the memory's fault: where it is cannot be written
+            String why = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+            throw new java.io.UncheckedIOException("cannot write " + file + " (" + why + ")", e);
+        }
         try {
             FileLock lock;
             try {

@@ -75,23 +75,7 @@ public final class PoemFile {
     private PoemFile() {}
 
     /** What the file holds. */
-    public record Contents(MemorySettings settings, Task task, List<Example> pool, EpisodicMemory memory, TrainingLog log) {
-
-        /**
-         * A {@link dev.mnemos.poem.Poem} over this memory, its pool, task, m and default order, embedding with
-         * {@code encoder}, which must be the one the memory was trained with.
-         *
-         * @throws dev.mnemos.poem.data.DataException when the encoder is another one
-         */
-        public dev.mnemos.poem.Poem poem(dev.mnemos.embed.Encoder encoder) {
-            if (!settings.encoder().equals(encoder.id()) || settings.dimension() != encoder.dimension()) {
-                throw new dev.mnemos.poem.data.DataException("the memory was trained with the encoder " + settings.encoder() + " ("
-                        + settings.dimension() + " dimensions); this is " + encoder.id() + " (" + encoder.dimension() + ")");
-            }
-            return dev.mnemos.poem.Poem.builder().encoder(encoder).examples(pool).estimator(memory).task(task)
-                    .m(settings.m()).fallback(settings.fallback()).build();
-        }
-    }
+    public record Contents(MemorySettings settings, Task task, List<Example> pool, EpisodicMemory memory, TrainingLog log) {}
 
     /**
      * Writes the memory file and, when the memory reads through a graph, the graph beside it

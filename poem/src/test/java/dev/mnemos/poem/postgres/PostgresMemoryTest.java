@@ -1,5 +1,6 @@
 package dev.mnemos.poem.postgres;
 
+import dev.mnemos.poem.store.StoreException;
 import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.data.Example;
@@ -134,10 +135,9 @@ class PostgresMemoryTest {
             assertEquals(tuned, two.settings().read());
             assertTrue(two.settings().tuned());
             assertEquals(tuned, two.local().read());
-            PoemFile.Contents c = two.contents();
-            assertEquals(pool, c.pool());
-            assertEquals(task, c.task());
-            assertEquals(1, c.memory().size());
+            assertEquals(java.util.Optional.of(pool), two.pool());
+            assertEquals(java.util.Optional.of(task), two.task());
+            assertEquals(1, two.memory().size());
         }
         try (PostgresMemory narrowed = PostgresMemory.builder().url(url).k(7).open()) { // k for this process's reads only
             assertEquals(tuned.withK(7), narrowed.local().read());

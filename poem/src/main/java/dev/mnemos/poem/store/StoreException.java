@@ -1,8 +1,8 @@
-package dev.mnemos.poem.postgres;
+package dev.mnemos.poem.store;
 
 import java.io.IOException;
 
-/** A shared memory could not be opened or written; the message is one line naming the database. */
+/** A stored memory (in a database, say) could not be reached, opened or written; the message is one line naming where. */
 public final class StoreException extends IOException {
 
     /** What went wrong, so that a command can exit with a code per kind. */
