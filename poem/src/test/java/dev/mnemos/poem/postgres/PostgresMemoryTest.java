@@ -302,4 +302,29 @@ class PostgresMemoryTest {
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
         }
     }
+
+    @Test
+    void anApplicationsOwnDataSourceServesAsWellAsAUrl() throws Exception {
+        String name = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
+        javax.sql.DataSource dataSource = server.getDatabase("postgres", name);
+        try (PostgresMemory memory = PostgresMemory.builder().dataSource(dataSource).settings(SETTINGS).writer("app").open()) {
+            memory.write(new float[] {1, 0}, A, 1.0);
+            memory.flush();
+            assertTrue(memory.location().startsWith("jdbc:postgresql://"), memory.location());
+            assertFalse(memory.location().contains("?"), memory.location());
+        }
+        assertEquals(1, count("SELECT count(*) FROM poem_episode WHERE writer = 'app'"));
+    }
+
+    @Test
+    void aJdbcPostgresqlLocationOpensThroughTheStoreProvider() throws Exception {
+        dev.mnemos.poem.store.StoreOptions options = dev.mnemos.poem.store.StoreOptions.builder().create(SETTINGS).writer("opened").build();
+        try (dev.mnemos.poem.store.MemoryStore store = dev.mnemos.poem.store.MemoryStores.open(url, options)) {
+            assertInstanceOf(PostgresMemory.class, store);
+            assertEquals(PostgresMemory.redacted(url), store.location());
+            store.estimator().write(new float[] {0, 1}, B, 1.0);
+            store.save();
+        }
+        assertEquals(1, count("SELECT count(*) FROM poem_episode"));
+    }
 }
