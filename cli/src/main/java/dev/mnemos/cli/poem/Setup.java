@@ -95,7 +95,11 @@ final class Setup {
         if (backend.model == null) throw new Cli.Failure(ExitCode.USAGE, "--model is required: the model name as the server knows it");
         ProcessorConfig config = backend.toConfig();
         if (config.style() == Style.CHAT) {
-            return ChatAsker.builder().model(ChatModels.create(config)).task(task).logProbs(reward.needsLogProbs()).config(config).build();
+            if (reward.needsLogProbs() && !"openai".equals(config.backend())) {
+                throw new Cli.Failure(ExitCode.USAGE, "--reward margin needs --style chat --backend openai (token log-probabilities)");
+            }
+            return ChatAsker.builder().model(ChatModels.create(config)).task(task).logProbs(reward.needsLogProbs() ? new OpenAiLogProbs() : null)
+                    .config(config).build();
         }
         if (reward.needsLogProbs()) {
             throw new Cli.Failure(ExitCode.USAGE, "--reward margin needs --style chat --backend openai (token log-probabilities)");

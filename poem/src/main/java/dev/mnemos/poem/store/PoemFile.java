@@ -10,7 +10,7 @@ import dev.mnemos.poem.memory.Episode;
 import dev.mnemos.poem.memory.EpisodicMemory;
 import dev.mnemos.poem.memory.Aggregate;
 import dev.mnemos.poem.memory.ReadSettings;
-import dev.mnemos.poem.memory.SavedGraph;
+import dev.mnemos.poem.memory.SavedIndex;
 import dev.mnemos.poem.memory.Weighting;
 import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.poem.train.TrainingLog;
@@ -159,7 +159,7 @@ public final class PoemFile {
 
             EpisodicMemory memory = EpisodicMemory.builder().dimension(settings.dimension()).read(settings.read())
                     .capacity(settings.capacity()).exactUpTo(exactUpTo).build();
-            Optional<SavedGraph> graph = IndexFile.load(file, stored, Files.size(file), note);
+            Optional<SavedIndex> graph = IndexFile.load(file, stored, Files.size(file), note);
             if (graph.isPresent()) memory.addAll(episodes, graph.get(), n -> note.accept(IndexFile.beside(file) + ": " + n));
             else memory.addAll(episodes);
             return new Contents(settings, task(header.json().path("task")), pool(header.json().path("pool"), file), memory, log(header.json(), settings.m()));

@@ -237,9 +237,8 @@ public final class PostgresMemory implements ActionValueEstimator, MemoryStore {
     /** Applies an episode to the local memory (which checks it) and makes the row the table gets. */
     private EpisodeWriter.Row locally(float[] state, Permutation action, double reward) {
         if (action.size() != settings.m()) throw new IllegalArgumentException("order " + action + " is not of m = " + settings.m());
-        float[] s = EpisodicMemory.unit(state);
-        local.write(s, action, reward); // checks the state and reward
-        return row(s, action.index(), reward);
+        local.write(state, action, reward); // checks the state and reward, and keeps it normalised as the table does
+        return row(Vectors.normalized(state), action.index(), reward);
     }
 
     /** Flushes; a failure is kept for {@link #lastFailure} and the episodes stay queued for the next flush. */

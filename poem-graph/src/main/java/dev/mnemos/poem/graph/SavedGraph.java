@@ -1,4 +1,4 @@
-package dev.mnemos.poem.memory;
+package dev.mnemos.poem.graph;
 
 import java.io.DataOutput;
 import java.io.IOException;
@@ -7,14 +7,14 @@ import java.nio.ByteBuffer;
 
 /**
  * A memory's graph index as a file keeps it, so that loading a large memory does not build the
- * graph again ({@link EpisodicMemory#snapshot()}, {@link EpisodicMemory#addAll(java.util.List, SavedGraph, java.util.function.Consumer)}).
+ * graph again (its bytes are the {@link dev.mnemos.poem.memory.SavedIndex} a memory's snapshot holds).
  *
  * <p>It holds, for each graph node, the number of the state it stands for, states being numbered
  * in the order they first appear in the snapshot's episodes (as the memory file numbers them), or
  * -1 for a removed state that the graph keeps as a waypoint, whose vector it then holds too; and
  * the graph itself in JVector's serialised form (its {@code OnHeapGraphIndex} format, version 4).
  */
-public final class SavedGraph {
+final class SavedGraph {
 
     final int dimension;
     final int degree;
@@ -35,6 +35,15 @@ public final class SavedGraph {
     /** Graph nodes, removed states included. */
     public int nodes() {
         return stateOfNode.length;
+    }
+
+    /** What {@link #write} writes, as the index file keeps it. */
+    byte[] bytes() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            write(out);
+        }
+        return bytes.toByteArray();
     }
 
     public void write(DataOutput out) throws IOException {

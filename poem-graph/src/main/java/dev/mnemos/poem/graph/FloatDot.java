@@ -1,4 +1,4 @@
-package dev.mnemos.poem.memory;
+package dev.mnemos.poem.graph;
 
 /**
  * The dot product the graph index scores with. Two implementations: {@code VectorDot} (SIMD lanes of
@@ -19,7 +19,7 @@ abstract class FloatDot {
         if (System.getProperty("mnemos.poem.dot", "").equals("scalar")) return new Scalar();
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             try {
-                return (FloatDot) Class.forName("dev.mnemos.poem.memory.VectorDot").getDeclaredConstructor().newInstance();
+                return (FloatDot) Class.forName(FloatDot.class.getPackageName() + ".VectorDot").getDeclaredConstructor().newInstance();
             } catch (ReflectiveOperationException | LinkageError e) {
                 return new Scalar();
             }

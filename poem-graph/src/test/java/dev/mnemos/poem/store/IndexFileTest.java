@@ -6,7 +6,7 @@ import dev.mnemos.poem.memory.Aggregate;
 import dev.mnemos.poem.memory.EpisodicMemory;
 import dev.mnemos.poem.memory.Neighbour;
 import dev.mnemos.poem.memory.ReadSettings;
-import dev.mnemos.poem.memory.SavedGraph;
+import dev.mnemos.poem.memory.SavedIndex;
 import dev.mnemos.poem.memory.Weighting;
 import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.poem.train.TrainingLog;
@@ -63,10 +63,8 @@ class IndexFileTest {
         return PoemFile.load(file, notes::add, 0);
     }
 
-    static byte[] bytes(SavedGraph graph) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        graph.write(new DataOutputStream(out));
-        return out.toByteArray();
+    static byte[] bytes(SavedIndex graph) {
+        return graph.bytes();
     }
 
     /** Share of the k = 5 nearest states that both memories return, over 100 queries. */

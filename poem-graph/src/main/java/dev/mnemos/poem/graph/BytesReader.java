@@ -1,4 +1,4 @@
-package dev.mnemos.poem.memory;
+package dev.mnemos.poem.graph;
 
 import io.github.jbellis.jvector.disk.RandomAccessReader;
 

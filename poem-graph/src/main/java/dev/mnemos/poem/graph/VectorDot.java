@@ -1,4 +1,4 @@
-package dev.mnemos.poem.memory;
+package dev.mnemos.poem.graph;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;

@@ -1,6 +1,10 @@
-package dev.mnemos.poem.memory;
+package dev.mnemos.poem.graph;
 
 import dev.mnemos.poem.action.Permutation;
+import dev.mnemos.poem.memory.Episode;
+import dev.mnemos.poem.memory.EpisodicMemory;
+import dev.mnemos.poem.memory.Neighbour;
+import dev.mnemos.poem.memory.SavedIndex;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -15,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * The approximate read against the exact one. The first test checks recall and agreement at the
  * issue's 50,000 states and 1,000 queries in every build (about 45 s on the 2 cores with the SIMD
  * dot product); {@code -Dpoem.graphTestStates=N} runs it at another size:
- * <pre>mvn -pl poem -am test -Dtest=GraphIndexTest -Dpoem.graphTestStates=3000 -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>mvn -pl poem-graph -am test -Dtest=GraphIndexTest -Dpoem.graphTestStates=3000 -Dsurefire.failIfNoSpecifiedTests=false</pre>
  * The 1,000,000-state run is in bench/ (poem.AnnReadBenchmark).
  */
 class GraphIndexTest {
@@ -201,7 +205,7 @@ class GraphIndexTest {
     @org.junit.jupiter.api.Timeout(120) // a failed insert must be reported, never waited on
     void aFailedInsertIsReportedNotWaitedOnAndTheGraphIsBuiltAgainOnceItCanBe() throws Exception {
         Random r = new Random(23);
-        GraphIndex graph = new GraphIndex(D, 100);
+        GraphIndex graph = new GraphIndex(D, 100, GraphIndexProvider.defaultInserters());
         for (int slot = 0; slot < 50; slot++) graph.add(slot, query(r));
         graph.add(50, Arrays.copyOf(query(r), D + 1)); // one number too many: its insert fails in the background
         int[] numbers = java.util.stream.IntStream.range(0, 52).toArray();
@@ -216,7 +220,7 @@ class GraphIndexTest {
         int[] all = graph.nearest(next, 100);
         assertEquals(51, all.length);
         assertFalse(Arrays.stream(all).anyMatch(slot -> slot == 50), "the removed state was read");
-        SavedGraph saved = graph.save(numbers);
+        SavedGraph saved = graph.savedGraph(numbers);
         assertEquals(51, saved.nodes());
     }
 
@@ -227,8 +231,8 @@ class GraphIndexTest {
         fill(r, 600, a);
         EpisodicMemory b = memory(0, 1_000_000);
         fill(r, 500, b);
-        SavedGraph graphOfA = a.snapshot().graph().orElseThrow();
-        assertEquals(600, graphOfA.nodes());
+        SavedIndex graphOfA = a.snapshot().graph().orElseThrow();
+        assertEquals(600, SavedGraph.read(java.nio.ByteBuffer.wrap(graphOfA.bytes())).nodes());
 
         java.util.List<String> notes = new java.util.ArrayList<>();
         EpisodicMemory loaded = memory(0, 1_000_000);

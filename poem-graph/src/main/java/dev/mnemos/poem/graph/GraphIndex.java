@@ -1,5 +1,8 @@
-package dev.mnemos.poem.memory;
+package dev.mnemos.poem.graph;
 
+import dev.mnemos.poem.memory.ApproximateIndex;
+import dev.mnemos.poem.memory.ExactScan;
+import dev.mnemos.poem.memory.SavedIndex;
 import io.github.jbellis.jvector.graph.GraphIndexBuilder;
 import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.OnHeapGraphIndex;
@@ -22,9 +25,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -32,14 +32,14 @@ import java.util.stream.IntStream;
  * neighbour pruning) over the stored states. A read visits a few thousand states instead of all.
  *
  * <p>States go into the graph as they are written, off the writer's thread: a write hands the state
- * to the inserters (every core, shared by all graphs) and returns, and until the state is in the
+ * to the inserters (the pool it was given, see the constructor) and returns, and until the state is in the
  * graph reads score it exactly alongside the graph's answer, so a read always sees every write
  * before it. A writer more than {@value #MAX_PENDING} states ahead of the inserters waits for them.
  * A removed state stays in the graph as a tombstone that reads pass through but never return; when
  * tombstones outnumber live states the graph is built again from the live ones (see
  * {@link #rebuild}). Graph nodes are numbered apart from the memory's slots for that reason.
  */
-final class GraphIndex implements StateIndex {
+final class GraphIndex implements ApproximateIndex {
 
     /**
      * Neighbours per node (the graph's M); JVector keeps up to twice as many on the bottom layer.
@@ -64,14 +64,6 @@ final class GraphIndex implements StateIndex {
      */
     private static final java.util.logging.Logger JVECTOR_LOG = quiet("io.github.jbellis.jvector");
     private static final VectorTypeSupport VECTORS = VectorizationProvider.getInstance().getVectorTypeSupport();
-    /** Inserts states into every graph; its threads are daemons. */
-    private static final ForkJoinPool INSERTERS = inserters();
-    /** Submits an inserters' follow-up run from outside the pool, so that graphs take turns; a daemon thread. */
-    private static final java.util.concurrent.Executor HANDOFF = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "poem-graph-handoff");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final int dimension;
     private volatile int searchBeam;
@@ -87,19 +79,30 @@ final class GraphIndex implements StateIndex {
     private volatile GraphIndexBuilder builder;
     private volatile int published; // nodes [0, published) have their vectors: the inserters may take them
     private volatile int inGraph; // nodes [0, inGraph) are in the graph; reads score the others exactly
-    private final AtomicBoolean inserting = new AtomicBoolean(); // a task takes runs of published nodes
-    private final AtomicInteger tasks = new AtomicInteger(); // this graph's tasks scheduled and not yet ended
+    private final ForkJoinPool inserters;
+    private final Object progress = new Object(); // guards running and insertFailure; notified when a run ends
+    private boolean running; // a run of published nodes is submitted or under way; one at a time
     private volatile Throwable insertFailure; // the next write builds the graph again
-    private final Object progress = new Object(); // notified when inGraph grows or a task ends
     private final Queue<GraphSearcher> searchers = new ConcurrentLinkedQueue<>();
     private final Bits liveNodes = node -> node < slotOfNode.length && slotOfNode[node] >= 0;
 
-    /** @param searchBeam candidates kept while reading (at least k): more is slower and nearer exact */
-    GraphIndex(int dimension, int searchBeam) {
-        this(dimension, searchBeam, DEGREE, BUILD_BEAM);
+    /** A graph with the default {@link #DEGREE} and {@link #BUILD_BEAM}, inserting on {@code inserters}. */
+    GraphIndex(int dimension, int searchBeam, ForkJoinPool inserters) {
+        this(dimension, searchBeam, DEGREE, BUILD_BEAM, inserters);
     }
 
-    GraphIndex(int dimension, int searchBeam, int degree, int buildBeam) {
+    /**
+     * @param dimension  the length of the states
+     * @param searchBeam candidates kept while reading (at least k): more is slower and nearer exact
+     * @param degree     neighbours per node, the graph's M (JVector keeps up to twice as many on the bottom layer)
+     * @param buildBeam  candidates kept while inserting a node
+     * @param inserters  where states go into the graph, as JVector's GraphIndexBuilder takes its
+     *                   executor: each write's state is inserted off the writer's thread, in runs of
+     *                   at most {@value #RUN} nodes spread over the pool's threads; loads and rebuilds
+     *                   insert all their states there at once. The graphs of a process may share one.
+     */
+    GraphIndex(int dimension, int searchBeam, int degree, int buildBeam, ForkJoinPool inserters) {
+        this.inserters = java.util.Objects.requireNonNull(inserters, "inserters");
         this.dimension = dimension;
         this.searchBeam = searchBeam;
         this.degree = degree;
@@ -119,8 +122,8 @@ final class GraphIndex implements StateIndex {
         if (slot < nodeOfSlot.length && nodeOfSlot[slot] >= 0) remove(slot);
         place(slot, vector);
         published = nodes;
-        insertInBackground();
-        waitWhileBehind(MAX_PENDING);
+        startRun();
+        awaitInserted(MAX_PENDING);
     }
 
     /**
@@ -129,13 +132,14 @@ final class GraphIndex implements StateIndex {
      * not be held yet. If the graph cannot take them, the failure is kept: reads score the states
      * exactly and the next write builds the graph again ({@link #ready}).
      */
-    void addAll(int[] slots, float[][] vectors) {
+    @Override
+    public void addAll(int[] slots, float[][] vectors) {
         settle();
         int first = nodes;
         for (int i = 0; i < slots.length; i++) place(slots[i], vectors[i]);
         int last = nodes;
         try {
-            INSERTERS.submit(() -> insert(first, last)).join();
+            inserters.submit(() -> insert(first, last)).join();
         } catch (RuntimeException | Error e) {
             insertFailure = e; // every state is placed and reads score them exactly; the next write builds the graph again
             return;
@@ -155,59 +159,48 @@ final class GraphIndex implements StateIndex {
         live++;
     }
 
-    /** From a writer: starts a task for the published nodes unless one runs. */
-    private void insertInBackground() {
-        if (claim()) submit();
-    }
-
-    /** Takes the graph's one task slot, counted until the task ends. */
-    private boolean claim() {
-        if (insertFailure != null || !inserting.compareAndSet(false, true)) return false;
-        tasks.incrementAndGet();
-        return true;
-    }
-
-    /** Submits the claimed task; if it cannot be, keeps the failure and gives the slot back. */
-    private void submit() {
+    /**
+     * Submits a run of the published nodes unless one is under way (or an insert failed: the next
+     * write builds the graph again first). Called from outside the pool, by a writer or a waiter, so
+     * that the runs of graphs written at once take turns in its queue.
+     */
+    private void startRun() {
+        synchronized (progress) {
+            if (running || insertFailure != null || published == inGraph) return;
+            running = true;
+        }
         try {
-            INSERTERS.execute(this::insertRun);
-        } catch (Throwable e) {
-            unclaim(e);
+            inserters.execute(this::run);
+        } catch (Throwable e) { // the pool refused it (shut down, out of memory): kept, never waited on
+            ended(e);
         }
     }
 
-    /** Gives back a claimed task slot that no task will use, keeping why. */
-    private void unclaim(Throwable failure) {
-        insertFailure = failure;
-        inserting.set(false);
-        tasks.decrementAndGet();
-        signal();
-    }
-
     /**
-     * The inserters' task: one run of published nodes into the graph. If more are left, the next
-     * run is submitted from outside the pool ({@link #HANDOFF}): a worker runs the tasks it submits
-     * itself before any other, so graphs written at once would otherwise starve each other.
+     * One run: at most {@value #RUN} published nodes into the graph. The next run is started by the
+     * next write or by a waiter ({@link #awaitInserted}), from outside the pool: a worker would run
+     * a task it submitted itself before any other graph's.
      */
-    private void insertRun() {
+    private void run() {
+        Throwable failed = null;
         try {
             int from = inGraph;
             int to = Math.min(published, from + RUN);
             if (from < to) insert(from, to);
             inGraph = to;
-        } catch (Throwable e) { // an Error too: a save waiting for this task must not wait for ever
-            insertFailure = e;
+        } catch (Throwable e) { // an Error too: a save waiting for this run must not wait for ever
+            failed = e;
         }
-        inserting.set(false);
-        if (published > inGraph && claim()) { // published after the last look, or more than a run
-            try {
-                HANDOFF.execute(this::submit);
-            } catch (Throwable e) {
-                unclaim(e);
-            }
+        ended(failed);
+    }
+
+    /** A run ended (or was never started), with its failure if any: waiters look again. */
+    private void ended(Throwable failure) {
+        synchronized (progress) {
+            if (failure != null) insertFailure = failure;
+            running = false;
+            progress.notifyAll();
         }
-        tasks.decrementAndGet(); // last: settle() sees no task only once a follow-up is counted
-        signal();
     }
 
     /** Nodes [from, to) into the graph on every core; after a failure the other nodes are skipped, not left running. */
@@ -229,23 +222,23 @@ final class GraphIndex implements StateIndex {
         if (e != null) throw new IllegalStateException(e);
     }
 
-    private void signal() {
-        synchronized (progress) {
-            progress.notifyAll();
+    /**
+     * Waits until at most {@code behind} published nodes are not in the graph yet, starting runs as
+     * they end, or until an insert failed.
+     */
+    private void awaitInserted(int behind) {
+        while (published - inGraph > behind && insertFailure == null) {
+            startRun();
+            awaitWhile(() -> running && published - inGraph > behind);
         }
     }
 
     /**
-     * Waits until at most {@code behind} published nodes are not in the graph yet, or no task is
-     * left to insert them (after a failure). An interrupt does not end the wait (a writer that
-     * stopped waiting would let the backlog grow without bound); it is kept for the caller.
+     * Waits while {@code pending} holds, looking again each time a run ends. An interrupt does not
+     * end the wait (a writer that stopped waiting would let the backlog grow without bound); it is
+     * kept for the caller.
      */
-    private void waitWhileBehind(int behind) {
-        awaitProgress(() -> published - inGraph > behind && insertFailure == null && tasks.get() > 0);
-    }
-
-    /** Waits while {@code pending} holds, checking it each time a task makes progress or ends. */
-    private void awaitProgress(java.util.function.BooleanSupplier pending) {
+    private void awaitWhile(java.util.function.BooleanSupplier pending) {
         boolean interrupted = false;
         synchronized (progress) {
             while (pending.getAsBoolean()) {
@@ -260,12 +253,12 @@ final class GraphIndex implements StateIndex {
     }
 
     /**
-     * Waits until this graph's tasks have ended, so that every published node is in the graph, or
-     * builds the graph again if an insert failed: before the graph is saved or replaced. (A task
-     * ends only when it found no node left or counted the task that takes them.)
+     * Every published node into the graph, or the graph built again if an insert failed: before the
+     * graph is saved or replaced.
      */
     private void settle() {
-        awaitProgress(() -> tasks.get() > 0);
+        awaitInserted(0);
+        awaitWhile(() -> running); // a run that failed may still be ending
         if (insertFailure != null) recover();
     }
 
@@ -287,7 +280,8 @@ final class GraphIndex implements StateIndex {
     }
 
     /** Candidates later reads keep (at least k). */
-    void searchBeam(int beam) {
+    @Override
+    public void searchBeam(int beam) {
         this.searchBeam = beam;
     }
 
@@ -360,7 +354,13 @@ final class GraphIndex implements StateIndex {
      * memory's write lock must be held.
      */
     @SuppressWarnings("deprecation") // OnHeapGraphIndex.save: JVector's own on-heap format, read back by GraphIndexBuilder.load
-    SavedGraph save(int[] numberOfSlot) throws IOException {
+    @Override
+    public SavedIndex save(int[] numberOfSlot) throws IOException {
+        return new SavedIndex(savedGraph(numberOfSlot).bytes());
+    }
+
+    /** {@link #save} before it becomes bytes. */
+    SavedGraph savedGraph(int[] numberOfSlot) throws IOException {
         settle();
         // cleanup() also marks the graph complete, so later views are JVector's FrozenView while inserts
         // go on: its neighbour lists are replaced whole, never changed in place, so reads stay sound,
@@ -387,11 +387,11 @@ final class GraphIndex implements StateIndex {
      *
      * @throws IOException when the saved graph does not fit these states or cannot be read
      */
-    static GraphIndex load(SavedGraph saved, float[][] states, int searchBeam) throws IOException {
+    static GraphIndex load(SavedGraph saved, float[][] states, int searchBeam, ForkJoinPool inserters) throws IOException {
         if (saved.dimension != (states.length == 0 ? saved.dimension : states[0].length)) {
             throw new IOException("its states have " + saved.dimension + " dimensions");
         }
-        GraphIndex g = new GraphIndex(saved.dimension, searchBeam, saved.degree, saved.buildBeam);
+        GraphIndex g = new GraphIndex(saved.dimension, searchBeam, saved.degree, saved.buildBeam, inserters);
         g.adoptNodes(saved, states);
         try {
             g.builder.load(new BytesReader(saved.graph));
@@ -441,7 +441,7 @@ final class GraphIndex implements StateIndex {
      * per removal, spent at once on the write that triggers it.
      */
     private void rebuild() {
-        awaitProgress(() -> tasks.get() > 0); // a failed task may still be ending
+        awaitWhile(() -> running); // a failed run may still be ending
         insertFailure = null; // the graph is made anew: addAll keeps a new failure, if any
         int[] liveSlots = new int[live];
         float[][] liveVectors = new float[live][];
@@ -463,17 +463,6 @@ final class GraphIndex implements StateIndex {
         builder = newBuilder();
         searchers.clear();
         addAll(liveSlots, liveVectors);
-    }
-
-    /**
-     * One thread per core. Threads idle for a day are retired, not after the default minute:
-     * JVector keeps scratch space per thread in each graph, so new threads for every burst of
-     * writes would pile it up.
-     */
-    private static ForkJoinPool inserters() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        return new ForkJoinPool(cores, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, false,
-                cores, 256 + cores, 1, null, 1, TimeUnit.DAYS);
     }
 
     private static java.util.logging.Logger quiet(String name) {
