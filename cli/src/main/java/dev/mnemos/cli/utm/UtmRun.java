@@ -16,6 +16,7 @@ import dev.mnemos.utm.bitag.BiTagFormat;
 import dev.mnemos.runtime.cycle.RunLimits;
 import dev.mnemos.runtime.cycle.RunResult;
 import dev.mnemos.runtime.memory.Memory;
+import dev.mnemos.runtime.memory.MemoryFile;
 import dev.mnemos.runtime.model.Processor;
 import dev.mnemos.utm.bitag.BiTagProgram;
 import dev.mnemos.utm.image.MemoryImage;
@@ -116,6 +117,10 @@ public final class UtmRun implements Callable<Integer> {
         return Cli.execute(ModelOptions.commandLine(command), args, out, err);
     }
 
+    @Option(names = "--write-memory", paramLabel = "FILE", description = {"Write the run's initial memory (the machine laid out in string memory) to FILE as a",
+            "memory file, as `mnemos run` loads it, and exit without running."})
+    Path writeMemory;
+
     @Option(names = "--resync", description = "With --resume, after a run that stopped on a mismatch: put memory back in the reference configuration and go on (the mismatch stays counted).")
     boolean resync;
 
@@ -132,6 +137,7 @@ public final class UtmRun implements Callable<Integer> {
         if (resync && resume == null) throw new Cli.Failure(ExitCode.USAGE, "--resync goes with --resume CHECKPOINT");
         program = input.bitag(resume == null);
         PromptSet prompts = modelOptions.boot(input.prompts());
+        if (writeMemory != null) return writeInitialMemory(prompts);
         Processor processor = modelOptions.processor(prompts);
         Path checkpointFile = checkpointFile(!(processor instanceof ReferenceProcessor));
         RunFiles files = null;
@@ -268,6 +274,18 @@ public final class UtmRun implements Callable<Integer> {
         } catch (IOException e) {
             // the trace and cache were flushed cycle by cycle; the locks go with the process
         }
+    }
+
+    /** --write-memory: the memory a new run would start from, saved atomically; nothing is run. */
+    private int writeInitialMemory(PromptSet prompts) {
+        if (resume != null) throw new Cli.Failure(ExitCode.USAGE, "--write-memory writes a new run's memory; leave out --resume");
+        try {
+            MemoryFile.save(initialMemory(prompts), writeMemory);
+        } catch (IOException e) {
+            throw new Cli.Failure(ExitCode.IO_ERROR, "cannot write " + writeMemory + ": " + e.getMessage());
+        }
+        err.println("utm-run: initial memory written to " + writeMemory);
+        return ExitCode.OK.code();
     }
 
     private Memory initialMemory(PromptSet prompts) {

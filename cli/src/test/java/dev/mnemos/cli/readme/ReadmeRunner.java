@@ -222,7 +222,7 @@ final class ReadmeRunner implements AutoCloseable {
         Path launcher = ROOT.resolve(words.get(0));
         assertTrue(Files.isRegularFile(launcher), "no launcher " + words.get(0));
         String text = Files.readString(launcher);
-        Matcher m = Pattern.compile("_launch\" cli (\\S+) ").matcher(text);
+        Matcher m = Pattern.compile("_launch\" (?:--quick )?cli (\\S+) ").matcher(text);
         assertTrue(m.find(), words.get(0) + " does not call _launch cli CLASS");
         Matcher opts = Pattern.compile("MNEMOS_JAVA_OPTS=\"([^$\"]*)").matcher(text);
         if (opts.find()) assertEquals("--add-modules jdk.incubator.vector", opts.group(1).strip(), "the host JVM's options");
