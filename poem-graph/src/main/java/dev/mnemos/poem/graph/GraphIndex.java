@@ -161,8 +161,7 @@ final class GraphIndex implements ApproximateIndex {
 
     /**
      * Submits a run of the published nodes unless one is under way (or an insert failed: the next
-     * write builds the graph again first). Called from outside the pool, by a writer or a waiter, so
-     * that the runs of graphs written at once take turns in its queue.
+     * write builds the graph again first). Called by a writer or a waiter, from outside the pool.
      */
     private void startRun() {
         synchronized (progress) {
@@ -177,9 +176,10 @@ final class GraphIndex implements ApproximateIndex {
     }
 
     /**
-     * One run: at most {@value #RUN} published nodes into the graph. The next run is started by the
-     * next write or by a waiter ({@link #awaitInserted}), from outside the pool: a worker would run
-     * a task it submitted itself before any other graph's.
+     * One run: at most {@value #RUN} published nodes into the graph. While more are published the
+     * next run follows at once, even while the writer waits on something else (its database), but
+     * it is submitted from outside the pool: a worker would run a task it submitted itself before
+     * any other graph's, so graphs written at once take turns this way.
      */
     private void run() {
         Throwable failed = null;
@@ -191,7 +191,20 @@ final class GraphIndex implements ApproximateIndex {
         } catch (Throwable e) { // an Error too: a save waiting for this run must not wait for ever
             failed = e;
         }
-        ended(failed);
+        boolean more;
+        synchronized (progress) {
+            if (failed != null) insertFailure = failed;
+            more = insertFailure == null && published > inGraph;
+            running = more;
+            progress.notifyAll();
+        }
+        if (!more) return;
+        try {
+            // the JDK's delayed executor hands the task to the pool from its own scheduler thread
+            java.util.concurrent.CompletableFuture.delayedExecutor(0, java.util.concurrent.TimeUnit.NANOSECONDS, inserters).execute(this::run);
+        } catch (Throwable e) {
+            ended(e);
+        }
     }
 
     /** A run ended (or was never started), with its failure if any: waiters look again. */
