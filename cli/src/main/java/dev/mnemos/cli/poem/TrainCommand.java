@@ -149,12 +149,7 @@ final class TrainCommand implements Callable<Integer> {
         String verdict = asker.verdict();
         if (verdict != null) err.println(verdict);
         err.flush();
-        store.refresh(); // tuned on every episode the memory holds, those of other processes included
-        MemorySettings tuned = Tuning.tune(store.memory(), store.settings(), options, out);
-        store.storeRead(tuned.read(), tuned.tuned());
-        Setup.save(store);
-        out.println(store.location() + ": read " + tuned.read() + (tuned.tuned() ? " (tuned)" : ""));
-        out.flush();
+        Tuning.tuneAndStore(store, options, out);
         return 0;
     }
 

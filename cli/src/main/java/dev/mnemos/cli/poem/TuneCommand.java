@@ -39,12 +39,7 @@ final class TuneCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (MemoryStore store = database.open(memory, StoreOptions.builder().lock(true).writer("poem tune"), spec.commandLine().getErr())) {
             Setup.checkM(store, options.m);
-            store.refresh(); // tuned on every episode the memory holds, others' included
-            MemorySettings tuned = Tuning.tune(store.memory(), store.settings(), options, out);
-            store.storeRead(tuned.read(), tuned.tuned());
-            Setup.save(store);
-            out.println(store.location() + ": read " + tuned.read() + (tuned.tuned() ? " (tuned)" : ""));
-            out.flush();
+            Tuning.tuneAndStore(store, options, out);
         }
         return 0;
     }

@@ -1,6 +1,5 @@
 package dev.mnemos.cli.poem;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.mnemos.poem.ask.ChatAsker;
 import dev.mnemos.poem.ask.Reply;
 import dev.mnemos.poem.data.Example;
@@ -8,9 +7,9 @@ import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.poem.reward.ClassificationMargin;
 import dev.mnemos.runtime.model.ChatModels;
 import dev.mnemos.runtime.model.ProcessorConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.mnemos.runtime.model.ModelServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,37 +19,28 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The margin reward's log-probabilities through the OpenAI-compatible protocol (the core's ChatAsker names no API). */
 class OpenAiLogProbsTest {
 
-    static final Task TASK = new Task("Say positive or negative.", "Review: {input}\nSentiment: {output}", "Review: {input}\nSentiment:",
-            "\n\n", "Review: {input}", List.of("positive", "negative"));
+    @RegisterExtension
+    static final ModelServer server = new ModelServer();
+
+    static final Task TASK = Task.simple(List.of("positive", "negative"));
     static final List<Example> EXAMPLES = List.of(new Example("Lovely hotel.", "positive"), new Example("Dirty room.", "negative"));
 
-    WireMockServer server;
-
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
-
-    ProcessorConfig openAi() {
-        return ProcessorConfig.builder().backend("openai").baseUrl(server.baseUrl() + "/v1").model("qwen2.5-7b-instruct")
-                .apiKey("test").retries(0).timeout(Duration.ofSeconds(10)).build();
-    }
-
-    ProcessorConfig ollama() {
-        return ProcessorConfig.builder().backend("ollama").baseUrl(server.baseUrl()).model("llama3.2").retries(0)
+    static ProcessorConfig config(String backend, String baseUrl, String model) {
+        return ProcessorConfig.builder().backend(backend).baseUrl(baseUrl).model(model).apiKey("test").retries(0)
                 .timeout(Duration.ofSeconds(10)).build();
+    }
+
+    static ProcessorConfig openAi() {
+        return config("openai", server.baseUrl() + "/v1", "qwen2.5-7b-instruct");
+    }
+
+    static ProcessorConfig ollama() {
+        return config("ollama", server.baseUrl(), "llama3.2");
     }
 
     @Test
