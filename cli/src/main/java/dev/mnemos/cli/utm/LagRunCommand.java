@@ -289,7 +289,7 @@ public final class LagRunCommand implements Callable<Integer> {
         if (!s.halted() && checkpointFile != null) end += "; checkpoint in " + checkpointFile + " (go on with --resume " + checkpointFile + ")";
         err.printf("lag-run: %s (%,d cycles, %,d model calls, %,d cache hits, %.2f s), queue of %,d symbols%n",
                 end, s.cycles(), s.modelCalls(), s.cacheHits(), s.seconds(), s.queueLength());
-        err.println("lag-run: verification: " + (!s.verified() ? "off" : s.mismatches() == 0
+        err.println("lag-run: verification: " + (!s.checked() ? "off" : s.mismatches() == 0
                 ? String.format("the %,d cycles matched the reference interpreter", s.cycles()) : "mismatch at " + s.error()));
         if (decoded != null) err.println(Cli.printable("lag-run: decoded: " + decodedLine(decoded, s.steps())));
         err.flush();

@@ -315,7 +315,7 @@ public final class UtmRun implements Callable<Integer> {
     }
 
     private static String verification(Summary s, boolean halted) {
-        if (!s.verified()) return "off";
+        if (!s.checked()) return "off";
         if (s.mismatches() > 0) return String.format("%,d mismatches, the first at step %d", s.mismatches(), s.firstMismatchStep());
         return halted ? "every cycle matched the reference machine" : String.format("the %,d cycles run matched the reference machine", s.cycles());
     }

@@ -67,11 +67,17 @@ public final class LagRun {
 
     /**
      * A run's outcome; {@code steps} are Lag steps (cycles without the halt cycle), {@code modelCalls}
-     * the calls that reached the model (the halt needs none), {@code queue} the final queue as text.
+     * the calls that reached the model (the halt needs none), {@code checked} whether every cycle was
+     * checked against the interpreter, {@code queue} the final queue as text.
      */
     public record Summary(String status, boolean halted, String haltReason, long steps, long cycles, long modelCalls,
-                          long cacheHits, boolean verified, long mismatches, Long firstMismatchStep, int queueLength,
+                          long cacheHits, boolean checked, long mismatches, Long firstMismatchStep, int queueLength,
                           String queue, double seconds, String error) {
+
+        /** Whether the run halted with every cycle checked against the interpreter and matched. */
+        public boolean verified() {
+            return checked && halted && mismatches == 0;
+        }
 
         public ObjectNode toJson() {
             ObjectNode o = new ObjectMapper().createObjectNode();
@@ -82,7 +88,8 @@ public final class LagRun {
             o.put("cycles", cycles);
             o.put("modelCalls", modelCalls);
             o.put("cacheHits", cacheHits);
-            o.put("verified", verified);
+            o.put("verified", verified());
+            o.put("checked", checked);
             o.put("mismatches", mismatches);
             if (firstMismatchStep == null) o.putNull("firstMismatchStep"); else o.put("firstMismatchStep", firstMismatchStep);
             o.put("queueLength", queueLength);
