@@ -75,7 +75,7 @@ public final class UtmVerify implements Callable<Integer> {
         } catch (IOException e) {
             throw new Cli.Failure(ExitCode.BAD_INPUT, e.getMessage());
         }
-        for (Mismatch m : report.kept()) out.println(Cli.printable(m.toString()));
+        for (Mismatch m : report.kept()) (json ? err : out).println(Cli.printable(m.toString())); // with --json, standard output is the object alone
         err.printf("utm-verify: %,d cycles checked, %s; the reference machine %s after %,d steps%n", report.cycles(),
                 report.clean() ? "every one matched" : String.format("%,d mismatches, the first at step %d", report.mismatches(), report.firstMismatchStep()),
                 report.referenceHalted() ? "halted" : "had not halted", report.referenceSteps());
@@ -84,6 +84,8 @@ public final class UtmVerify implements Callable<Integer> {
             o.put("cycles", report.cycles()).put("mismatches", report.mismatches());
             if (report.firstMismatchStep() == null) o.putNull("firstMismatchStep"); else o.put("firstMismatchStep", report.firstMismatchStep());
             o.put("referenceHalted", report.referenceHalted()).put("referenceSteps", report.referenceSteps());
+            var reports = o.putArray("mismatchReports");
+            for (Mismatch m : report.kept()) reports.add(m.toString());
             out.println(o);
         }
         return report.clean() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();

@@ -65,6 +65,27 @@ class UtmVerifyTest {
     }
 
     @Test
+    void withJsonStandardOutputIsOneObjectAndTheMismatchesAreInIt(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("run.jsonl");
+        assertEquals(0, UtmRunTest.utmRun("--machine", "../samples/machines/binary-increment.json", "--tape", "1011",
+                "--trace", trace.toString()).code());
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = new ArrayList<>(Files.readAllLines(trace));
+        ObjectNode third = (ObjectNode) json.readTree(lines.get(2));
+        ((ObjectNode) third.get("changes")).put("2", "0");
+        lines.set(2, third.toString());
+        Files.write(trace, lines);
+        UtmRunTest.Outcome o = utmVerify(trace.toString(), "--machine", "../samples/machines/binary-increment.json", "--tape", "1011", "--json");
+        assertEquals(11, o.code(), o.err());
+        JsonNode report = json.readTree(o.out()); // the whole of standard output: one object
+        assertTrue(report.isObject(), o.out());
+        assertEquals(1, o.out().strip().lines().count(), "one line, one object: " + o.out());
+        assertEquals(1, report.get("mismatches").asLong());
+        assertTrue(report.get("mismatchReports").get(0).asText().startsWith("step 2: state right reading 1 (prompt "), o.out());
+        assertTrue(o.err().contains("step 2: state right reading 1"), "the lines go to standard error: " + o.err());
+    }
+
+    @Test
     void aTraceThatIsNotJsonLinesNamesTheLine(@TempDir Path dir) throws Exception {
         Path trace = dir.resolve("bad.jsonl");
         Files.writeString(trace, "{\"step\":0,\"changes\":{}}\nnot json\n");
