@@ -86,6 +86,20 @@ class UtmVerifyTest {
     }
 
     @Test
+    void aTraceOfAnotherInputIsBadInputNamingWhatDiffersNotMismatchesOfTheMachine(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("t3.jsonl");
+        assertEquals(0, UtmRunTest.utmRun("--bitag", "../samples/bitag/spec-example.json", "--trace", trace.toString()).code());
+        UtmRunTest.Outcome o = utmVerify(trace.toString()); // checked as the worked example's (the default input)
+        assertEquals(3, o.code(), o.err());
+        assertEquals("utm-verify: " + trace + ":1: a trace of another input: at step 0 the run was in state A at cell 263 reading 0;"
+                + " this input starts in state A at cell 105 reading 0 (give the run's --bitag, --word, --tape or --head)\n", o.err());
+        assertEquals("", o.out());
+
+        UtmRunTest.Outcome right = utmVerify(trace.toString(), "--bitag", "../samples/bitag/spec-example.json");
+        assertEquals(0, right.code(), right.err());
+    }
+
+    @Test
     void aTraceThatIsNotJsonLinesNamesTheLine(@TempDir Path dir) throws Exception {
         Path trace = dir.resolve("bad.jsonl");
         Files.writeString(trace, "{\"step\":0,\"changes\":{}}\nnot json\n");
