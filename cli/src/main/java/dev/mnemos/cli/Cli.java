@@ -153,7 +153,12 @@ public final class Cli {
 
     /** "1 model call", "2 model calls": {@code n} and the noun, plural unless n is 1 (with thousands separators). */
     public static String count(long n, String noun) {
-        return String.format(java.util.Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+        return count(n, noun, noun + "s");
+    }
+
+    /** "1 mismatch", "2 mismatches": {@code n} and the singular or the plural (with thousands separators). */
+    public static String count(long n, String singular, String plural) {
+        return String.format(java.util.Locale.ROOT, "%,d %s", n, n == 1 ? singular : plural);
     }
 
     /**

@@ -61,7 +61,7 @@ class UtmVerifyTest {
         assertEquals(11, o.code(), o.err());
         assertTrue(o.out().startsWith("step 2: state right reading 1 (prompt "), o.out());
         assertTrue(o.out().contains("expected op=right, cell 2 = 1, i = 3; got op=right, cell 2 = 0, i = 3; raw output"), o.out());
-        assertTrue(o.err().contains("1 mismatches, the first at step 2"), o.err());
+        assertTrue(o.err().contains("1 mismatch, the first at step 2"), o.err());
     }
 
     @Test
@@ -97,6 +97,18 @@ class UtmVerifyTest {
 
         UtmRunTest.Outcome right = utmVerify(trace.toString(), "--bitag", "../samples/bitag/spec-example.json");
         assertEquals(0, right.code(), right.err());
+    }
+
+    @Test
+    void aTraceThatEndsBeforeTheHaltHasItsOwnExitCodeUnlessPartialIsAccepted(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("run.jsonl");
+        assertEquals(10, UtmRunTest.utmRun("--max-steps", "99", "--trace", trace.toString()).code());
+        UtmRunTest.Outcome o = utmVerify(trace.toString());
+        assertEquals(10, o.code(), "a CI job reading the exit code must not pass a run that never finished: " + o.err());
+        assertEquals("utm-verify: 99 cycles checked, every one matched; the reference machine had not halted after 99 steps"
+                + " (the trace ends before the halt: a partial run; --partial accepts it)\n", o.err());
+        UtmRunTest.Outcome accepted = utmVerify(trace.toString(), "--partial");
+        assertEquals(0, accepted.code(), accepted.err());
     }
 
     @Test
