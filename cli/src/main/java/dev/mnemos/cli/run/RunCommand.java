@@ -82,6 +82,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (program == null && resume == null) throw new Cli.Failure(ExitCode.USAGE, "give a PROGRAM file to run, or --resume CHECKPOINT");
+        runOptions.check();
         RunLimits limits = limits();
         int retries = runOptions.cycleRetries();
         Reader reader = new Reader((int) Cli.atLeast("--max-passes", maxPasses, 1), (int) Cli.atLeast("--max-prompt", maxPrompt, 1));

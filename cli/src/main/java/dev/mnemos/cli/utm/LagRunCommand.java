@@ -136,6 +136,7 @@ public final class LagRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        runOptions.check();
         if ((bitag == null && !tm.given()) == (input.rules == null)) {
             throw new Cli.Failure(ExitCode.USAGE, "give --rules FILE, --bitag FILE or --machine FILE|u15_2 (one of them)");
         }
@@ -178,7 +179,8 @@ public final class LagRunCommand implements Callable<Integer> {
             } catch (LagException e) {
                 throw new Cli.Failure(ExitCode.BAD_INPUT, (resume != null ? resume + ": " : "") + e.getMessage());
             }
-            Machine.Builder builder = run.configure(files.configure(Machine.builder()).limits(runOptions.limits()).retries(runOptions.cycleRetries()));
+            Machine.Builder builder = run.configure(files.configure(Machine.builder()).limits(runOptions.limits()).retries(runOptions.cycleRetries())
+                    .writer(runOptions.writer()));
             RunResult result = files.run(builder.build(), memory);
             LagRun.Summary s = run.summarise(result);
             report(s, compiled, system, checkpointFile, machineLag == null ? null : decode(memory));

@@ -127,6 +127,7 @@ public final class UtmRun implements Callable<Integer> {
         out = spec.commandLine().getOut();
         err = spec.commandLine().getErr();
         input.check();
+        runOptions.check();
         RunLimits limits = runOptions.limits();
         int retries = runOptions.cycleRetries();
         if (resync && resume == null) throw new Cli.Failure(ExitCode.USAGE, "--resync goes with --resume CHECKPOINT");

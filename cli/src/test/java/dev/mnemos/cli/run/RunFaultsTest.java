@@ -161,6 +161,19 @@ class RunFaultsTest {
     }
 
     @Test
+    void aUsageErrorLeavesAnEarlierRunsTraceAlone() throws Exception {
+        Path trace = dir.resolve("run.jsonl");
+        Files.writeString(trace, "{\"step\":0}\n");
+        String[][] cases = {{"--max-value", "0"}, {"--max-steps", "-1"}, {"--max-time", "-5"}, {"--max-calls", "-1"}, {"--cycle-retries", "-1"},
+                {"--max-passes", "0"}, {"--max-prompt", "0"}, {"--checkpoint-every", "-5"}};
+        for (String[] c : cases) {
+            assertEquals(ExitCode.USAGE.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
+                    "--base-url", server.baseUrl(), "--trace", trace.toString(), c[0], c[1]), err);
+            assertEquals("{\"step\":0}\n", Files.readString(trace), c[0] + " " + c[1] + " truncated the trace");
+        }
+    }
+
+    @Test
     void aCacheOrCheckpointThatCannotBeReadIsNamed() throws Exception {
         Path directory = Files.createDirectory(dir.resolve("a-directory"));
         assertEquals(ExitCode.BAD_INPUT.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,

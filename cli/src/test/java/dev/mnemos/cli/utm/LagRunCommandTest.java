@@ -123,6 +123,21 @@ class LagRunCommandTest {
     }
 
     @Test
+    void theRunOptionsAreCheckedAsUtmRunChecksThemAndATraceIsLeftAlone(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("lag.jsonl");
+        Files.writeString(trace, "{\"step\":0}\n");
+        String[][] cases = {{"--max-value", "-7"}, {"--max-value", "0"}, {"--max-steps", "-1"}, {"--max-time", "-5"}, {"--cycle-retries", "-1"}};
+        for (String[] c : cases) {
+            UtmRunTest.Outcome o = lagRun("--bitag", SPEC, "--trace", trace.toString(), c[0], c[1]);
+            assertEquals(2, o.code(), c[0] + " " + c[1] + ": " + o.err());
+            assertEquals("lag-run: " + c[0] + " must be " + (c[0].equals("--max-value") ? "1" : "0") + " or more, got " + c[1] + "\n", o.err());
+            assertEquals("{\"step\":0}\n", Files.readString(trace));
+        }
+        UtmRunTest.Outcome bounded = lagRun("--bitag", SPEC, "--max-value", "1", "--no-verify");
+        assertEquals(9, bounded.code(), "the write bound applies to lag-run's writes: " + bounded.err());
+    }
+
+    @Test
     void badInput(@TempDir Path dir) throws Exception {
         Path rules = dir.resolve("r.txt");
         Files.writeString(rules, "aBgJ:vD\ngJvD:aB\nvDaB:gJ\n");

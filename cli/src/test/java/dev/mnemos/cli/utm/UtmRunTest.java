@@ -191,6 +191,19 @@ class UtmRunTest {
     }
 
     @Test
+    void aUsageErrorOfAnyRunOptionLeavesAnEarlierTraceAlone(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("run.jsonl");
+        Files.writeString(trace, "{\"step\":0}\n");
+        String[][] cases = {{"--max-value", "0"}, {"--max-steps", "-1"}, {"--max-time", "-5"}, {"--cycle-retries", "-1"}};
+        for (String[] c : cases) {
+            Outcome o = utmRun(c[0], c[1], "--trace", trace.toString());
+            assertEquals(2, o.code(), o.err());
+            assertTrue(o.err().startsWith("utm-run: " + c[0] + " must be "), o.err());
+            assertEquals("{\"step\":0}\n", Files.readString(trace), c[0] + " " + c[1] + " truncated the trace");
+        }
+    }
+
+    @Test
     void helpIsWrittenForPeople() {
         Outcome o = utmRun("--help");
         assertEquals(0, o.code());
