@@ -186,28 +186,12 @@ public final class Cli {
     }
 
     /**
-     * Text as it may safely reach a terminal on one line: control characters (escape sequences,
-     * carriage returns, newlines, C1 codes) and the bidirectional overrides that reorder what is
-     * shown become visible escapes (backslash, u, four hex digits; {@code \\n} for a newline); the
-     * rest is kept. Model output and server messages pass through here before they are printed.
+     * Text as it may safely reach a terminal on one line: {@link dev.mnemos.io.Printable#of}, the
+     * one escaping function for model output and server messages (backslash, u, four hex digits for
+     * control characters and bidi overrides; {@code \\n} for a newline).
      */
     public static String printable(String text) {
-        if (text == null) return null;
-        StringBuilder b = null;
-        for (int k = 0; k < text.length(); k++) {
-            char c = text.charAt(k);
-            boolean escape = c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
-            if (!escape) {
-                if (b != null) b.append(c);
-                continue;
-            }
-            if (b == null) b = new StringBuilder(text.length() + 16).append(text, 0, k);
-            if (c == '\n') b.append("\\n");
-            else if (c == '\t') b.append("\\t");
-            else if (c == '\r') b.append("\\r");
-            else b.append(String.format("\\u%04x", (int) c));
-        }
-        return b == null ? text : b.toString();
+        return dev.mnemos.io.Printable.of(text);
     }
 
     /** {@code value} if it is at least {@code min}; else a usage error naming the option. */

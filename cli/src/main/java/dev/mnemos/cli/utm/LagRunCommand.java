@@ -183,7 +183,7 @@ public final class LagRunCommand implements Callable<Integer> {
                     .writer(runOptions.writer()));
             RunResult result = files.run(builder.build(), memory);
             LagRun.Summary s = run.summarise(result);
-            report(s, compiled, system, checkpointFile, machineLag == null ? null : decode(memory));
+            report(s, compiled, system, checkpointFile, machineLag == null || s.queue() == null ? null : decode(memory, s));
             if (result.status() == RunResult.Status.HALTED) return ExitCode.OK.code();
             return ExitCode.of(result).code();
         }
@@ -232,10 +232,12 @@ public final class LagRunCommand implements Callable<Integer> {
         return memory;
     }
 
-    private LagMachine.Decoded decode(Memory memory) {
+    /** The machine configuration the queue holds; none after a mismatch left a queue that holds none. */
+    private LagMachine.Decoded decode(Memory memory, LagRun.Summary s) {
         try {
             return tm.decode(memory);
         } catch (LagException e) {
+            if (s.mismatches() > 0) return null;
             throw new Cli.Failure(ExitCode.BAD_INPUT, "the queue does not hold a machine configuration: " + e.getMessage());
         }
     }
@@ -276,23 +278,30 @@ public final class LagRunCommand implements Callable<Integer> {
     }
 
     private static String word(BiTagLag compiled, LagSystem system, LagRun.Summary s) {
+        if (s.queue() == null) return null;
         return s.queueLength() < 2 ? "" : compiled.decode(system.parseQueue(s.queue(), "queue")).toString();
     }
 
+    /**
+     * What the run did, on standard error: how it ended, the verification and the decoded machine;
+     * on standard output the word, tape or queue (or the JSON summary). Every line goes through
+     * {@link Cli#printable}: the model's answers are in them.
+     */
     private void report(LagRun.Summary s, BiTagLag compiled, LagSystem system, Path checkpointFile, LagMachine.Decoded decoded) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String end = switch (s.status()) {
-            case "halted" -> String.format("halted (%s) after %,d steps", s.haltReason(), s.steps());
-            case "step_limit", "time_limit", "call_limit" -> String.format("not halted: limit reached after %,d steps", s.steps());
-            case "interrupted" -> String.format("interrupted after %,d cycles", s.cycles());
-            default -> String.format("%s after %,d cycles: %s", s.status(), s.cycles(), s.error());
+            case "halted" -> "halted (" + s.haltReason() + ") after " + Cli.count(s.steps(), "step");
+            case "step_limit", "time_limit", "call_limit" -> "not halted: limit reached after " + Cli.count(s.steps(), "step");
+            case "interrupted" -> "interrupted after " + Cli.count(s.cycles(), "cycle");
+            default -> s.status() + " after " + Cli.count(s.cycles(), "cycle") + ": " + s.error();
         };
         if (!s.halted() && checkpointFile != null) end += "; checkpoint in " + checkpointFile + " (go on with --resume " + checkpointFile + ")";
-        err.printf("lag-run: %s (%,d cycles, %,d model calls, %,d cache hits, %.2f s), queue of %,d symbols%n",
-                end, s.cycles(), s.modelCalls(), s.cacheHits(), s.seconds(), s.queueLength());
-        err.println("lag-run: verification: " + (!s.checked() ? "off" : s.mismatches() == 0
-                ? String.format("the %,d cycles matched the reference interpreter", s.cycles()) : "mismatch at " + s.error()));
+        String queue = s.queue() == null ? "memory holds no queue (a wrong write)" : "queue of " + Cli.count(s.queueLength(), "symbol");
+        err.println(Cli.printable(String.format(java.util.Locale.ROOT, "lag-run: %s (%s, %s, %s, %.2f s), %s", end, Cli.count(s.cycles(), "cycle"),
+                Cli.count(s.modelCalls(), "model call"), Cli.count(s.cacheHits(), "cache hit"), s.seconds(), queue)));
+        err.println(Cli.printable("lag-run: verification: " + (!s.checked() ? "off" : s.mismatches() == 0
+                ? "the " + Cli.count(s.cycles(), "cycle") + " matched the reference interpreter" : "mismatch at " + s.error())));
         if (decoded != null) err.println(Cli.printable("lag-run: decoded: " + decodedLine(decoded, s.steps())));
         err.flush();
         if (runOptions.json) {
@@ -302,6 +311,8 @@ public final class LagRunCommand implements Callable<Integer> {
             out.println(o.toPrettyString());
         } else if (decoded != null) {
             out.println(tapeLine(decoded, s.halted()));
+        } else if (s.queue() == null) {
+            out.println("queue so far (not halted): none: a wrong write left memory without one");
         } else if (compiled != null) {
             out.println((s.halted() ? "final word: " : "word so far (not halted): ") + word(compiled, system, s));
         } else {

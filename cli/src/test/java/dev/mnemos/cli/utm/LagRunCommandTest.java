@@ -138,6 +138,38 @@ class LagRunCommandTest {
     }
 
     @Test
+    void anEditedCacheEntryIsCaughtWhateverElseTheCycleChanged(@TempDir Path dir) throws Exception {
+        Path cache = dir.resolve("lag.cache");
+        assertEquals(0, lagRun("--bitag", SPEC, "--cache", cache.toString()).code());
+        List<String> clean = Files.readAllLines(cache);
+        String[][] edits = { // what is appended to the cached instruction of key a1 a1, and what the report names
+                {" i-=1 \"", "i = "}, {" q=\"1\" \"", "q = 1"}, {" t1+=7 \"", "t1 = "}};
+        for (String[] edit : edits) {
+            editEntry(cache, clean, "a1 a1", a -> a.substring(0, a.length() - 2) + edit[0]);
+            UtmRunTest.Outcome o = lagRun("--bitag", SPEC, "--cache", cache.toString(), "--json");
+            assertEquals(11, o.code(), edit[0] + ": " + o.err());
+            String error = o.json().get("error").asText();
+            assertTrue(error.contains("key 'a1 a1'") && error.contains(edit[1]), error);
+            assertTrue(!o.json().get("verified").asBoolean(), o.out());
+        }
+        editEntry(cache, clean, "a1 a1", a -> a.replace("%[t]=", "%[t1]=")); // the right value in the wrong cell
+        UtmRunTest.Outcome o = lagRun("--bitag", SPEC, "--cache", cache.toString());
+        assertEquals(11, o.code(), o.err());
+    }
+
+    /** Writes {@code lines} back to the cache with the answer for {@code key} changed by {@code edit}. */
+    static void editEntry(Path cache, List<String> lines, String key, java.util.function.UnaryOperator<String> edit) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : lines) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) UtmRunTest.JSON.readTree(line);
+            if (o.get("prompt").asText().endsWith("KEY: " + key + "\nVALUE: ")) o.put("answer", edit.apply(o.get("answer").asText()));
+            out.add(o.toString());
+        }
+        assertTrue(!out.equals(lines), "no entry for " + key);
+        Files.write(cache, out);
+    }
+
+    @Test
     void badInput(@TempDir Path dir) throws Exception {
         Path rules = dir.resolve("r.txt");
         Files.writeString(rules, "aBgJ:vD\ngJvD:aB\nvDaB:gJ\n");

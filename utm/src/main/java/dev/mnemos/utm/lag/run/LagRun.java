@@ -51,16 +51,25 @@ public final class LagRun {
 
     /** Sums up a run that ended with {@code r} on this memory. */
     public Summary summarise(RunResult r) {
-        int[] queue = LagImage.queue(memory, system);
+        int[] queue = queue();
         String reason = null;
-        if (r.halted()) reason = new LagInterpreter(system, queue).halt() == LagInterpreter.Halt.TOO_SHORT ? "fewer than two symbols" : "no rule";
+        if (r.halted() && queue != null) reason = new LagInterpreter(system, queue).halt() == LagInterpreter.Halt.TOO_SHORT ? "fewer than two symbols" : "no rule";
         String error = verifier != null && verifier.mismatch() != null ? verifier.mismatch()
                 : r.failure() != null ? r.failure().getMessage() : r.stopReason();
         long steps = r.halted() ? r.cycles() - 1 : r.cycles();
         long modelCalls = r.modelCalls() - lookup.halts();
         return new Summary(r.status().name().toLowerCase(), r.halted(), reason, steps, r.cycles(), modelCalls, r.cacheHits(),
                 verifier != null, verifier != null && verifier.mismatch() != null ? 1 : 0, verifier == null ? null : verifier.mismatchStep(),
-                queue.length, system.join(queue), r.elapsed().toNanos() / 1e9, error);
+                queue == null ? 0 : queue.length, queue == null ? null : system.join(queue), r.elapsed().toNanos() / 1e9, error);
+    }
+
+    /** The queue memory holds, or null when a wrong cycle's write left none to read (the verifier stopped it). */
+    private int[] queue() {
+        try {
+            return LagImage.queue(memory, system);
+        } catch (dev.mnemos.utm.lag.LagException | IllegalStateException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public Memory memory() { return memory; }
@@ -68,7 +77,8 @@ public final class LagRun {
     /**
      * A run's outcome; {@code steps} are Lag steps (cycles without the halt cycle), {@code modelCalls}
      * the calls that reached the model (the halt needs none), {@code checked} whether every cycle was
-     * checked against the interpreter, {@code queue} the final queue as text.
+     * checked against the interpreter, {@code queue} the final queue as text (null, and
+     * {@code queueLength} 0, when a wrong cycle's write left memory without a queue to read).
      */
     public record Summary(String status, boolean halted, String haltReason, long steps, long cycles, long modelCalls,
                           long cacheHits, boolean checked, long mismatches, Long firstMismatchStep, int queueLength,
