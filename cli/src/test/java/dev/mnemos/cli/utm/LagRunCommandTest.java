@@ -88,6 +88,20 @@ class LagRunCommandTest {
     }
 
     @Test
+    void theHaltNeedsNoModelSoItIsNeitherAModelCallNorACacheHit(@TempDir Path dir) throws Exception {
+        Path cache = dir.resolve("cache.jsonl");
+        UtmRunTest.Outcome first = lagRun("--bitag", SPEC, "--cache", cache.toString(), "--json");
+        assertEquals(0, first.code(), first.err());
+        assertEquals(8, first.json().get("cycles").asLong());
+        assertEquals(7, first.json().get("modelCalls").asLong());
+        UtmRunTest.Outcome again = lagRun("--bitag", SPEC, "--cache", cache.toString(), "--json");
+        assertEquals(0, again.code(), again.err());
+        assertEquals(0, again.json().get("modelCalls").asLong());
+        assertEquals(7, again.json().get("cacheHits").asLong(), "7 lookups, all from the cache; the halt is neither: " + again.out());
+        assertTrue(again.err().contains("(8 cycles, 0 model calls, 7 cache hits"), again.err());
+    }
+
+    @Test
     void aModelWrongOnOneKeyStopsAtTheFirstStepThatUsesIt() {
         stubRight();
         LagInterpreter lag = new LagInterpreter(LAG, COMPILED.encode(PROGRAM.word()));

@@ -28,6 +28,7 @@ public final class LagRun {
     private final Memory memory;
     private final LookupProcessor lookup;
     private final LagVerifier verifier;
+    private long haltsFromCache;
 
     public LagRun(LagSystem system, Memory memory, Processor model, boolean verify) {
         this.system = system;
@@ -42,10 +43,17 @@ public final class LagRun {
         return summarise(configure(builder).build().run(memory, start));
     }
 
-    /** Sets the processor, strict parsing and the verifier on {@code builder}. */
+    /**
+     * Sets the processor, strict parsing and the verifier on {@code builder}, and a listener that
+     * notes a halt answered from the prompt cache: the halt needs no model, so it is neither a model
+     * call nor a cache hit in the summary.
+     */
     public Machine.Builder configure(Machine.Builder builder) {
         builder.processor(lookup).parseMode(ParseMode.STRICT);
         if (verifier != null) builder.listener(verifier);
+        builder.listener(e -> {
+            if (e.cacheHit() && e.changes().size() == 1 && "halt".equals(e.changes().get(0).after())) haltsFromCache++;
+        });
         return builder;
     }
 
@@ -58,7 +66,7 @@ public final class LagRun {
                 : r.failure() != null ? r.failure().getMessage() : r.stopReason();
         long steps = r.halted() ? r.cycles() - 1 : r.cycles();
         long modelCalls = r.modelCalls() - lookup.halts();
-        return new Summary(r.status().name().toLowerCase(), r.halted(), reason, steps, r.cycles(), modelCalls, r.cacheHits(),
+        return new Summary(r.status().name().toLowerCase(), r.halted(), reason, steps, r.cycles(), modelCalls, r.cacheHits() - haltsFromCache,
                 verifier != null, verifier != null && verifier.mismatch() != null ? 1 : 0, verifier == null ? null : verifier.mismatchStep(),
                 queue == null ? 0 : queue.length, queue == null ? null : system.join(queue), r.elapsed().toNanos() / 1e9, error);
     }
