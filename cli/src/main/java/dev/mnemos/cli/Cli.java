@@ -133,24 +133,6 @@ public final class Cli {
         return previous[b.length()];
     }
 
-    /**
-     * Checks, before any work, that {@code file} can be written as {@code AtomicFiles} writes it (a
-     * new file beside it, then a rename): its directory must exist (it is never created for you) and a
-     * file is made and deleted there. A failure is an {@link ExitCode#IO_ERROR} naming the file.
-     */
-    public static void checkWritable(java.nio.file.Path file) {
-        java.nio.file.Path dir = file.toAbsolutePath().getParent();
-        try {
-            if (java.nio.file.Files.isDirectory(file)) throw new java.io.IOException("it is a directory");
-            if (!java.nio.file.Files.isDirectory(dir)) throw new java.io.IOException(dir + (java.nio.file.Files.exists(dir) ? " is not a directory" : " does not exist (create it first)"));
-            java.nio.file.Files.delete(java.nio.file.Files.createTempFile(dir, "." + file.getFileName() + ".", ".probe"));
-        } catch (java.io.IOException | SecurityException e) {
-            String why = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                    : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way" : e.getMessage();
-            throw new Failure(ExitCode.IO_ERROR, file + ": cannot write: " + why);
-        }
-    }
-
     /** "1 model call", "2 model calls": {@code n} and the noun, plural unless n is 1 (with thousands separators). */
     public static String count(long n, String noun) {
         return count(n, noun, noun + "s");
@@ -215,10 +197,16 @@ public final class Cli {
         try {
             write.run();
         } catch (IOException e) {
-            throw new Failure(ExitCode.IO_ERROR, "cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            throw new Failure(ExitCode.IO_ERROR, "cannot write " + file + ": " + why(dir, e));
         } catch (UncheckedIOException e) {
-            throw new Failure(ExitCode.IO_ERROR, "cannot write " + file + " (" + e.getCause().getMessage() + ")");
+            throw new Failure(ExitCode.IO_ERROR, "cannot write " + file + ": " + why(dir, e.getCause()));
         }
+    }
+
+    /** Why a write failed, in words: the directory that went, permission denied; never a temporary file's name. */
+    private static String why(Path dir, IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException && dir != null && !java.nio.file.Files.isDirectory(dir)) return dir + " does not exist";
+        return FileOptions.reason(e);
     }
 
     /** An error to report in one line and exit with its code. */

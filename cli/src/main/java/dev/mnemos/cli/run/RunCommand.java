@@ -2,6 +2,7 @@ package dev.mnemos.cli.run;
 
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
+import dev.mnemos.cli.FileOptions;
 import dev.mnemos.cli.BackendOptions;
 import dev.mnemos.cli.ProgressLine;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,10 +88,8 @@ public final class RunCommand implements Callable<Integer> {
         int retries = runOptions.cycleRetries();
         Reader reader = new Reader((int) Cli.atLeast("--max-passes", maxPasses, 1), (int) Cli.atLeast("--max-prompt", maxPrompt, 1));
         if (!(checkpointEvery >= 0)) throw new Cli.Failure(ExitCode.USAGE, "--checkpoint-every must be 0 or more, got " + checkpointEvery);
-        RunFiles.requireDirectory("--out", out);
-        RunFiles.requireDirectory("--trace", runOptions.trace);
-        RunFiles.requireDirectory("--checkpoint", checkpoint);
-        RunFiles.requireDirectory("--cache", cache);
+        FileOptions.of().input("PROGRAM", program).input("--resume", resume != null && !resume.equals(checkpoint) ? resume : null)
+                .stream("--trace", runOptions.trace).stream("--checkpoint", checkpoint).stream("--cache", cache).output("--out", out).check();
         Processor processor = processor();
         Memory loaded = resume == null ? loadProgram(program) : null; // before any file is opened: a bad PROGRAM leaves --trace alone
         RunFiles files = null;

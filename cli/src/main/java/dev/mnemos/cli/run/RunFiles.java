@@ -54,19 +54,6 @@ public final class RunFiles implements AutoCloseable {
     }
 
     /**
-     * The one rule for every file a run writes (--out, --checkpoint, --trace, --cache): its
-     * directory must exist; a missing one is refused (exit 12) before anything is read or written,
-     * rather than created from what may be a typo.
-     */
-    public static void requireDirectory(String option, Path file) {
-        if (file == null) return;
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent == null || Files.isDirectory(parent)) return;
-        String why = Files.exists(parent) ? " is not a directory" : " does not exist (create it first)";
-        throw new Cli.Failure(ExitCode.IO_ERROR, option + " " + file + ": " + parent + why);
-    }
-
-    /**
      * Opens the files; any may be null. With {@code resumeFrom}, the run goes on from that
      * checkpoint (brought up to date by the trace, when there is one) and saves its checkpoints
      * there unless {@code checkpoint} names another file.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mnemos.cli.BackendOptions;
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
+import dev.mnemos.cli.FileOptions;
 import dev.mnemos.io.AtomicFiles;
 import dev.mnemos.runtime.model.ModelException;
 import dev.mnemos.runtime.model.Processor;
@@ -178,6 +179,9 @@ public final class LagCheck implements Callable<Integer> {
                 if (given(o)) throw new Cli.Failure(ExitCode.USAGE, o + " goes with --repair");
             }
         }
+        // before any model call: a report or dictionary that cannot be written is found now, not after the check
+        FileOptions.of().input("--rules", input.rules).output("--json", json == null || json.equals("-") ? null : Path.of(json))
+                .output("--html", html).output("--out", out).check();
     }
 
     private boolean given(String option) {

@@ -3,6 +3,7 @@ package dev.mnemos.cli.utm;
 import dev.mnemos.cli.BackendOptions;
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
+import dev.mnemos.cli.FileOptions;
 import dev.mnemos.io.AtomicFiles;
 import dev.mnemos.cli.run.RunFiles;
 import dev.mnemos.cli.run.RunOptions;
@@ -145,6 +146,7 @@ public final class LagRunCommand implements Callable<Integer> {
         if (tm.given() && queue != null) throw new Cli.Failure(ExitCode.USAGE, "--queue goes with --rules; --machine starts from its --tape");
         if (resume != null && (queue != null || word != null && !tm.given())) throw new Cli.Failure(ExitCode.USAGE, "--resume goes on from the checkpoint's queue: no --queue or --word");
         if (resume != null && writeRules != null) throw new Cli.Failure(ExitCode.USAGE, "--write-rules writes the system and exits: no --resume");
+        if (writeRules != null) FileOptions.of().input("--rules", input.rules).input("--bitag", bitag).input("--machine", tm.file()).output("--write-rules", writeRules).check();
         BiTagLag compiled = bitag == null || tm.given() ? null : compile();
         TuringLag machineLag = tm.given() ? tm.compile(bitag, word) : null;
         if (machineLag != null) startQueue = tm.startQueue();
@@ -160,9 +162,10 @@ public final class LagRunCommand implements Callable<Integer> {
     private int run(LagSystem system, BiTagLag compiled, TuringLag machineLag) {
         Dictionary dictionary = Dictionary.of(system, noShuffle ? null : seed);
         Path checkpointFile = checkpoint != null ? checkpoint : resume;
-        RunFiles.requireDirectory("--trace", runOptions.trace);
-        RunFiles.requireDirectory("--checkpoint", checkpointFile);
-        RunFiles.requireDirectory("--cache", cache);
+        FileOptions.of().input("--rules", input.rules).input("--bitag", bitag).input("--machine", tm.file())
+                .input("--resume", resume != null && !resume.equals(checkpointFile) ? resume : null)
+                .stream("--trace", runOptions.trace).stream(resume != null && checkpoint == null ? "--resume" : "--checkpoint", checkpointFile)
+                .stream("--cache", cache).check();
         try (RunFiles files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpointFile, Duration.ofSeconds(5), resume)) {
             return run(files, system, compiled, machineLag, dictionary, checkpointFile);
         } catch (java.io.IOException e) {

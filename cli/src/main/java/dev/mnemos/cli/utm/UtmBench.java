@@ -5,6 +5,7 @@ import dev.mnemos.cli.BackendOptions;
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.Signals;
 import dev.mnemos.cli.ExitCode;
+import dev.mnemos.cli.FileOptions;
 import dev.mnemos.io.AtomicFiles;
 import dev.mnemos.runtime.model.ModelException;
 import dev.mnemos.runtime.model.Processor;
@@ -25,10 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -171,9 +170,8 @@ public final class UtmBench implements Callable<Integer> {
             }
         }
         // before any model call: a report that cannot be written is found now, not after the bench
-        if (html != null) Cli.checkWritable(html);
-        if (json != null && !json.equals("-")) Cli.checkWritable(Path.of(json));
-        if (outBoot != null) Cli.checkWritable(outBoot);
+        FileOptions.of().input("--boot", modelOptions.bootFile).input("--machine", machineFile).output("--html", html)
+                .output("--json", json == null || json.equals("-") ? null : Path.of(json)).output("--out-boot", outBoot).check();
     }
 
     private boolean given(String option) {
@@ -212,11 +210,7 @@ public final class UtmBench implements Callable<Integer> {
     }
 
     private static void write(Path file, String text) {
-        try {
-            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
-        }
+        Cli.writing(file, () -> AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A progress line on standard error when it is a terminal: answers scored, wrong ones, the repair round. */

@@ -2,6 +2,7 @@ package dev.mnemos.cli.utm;
 
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
+import dev.mnemos.cli.FileOptions;
 import dev.mnemos.cli.ProgressLine;
 import dev.mnemos.cli.run.RunFiles;
 import dev.mnemos.cli.run.RunOptions;
@@ -137,9 +138,10 @@ public final class UtmRun implements Callable<Integer> {
         Path checkpointFile = checkpointFile(!(processor instanceof ReferenceProcessor));
         RunFiles files = null;
         try {
-            RunFiles.requireDirectory("--trace", runOptions.trace);
-            RunFiles.requireDirectory("--checkpoint", checkpointFile);
-            RunFiles.requireDirectory("--cache", cache);
+            FileOptions.of().input("--bitag", input.bitagFile).input("--machine", input.machineFile).input("--boot", modelOptions.bootFile)
+                    .input("--resume", resume != null && !resume.equals(checkpointFile) ? resume : null)
+                    .stream("--trace", runOptions.trace).stream(resume != null && checkpoint == null ? "--resume" : "--checkpoint", checkpointFile)
+                    .stream("--cache", cache).check();
             if (resume == null && checkpoint == null) refuseUnfinished(checkpointFile);
             if (resume == null) run = newRun(prompts, initialMemory(prompts)); // input checked before any file is touched
             files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpointFile, Duration.ofSeconds(5), resume,

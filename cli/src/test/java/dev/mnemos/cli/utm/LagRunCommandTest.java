@@ -184,6 +184,21 @@ class LagRunCommandTest {
     }
 
     @Test
+    void oneFileInTwoRolesIsRefusedBeforeAnythingIsOpened(@TempDir Path dir) throws Exception {
+        Path same = Files.writeString(dir.resolve("same"), "kept\n");
+        String[][] cases = {{"--trace", same.toString(), "--checkpoint", same.toString()}, {"--trace", same.toString(), "--cache", same.toString()},
+                {"--checkpoint", same.toString(), "--cache", same.toString()}};
+        for (String[] c : cases) {
+            UtmRunTest.Outcome o = lagRun(Stream.concat(Stream.of("--bitag", SPEC), Stream.of(c)).toArray(String[]::new));
+            assertEquals(2, o.code(), o.err());
+            assertEquals("kept\n", Files.readString(same));
+        }
+        UtmRunTest.Outcome program = lagRun("--bitag", SPEC, "--trace", SPEC);
+        assertEquals(2, program.code(), program.err());
+        assertTrue(program.err().contains("--bitag " + SPEC + " and --trace " + SPEC + " are the same file"), program.err());
+    }
+
+    @Test
     void badInput(@TempDir Path dir) throws Exception {
         Path rules = dir.resolve("r.txt");
         Files.writeString(rules, "aBgJ:vD\ngJvD:aB\nvDaB:gJ\n");

@@ -151,6 +151,27 @@ class UtmBadInputTest {
     }
 
     @Test
+    void oneFileInTwoRolesIsRefusedBeforeAnythingIsOpened() throws Exception {
+        Path same = Files.writeString(dir.resolve("same.json"), "an earlier run's file\n");
+        Path bitag = dir.resolve("program.json");
+        Files.copy(Path.of("..", "samples", "bitag", "worked-example.json"), bitag);
+        String program = Files.readString(bitag);
+        String[][] cases = {
+                {"--trace", same.toString(), "--checkpoint", same.toString()},
+                {"--trace", same.toString(), "--cache", same.toString()},
+                {"--checkpoint", same.toString(), "--cache", same.toString()},
+                {"--trace", dir.resolve("x/../same.json").toString(), "--checkpoint", same.toString()},
+                {"--bitag", bitag.toString(), "--trace", bitag.toString()}};
+        for (String[] c : cases) {
+            UtmRunTest.Outcome o = UtmRunTest.utmRun(c);
+            assertEquals(2, o.code(), String.join(" ", c) + ": " + o.err());
+            assertTrue(o.err().startsWith("utm-run: " + c[0] + " " + c[1] + " and " + c[2] + " " + c[3] + " are the same file; give each its own"), o.err());
+            assertEquals("an earlier run's file\n", Files.readString(same));
+            assertEquals(program, Files.readString(bitag));
+        }
+    }
+
+    @Test
     void aMissingInputIsRefusedBeforeTheTraceIsTouched() throws Exception {
         Path trace = dir.resolve("run.jsonl");
         Files.writeString(trace, "{\"step\":0}\n");
