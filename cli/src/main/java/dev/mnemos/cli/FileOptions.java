@@ -93,7 +93,7 @@ public final class FileOptions {
     }
 
     /** Whether two paths name one file: the same absolute path, or, when both exist, the same file (links). */
-    static boolean same(Path a, Path b) {
+    public static boolean same(Path a, Path b) {
         if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) return true;
         try {
             return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);

@@ -5,6 +5,7 @@ import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
 import dev.mnemos.cli.FileOptions;
 import dev.mnemos.io.AtomicFiles;
+import dev.mnemos.cli.run.CheckpointFiles;
 import dev.mnemos.cli.run.RunFiles;
 import dev.mnemos.cli.run.RunOptions;
 import dev.mnemos.runtime.cycle.Machine;
@@ -162,11 +163,13 @@ public final class LagRunCommand implements Callable<Integer> {
     private int run(LagSystem system, BiTagLag compiled, TuringLag machineLag) {
         Dictionary dictionary = Dictionary.of(system, noShuffle ? null : seed);
         Path checkpointFile = checkpoint != null ? checkpoint : resume;
+        Path trace = resume != null ? CheckpointFiles.traceOnResume(resume, runOptions.trace, "lag-run", spec.commandLine().getErr()) : runOptions.trace;
         FileOptions.of().input("--rules", input.rules).input("--bitag", bitag).input("--machine", tm.file())
                 .input("--resume", resume != null && !resume.equals(checkpointFile) ? resume : null)
-                .stream("--trace", runOptions.trace).stream(resume != null && checkpoint == null ? "--resume" : "--checkpoint", checkpointFile)
+                .stream("--trace", trace).stream(resume != null && checkpoint == null ? "--resume" : "--checkpoint", checkpointFile)
                 .stream("--cache", cache).check();
-        try (RunFiles files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpointFile, Duration.ofSeconds(5), resume)) {
+        if (resume == null) CheckpointFiles.forNewRun(checkpointFile, false, trace, "lag-run", spec.commandLine().getErr());
+        try (RunFiles files = RunFiles.open(cache, trace, runOptions.tracePrompts, checkpointFile, Duration.ofSeconds(5), resume)) {
             return run(files, system, compiled, machineLag, dictionary, checkpointFile);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // closing: the trace and cache were flushed cycle by cycle

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -207,6 +208,42 @@ class UtmResumeTest {
         assertTrue(again.err().contains(checkpointA + " holds an unfinished run") && again.err().contains("--resume " + checkpointA), again.err());
         assertEquals(savedA, Files.readString(checkpointA));
         assertEquals(50, Files.readAllLines(a).size(), "its trace is left alone too");
+    }
+
+    @Test
+    void aRunStoppedAtALimitDoesNotBlockANewRunInItsDirectoryItIsOfferedAndKept() throws Exception {
+        model(false, 0);
+        List<String> model = List.of("--model", MODEL, "--base-url", server.baseUrl(), "--retries", "0", "--cache", "right.cache");
+        Path first = dir.resolve("utm-run.checkpoint.json");
+        ProcessResult limited = utmRunIn(dir, model, "--max-steps", "500");
+        assertEquals(10, limited.code(), limited.output());
+        assertTrue(Files.exists(first));
+        String saved = Files.readString(first);
+
+        ProcessResult fresh = utmRunIn(dir, model); // a new, unrelated run in the same directory
+        assertEquals(0, fresh.code(), fresh.output());
+        assertTrue(fresh.output().contains("utm-run: utm-run.checkpoint.json holds an unfinished run (500 cycles; go on with --resume"
+                + " utm-run.checkpoint.json); this run checkpoints to utm-run.2.checkpoint.json"), fresh.output());
+        assertEquals(saved, Files.readString(first), "the unfinished run is kept for a resume");
+        assertFalse(Files.exists(dir.resolve("utm-run.2.checkpoint.json")), "the new run halted: its own checkpoint is deleted");
+
+        ProcessResult resumed = utmRunIn(dir, model, "--resume", "utm-run.checkpoint.json");
+        assertEquals(0, resumed.code(), resumed.output());
+        assertFalse(Files.exists(first));
+    }
+
+    record ProcessResult(int code, String output) {}
+
+    /** utm-run as a process in {@code directory} (where its default checkpoint goes), standard output and error together. */
+    static ProcessResult utmRunIn(Path directory, List<String> args, String... more) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), UtmRun.class.getName()));
+        cmd.addAll(args);
+        cmd.addAll(List.of(more));
+        Process p = new ProcessBuilder(cmd).directory(directory.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        return new ProcessResult(p.exitValue(), output);
     }
 
     static String listing(Path dir) throws Exception {
