@@ -306,7 +306,8 @@ public final class UtmRun implements Callable<Integer> {
             default -> s.status() + " after " + Cli.count(s.cycles(), "cycle") + ": " + Cli.failureMessage(s.error());
         };
         if (!halted && checkpointFile != null && s.cycles() > 0 && Files.exists(checkpointFile)) {
-            end += "; checkpoint in " + checkpointFile + " (go on with --resume " + checkpointFile + ")";
+            boolean stoppedOnMismatch = run.verifier() != null && run.verifier().stoppedOnMismatch();
+            end += "; checkpoint in " + checkpointFile + " (go on with --resume " + checkpointFile + (stoppedOnMismatch ? " --resync)" : ")");
         }
         String line = String.format("utm-run: %s (%s, %s, %s, %.2f s), head at cell %s", end, Cli.count(s.cycles(), "cycle"),
                 Cli.count(s.modelCalls(), "model call"), Cli.count(s.cacheHits(), "cache hit"), s.seconds(), s.head());
@@ -322,6 +323,7 @@ public final class UtmRun implements Callable<Integer> {
 
     private static String verification(Summary s, boolean halted) {
         if (!s.checked()) return "off";
+        if (s.cycles() == 0) return "none, no cycle ran";
         if (s.mismatches() > 0) return String.format("%,d mismatches, the first at step %d", s.mismatches(), s.firstMismatchStep());
         return halted ? "every cycle matched the reference machine" : String.format("the %,d cycles run matched the reference machine", s.cycles());
     }
@@ -337,6 +339,7 @@ public final class UtmRun implements Callable<Integer> {
             out.println(s.toJson());
             return;
         }
+        if (s.cycles() == 0) return; // nothing was run: no word or tape is a result of it
         if (program != null) {
             if (s.words().size() <= 20) out.println("words: " + String.join(" -> ", s.words()));
             out.println((halted ? "final word: " : "word so far (not halted): ") + s.finalWord());

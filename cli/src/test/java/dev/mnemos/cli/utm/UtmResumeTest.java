@@ -70,6 +70,7 @@ class UtmResumeTest {
         assertEquals(11, first.code(), first.err());
         long step = first.json().get("firstMismatchStep").asLong();
         String traced = Files.readString(trace);
+        assertTrue(first.err().contains("(go on with --resume " + checkpoint + " --resync)"), "the command that works: " + first.err());
 
         model(false, 0); // a correct model now: the memory still holds the wrong write of step `step`
         UtmRunTest.Outcome again = run("--resume", checkpoint.toString(), "--trace", trace.toString(), "--json");
