@@ -231,6 +231,10 @@ public final class UtmRun implements Callable<Integer> {
     /** After a resume: a run that stopped on a mismatch goes on only when asked to resynchronise. */
     private void goOnAfterMismatch() {
         LockstepVerifier v = run.verifier();
+        if (resync && (v == null || !v.stoppedOnMismatch())) {
+            throw new Cli.Failure(ExitCode.CHECK_FAILED, "--resync: the run in " + resume + (v == null ? " is not verified (--no-verify)" : " did not stop on a mismatch")
+                    + ", so there is nothing to resynchronise; go on with --resume " + resume + " alone");
+        }
         if (v == null) return;
         if (v.stoppedOnMismatch()) {
             if (!resync) {

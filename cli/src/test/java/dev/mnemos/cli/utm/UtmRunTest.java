@@ -169,6 +169,18 @@ class UtmRunTest {
     }
 
     @Test
+    void resyncOfARunThatNeverStoppedOnAMismatchIsRefused(@TempDir Path dir) throws Exception {
+        Path checkpoint = dir.resolve("c.json");
+        assertEquals(10, utmRun("--max-steps", "100", "--checkpoint", checkpoint.toString()).code());
+        String saved = Files.readString(checkpoint);
+        Outcome o = utmRun("--resume", checkpoint.toString(), "--resync");
+        assertEquals(11, o.code(), o.err());
+        assertEquals("utm-run: --resync: the run in " + checkpoint + " did not stop on a mismatch, so there is nothing to resynchronise;"
+                + " go on with --resume " + checkpoint + " alone\n", o.err());
+        assertEquals(saved, Files.readString(checkpoint));
+    }
+
+    @Test
     void aResumeWhoseTraceIsGoneIsRefused(@TempDir Path dir) throws Exception {
         Path checkpoint = dir.resolve("c.json");
         Path trace = dir.resolve("t.jsonl");
