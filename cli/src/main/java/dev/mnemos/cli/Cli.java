@@ -176,6 +176,11 @@ public final class Cli {
         return dev.mnemos.io.Printable.of(text);
     }
 
+    /** Lines of text (a report table) made printable each, their line breaks kept ({@link dev.mnemos.io.Printable#lines}). */
+    public static String printableLines(String text) {
+        return dev.mnemos.io.Printable.lines(text);
+    }
+
     /** {@code value} if it is at least {@code min}; else a usage error naming the option. */
     public static long atLeast(String option, long value, long min) {
         if (value < min) throw new Failure(ExitCode.USAGE, option + " must be " + min + " or more, got " + value);

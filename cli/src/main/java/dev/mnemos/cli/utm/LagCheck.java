@@ -239,7 +239,7 @@ public final class LagCheck implements Callable<Integer> {
 
     private void writeReports(CheckReport report, CheckRepair.Result repairResult) {
         boolean jsonToStdout = "-".equals(json);
-        String table = CheckTable.render(report);
+        String table = Cli.printableLines(CheckTable.render(report));
         (jsonToStdout ? err() : out()).print(table);
         (jsonToStdout ? err() : out()).flush();
         if (json != null) {

@@ -198,7 +198,7 @@ public final class UtmBench implements Callable<Integer> {
 
     private void writeReports(BenchReport report, Repair.Result repairResult) {
         boolean jsonToStdout = "-".equals(json);
-        String table = ReportTable.render(report);
+        String table = Cli.printableLines(ReportTable.render(report));
         if (jsonToStdout) err.print(table); else out.print(table);
         if (json != null) {
             ObjectNode o = report.toJson();

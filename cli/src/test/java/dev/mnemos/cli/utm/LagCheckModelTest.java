@@ -101,6 +101,31 @@ class LagCheckModelTest {
     }
 
     @Test
+    void terminalEscapesInAnswersAreShownEscapedAndTheHtmlSaysWhatItMeans(@TempDir Path dir) throws Exception {
+        Api api = Api.OLLAMA_GENERATE;
+        Path rules = rulesFile(dir);
+        stubModel(api, LagCheckModelTest::value);
+        Rule hit = RULES.rules().get(3);
+        server.stubFor(asking(api, key(hit)).willReturn(api.response(MODEL, "\u001b]0;pwned\u0007\u202e" + value(hit), false)));
+        Path html = dir.resolve("check.html");
+        UtmRunTest.Outcome o = LagCheckTest.lagCheck(args(api, rules, "--html", html.toString()));
+        assertEquals(11, o.code(), o.err());
+        UtmBenchModelTest.assertPrintable(o.out());
+        UtmBenchModelTest.assertPrintable(o.err());
+        assertTrue(o.out().contains("\\u001b]0;pwned\\u0007\\u202e"), o.out());
+        String page = Files.readString(html);
+        assertTrue(page.contains("1 answer per rule;"), "not \"1 answers\": " + page);
+        assertTrue(page.contains("; tokens in/out per call 26.0 / 1."), page);
+        assertTrue(page.contains("1 answer wrapped in prose;"), page);
+        server.resetAll();
+        stubModel(api, LagCheckModelTest::value);
+        UtmRunTest.Outcome ref = LagCheckTest.lagCheck("--rules", rules.toString(), "--html", html.toString());
+        assertEquals(0, ref.code(), ref.err());
+        assertFalse(Files.readString(html).contains("per call -;"), "a dash and a semicolon say nothing");
+        assertTrue(Files.readString(html).contains("tokens not reported by the backend"), Files.readString(html));
+    }
+
+    @Test
     void aModelWrongOnChosenKeysFailsThemAndRepairFixesThemWithinItsBudget(@TempDir Path dir) throws Exception {
         Api api = Api.OLLAMA_GENERATE;
         Path rules = rulesFile(dir);

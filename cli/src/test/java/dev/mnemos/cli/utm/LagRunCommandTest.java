@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** lag-run: the reference backend, a stand-in model server (Ollama chat), mismatches, checkpoint and resume, bad input. */
@@ -196,6 +197,21 @@ class LagRunCommandTest {
         UtmRunTest.Outcome program = lagRun("--bitag", SPEC, "--trace", SPEC);
         assertEquals(2, program.code(), program.err());
         assertTrue(program.err().contains("--bitag " + SPEC + " and --trace " + SPEC + " are the same file"), program.err());
+    }
+
+    @Test
+    void anAnswerThatIsNotAValueIsReportedAsTheModelGaveItEscaped() {
+        stubRight();
+        Rule first = LAG.rule(COMPILED.encode(PROGRAM.word())[0], COMPILED.encode(PROGRAM.word())[1]);
+        String raw = "\u001b[31mthe value is " + LAG.valueText(first) + "\u202e";
+        server.stubFor(LagCheckModelTest.asking(API, LAG.keyText(first)).willReturn(API.response("llama3.1", raw, false)));
+        UtmRunTest.Outcome o = lagRun(model());
+        assertEquals(7, o.code(), o.err());
+        UtmBenchModelTest.assertPrintable(o.err());
+        assertTrue(o.err().contains("step 0, key '" + LAG.keyText(first) + "': the model's answer is not a value of the dictionary"
+                + " (symbols of " + LAG.name() + "): \"\\u001b[31mthe value is " + LAG.valueText(first) + "\\u202e\""), o.err());
+        assertFalse(o.err().contains("expected name=\"value\""), "not the runtime's instruction parser's words: " + o.err());
+        assertFalse(o.err().contains("not a value of the dictionary: not a value"), o.err());
     }
 
     @Test

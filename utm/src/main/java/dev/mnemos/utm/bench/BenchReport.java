@@ -136,7 +136,7 @@ public record BenchReport(String machine, List<String> states, List<String> symb
         o.set("tokens", tokensJson(t.tokens()));
         ArrayNode wrong = o.putArray("wrongAnswers");
         for (TransitionScore.WrongAnswer w : t.wrongAnswers()) {
-            wrong.addObject().put("raw", w.raw()).put("count", w.count()).put("problem", w.problem());
+            wrong.addObject().put("raw", w.raw()).put("rawLength", w.rawLength()).put("count", w.count()).put("problem", w.problem());
         }
         return o;
     }

@@ -147,7 +147,8 @@ public final class HtmlReport {
         for (TransitionScore t : failing) {
             for (TransitionScore.WrongAnswer w : t.wrongAnswers()) {
                 h.append("<tr><td>").append(esc(t.name())).append("</td><td>").append(w.count()).append("</td><td><code>")
-                        .append(esc(w.raw())).append("</code></td><td>").append(esc(w.problem())).append("</td></tr>\n");
+                        .append(esc(w.raw())).append("</code>").append(w.rawLength() > w.raw().length() ? " ... (" + String.format(Locale.ROOT, "%,d", w.rawLength()) + " characters)" : "")
+                        .append("</td><td>").append(esc(w.problem())).append("</td></tr>\n");
             }
         }
         h.append("</table>\n");

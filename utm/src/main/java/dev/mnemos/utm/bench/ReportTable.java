@@ -1,5 +1,7 @@
 package dev.mnemos.utm.bench;
 
+import dev.mnemos.io.Printable;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -41,9 +43,9 @@ public final class ReportTable {
                 name, correct + "/" + samples, samples == 0 ? 0.0 : 100.0 * correct / samples, l.p50(), l.p90(), l.p99(), tok));
     }
 
-    /** The raw answer in quotes, line breaks shown as \n, cut at 100 characters. */
+    /** The raw answer in quotes, cut at 100 characters, made printable ({@link Printable}: line breaks shown as \n, escapes escaped). */
     static String quote(String raw) {
         String shown = raw.length() > 100 ? raw.substring(0, 100) + "..." : raw;
-        return "\"" + shown.replace("\n", "\\n") + "\"";
+        return "\"" + Printable.of(shown) + "\"";
     }
 }

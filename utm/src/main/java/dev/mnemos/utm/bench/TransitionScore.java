@@ -24,8 +24,19 @@ public record TransitionScore(String state, List<String> symbols, int samples, i
     /** How many distinct wrong answers a score keeps. */
     public static final int KEPT_WRONG = 5;
 
-    /** One distinct wrong answer: the raw text, how often it came, and what was wrong with it. */
-    public record WrongAnswer(String raw, int count, String problem) {}
+    /** What a report keeps of an answer or a problem: its first characters (a model may answer megabytes). */
+    public static final int KEPT_CHARS = 1_000;
+
+    /**
+     * One distinct wrong answer: the raw text (its first {@value #KEPT_CHARS} characters), its whole
+     * length, how often it came, and what was wrong with it.
+     */
+    public record WrongAnswer(String raw, int rawLength, int count, String problem) {}
+
+    /** The first {@value #KEPT_CHARS} characters of {@code text}. */
+    static String kept(String text) {
+        return text == null || text.length() <= KEPT_CHARS ? text : text.substring(0, KEPT_CHARS);
+    }
 
     public TransitionScore {
         symbols = List.copyOf(symbols);
@@ -78,8 +89,8 @@ public record TransitionScore(String state, List<String> symbols, int samples, i
                 case BAD_WRITE -> badWrites++;
                 case WRONG -> { }
             }
-            if (!v.correct()) wrong.merge(raw, new WrongAnswer(raw, 1, v.problem()),
-                    (a, b) -> new WrongAnswer(a.raw(), a.count() + 1, a.problem()));
+            if (!v.correct()) wrong.merge(kept(raw) + "\0" + raw.length() + "\0" + raw.hashCode(), new WrongAnswer(kept(raw), raw.length(), 1, kept(v.problem())),
+                    (a, b) -> new WrongAnswer(a.raw(), a.rawLength(), a.count() + 1, a.problem()));
         }
 
         TransitionScore score() {

@@ -22,12 +22,13 @@ public final class CheckHtml {
         sb.append("<h1>lag-check: ").append(esc(r.system())).append("</h1>\n<p>")
                 .append(esc(r.subject().describe())).append("; ").append(r.rules().size()).append(" rules; dictionary of ")
                 .append(r.dictionaryLines()).append(" lines (").append(r.dictionaryChars()).append(" characters); ")
-                .append(r.settings().samples()).append(" answers per rule; ").append(r.settings().lenient() ? "lenient" : "exact")
+                .append(r.settings().samples()).append(r.settings().samples() == 1 ? " answer per rule; " : " answers per rule; ").append(r.settings().lenient() ? "lenient" : "exact")
                 .append(" match.</p>\n");
-        sb.append(String.format(Locale.ROOT, "<p><b>accuracy %.1f%%</b> (%d of %d answers), rules passed %d of %d, %d answers wrapped in prose; "
-                        + "latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms; tokens in/out per call %s; %.2f s.</p>\n",
-                100 * r.accuracy(), r.accepted(), r.calls(), r.passedCount(), r.rules().size(), r.wrapped(),
-                r.latency().p50(), r.latency().p90(), r.latency().p99(), CheckTable.tokens(r.tokens()), r.seconds()));
+        sb.append(String.format(Locale.ROOT, "<p><b>accuracy %.1f%%</b> (%d of %d answers), rules passed %d of %d, %d answer%s wrapped in prose; "
+                        + "latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms; %s; %.2f s.</p>\n",
+                100 * r.accuracy(), r.accepted(), r.calls(), r.passedCount(), r.rules().size(), r.wrapped(), r.wrapped() == 1 ? "" : "s",
+                r.latency().p50(), r.latency().p90(), r.latency().p99(),
+                r.tokens().known() ? "tokens in/out per call " + CheckTable.tokens(r.tokens()) : "tokens not reported by the backend", r.seconds()));
         sb.append("<h2>Rules</h2>\n<div class=\"grid\">");
         for (RuleScore s : r.rules()) {
             sb.append("<span style=\"background:").append(colour(s.accuracy())).append("\" title=\"")
@@ -48,7 +49,10 @@ public final class CheckHtml {
         for (RuleScore s : r.failing()) {
             sb.append("<tr><td><code>").append(esc(s.key())).append("</code></td><td><code>").append(esc(s.expected()))
                     .append("</code></td><td>").append(s.accepted()).append('/').append(s.samples()).append("</td><td>");
-            for (RuleScore.WrongAnswer w : s.wrongAnswers()) sb.append(w.count()).append(" &times; <code>").append(esc(w.raw())).append("</code> ");
+            for (RuleScore.WrongAnswer w : s.wrongAnswers()) {
+                sb.append(w.count()).append(" &times; <code>").append(esc(w.raw())).append("</code> ");
+                if (w.rawLength() > w.raw().length()) sb.append("... (").append(String.format(Locale.ROOT, "%,d", w.rawLength())).append(" characters) ");
+            }
             sb.append("</td></tr>\n");
         }
         sb.append("</table>\n");

@@ -91,7 +91,7 @@ public record CheckReport(String system, Subject subject, RuleCheck.Settings set
         o.set("latencyMs", latencyJson(r.latency()));
         o.set("tokens", tokensJson(r.tokens()));
         ArrayNode wrong = o.putArray("wrongAnswers");
-        for (RuleScore.WrongAnswer w : r.wrongAnswers()) wrong.addObject().put("raw", w.raw()).put("count", w.count());
+        for (RuleScore.WrongAnswer w : r.wrongAnswers()) wrong.addObject().put("raw", w.raw()).put("rawLength", w.rawLength()).put("count", w.count());
         return o;
     }
 

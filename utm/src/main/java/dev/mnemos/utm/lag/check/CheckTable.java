@@ -3,6 +3,8 @@ package dev.mnemos.utm.lag.check;
 import dev.mnemos.utm.bench.Latencies;
 import dev.mnemos.utm.bench.Tokens;
 
+import dev.mnemos.io.Printable;
+
 import java.util.Locale;
 
 /**
@@ -46,17 +48,8 @@ public final class CheckTable {
         return t.known() ? String.format(Locale.ROOT, "%.1f / %.1f", t.inputPerCall(), t.outputPerCall()) : "-";
     }
 
-    /** The text in double quotes, control characters escaped, cut at 60 characters. */
+    /** The text in double quotes, cut at 60 characters, made printable ({@link Printable}). */
     static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length() && i < 60; i++) {
-            char c = s.charAt(i);
-            if (c == '\n') sb.append("\\n");
-            else if (c == '"') sb.append("\\\"");
-            else if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-            else sb.append(c);
-        }
-        if (s.length() > 60) sb.append("...");
-        return sb.append('"').toString();
+        return "\"" + Printable.of(s.length() > 60 ? s.substring(0, 60) : s).replace("\"", "\\\"") + (s.length() > 60 ? "..." : "") + "\"";
     }
 }

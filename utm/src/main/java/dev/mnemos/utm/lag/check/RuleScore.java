@@ -16,10 +16,21 @@ import java.util.Map;
 public record RuleScore(String key, String expected, int samples, int accepted, int exact, int wrapped,
                         List<WrongAnswer> wrongAnswers, Latencies latency, Tokens tokens) {
 
-    /** A distinct wrong (or, in strict mode, wrapped) answer and how often it came. */
-    public record WrongAnswer(String raw, int count) {}
+    /** A distinct wrong (or, in strict mode, wrapped) answer: its first characters, its whole length, how often it came. */
+    public record WrongAnswer(String raw, int rawLength, int count) {}
 
     static final int WRONG_ANSWERS_KEPT = 5;
+
+    /** What a report keeps of an answer: its first characters (a model may answer megabytes). */
+    static final int KEPT_CHARS = 1_000;
+
+    /** A kept answer from its tally key: the answer itself, or its first characters, its length and its hash. */
+    private static WrongAnswer wrongAnswer(String key, int count) {
+        int cut = key.indexOf('\0');
+        if (cut < 0 || key.length() <= KEPT_CHARS) return new WrongAnswer(key, key.length(), count);
+        String[] tail = key.substring(KEPT_CHARS + 1).split("\0");
+        return new WrongAnswer(key.substring(0, KEPT_CHARS), Integer.parseInt(tail[0]), count);
+    }
 
     public boolean passed() {
         return accepted == samples;
@@ -54,7 +65,7 @@ public record RuleScore(String key, String expected, int samples, int accepted, 
             if (m == AnswerMatch.EXACT) exact++;
             if (m == AnswerMatch.WRAPPED) wrapped++;
             boolean ok = m.accepted(lenient);
-            if (ok) accepted++; else wrong.merge(answer, 1, Integer::sum);
+            if (ok) accepted++; else wrong.merge(answer.length() <= KEPT_CHARS ? answer : answer.substring(0, KEPT_CHARS) + "\0" + answer.length() + "\0" + answer.hashCode(), 1, Integer::sum);
             return ok;
         }
 
@@ -62,7 +73,7 @@ public record RuleScore(String key, String expected, int samples, int accepted, 
             List<WrongAnswer> top = wrong.entrySet().stream()
                     .sorted((a, b) -> b.getValue() - a.getValue())
                     .limit(WRONG_ANSWERS_KEPT)
-                    .map(e -> new WrongAnswer(e.getKey(), e.getValue())).toList();
+                    .map(e -> wrongAnswer(e.getKey(), e.getValue())).toList();
             long[] ns = nanos.stream().mapToLong(Long::longValue).toArray();
             return new RuleScore(key, expected, ns.length, accepted, exact, wrapped, top, Latencies.ofNanos(ns), tokens);
         }

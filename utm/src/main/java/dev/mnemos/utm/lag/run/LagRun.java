@@ -3,6 +3,7 @@ package dev.mnemos.utm.lag.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mnemos.runtime.cycle.Machine;
+import dev.mnemos.runtime.cycle.ParseException;
 import dev.mnemos.runtime.cycle.ParseMode;
 import dev.mnemos.runtime.cycle.Progress;
 import dev.mnemos.runtime.cycle.RunResult;
@@ -63,6 +64,7 @@ public final class LagRun {
         String reason = null;
         if (r.halted() && queue != null) reason = new LagInterpreter(system, queue).halt() == LagInterpreter.Halt.TOO_SHORT ? "fewer than two symbols" : "no rule";
         String error = verifier != null && verifier.mismatch() != null ? verifier.mismatch()
+                : r.failure() instanceof ParseException && lookup.notAValue() != null ? "step " + r.cycles() + ", " + lookup.notAValue()
                 : r.failure() != null ? r.failure().getMessage() : r.stopReason();
         long steps = r.halted() ? r.cycles() - 1 : r.cycles();
         long modelCalls = r.modelCalls() - lookup.halts();
