@@ -290,7 +290,7 @@ public final class UtmRun implements Callable<Integer> {
         return new ProgressLine(err) {
             @Override
             protected String extra() {
-                return run.verifier() == null ? "" : String.format("  %,d mismatches", run.verifier().mismatchCount());
+                return run.verifier() == null ? "" : "  " + Cli.count(run.verifier().mismatchCount(), "mismatch", "mismatches");
             }
         };
     }
@@ -328,7 +328,7 @@ public final class UtmRun implements Callable<Integer> {
     private static String verification(Summary s, boolean halted) {
         if (!s.checked()) return "off";
         if (s.cycles() == 0) return "none, no cycle ran";
-        if (s.mismatches() > 0) return String.format("%,d mismatches, the first at step %d", s.mismatches(), s.firstMismatchStep());
+        if (s.mismatches() > 0) return Cli.count(s.mismatches(), "mismatch", "mismatches") + ", the first at step " + s.firstMismatchStep();
         return halted ? "every cycle matched the reference machine" : String.format("the %,d cycles run matched the reference machine", s.cycles());
     }
 

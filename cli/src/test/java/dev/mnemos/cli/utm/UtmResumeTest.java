@@ -86,7 +86,7 @@ class UtmResumeTest {
         assertEquals(1, s.get("mismatches").asLong());
         assertEquals(step, s.get("firstMismatchStep").asLong());
         assertEquals("e2 a1", s.get("finalWord").asText(), "resynchronised: the reference configuration, not the wrong write");
-        assertTrue(resync.err().contains("1 mismatches, the first at step " + step), resync.err());
+        assertTrue(resync.err().contains("1 mismatch, the first at step " + step), resync.err());
         assertFalse(Files.exists(checkpoint), "a resumed run that halts deletes its checkpoint");
         assertTrue(resync.err().contains("checkpoint " + checkpoint + " deleted"), resync.err());
 

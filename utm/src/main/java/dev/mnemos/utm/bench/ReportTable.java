@@ -12,8 +12,8 @@ public final class ReportTable {
 
     public static String render(BenchReport r) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%s on %s: %d answers per prompt, %s parsing, %d calls in %.2f s (boot %s)%n",
-                r.subject().describe(), r.machine(), r.settings().samples(), r.settings().mode().name().toLowerCase(Locale.ROOT),
+        out.append(String.format(Locale.ROOT, "%s on %s: %d answer%s per prompt, %s parsing, %d calls in %.2f s (boot %s)%n",
+                r.subject().describe(), r.machine(), r.settings().samples(), r.settings().samples() == 1 ? "" : "s", r.settings().mode().name().toLowerCase(Locale.ROOT),
                 r.calls(), r.seconds(), r.bootHash()));
         out.append(String.format(Locale.ROOT, "%-10s %9s %9s %9s %9s %9s  %s%n",
                 "prompt", "correct", "accuracy", "p50 ms", "p90 ms", "p99 ms", "tokens in/out per call"));
