@@ -12,9 +12,6 @@ import dev.mnemos.runtime.cycle.Machine;
 import dev.mnemos.runtime.cycle.RunResult;
 import dev.mnemos.runtime.memory.Memory;
 import dev.mnemos.runtime.model.Processor;
-import dev.mnemos.runtime.model.ProcessorConfig;
-import dev.mnemos.runtime.model.Processors;
-import dev.mnemos.runtime.model.Style;
 import dev.mnemos.utm.bitag.BiTagException;
 import dev.mnemos.utm.bitag.BiTagFormat;
 import dev.mnemos.utm.bitag.BiTagProgram;
@@ -43,7 +40,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code lag-run}: a Lag system on the string-memory runtime, a model as its rule table, checked against the interpreter. */
@@ -268,19 +264,7 @@ public final class LagRunCommand implements Callable<Integer> {
     }
 
     private Processor processor(LagSystem system) {
-        boolean given = spec.commandLine().getParseResult().hasMatchedOption("--backend");
-        String name = given ? backend.backend : backend.model == null ? LagReferenceProcessor.NAME : backend.backend;
-        if (name.equals(LagReferenceProcessor.NAME)) return new LagReferenceProcessor(system);
-        if (backend.model == null) throw new Cli.Failure(ExitCode.USAGE, "--backend " + name + " needs --model NAME");
-        try {
-            ProcessorConfig config = backend.toConfig();
-            ProcessorConfig.Builder b = config.toBuilder();
-            if (config.maxTokens() == null) b.maxTokens(32);
-            if (config.stop().isEmpty() && config.style() == Style.COMPLETION) b.stop(List.of("\n"));
-            return Processors.create(b.build());
-        } catch (IllegalArgumentException e) {
-            throw new Cli.Failure(ExitCode.USAGE, e.getMessage());
-        }
+        return ModelOptions.processor(backend, ModelOptions.backendName(spec, backend), 32, () -> new LagReferenceProcessor(system));
     }
 
     private static String word(BiTagLag compiled, LagSystem system, LagRun.Summary s) {

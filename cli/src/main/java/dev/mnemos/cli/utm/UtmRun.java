@@ -15,7 +15,6 @@ import dev.mnemos.runtime.cycle.Machine;
 import dev.mnemos.runtime.trace.TraceReplay;
 import dev.mnemos.utm.bitag.BiTagException;
 import dev.mnemos.utm.bitag.BiTagFormat;
-import dev.mnemos.runtime.cycle.RunLimits;
 import dev.mnemos.runtime.cycle.RunResult;
 import dev.mnemos.runtime.memory.Memory;
 import dev.mnemos.runtime.model.Processor;

@@ -172,7 +172,7 @@ class LagCheckModelTest {
         Files.writeString(out, "old contents\n");
         UtmRunTest.Outcome o = LagCheckTest.lagCheck(args(api, rules, "--repair", "--out", out.toString(), "--rounds", "1"));
         assertEquals(10, o.code(), o.err());
-        assertTrue(o.err().endsWith("lag-check: repair stopped: round budget spent (1); 1 of 24 rules still fail in the best round (0); its dictionary is in " + out + "\n"), o.err());
+        assertTrue(o.err().endsWith("lag-check: repair stopped: the round budget is spent: 1 repair round; 1 of 24 rules still fail in the best round (0); its dictionary is in " + out + "\n"), o.err());
         assertEquals(24, RuleFormat.read(out, 0).listing().size(), "the best round's dictionary replaced the old file whole");
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "no temporary file left");

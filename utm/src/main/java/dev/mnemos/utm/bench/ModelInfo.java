@@ -1,14 +1,14 @@
 package dev.mnemos.utm.bench;
 
 /**
- * What was benchmarked: the backend, the model and its decoding settings, as the report shows them.
+ * The model a bench asks: the backend, the model and its decoding settings, as reports show them.
  *
- * @param model null for the reference backend
- * @param style completion or chat; null for the reference backend
+ * @param model null for a reference backend (no model)
+ * @param style completion or chat; null for a reference backend
  */
-public record Subject(String backend, String model, String style, double temperature) {
+public record ModelInfo(String backend, String model, String style, double temperature) {
 
-    /** E.g. {@code llama2 (ollama, completion, temperature 0.0)}. */
+    /** E.g. {@code llama2 (ollama, completion, temperature 0.0)}, or {@code reference backend}. */
     public String describe() {
         if (model == null) return backend + " backend";
         return model + " (" + backend + ", " + style + ", temperature " + temperature + ")";

@@ -1,4 +1,4 @@
-package dev.mnemos.utm.bench;
+package dev.mnemos.utm.bench.transitions;
 
 import dev.mnemos.runtime.cycle.Instruction;
 import dev.mnemos.runtime.cycle.InstructionParser;
