@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -120,16 +121,16 @@ class LaunchersTest {
             assertEquals(143, p.exitValue());
             assertEquals(0, run("bin/mnemos").rc); // a run that exits: the archive is written
         }
-        assertTrue(Files.exists(root.resolve("cli/target/app.jsa")), "the class-data archive is in place");
+        assertTrue(Files.exists(root.resolve("cli/target/app-MnemosCommand.jsa")), "the class-data archive is in place");
     }
 
     @Test
     void classDataArchivesLeftByKilledRunsAreCleanedAndACompleteOneIsKept() throws Exception {
         run("bin/mnemos");
         Path target = root.resolve("cli/target");
-        Files.writeString(target.resolve("app.jsa.999999999.tmp"), "cut short by kill -9");
+        Files.writeString(target.resolve("app-MnemosCommand.jsa.999999999.tmp"), "cut short by kill -9");
         run("bin/mnemos");
-        assertTrue(Files.exists(target.resolve("app.jsa")), "the first run's archive was moved into place");
+        assertTrue(Files.exists(target.resolve("app-MnemosCommand.jsa")), "the first run's archive was moved into place");
         try (Stream<Path> files = Files.list(target)) {
             assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList());
         }
@@ -163,6 +164,67 @@ class LaunchersTest {
         assertEquals("table\n", Files.readString(root.resolve("bench/results/jmh-selected.txt")));
     }
 
+    @Test
+    void quickCommandsGetC1TheSerialCollectorAndASmallHeapAndTheUsersOptionsWin() throws Exception {
+        run("bin/mnemos"); // the build
+        String quick = run("bin/mnemos", "jvm").lines().get(0);
+        for (String option : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms16m", "-XX:-UsePerfData")) {
+            assertTrue(quick.contains(option), option + " in " + quick);
+        }
+        String nam = run("bin/nam", "jvm").lines().get(0);
+        assertFalse(nam.contains("TieredStopAtLevel") || nam.contains("UseSerialGC"), "nam's SIMD loops want C2: " + nam);
+        String mine = run(Map.of("MNEMOS_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "bin/mnemos", "jvm").lines().get(0);
+        assertTrue(mine.indexOf("-XX:TieredStopAtLevel=4") > mine.indexOf("-XX:TieredStopAtLevel=1"), "the user's option comes last: " + mine);
+    }
+
+    @Test
+    void twoLaunchersStartedTogetherOnAFreshCloneBuildOnceAndBothRun() throws Exception {
+        write(tools.resolve("mvn"), """
+                #!/usr/bin/env bash
+                [ -e "%1$s/building" ] && echo overlap >> "%1$s/overlap.log"
+                touch "%1$s/building"
+                sleep 2   # a build takes a while: the other launcher starts meanwhile
+                echo "$*" >> "%1$s/mvn.log"
+                mkdir -p cli/target/lib
+                cp "%3$s" cli/target/%2$s.tmp && mv cli/target/%2$s.tmp cli/target/%2$s
+                cp "%3$s" cli/target/lib/mnemos-utm-0.1.0-SNAPSHOT.jar
+                rm "%1$s/building"
+                """.formatted(dir, JAR, dir.resolve("probe.jar")));
+        Process first = start("bin/mnemos", "first");
+        Process second = start("bin/nam", "second");
+        Result a = finish(first);
+        Result b = finish(second);
+        assertEquals(0, a.rc, a.err);
+        assertEquals(0, b.rc, b.err);
+        assertEquals(List.of("probe args=[first]"), a.lines());
+        assertEquals(List.of("probe args=[second]"), b.lines());
+        assertFalse(Files.exists(dir.resolve("overlap.log")), "two builds ran at once");
+        assertEquals(1, builds(), "the launcher that waited found the build done");
+        assertTrue((a.err + b.err).contains("waiting for another launcher's build of cli..."), a.err + b.err);
+    }
+
+    @Test
+    void aCrashingJvmWritesItsReportWhereOnlyTheUserCanReadAndSaysWhere() throws Exception {
+        run("bin/mnemos"); // the build
+        Path cache = dir.resolve("my cache");
+        Result r = run(Map.of("XDG_CACHE_HOME", cache.toString()), "bin/mnemos", "crash", "password=SECRET");
+        assertEquals(134, r.rc, "SIGABRT after the fault was reported");
+        Path crashes = cache.resolve("mnemos/crash");
+        List<Path> reports;
+        try (Stream<Path> files = Files.list(crashes)) {
+            reports = files.filter(f -> f.getFileName().toString().startsWith("hs_err_pid")).toList();
+        }
+        assertEquals(1, reports.size());
+        assertTrue(Files.readString(reports.get(0)).contains("password=SECRET"), "the report holds the command line");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(crashes)));
+        assertTrue(r.err.contains("mnemos: the JVM running MnemosCommand crashed, its report (readable by you only) is " + reports.get(0)),
+                "stderr names the report: " + r.err);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("hs_err")).toList(),
+                    "no report in the current directory");
+        }
+    }
+
     int builds() throws IOException {
         Path log = dir.resolve("mvn.log");
         return Files.exists(log) ? Files.readAllLines(log).size() : 0;
@@ -180,17 +242,30 @@ class LaunchersTest {
     }
 
     Process start(String launcher, String... args) throws IOException {
+        return start(Map.of(), launcher, args);
+    }
+
+    Process start(Map<String, String> env, String launcher, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(launcher.startsWith("/") ? launcher : root.resolve(launcher).toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().put("PATH", tools + ":" + System.getenv("PATH"));
         pb.environment().remove("MNEMOS_JAVA_OPTS");
+        pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString()); // crash reports: not the user's
+        pb.environment().putAll(env);
         return pb.start();
     }
 
     Result run(String launcher, String... args) throws Exception {
-        Process p = start(launcher, args);
+        return run(Map.of(), launcher, args);
+    }
+
+    Result run(Map<String, String> env, String launcher, String... args) throws Exception {
+        return finish(start(env, launcher, args));
+    }
+
+    static Result finish(Process p) throws Exception {
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -206,7 +281,7 @@ class LaunchersTest {
 
     /**
      * A jar whose dev.mnemos.cli.run.MnemosCommand and dev.mnemos.cli.nam.NamCommand print their pid
-     * ("sleep"), a line on stderr ("warn"), or their arguments.
+     * ("sleep"), a line on stderr ("warn"), or their arguments, or crash the JVM ("crash" and a word).
      */
     Path probeJar() throws IOException {
         List<String> names = new ArrayList<>();
@@ -223,6 +298,14 @@ class LaunchersTest {
                             Thread.sleep(60_000);
                         }
                         if (args.length == 1 && args[0].equals("warn")) System.err.println("probe stderr");
+                        if (args.length == 1 && args[0].equals("jvm")) {
+                            System.out.println(String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
+                        }
+                        if (args.length == 2 && args[0].equals("crash")) { // a fault: the JVM dies with SIGSEGV
+                            java.lang.reflect.Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+                            f.setAccessible(true);
+                            ((sun.misc.Unsafe) f.get(null)).putAddress(0, 42);
+                        }
                         System.out.println("probe args=" + java.util.Arrays.toString(args));
                     }
                 }

@@ -17,6 +17,7 @@ import dev.mnemos.utm.bitag.BiTagException;
 import dev.mnemos.utm.bitag.BiTagFormat;
 import dev.mnemos.runtime.cycle.RunResult;
 import dev.mnemos.runtime.memory.Memory;
+import dev.mnemos.runtime.memory.MemoryFile;
 import dev.mnemos.runtime.model.Processor;
 import dev.mnemos.utm.bitag.BiTagProgram;
 import dev.mnemos.utm.image.MemoryImage;
@@ -118,6 +119,10 @@ public final class UtmRun implements Callable<Integer> {
         return Cli.execute(ModelOptions.commandLine(command), args, out, err);
     }
 
+    @Option(names = "--write-memory", paramLabel = "FILE", description = {"Write the run's initial memory (the machine laid out in string memory) to FILE as a",
+            "memory file, as `mnemos run` loads it, and exit without running."})
+    Path writeMemory;
+
     @Option(names = "--resync", description = "With --resume, after a run that stopped on a mismatch: put memory back in the reference configuration and go on (the mismatch stays counted).")
     boolean resync;
 
@@ -129,6 +134,7 @@ public final class UtmRun implements Callable<Integer> {
         out = spec.commandLine().getOut();
         err = spec.commandLine().getErr();
         checkOptions();
+        if (writeMemory != null) return writeInitialMemory();
         Path trace = resume != null ? CheckpointFiles.traceOnResume(resume, runOptions.trace, NAME, err) : runOptions.trace;
         Path checkpointFile = checkpointFile(trace);
         FileOptions.of().input("--bitag", input.bitagFile).input("--machine", input.machineFile).input("--boot", modelOptions.bootFile)
@@ -277,6 +283,18 @@ public final class UtmRun implements Callable<Integer> {
         } catch (IOException e) {
             // the trace and cache were flushed cycle by cycle; the locks go with the process
         }
+    }
+
+    /** --write-memory: the memory a new run would start from, saved atomically; nothing is run. */
+    private int writeInitialMemory() {
+        if (resume != null) throw new Cli.Failure(ExitCode.USAGE, "--write-memory writes a new run's memory; leave out --resume");
+        FileOptions.of().input("--bitag", input.bitagFile).input("--machine", input.machineFile).input("--boot", modelOptions.bootFile)
+                .output("--write-memory", writeMemory).check();
+        program = input.bitag(true);
+        Memory memory = initialMemory(modelOptions.boot(input.prompts()));
+        Cli.writing(writeMemory, () -> MemoryFile.save(memory, writeMemory));
+        err.println("utm-run: initial memory written to " + writeMemory);
+        return ExitCode.OK.code();
     }
 
     private Memory initialMemory(PromptSet prompts) {

@@ -182,8 +182,10 @@ final class ReadmeRunner implements AutoCloseable {
         return dir;
     }
 
+    /** How many words the launcher takes: {@code bin/NAME}, or {@code bin/_launch [--quick] MODULE MAIN}. */
     private static int launcherWords(List<String> words) {
-        return words.get(0).equals("bin/_launch") ? 3 : 1;
+        if (!words.get(0).equals("bin/_launch")) return 1;
+        return words.get(1).equals("--quick") ? 4 : 3;
     }
 
     private List<String> withStandIn(String launcher, List<String> given) {
@@ -203,7 +205,7 @@ final class ReadmeRunner implements AutoCloseable {
      */
     private List<String> launcher(List<String> words) throws IOException {
         assertTrue(Files.isRegularFile(ROOT.resolve(words.get(0))), "no launcher " + words.get(0));
-        if (words.get(0).equals("bin/_launch")) checkout.module(words.get(1));
+        if (words.get(0).equals("bin/_launch")) checkout.module(words.get(launcherWords(words) - 2));
         List<String> launcher = new ArrayList<>(words.subList(0, launcherWords(words)));
         launcher.set(0, dir.resolve(words.get(0)).toString());
         return launcher;

@@ -15,14 +15,26 @@ import java.util.List;
  * {@code i = 263} reads {@code @[263]} after the first pass and cell 263's value after the second.
  * A {@code @[} that does not start a reference (say {@code @[x y]}) is kept as text. Each pass is
  * linear in the text's length; passes and result length are bounded.
+ *
+ * <p>The first pass over an instruction text is planned once per text ({@link Template}): its
+ * references and the text between them, so a cycle copies whole pieces instead of scanning.
+ * A Reader may be shared by machines on several threads.
  */
 public final class Reader {
 
     public static final int DEFAULT_MAX_PASSES = 64;
     public static final int DEFAULT_MAX_LENGTH = 1 << 20;
 
+    /** A value at least this long found without '@' is remembered ({@link #indexOfAt}). */
+    private static final int LONG_VALUE = 256;
+
     private final int maxPasses;
     private final int maxLength;
+    private final Template.Cache templates = new Template.Cache();
+    /** (A hint, shared without locks: any value is right.) The length of the last prompt read, to size the next. */
+    private int lastLength;
+    /** (Shared without locks: a String reference is read and written whole.) See {@link #indexOfAt}. */
+    private String longValueWithoutAt;
 
     public Reader() {
         this(DEFAULT_MAX_PASSES, DEFAULT_MAX_LENGTH);
@@ -35,16 +47,19 @@ public final class Reader {
         this.maxLength = maxLength;
     }
 
+    int maxLength() {
+        return maxLength;
+    }
+
     /** The text with every reference substituted. */
     public String read(Memory memory, String text) throws SubstitutionException {
-        int from = find(text, 0);
-        if (from < 0) return text;
+        Template template = templates.of(this, text);
+        if (template == null) return text;
+        StringBuilder out = new StringBuilder(text.length() + lastLength + 64);
+        Pass pass = template.substitute(memory, out);
         List<String> chain = new ArrayList<>();
-        StringBuilder out = new StringBuilder(text.length() + 4096);
-        String source = text;
         int passes = 0;
         while (true) {
-            Pass pass = substitute(memory, source, from, out);
             if (pass.firstLabel == null) break; // only '@[' that start no reference remain
             if (passes == maxPasses) { // a reference remains after the last pass allowed
                 throw new SubstitutionException("substitution did not settle after " + maxPasses
@@ -57,11 +72,12 @@ public final class Reader {
             }
             if (pass.next < 0) break;
             // the text before pass.next is final: the next pass reads only what follows it
-            source = out.substring(pass.next);
+            String source = out.substring(pass.next);
             out.setLength(pass.next);
-            from = 0;
             passes++;
+            pass = substitute(memory, source, 0, out);
         }
+        lastLength = out.length();
         return out.toString();
     }
 
@@ -70,7 +86,7 @@ public final class Reader {
      * @param next       where in the output the next pass must start reading (the first '@[' it
      *                   may find), or -1 when no reference can remain
      */
-    private record Pass(String firstLabel, int next) {}
+    record Pass(String firstLabel, int next) {}
 
     /**
      * One pass over {@code text}, appending the result to {@code out}; text before {@code from}
@@ -79,7 +95,7 @@ public final class Reader {
      * a value starting with '[' (or, past an empty value, the text after it); the first such place
      * is where the next pass starts.
      */
-    private Pass substitute(Memory memory, String text, int from, StringBuilder out) {
+    Pass substitute(Memory memory, String text, int from, StringBuilder out) {
         int n = text.length();
         String firstLabel = null;
         int next = -1;
@@ -110,11 +126,22 @@ public final class Reader {
      * Where a '@[' may start once {@code value} is appended to {@code out}, or -1. A kept '@'
      * before an empty value may meet a '[' of the text that follows.
      */
-    private static int nextStart(StringBuilder out, String value) {
+    int nextStart(StringBuilder out, String value) {
         int p = out.length();
         if (p > 0 && out.charAt(p - 1) == '@' && (value.isEmpty() || value.charAt(0) == '[')) return p - 1;
-        int at = value.indexOf('@');
+        int at = indexOfAt(value);
         return at < 0 ? -1 : p + at;
+    }
+
+    /**
+     * The first '@' in {@code value}, or -1. A long value found without one is remembered (the
+     * same String every cycle: U15,2's 2 KB boot), so it is not scanned again.
+     */
+    private int indexOfAt(String value) {
+        if (value == longValueWithoutAt) return -1;
+        int at = value.indexOf('@');
+        if (at < 0 && value.length() >= LONG_VALUE) longValueWithoutAt = value;
+        return at;
     }
 
     /** The first "@[" at or after {@code from}, or -1 (a char search, which the JIT vectorises). */
@@ -128,7 +155,7 @@ public final class Reader {
         return -1;
     }
 
-    private static int labelEnd(String text, int start) {
+    static int labelEnd(String text, int start) {
         int i = start;
         int n = text.length();
         while (i < n && Labels.isLabelChar(text.charAt(i))) i++;

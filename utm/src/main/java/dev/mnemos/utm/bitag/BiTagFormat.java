@@ -23,7 +23,10 @@ import java.util.Set;
  */
 public final class BiTagFormat {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** For writing (a checkpoint's section): made when first needed, since reading needs none. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final Set<String> KEYS = Set.of("name", "description", "q", "h", "productions", "word");
 
     private BiTagFormat() {}
@@ -81,7 +84,8 @@ public final class BiTagFormat {
 
     /** The program as JSON in the file format. */
     public static String toJson(BiTagProgram program) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectMapper json = Json.MAPPER;
+        ObjectNode root = json.createObjectNode();
         root.put("name", program.name());
         root.put("q", program.system().q());
         root.put("h", program.system().h());
@@ -89,7 +93,7 @@ public final class BiTagFormat {
         program.system().productions().forEach((k, v) -> prods.put(k, v.toString()));
         root.put("word", program.word().toString());
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,8 +1,6 @@
 package dev.mnemos.utm.machine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +25,6 @@ import java.util.Set;
  */
 public final class MachineFormat {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> KEYS = Set.of("name", "description", "symbols", "blank", "start", "transitions");
 
     private MachineFormat() {}
@@ -118,10 +115,6 @@ public final class MachineFormat {
     }
 
     private static String quote(String s) {
-        try {
-            return JSON.writeValueAsString(s);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonFile.quote(s);
     }
 }

@@ -1,6 +1,7 @@
 package dev.mnemos.utm.reference;
 
 import dev.mnemos.utm.machine.Action;
+import dev.mnemos.utm.machine.TuringMachine;
 import dev.mnemos.utm.prompt.PromptCompiler;
 import dev.mnemos.utm.prompt.PromptSet;
 
@@ -23,12 +24,19 @@ public final class TransitionPrompts {
     private final PromptSet prompts;
     /** instruction text without "@[boot]" -> state */
     private final Map<String, String> stateOfBody = new HashMap<>();
+    /** The answer in (state, symbol) by their indices, made once. */
+    private final String[][] answers;
 
     public TransitionPrompts(PromptSet prompts) {
         this.prompts = prompts;
-        for (String state : prompts.machine().states()) {
+        TuringMachine m = prompts.machine();
+        this.answers = new String[m.states().size()][m.symbols().size()];
+        for (String state : m.states()) {
             String body = prompts.text(state).replace(PromptCompiler.BOOT_REF, "");
             stateOfBody.putIfAbsent(body, state);
+            for (String symbol : m.symbols()) {
+                answers[m.stateIndex(state)][m.symbolIndex(symbol)] = PromptCompiler.answer(m.action(state, symbol).orElse(null));
+            }
         }
     }
 
@@ -54,9 +62,9 @@ public final class TransitionPrompts {
                 String read = prompt.substring(at + 3, eq);
                 if (symbol == null) symbol = read;
                 else if (!symbol.equals(read)) return null;
-                key.append("if ").append(PromptCompiler.SYMBOL_READ).append(prompt, eq, next);
+                key.append("if ").append(PromptCompiler.SYMBOL_READ).append(prompt.substring(eq, next));
             } else {
-                key.append(prompt, at, next);
+                key.append(prompt.substring(at, next)); // (whole strings are copied at once, ranges char by char)
             }
             at = next;
         }
@@ -74,6 +82,7 @@ public final class TransitionPrompts {
 
     /** The correct answer to a recognised prompt. */
     public String answer(Recognised r) {
-        return PromptCompiler.answer(action(r));
+        TuringMachine m = prompts.machine();
+        return answers[m.stateIndex(r.state())][m.symbolIndex(r.symbol())];
     }
 }
