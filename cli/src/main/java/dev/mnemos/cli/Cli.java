@@ -91,6 +91,11 @@ public final class Cli {
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
+    /** Why a file operation failed, without the file's name: "permission denied", "No space left on device". */
+    static String reason(FileSystemException e) {
+        return e.getReason() != null ? e.getReason() : describe(e);
+    }
+
     private static String describe(FileSystemException e) {
         if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
         if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
@@ -131,6 +136,15 @@ public final class Cli {
             current = t;
         }
         return previous[b.length()];
+    }
+
+    /**
+     * Checks, before any work, that {@code file} can be written as {@code AtomicFiles} writes it:
+     * {@link OutputPaths#check}, the one rule (its directory must exist, it is never created for
+     * you). A failure is an {@link ExitCode#IO_ERROR}: {@code cannot write FILE: why}.
+     */
+    public static void checkWritable(java.nio.file.Path file) {
+        OutputPaths.check(file);
     }
 
     /** "1 model call", "2 model calls": {@code n} and the noun, plural unless n is 1 (with thousands separators). */
@@ -201,7 +215,7 @@ public final class Cli {
         }
         try {
             write.run();
-        } catch (IOException e) {
+        } catch (IOException e) { // its file may be a temporary one beside FILE: say why, not its name
             throw new Failure(ExitCode.IO_ERROR, "cannot write " + file + ": " + why(dir, e));
         } catch (UncheckedIOException e) {
             throw new Failure(ExitCode.IO_ERROR, "cannot write " + file + ": " + why(dir, e.getCause()));
@@ -211,7 +225,7 @@ public final class Cli {
     /** Why a write failed, in words: the directory that went, permission denied; never a temporary file's name. */
     private static String why(Path dir, IOException e) {
         if (e instanceof java.nio.file.NoSuchFileException && dir != null && !java.nio.file.Files.isDirectory(dir)) return dir + " does not exist";
-        return FileOptions.reason(e);
+        return OutputPaths.reason(e);
     }
 
     /** An error to report in one line and exit with its code. */

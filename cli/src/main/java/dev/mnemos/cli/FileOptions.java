@@ -1,8 +1,6 @@
 package dev.mnemos.cli;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,36 +102,13 @@ public final class FileOptions {
 
     /**
      * Checks that {@code file} can be written as our writers write it (a new file beside it, then a
-     * rename; or appended to): its directory exists and takes a new file (one is made and deleted).
+     * rename; or appended to): {@link OutputPaths}' rule, the message naming the option.
      *
      * @throws Cli.Failure IO_ERROR {@code OPTION FILE: why}
      */
     public static void writable(String option, Path file) {
         Path dir = file.toAbsolutePath().getParent();
-        String why = null;
-        if (dir != null && !Files.isDirectory(dir)) why = dir + (Files.exists(dir) ? " is not a directory" : " does not exist (create it first)");
-        else if (dir != null) why = probe(dir, file);
+        String why = dir == null ? "it has no directory" : OutputPaths.problem(dir);
         if (why != null) throw new Cli.Failure(ExitCode.IO_ERROR, option + " " + file + ": " + why);
-    }
-
-    /** Null when a new file can be made in {@code dir}; else why not. */
-    private static String probe(Path dir, Path file) {
-        try {
-            Files.delete(Files.createTempFile(dir, "." + file.getFileName() + ".", ".probe"));
-            return null;
-        } catch (IOException | SecurityException e) {
-            return "cannot write in " + dir + ": " + reason(e);
-        }
-    }
-
-    /** Why a file operation failed, in words (NIO's own messages are often the bare path, or a temporary file's). */
-    public static String reason(Exception e) {
-        if (e instanceof AccessDeniedException || e instanceof SecurityException) return "permission denied";
-        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or directory";
-        if (e instanceof java.nio.file.NotDirectoryException) return "not a directory";
-        if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file is in the way";
-        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason().toLowerCase(java.util.Locale.ROOT);
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 }

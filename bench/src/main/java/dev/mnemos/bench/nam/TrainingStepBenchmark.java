@@ -2,8 +2,10 @@ package dev.mnemos.bench.nam;
 
 import dev.mnemos.nam.experiment.ModelSizes;
 import dev.mnemos.nam.grad.Ops;
+import dev.mnemos.nam.model.ModelKind;
 import dev.mnemos.nam.task.Reverse;
 import dev.mnemos.nam.task.Task;
+import dev.mnemos.nam.train.Models;
 import dev.mnemos.nam.train.Trainer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,10 +40,15 @@ public class TrainingStepBenchmark {
 
     static final int BATCH = 8;
 
-    @Param({"lsam", "namtm", "lstm"})
+    @Param({"lsam", "namtm", "lstm", "delta", "mlstm", "shm"})
     public String model;
 
     private Trainer trainer;
+
+    /** Whether steps are batched ({@link BatchedTrainingStepBenchmark}: one size for the 8, one tape). */
+    protected boolean batched() {
+        return false;
+    }
 
     /** The kernel this class expects; the setup fails if the JVM runs another. */
     protected String expectedKernel() {
@@ -54,8 +61,8 @@ public class TrainingStepBenchmark {
             throw new IllegalStateException("expected the " + expectedKernel() + " kernel, the JVM runs " + Ops.kernel());
         }
         Task task = new Reverse();
-        trainer = Trainer.builder().model(ModelSizes.matching(model, task).build(1)).task(task).minLength(5)
-                .maxLength(5).batchSize(BATCH).build();
+        trainer = Trainer.builder().model(Models.build(ModelSizes.matching(ModelKind.named(model), task), 1)).task(task).minLength(5)
+                .maxLength(5).batchSize(BATCH).batched(batched()).build();
     }
 
     /** One step of 8 sequences; the score is in sequences per second. */

@@ -2,12 +2,13 @@ package dev.mnemos.cli.nam;
 
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
+import dev.mnemos.cli.OutputPaths;
+import dev.mnemos.embed.Encoder;
+import dev.mnemos.io.AtomicFiles;
 import dev.mnemos.nam.chart.LineChart;
+import dev.mnemos.nam.memory.TextEncoder;
 import dev.mnemos.nam.study.CapacityStudy;
 import dev.mnemos.nam.study.TextPairs;
-import dev.mnemos.embed.Encoder;
-import dev.mnemos.nam.memory.TextEncoder;
-import dev.mnemos.io.AtomicFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,6 +82,8 @@ final class CapacityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CapacityStudy.Builder study = builder();
+        Path csvFile = OutputPaths.check(outputs().get(0));
+        Path svgFile = OutputPaths.check(outputs().get(1));
         String what = "random unit vectors, d = " + dimension;
         if (data == Data.minilm) {
             study.source(new TextPairs(miniLm()));
@@ -93,11 +96,9 @@ final class CapacityCommand implements Callable<Integer> {
         }
         List<CapacityStudy.Row> rows = study.build().run();
         String table = CapacityStudy.csv(rows);
-        Path csvFile = outputs().get(0);
-        Path svgFile = outputs().get(1);
-        Cli.writing(csvFile, () -> AtomicFiles.write(csvFile, table.getBytes(StandardCharsets.UTF_8)));
+        OutputPaths.write(csvFile, () -> AtomicFiles.write(csvFile, table.getBytes(StandardCharsets.UTF_8)));
         LineChart chart = CapacityStudy.chart(rows, "NAM capacity: recall@1 vs stored pairs (" + what + ")");
-        Cli.writing(svgFile, () -> chart.write(svgFile));
+        OutputPaths.write(svgFile, () -> chart.write(svgFile));
         spec.commandLine().getOut().print(table);
         spec.commandLine().getErr().println("wrote " + csvFile + " and " + svgFile);
         return 0;

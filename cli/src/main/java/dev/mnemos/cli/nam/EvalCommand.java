@@ -2,12 +2,12 @@ package dev.mnemos.cli.nam;
 
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
-import dev.mnemos.nam.store.Checkpoint;
-import dev.mnemos.nam.store.ModelFile;
+import dev.mnemos.nam.model.SequenceModel;
 import dev.mnemos.nam.store.NamFile;
 import dev.mnemos.nam.task.Task;
+import dev.mnemos.nam.train.Checkpoint;
 import dev.mnemos.nam.train.Evaluation;
-import dev.mnemos.nam.train.SequenceModel;
+import dev.mnemos.nam.train.ModelFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,9 +1,12 @@
 package dev.mnemos.cli.nam;
 
 import dev.mnemos.cli.Cli;
+import dev.mnemos.cli.OutputPaths;
 import dev.mnemos.nam.experiment.LengthGeneralisation;
 import dev.mnemos.nam.experiment.Report;
 import dev.mnemos.nam.experiment.RunResult;
+import dev.mnemos.nam.model.ModelKind;
+import dev.mnemos.nam.task.Task;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,12 +16,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "experiment", mixinStandardHelpOptions = true,
-        header = "The length-generalisation comparison of nam/README.md: LSAM, NAM-TM and LSTM on four tasks.",
-        description = {"For each task (reverse, copy, add, reduce), model and seed: train on sizes 1..N with the same "
-                + "step budget and about the same number of weights, then score at N, 2N and 4N. Writes "
-                + "length-generalisation.md, .csv and one SVG chart per task into --out, prints the table and the "
-                + "wall time.",
-            "Example: bin/nam experiment --out nam/docs", ""})
+        header = "The length-generalisation comparison of nam/README.md: LSAM, NAM-TM, the LSTM and the memory cells.",
+        description = {"For each task (reverse, copy, add, reduce, recall, hops), model (lsam, namtm, lstm, delta, mlstm, "
+                + "shm) and seed: train on sizes 1..N with the same step budget and about the same number of weights, "
+                + "then score at N, 2N and 4N. Writes length-generalisation.md, .csv and one SVG chart per task into "
+                + "--out, prints the table and the wall time. Training steps are batched (one size per step) unless "
+                + "--no-batched.",
+            "Example: bin/nam experiment --steps 1000 --seeds 1   (files into the current directory)", ""})
 final class ExperimentCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
@@ -42,7 +46,18 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "Runs at a time. Default: ${DEFAULT-VALUE}.")
     int threads;
 
-    @Option(names = "--out", defaultValue = "nam/docs", description = "Output directory. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--tasks", split = ",", description = "Tasks to run. Default: all six.")
+    List<String> tasks;
+
+    @Option(names = "--models", split = ",", description = "Models to run. Default: all six.")
+    List<String> models;
+
+    @Option(names = "--batched", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Batched training steps (--no-batched: one sequence after the other, each of its own size).")
+    boolean batched;
+
+    @Option(names = "--out", defaultValue = ".", paramLabel = "DIR",
+            description = "An existing directory for the table, CSV and charts. Default: the current directory.")
     Path out;
 
     @Override
@@ -53,18 +68,26 @@ final class ExperimentCommand implements Callable<Integer> {
         Cli.atLeast("--seeds", seeds, 1);
         Cli.atLeast("--sequences", sequences, 1);
         Cli.atLeast("--threads", threads, 1);
+        OutputPaths.checkDirectory(out);
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        List<RunResult> runs = LengthGeneralisation.builder().maxLength(n).steps(steps).batchSize(batch).seeds(seeds)
-                .evaluations(sequences).threads(threads).build()
+        LengthGeneralisation.Builder experiment = LengthGeneralisation.builder().maxLength(n).steps(steps).batchSize(batch)
+                .seeds(seeds).evaluations(sequences).threads(threads).batched(batched);
+        if (tasks != null) {
+            experiment.tasks(Usage.of(() -> tasks.stream().map(Task::named).toList()));
+        }
+        if (models != null) {
+            experiment.models(Usage.of(() -> models.stream().map(ModelKind::named).toList()));
+        }
+        List<RunResult> runs = experiment.build()
                 .run(r -> {
-                    err.printf(Locale.ROOT, "%s %s seed %d: %.2f / %.2f / %.2f (%.0f s)%n", r.task(), r.model(), r.seed(),
+                    err.printf(Locale.ROOT, "%s %s seed %d: %.2f / %.2f / %.2f (%.1f s)%n", r.task(), r.model(), r.seed(),
                             r.scores().get(0).sequenceAccuracy(), r.scores().get(1).sequenceAccuracy(),
                             r.scores().get(2).sequenceAccuracy(), r.seconds());
                     err.flush();
                 });
         Report report = new Report(runs);
-        Cli.writing(out, () -> report.write(out));
+        OutputPaths.write(out, () -> report.write(out));
         spec.commandLine().getOut().print(report.markdown());
         spec.commandLine().getOut().printf(Locale.ROOT, "wall time %.0f s, %d runs on %d threads; files in %s%n",
                 (System.nanoTime() - start) / 1e9, runs.size(), threads, out);

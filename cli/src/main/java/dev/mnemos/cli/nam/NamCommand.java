@@ -1,14 +1,16 @@
 package dev.mnemos.cli.nam;
 
 import dev.mnemos.cli.Cli;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code bin/nam}: the studies and charts of the nam module. */
 @Command(name = "nam", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Neural Attention Memory tools: the studies and charts of nam/README.md.",
-            "Run from the repository root; outputs default to nam/docs/.", ""},
-        subcommands = {TrainCommand.class, EvalCommand.class, ExperimentCommand.class, CapacityCommand.class, PoemCompareCommand.class, ScalingChartCommand.class, CommandLine.HelpCommand.class})
+            "Outputs go to the current directory unless an option names a file or folder (the charts tracked in "
+                + "nam/docs are written only when named). The directory an output goes into must exist.", ""},
+        subcommands = {TrainCommand.class, EvalCommand.class, ExperimentCommand.class, CapacityCommand.class, PoemCompareCommand.class,
+            ScalingChartCommand.class, FactsCommand.class, FewShotCommand.class, CommandLine.HelpCommand.class})
 public final class NamCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,7 +1,7 @@
 package dev.mnemos.cli.nam;
 
-import dev.mnemos.poem.nam.PoemComparison;
 import dev.mnemos.poem.data.JsonLinesReader;
+import dev.mnemos.poem.nam.PoemComparison;
 import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.poem.sim.SimulatedModel;
 import java.nio.file.Files;

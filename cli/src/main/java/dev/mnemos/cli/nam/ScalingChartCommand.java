@@ -1,6 +1,6 @@
 package dev.mnemos.cli.nam;
 
-import dev.mnemos.cli.Cli;
+import dev.mnemos.cli.OutputPaths;
 import dev.mnemos.nam.chart.LineChart;
 import dev.mnemos.nam.study.ScalingChart;
 import java.nio.file.Files;
@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
         header = "Draws the attention scaling chart from a JMH result file.",
         description = {"Reads the CSV that JMH writes with -rf csv -rff FILE for AttentionBenchmark and draws "
                 + "milliseconds per call against sequence length S, log-log, one line per method.",
-            "Example: bin/nam scaling-chart /tmp/attention.csv --svg nam/docs/attention-scaling.svg", ""})
+            "Example: bin/nam scaling-chart /tmp/attention.csv --svg /tmp/attention-scaling.svg", ""})
 final class ScalingChartCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
@@ -24,7 +24,8 @@ final class ScalingChartCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JMH_CSV", description = "JMH result file (-rf csv).")
     Path input;
 
-    @Option(names = "--svg", defaultValue = "nam/docs/attention-scaling.svg", description = "SVG output. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--svg", defaultValue = "attention-scaling.svg", paramLabel = "FILE",
+            description = "SVG output. Default: ${DEFAULT-VALUE} in the current directory.")
     Path svg;
 
     @Override
@@ -32,8 +33,9 @@ final class ScalingChartCommand implements Callable<Integer> {
         if (!Files.isRegularFile(input)) {
             throw new NoSuchFileException(input.toString());
         }
+        OutputPaths.check(svg);
         LineChart chart = ScalingChart.fromJmhCsv(Files.readAllLines(input));
-        Cli.writing(svg, () -> chart.write(svg));
+        OutputPaths.write(svg, () -> chart.write(svg));
         spec.commandLine().getErr().println("wrote " + svg);
         return 0;
     }

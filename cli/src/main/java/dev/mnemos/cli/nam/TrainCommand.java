@@ -2,12 +2,16 @@ package dev.mnemos.cli.nam;
 
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
+import dev.mnemos.cli.OutputPaths;
 import dev.mnemos.nam.experiment.ModelSizes;
-import dev.mnemos.nam.store.ModelFile;
+import dev.mnemos.nam.model.ModelKind;
+import dev.mnemos.nam.model.ModelSpec;
+import dev.mnemos.nam.model.SequenceModel;
 import dev.mnemos.nam.task.Task;
+import dev.mnemos.nam.train.Checkpoint;
 import dev.mnemos.nam.train.Evaluation;
-import dev.mnemos.nam.train.ModelSpec;
-import dev.mnemos.nam.train.SequenceModel;
+import dev.mnemos.nam.train.ModelFile;
+import dev.mnemos.nam.train.Models;
 import dev.mnemos.nam.train.TrainingRun;
 import dev.mnemos.nam.train.TrainingSetup;
 import java.io.PrintWriter;
@@ -23,12 +27,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        header = "Train LSAM, the NAM Turing machine or the LSTM baseline on an algorithmic task.",
+        header = "Train LSAM, the NAM Turing machine, the LSTM baseline or a memory cell on an algorithmic task.",
         description = {"Trains on problem sizes 1..N with Adam (gradient norm clipped to 1), saving a checkpoint every "
                 + "few seconds and on Ctrl-C; --resume continues from it (also after kill -9) on the same loss "
                 + "curve. At the end it writes the model and prints its accuracy at N.",
-            "Tasks: reverse, copy, add, reduce. Sizes: those of nam/README.md's comparison (about the same "
-                + "number of weights for the three models).",
+            "Tasks: reverse, copy, add, reduce, recall, hops. Models: lsam, namtm, lstm, and the memory cells delta, "
+                + "mlstm, shm. Sizes: those of nam/README.md's comparison (about the same number of weights for all).",
             "Example: bin/nam train --task reverse --model namtm --steps 1500 --out /tmp/reverse.model", ""})
 final class TrainCommand implements Callable<Integer> {
 
@@ -38,7 +42,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--task", description = "reverse, copy, add or reduce (not with --resume).")
     String task;
 
-    @Option(names = "--model", description = "lsam, namtm or lstm (not with --resume).")
+    @Option(names = "--model", description = "lsam, namtm, lstm, delta, mlstm or shm (not with --resume).")
     String model;
 
     @Option(names = "--n", defaultValue = "5", description = "Largest training problem size N. Default: ${DEFAULT-VALUE}.")
@@ -65,6 +69,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run saved in the checkpoint.")
     boolean resume;
 
+    @Option(names = "--restart", description = "Start a new run even where the checkpoint holds an unfinished one "
+            + "(it is replaced). A finished run's checkpoint is replaced without it.")
+    boolean restart;
+
     @Option(names = "--out", description = "Where to write the trained model. Default: TASK-MODEL.model.")
     Path out;
 
@@ -76,7 +84,8 @@ final class TrainCommand implements Callable<Integer> {
         Duration every = Duration.ofMillis((long) (checkpointEvery * 1000));
         TrainingRun run = resume ? resumed(every) : fresh(every);
         String name = run.setup().task() + "-" + run.trainer().model().spec().kind();
-        Path modelFile = out != null ? out : Path.of(name + ".model");
+        Path modelFile = OutputPaths.check(out != null ? out : Path.of(name + ".model"));
+        OutputPaths.check(checkpoint);
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, System.console() != null);
         AtomicBoolean stop = new AtomicBoolean();
@@ -91,9 +100,10 @@ final class TrainCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            boolean finished = run.run(progress, stop::get);
+            boolean[] finished = new boolean[1];
+            OutputPaths.write(checkpoint, () -> finished[0] = run.run(progress, stop::get));
             progress.finish();
-            if (!finished) {
+            if (!finished[0]) {
                 // Ctrl-C: the checkpoint is saved; say where, then let the shutdown go on
                 err.println("stopped at step " + run.trainer().steps() + "; checkpoint in " + checkpoint
                         + " (go on with --resume --checkpoint " + checkpoint + ")");
@@ -105,7 +115,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Runtime.getRuntime().removeShutdownHook(hook);
         SequenceModel trained = run.trainer().model();
-        Cli.writing(modelFile, () -> ModelFile.save(modelFile, trained));
+        OutputPaths.write(modelFile, () -> ModelFile.save(modelFile, trained));
         Evaluation e = Evaluation.of(trained, Task.named(run.setup().task()), run.setup().maxLength(), 200, 4242);
         spec.commandLine().getOut().printf(Locale.ROOT, "%s, %s: %d steps, sequence accuracy %.3f and token accuracy "
                 + "%.3f at N = %d (200 fresh sequences); model in %s%n", run.setup().task(),
@@ -118,20 +128,45 @@ final class TrainCommand implements Callable<Integer> {
         if (task == null || model == null) {
             throw new Cli.Failure(ExitCode.USAGE, "--task and --model are required (or --resume)");
         }
-        Task t = usage(() -> Task.named(task));
-        ModelSpec modelSpec = usage(() -> ModelSizes.matching(model.toLowerCase(Locale.ROOT), t));
+        Task t = Usage.of(() -> Task.named(task));
+        ModelSpec modelSpec = Usage.of(() -> ModelSizes.matching(ModelKind.named(model), t));
         Cli.atLeast("--n", n, 1);
         Cli.atLeast("--batch", batch, 1);
-        TrainingSetup setup = usage(() -> new TrainingSetup(t.name(), n, batch, lr, 1.0, seed, seed,
+        TrainingSetup setup = Usage.of(() -> new TrainingSetup(t.name(), n, batch, lr, 1.0, seed, seed,
                 steps == null ? 1500 : Cli.atLeast("--steps", steps, 1)));
         checkpoint = checkpoint != null ? checkpoint : Path.of(t.name() + "-" + modelSpec.kind() + ".ckpt");
         if (Files.exists(checkpoint)) {
-            throw new Cli.Failure(ExitCode.USAGE, checkpoint + " exists: --resume to continue that run, or remove it");
+            replacing(checkpoint);
         }
-        return TrainingRun.start(setup, modelSpec.build(seed), checkpoint, every);
+        return TrainingRun.start(setup, Models.build(modelSpec, seed), checkpoint, every);
+    }
+
+    /**
+     * A new run may replace a finished run's checkpoint (saying so), and an unfinished one only with
+     * --restart (it offers --resume); a file that is not a checkpoint is never replaced.
+     */
+    private void replacing(Path file) {
+        Checkpoint old;
+        try {
+            old = Checkpoint.load(file);
+        } catch (java.io.IOException e) {
+            throw new Cli.Failure(ExitCode.USAGE, file + " exists: --resume to continue that run, or remove it");
+        }
+        long done = old.trainer().steps();
+        long total = old.setup().totalSteps();
+        String run = old.setup().task() + ", " + old.trainer().model().spec().kind() + ", " + done + " of " + total + " steps";
+        if (done < total && !restart) {
+            throw new Cli.Failure(ExitCode.USAGE, file + " holds an unfinished run (" + run + "): --resume --checkpoint "
+                    + file + " to continue it, or --restart to start a new run over it");
+        }
+        spec.commandLine().getErr().println("replacing " + file + " (" + (done < total ? "an unfinished" : "a finished")
+                + " run: " + run + ")");
     }
 
     private TrainingRun resumed(Duration every) throws java.io.IOException {
+        if (restart) {
+            throw new Cli.Failure(ExitCode.USAGE, "--resume continues a run, --restart starts one over: give one of them");
+        }
         if (task != null || model != null) {
             throw new Cli.Failure(ExitCode.USAGE, "--resume takes the task and model from the checkpoint; drop --task and --model");
         }
@@ -145,13 +180,6 @@ final class TrainCommand implements Callable<Integer> {
         return run;
     }
 
-    private static <T> T usage(java.util.function.Supplier<T> s) {
-        try {
-            return s.get();
-        } catch (IllegalArgumentException e) {
-            throw new Cli.Failure(ExitCode.USAGE, e.getMessage());
-        }
-    }
 
     /** Step, loss, accuracy, time left: redrawn on a terminal, else one line per tenth of the run. */
     static final class Progress implements TrainingRun.Listener {

@@ -44,6 +44,28 @@ class NamCommandTest {
     }
 
     @Test
+    void noCommandWritesIntoTheSourceTreeByDefault() {
+        ExperimentCommand experiment = new ExperimentCommand();
+        new CommandLine(experiment).parseArgs();
+        assertEquals(Path.of("."), experiment.out);
+        ScalingChartCommand chart = new ScalingChartCommand();
+        new CommandLine(chart).parseArgs("jmh.csv");
+        assertEquals(Path.of("attention-scaling.svg"), chart.svg);
+    }
+
+    @Test
+    void theHelpSaysWhereOutputsGo() {
+        CommandLine nam = Cli.commandLine(new NamCommand());
+        String help = nam.getUsageMessage(CommandLine.Help.Ansi.OFF);
+        assertTrue(help.contains("Outputs go to the current directory unless an option names a file or folder"), help);
+        for (CommandLine sub : nam.getSubcommands().values()) {
+            String text = sub.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            assertFalse(text.contains("Default: nam/docs"), sub.getCommandName() + ": " + text);
+        }
+        assertFalse(help.contains("nam/docs/."), help);
+    }
+
+    @Test
     void aBadValueGetsOneLineAndExitCodeTwo(@TempDir Path dir) {
         StringWriter err = new StringWriter();
         int code = run(err, "capacity", "--sizes", "0", "--csv", dir.resolve("c.csv").toString());

@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /** Every README has a test that runs its commands; one without commands shows none. */
 class EveryReadmeTest {
 
-    static final Set<String> RUN_BY_A_TEST = Set.of("README.md", "utm/README.md", "poem/README.md", "nam/README.md");
+    static final Set<String> RUN_BY_A_TEST = Set.of("README.md", "utm/README.md", "poem/README.md", "nam/README.md",
+            "facts/README.md");
 
     @Test
     void everyReadmeWithCommandsHasItsTest() throws Exception {

@@ -28,6 +28,10 @@ public final class LineChart {
     /** Characters of a title line: at 16 px, about 0.6 em a character, 72 fit in the chart's width with room. */
     private static final int TITLE_CHARS = 72;
     private static final int TITLE_LINE = 20;
+    /** Characters of a legend line: at 13 px, 80 fit between the legend's sample line and the right edge. */
+    private static final int LEGEND_CHARS = 80;
+    private static final int LEGEND_LINE = 17;
+    private static final int LEGEND_GAP = 5;
 
     private final Builder b;
 
@@ -47,7 +51,11 @@ public final class LineChart {
         int top = TOP + TITLE_LINE * Math.max(0, title.size() - 1);
         int plotWidth = WIDTH - LEFT - RIGHT;
         int legendTop = top + PLOT_HEIGHT + 55;
-        int height = legendTop + 22 * b.series.size() + 10;
+        List<List<String>> legend = legend(x, y, plotWidth);
+        int height = legendTop + 10;
+        for (List<String> entry : legend) {
+            height += LEGEND_LINE * entry.size() + LEGEND_GAP;
+        }
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"13\">%n", WIDTH, height, WIDTH, height));
@@ -57,6 +65,7 @@ public final class LineChart {
                     WIDTH / 2, 28 + TITLE_LINE * i, escape(title.get(i))));
         }
         axes(s, x, y, top, plotWidth);
+        int ly = legendTop;
         for (int k = 0; k < b.series.size(); k++) {
             Series series = b.series.get(k);
             String colour = COLOURS[(series.colour() >= 0 ? series.colour() : k) % COLOURS.length];
@@ -72,14 +81,27 @@ public final class LineChart {
                     colour, series.dashed ? " stroke-dasharray=\"6 4\"" : "",
                     points.toString().strip()));
             s.append(marks);
-            int ly = legendTop + 22 * k;
             line(s, LEFT, ly - 4, LEFT + 30, ly - 4, colour, series.dashed);
-            String hiddenUnder = hiddenUnder(k, x, y, plotWidth);
-            String name = hiddenUnder == null ? series.name : series.name + " (hidden under " + hiddenUnder + ": the same values)";
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", LEFT + 40, ly, escape(name)));
+            for (String text : legend.get(k)) {
+                s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", LEFT + 40, ly, escape(text)));
+                ly += LEGEND_LINE;
+            }
+            ly += LEGEND_GAP;
         }
         s.append("</svg>\n");
         return s.toString();
+    }
+
+    /** Each series' legend entry, wrapped into lines; a line hidden under a later one says so. */
+    private List<List<String>> legend(Axis x, Axis y, int plotWidth) {
+        List<List<String>> entries = new ArrayList<>();
+        for (int k = 0; k < b.series.size(); k++) {
+            String name = b.series.get(k).name;
+            String hiddenUnder = hiddenUnder(k, x, y, plotWidth);
+            entries.add(wrap(hiddenUnder == null ? name : name + " (hidden under " + hiddenUnder + ": the same values)",
+                    LEGEND_CHARS));
+        }
+        return entries;
     }
 
     /** The grid, tick labels, frame and axis labels of a plot whose top edge is at {@code top}. */

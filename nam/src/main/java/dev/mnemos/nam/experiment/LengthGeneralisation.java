@@ -1,9 +1,11 @@
 package dev.mnemos.nam.experiment;
 
+import dev.mnemos.nam.model.ModelKind;
+import dev.mnemos.nam.model.ModelSpec;
+import dev.mnemos.nam.model.SequenceModel;
 import dev.mnemos.nam.task.Task;
 import dev.mnemos.nam.train.Evaluation;
-import dev.mnemos.nam.train.ModelSpec;
-import dev.mnemos.nam.train.SequenceModel;
+import dev.mnemos.nam.train.Models;
 import dev.mnemos.nam.train.Trainer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,7 +44,7 @@ public final class LengthGeneralisation {
         try {
             List<Future<RunResult>> futures = new ArrayList<>();
             for (Task task : b.tasks) {
-                for (String kind : b.models) {
+                for (ModelKind kind : b.models) {
                     for (int seed = 1; seed <= b.seeds; seed++) {
                         long s = seed;
                         futures.add(pool.submit(() -> {
@@ -59,7 +61,7 @@ public final class LengthGeneralisation {
             for (Future<RunResult> f : futures) {
                 out.add(f.get());
             }
-            out.sort(Comparator.comparing(RunResult::task).thenComparing(RunResult::model).thenComparing(RunResult::seed));
+            out.sort(Comparator.comparing(RunResult::task).thenComparing(r -> r.model().id()).thenComparing(RunResult::seed));
             return out;
         } catch (ExecutionException e) {
             throw new IllegalStateException("a run failed: " + e.getCause(), e.getCause());
@@ -69,12 +71,12 @@ public final class LengthGeneralisation {
     }
 
     /** One run: train a model of {@code kind} on {@code task} from {@code seed}, then score it. */
-    public RunResult one(Task task, String kind, long seed) {
+    public RunResult one(Task task, ModelKind kind, long seed) {
         long start = System.nanoTime();
         ModelSpec spec = ModelSizes.matching(kind, task);
-        SequenceModel model = spec.build(seed);
+        SequenceModel model = Models.build(spec, seed);
         Trainer trainer = Trainer.builder().model(model).task(task).maxLength(b.maxLength).batchSize(b.batchSize)
-                .learningRate(b.learningRate).dataSeed(1000 + seed).build();
+                .learningRate(b.learningRate).dataSeed(1000 + seed).batched(b.batched).build();
         double loss = 0;
         for (int i = 0; i < b.steps; i++) {
             double l = trainer.step().loss();
@@ -90,7 +92,7 @@ public final class LengthGeneralisation {
 
     public static final class Builder {
         private List<Task> tasks = Task.all();
-        private List<String> models = List.of("lsam", "namtm", "lstm");
+        private List<ModelKind> models = List.of(ModelKind.values());
         private int seeds = 3;
         private int maxLength = 5;
         private int steps = 4000;
@@ -98,8 +100,15 @@ public final class LengthGeneralisation {
         private double learningRate = 1e-2;
         private int evaluations = 200;
         private int threads = 2;
+        private boolean batched = true;
 
         private Builder() {
+        }
+
+        /** Batched training steps ({@link Trainer.Builder#batched}); default on. */
+        public Builder batched(boolean on) {
+            this.batched = on;
+            return this;
         }
 
         public Builder tasks(List<Task> tasks) {
@@ -107,10 +116,7 @@ public final class LengthGeneralisation {
             return this;
         }
 
-        public Builder models(List<String> models) {
-            for (String m : models) {
-                ModelSizes.matching(m, Task.all().get(0));
-            }
+        public Builder models(List<ModelKind> models) {
             this.models = List.copyOf(models);
             return this;
         }

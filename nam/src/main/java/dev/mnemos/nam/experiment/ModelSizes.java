@@ -1,7 +1,8 @@
 package dev.mnemos.nam.experiment;
 
+import dev.mnemos.nam.model.ModelKind;
+import dev.mnemos.nam.model.ModelSpec;
 import dev.mnemos.nam.task.Task;
-import dev.mnemos.nam.train.ModelSpec;
 
 /**
  * Sizes that give the three models about the same number of weights, for a fair comparison: the
@@ -23,28 +24,29 @@ public final class ModelSizes {
     }
 
     /** A model of {@code kind} with about as many weights as {@link #namtm}. */
-    public static ModelSpec matching(String kind, Task task) {
-        if (!kind.equals("lsam") && !kind.equals("namtm") && !kind.equals("lstm")) {
-            throw new IllegalArgumentException("unknown model '" + kind + "' (expected lsam, namtm or lstm)");
-        }
+    public static ModelSpec matching(ModelKind kind, Task task) {
         ModelSpec reference = namtm(task);
-        if (kind.equals("namtm")) {
+        if (kind == ModelKind.NAMTM) {
             return reference;
         }
-        int target = count(reference);
+        long target = reference.weights();
         ModelSpec best = null;
         for (int h = 2; h <= 256; h++) {
-            ModelSpec s = kind.equals("lsam") ? ModelSpec.lsam(task.inputSize(), task.outputSize(), h, h)
-                    : ModelSpec.lstm(task.inputSize(), task.outputSize(), h);
-            if (best == null || Math.abs(count(s) - target) < Math.abs(count(best) - target)) {
+            ModelSpec s = sized(kind, task, h);
+            if (best == null || Math.abs(s.weights() - target) < Math.abs(best.weights() - target)) {
                 best = s;
             }
         }
         return best;
     }
 
-    /** The number of weights of a model of this spec. */
-    public static int count(ModelSpec spec) {
-        return spec.build(0).params().count();
+    /** A model of {@code kind} whose one free size is {@code h}. */
+    private static ModelSpec sized(ModelKind kind, Task task, int h) {
+        return switch (kind) {
+            case LSAM -> ModelSpec.lsam(task.inputSize(), task.outputSize(), h, h);
+            case LSTM -> ModelSpec.lstm(task.inputSize(), task.outputSize(), h);
+            case NAMTM -> ModelSpec.namtm(task.inputSize(), task.outputSize(), h, CELL, HEADS);
+            case DELTA, MLSTM, SHM -> ModelSpec.cell(kind, task.inputSize(), task.outputSize(), h, h);
+        };
     }
 }

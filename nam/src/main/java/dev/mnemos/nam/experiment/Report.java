@@ -1,6 +1,8 @@
 package dev.mnemos.nam.experiment;
 
 import dev.mnemos.nam.chart.LineChart;
+import dev.mnemos.nam.model.ModelKind;
+import dev.mnemos.nam.store.AtomicWrite;
 import dev.mnemos.nam.train.Evaluation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import dev.mnemos.nam.store.AtomicWrite;
 
 /**
  * The length-generalisation results as a Markdown table (mean and range over seeds per task and
@@ -38,7 +39,7 @@ public final class Report {
         s.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Map.Entry<String, List<RunResult>> group : groups().entrySet()) {
             List<RunResult> g = group.getValue();
-            s.append("| ").append(g.get(0).task()).append(" | ").append(label(g.get(0).model())).append(" | ")
+            s.append("| ").append(g.get(0).task()).append(" | ").append(g.get(0).model().label()).append(" | ")
                     .append(g.get(0).weights());
             for (int i = 0; i < 3; i++) {
                 s.append(" | ").append(cell(g, i, true));
@@ -98,9 +99,9 @@ public final class Report {
                 ys[i] = mean(g, i, true);
                 tokens[i] = mean(g, i, false);
             }
-            int colour = List.of("lsam", "namtm", "lstm").indexOf(g.get(0).model());
-            b.series(label(g.get(0).model()), xs, ys, false, colour);
-            b.series(label(g.get(0).model()) + ", token accuracy", xs, tokens, true, colour);
+            ModelKind kind = g.get(0).model();
+            b.series(kind.label(), xs, ys, false, kind.ordinal());
+            b.series(kind.label() + ", token accuracy", xs, tokens, true, kind.ordinal());
         }
         return b.build();
     }
@@ -136,14 +137,6 @@ public final class Report {
     private static double accuracy(RunResult r, int size, boolean sequences) {
         Evaluation e = r.scores().get(size);
         return sequences ? e.sequenceAccuracy() : e.tokenAccuracy();
-    }
-
-    private static String label(String kind) {
-        return switch (kind) {
-            case "lsam" -> "LSAM";
-            case "namtm" -> "NAM-TM";
-            default -> "LSTM";
-        };
     }
 
     private static Path write(Path file, String text) throws IOException {

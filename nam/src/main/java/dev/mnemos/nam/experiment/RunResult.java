@@ -1,5 +1,6 @@
 package dev.mnemos.nam.experiment;
 
+import dev.mnemos.nam.model.ModelKind;
 import dev.mnemos.nam.train.Evaluation;
 import java.util.List;
 
@@ -7,6 +8,6 @@ import java.util.List;
  * One trained model of the comparison: task, model kind, seed, weight count, its final training
  * loss, and its scores at sizes N, 2N and 4N.
  */
-public record RunResult(String task, String model, long seed, int weights, double finalLoss, List<Evaluation> scores,
+public record RunResult(String task, ModelKind model, long seed, int weights, double finalLoss, List<Evaluation> scores,
         double seconds) {
 }

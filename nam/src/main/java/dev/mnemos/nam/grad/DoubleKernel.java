@@ -18,6 +18,12 @@ interface DoubleKernel {
     /** {@code y[j] += alpha x[xFrom + j]} for j < n. */
     void axpyFrom(double alpha, double[] x, int xFrom, double[] y, int n);
 
+    /** {@code sum_j a[aFrom + j] b[bFrom + j]} for j < n. */
+    double dot(double[] a, int aFrom, double[] b, int bFrom, int n);
+
+    /** {@code y[yFrom + j] += alpha x[xFrom + j]} for j < n. */
+    void axpy(double alpha, double[] x, int xFrom, double[] y, int yFrom, int n);
+
     String name();
 
     DoubleKernel BEST = best();

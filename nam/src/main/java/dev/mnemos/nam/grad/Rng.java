@@ -48,6 +48,21 @@ public final class Rng {
         return from + nextInt(to - from + 1);
     }
 
+    /** 0 .. n-1 in a random order (Fisher-Yates). */
+    public int[] permutation(int n) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = nextInt(i + 1);
+            int keep = p[i];
+            p[i] = p[j];
+            p[j] = keep;
+        }
+        return p;
+    }
+
     public double nextGaussian() {
         double u = 1 - nextDouble();
         double v = nextDouble();

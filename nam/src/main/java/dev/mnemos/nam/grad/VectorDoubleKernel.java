@@ -49,6 +49,32 @@ final class VectorDoubleKernel implements DoubleKernel {
     }
 
     @Override
+    public double dot(double[] a, int aFrom, double[] b, int bFrom, int n) {
+        DoubleVector acc = DoubleVector.zero(S);
+        int j = 0;
+        for (; j + L <= n; j += L) {
+            acc = DoubleVector.fromArray(S, a, aFrom + j).fma(DoubleVector.fromArray(S, b, bFrom + j), acc);
+        }
+        double s = acc.reduceLanes(VectorOperators.ADD);
+        for (; j < n; j++) {
+            s += a[aFrom + j] * b[bFrom + j];
+        }
+        return s;
+    }
+
+    @Override
+    public void axpy(double alpha, double[] x, int xFrom, double[] y, int yFrom, int n) {
+        DoubleVector va = DoubleVector.broadcast(S, alpha);
+        int j = 0;
+        for (; j + L <= n; j += L) {
+            DoubleVector.fromArray(S, x, xFrom + j).fma(va, DoubleVector.fromArray(S, y, yFrom + j)).intoArray(y, yFrom + j);
+        }
+        for (; j < n; j++) {
+            y[yFrom + j] += alpha * x[xFrom + j];
+        }
+    }
+
+    @Override
     public String name() {
         return "vector (" + L + " lanes)";
     }

@@ -1,18 +1,18 @@
 package dev.mnemos.nam.lsam;
 
-import dev.mnemos.nam.grad.Ops;
+import dev.mnemos.nam.cell.MemoryCell;
 import dev.mnemos.nam.grad.Params;
 import dev.mnemos.nam.grad.Tape;
 import dev.mnemos.nam.grad.Tensor;
-import dev.mnemos.nam.train.ModelSpec;
-import dev.mnemos.nam.train.SequenceModel;
-import java.util.ArrayList;
+import dev.mnemos.nam.model.ModelSpec;
+import dev.mnemos.nam.model.SequenceModel;
 import java.util.List;
 
 /**
  * A trainable LSAM network: the {@link LsamCell} of the paper (same equations, in double
  * precision, recorded on a tape for backpropagation through time) and an affine output layer,
- * {@code logits_t = W_o h_t + b_o}. Per step, from {@code z = [x_t ; h_{t-1}]}:
+ * {@code logits_t = W_o h_t + b_o}. It is the {@link MemoryCell} with NAM's rule; per step, from
+ * {@code z = [x_t ; h_{t-1}]}:
  *
  * <pre>
  *   q = W_q z + b_q        k = W_k z + b_k        v = tanh(W_v z + b_v)
@@ -22,61 +22,33 @@ import java.util.List;
  */
 public final class LsamModel implements SequenceModel {
 
-    private final ModelSpec spec;
-    private final Params params;
-    private final Tensor wq, bq, wk, bk, wv, bv, wr, br, ww, bw, wo, bo;
+    private final MemoryCell cell;
 
     public LsamModel(ModelSpec spec, Params params) {
-        this.spec = spec;
-        this.params = params;
-        int z = spec.inputs() + spec.hidden();
-        wq = params.matrix("W_q", spec.keys(), z);
-        bq = params.zeros("b_q", spec.keys());
-        wk = params.matrix("W_k", spec.keys(), z);
-        bk = params.zeros("b_k", spec.keys());
-        wv = params.matrix("W_v", spec.hidden(), z);
-        bv = params.zeros("b_v", spec.hidden());
-        wr = params.matrix("w_r", 1, z);
-        br = params.constant("b_r", 1, 1);
-        ww = params.matrix("w_w", 1, z);
-        bw = params.zeros("b_w", 1);
-        wo = params.matrix("W_o", spec.outputs(), spec.hidden());
-        bo = params.zeros("b_o", spec.outputs());
+        this.cell = new MemoryCell(spec, params);
     }
 
     @Override
     public ModelSpec spec() {
-        return spec;
+        return cell.spec();
     }
 
     @Override
     public Params params() {
-        return params;
+        return cell.params();
     }
 
     @Override
-    public List<Tensor> forward(Tape tape, double[][] inputs) {
-        Tensor m = Tensor.zeros(spec.hidden(), spec.keys());
-        Tensor h = Tensor.zeros(spec.hidden(), 1);
-        List<Tensor> out = new ArrayList<>(inputs.length);
-        for (double[] x : inputs) {
-            Tensor z = Ops.concat(tape, Tensor.vector(x.clone()), h);
-            Tensor q = Ops.unit(tape, Ops.affine(tape, wq, bq, z));
-            Tensor k = Ops.unit(tape, Ops.affine(tape, wk, bk, z));
-            Tensor v = Ops.tanh(tape, Ops.affine(tape, wv, bv, z));
-            Tensor pr = Ops.sigmoid(tape, Ops.affine(tape, wr, br, z));
-            Tensor pw = Ops.sigmoid(tape, Ops.affine(tape, ww, bw, z));
-            m = Ops.write(tape, m, k, v, pw, pw);
-            h = Ops.read(tape, m, q, pr);
-            out.add(Ops.affine(tape, wo, bo, h));
-        }
-        return out;
+    public List<Tensor> forward(Tape tape, double[][][] batch) {
+        return cell.forward(tape, batch);
     }
 
     /** The cell's weights in float, for the inference-only {@link LsamCell}. */
     public LsamWeights cellWeights() {
-        return new LsamWeights(rows(wq), floats(bq), rows(wk), floats(bk), rows(wv), floats(bv),
-                floats(wr), (float) br.get(0), floats(ww), (float) bw.get(0));
+        Params p = cell.params();
+        return new LsamWeights(rows(p.get("W_q")), floats(p.get("b_q")), rows(p.get("W_k")), floats(p.get("b_k")),
+                rows(p.get("W_v")), floats(p.get("b_v")), floats(p.get("w_r")), (float) p.get("b_r").get(0),
+                floats(p.get("w_w")), (float) p.get("b_w").get(0));
     }
 
     private static float[][] rows(Tensor t) {

@@ -4,8 +4,8 @@ import dev.mnemos.nam.grad.Ops;
 import dev.mnemos.nam.grad.Params;
 import dev.mnemos.nam.grad.Tape;
 import dev.mnemos.nam.grad.Tensor;
-import dev.mnemos.nam.train.ModelSpec;
-import dev.mnemos.nam.train.SequenceModel;
+import dev.mnemos.nam.model.ModelSpec;
+import dev.mnemos.nam.model.SequenceModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,11 +41,11 @@ public final class LstmModel implements SequenceModel {
     }
 
     @Override
-    public List<Tensor> forward(Tape tape, double[][] inputs) {
-        Cell.State s = cell.start();
-        List<Tensor> out = new ArrayList<>(inputs.length);
-        for (double[] x : inputs) {
-            s = cell.step(tape, s, Tensor.vector(x.clone()));
+    public List<Tensor> forward(Tape tape, double[][][] batch) {
+        Cell.State s = cell.start(batch.length);
+        List<Tensor> out = new ArrayList<>(batch[0].length);
+        for (int t = 0; t < batch[0].length; t++) {
+            s = cell.step(tape, s, SequenceModel.step(batch, t));
             out.add(Ops.affine(tape, wo, bo, s.h()));
         }
         return out;
@@ -73,8 +73,9 @@ public final class LstmModel implements SequenceModel {
         public record State(Tensor h, Tensor c) {
         }
 
-        public State start() {
-            return new State(Tensor.zeros(hidden, 1), Tensor.zeros(hidden, 1));
+        /** The zero state of a batch of {@code batch} sequences. */
+        public State start(int batch) {
+            return new State(Tensor.zeros(hidden, 1, batch), Tensor.zeros(hidden, 1, batch));
         }
 
         public State step(Tape tape, State s, Tensor x) {

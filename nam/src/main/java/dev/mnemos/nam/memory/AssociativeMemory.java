@@ -139,10 +139,17 @@ public final class AssociativeMemory {
             throw r.bad("written with p_w = " + filePw + ", p_e = " + filePe + ", this memory uses " + pw + ", " + pe);
         }
         pairs = r.getInt();
+        if (pairs < 0) {
+            throw r.bad("pair count = " + pairs + " is negative");
+        }
         r.getInt();
-        int dv = r.getInt();
+        int dv = r.count(r.getInt(), Integer.BYTES, "value dimension d_v");
         int dk = r.getInt();
         if (dv > 0) {
+            r.count(dk, Float.BYTES * dv, "key dimension d_k (with d_v = " + dv + ")");
+            if (dk < 1) {
+                throw r.bad("key dimension d_k = " + dk + " must be positive");
+            }
             float[][] rows = new float[dv][];
             for (int i = 0; i < dv; i++) {
                 rows[i] = r.getFloats();

@@ -5,8 +5,8 @@ import dev.mnemos.nam.grad.Params;
 import dev.mnemos.nam.grad.Tape;
 import dev.mnemos.nam.grad.Tensor;
 import dev.mnemos.nam.lstm.LstmModel;
-import dev.mnemos.nam.train.ModelSpec;
-import dev.mnemos.nam.train.SequenceModel;
+import dev.mnemos.nam.model.ModelSpec;
+import dev.mnemos.nam.model.SequenceModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,22 +61,25 @@ public final class NamTuringMachine implements SequenceModel {
     }
 
     @Override
-    public List<Tensor> forward(Tape tape, double[][] inputs) {
-        int cells = inputs.length + 1;
-        Tensor t = Tensor.zeros(spec.keys(), cells);
-        LstmModel.Cell.State s = controller.start();
+    public List<Tensor> forward(Tape tape, double[][][] batch) {
+        int steps = batch[0].length;
+        int cells = steps + 1;
+        Tensor t = Tensor.zeros(spec.keys(), cells, batch.length);
+        LstmModel.Cell.State s = controller.start(batch.length);
         Tensor[] positions = new Tensor[heads.size()];
         Tensor[] reads = new Tensor[heads.size()];
         for (int h = 0; h < heads.size(); h++) {
-            double[] start = new double[cells];
-            start[0] = 1;
-            positions[h] = Tensor.vector(start);
-            reads[h] = Tensor.zeros(spec.keys(), 1);
+            double[][] start = new double[batch.length][cells];
+            for (double[] column : start) {
+                column[0] = 1;
+            }
+            positions[h] = Tensor.columns(start);
+            reads[h] = Tensor.zeros(spec.keys(), 1, batch.length);
         }
-        List<Tensor> out = new ArrayList<>(inputs.length);
-        for (double[] x : inputs) {
+        List<Tensor> out = new ArrayList<>(steps);
+        for (int step = 0; step < steps; step++) {
             Tensor[] in = new Tensor[heads.size() + 1];
-            in[0] = Tensor.vector(x.clone());
+            in[0] = SequenceModel.step(batch, step);
             System.arraycopy(reads, 0, in, 1, reads.length);
             s = controller.step(tape, s, Ops.concat(tape, in));
             for (int h = 0; h < heads.size(); h++) {

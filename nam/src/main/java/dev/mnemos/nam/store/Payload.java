@@ -84,13 +84,13 @@ public final class Payload {
     /** Reads a payload; a field that runs past its end or a nonsensical size is a {@link BadFileException}. */
     public static final class Reader {
         private final Path file;
+        private final ByteArrayInputStream bytes;
         private final DataInputStream in;
-        private final int size;
 
         public Reader(Path file, byte[] payload) {
             this.file = file;
-            this.size = payload.length;
-            this.in = new DataInputStream(new ByteArrayInputStream(payload));
+            this.bytes = new ByteArrayInputStream(payload);
+            this.in = new DataInputStream(bytes);
         }
 
         public int getInt() throws IOException {
@@ -154,10 +154,27 @@ public final class Payload {
             return a;
         }
 
+        /** Bytes not read yet. */
+        public int remaining() {
+            return bytes.available();
+        }
+
+        /**
+         * {@code n} if {@code n} items of at least {@code bytesEach} bytes each fit in what is left of
+         * the payload; else a {@link BadFileException} naming {@code what}. Check a count with this
+         * before allocating anything of its size.
+         */
+        public int count(int n, int bytesEach, String what) throws BadFileException {
+            if (n < 0 || (long) n * bytesEach > remaining()) {
+                throw bad(what + " = " + n + ", more than the " + remaining() + " bytes left in the file hold");
+            }
+            return n;
+        }
+
         /** Fails unless every byte was read. */
         public void end() throws IOException {
-            if (in.available() > 0) {
-                throw bad(in.available() + " bytes left over after the last field");
+            if (remaining() > 0) {
+                throw bad(remaining() + " bytes left over after the last field");
             }
         }
 
@@ -167,7 +184,7 @@ public final class Payload {
 
         private int length(int elementBytes) throws IOException {
             int n = getInt();
-            if (n < 0 || (long) n * elementBytes > size) {
+            if (n < 0 || (long) n * elementBytes > remaining()) {
                 throw bad("a field claims " + n + " elements, more than the file holds");
             }
             return n;

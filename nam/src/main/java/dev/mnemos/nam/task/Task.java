@@ -27,7 +27,8 @@ public interface Task {
 
     /** The tasks of the experiment, by name. */
     static List<Task> all() {
-        return List.of(new Reverse(), new Copy(), new Addition(), new Reduction());
+        return List.of(new Reverse(), new Copy(), new Addition(), new Reduction(), new AssociativeRecall(),
+                new MultiHopRecall());
     }
 
     static Task named(String name) {
@@ -36,6 +37,6 @@ public interface Task {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown task '" + name + "' (expected reverse, copy, add or reduce)");
+        throw new IllegalArgumentException("unknown task '" + name + "' (expected reverse, copy, add, reduce, recall or hops)");
     }
 }

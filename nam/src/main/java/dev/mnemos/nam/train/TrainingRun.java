@@ -1,6 +1,6 @@
 package dev.mnemos.nam.train;
 
-import dev.mnemos.nam.store.Checkpoint;
+import dev.mnemos.nam.model.SequenceModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

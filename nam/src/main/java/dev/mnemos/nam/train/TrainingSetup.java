@@ -1,5 +1,6 @@
 package dev.mnemos.nam.train;
 
+import dev.mnemos.nam.model.SequenceModel;
 import dev.mnemos.nam.task.Task;
 
 /**

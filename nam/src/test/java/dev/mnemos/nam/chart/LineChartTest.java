@@ -70,4 +70,29 @@ class LineChartTest {
         }
         assertTrue(!svg.contains("cy=\"50.0\""), "the plot moves down under a two-line title");
     }
+
+    @Test
+    void aLongLegendEntryIsWrappedInsideTheChart() {
+        double[] xs = {10, 100, 1000};
+        String svg = LineChart.builder().title("t").xLabel("x").yLabel("y").logX().yRange(0, 1)
+                .series("NAM, sum writing (p_e = 0), queries at cosine 0.8 with their key", xs, new double[] {1, 1, 1})
+                .series("exact nearest neighbour, queries at cosine 0.8 with their key", xs, new double[] {1, 1, 1})
+                .build().svg();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text x=\"(\\d+)\" y=\"(\\d+)\">([^<]*)</text>").matcher(svg);
+        List<String> lines = new java.util.ArrayList<>();
+        int lowest = 0;
+        while (m.find()) {
+            int x = Integer.parseInt(m.group(1));
+            // at 13 px a sans-serif character is at most about 0.6 em wide on average
+            assertTrue(x + m.group(3).length() * 13 * 0.6 <= 760 - 10, "fits in the 760 px chart: " + m.group(3));
+            lines.add(m.group(3));
+            lowest = Math.max(lowest, Integer.parseInt(m.group(2)));
+        }
+        assertTrue(lines.size() >= 3, "the hidden line's entry is wrapped: " + lines);
+        assertEquals("NAM, sum writing (p_e = 0), queries at cosine 0.8 with their key (hidden under exact nearest "
+                + "neighbour, queries at cosine 0.8 with their key: the same values)", String.join(" ", lines.subList(0, lines.size() - 1)));
+        java.util.regex.Matcher height = java.util.regex.Pattern.compile("height=\"(\\d+)\"").matcher(svg);
+        assertTrue(height.find());
+        assertTrue(lowest + 5 <= Integer.parseInt(height.group(1)), "the last legend line is inside the chart");
+    }
 }

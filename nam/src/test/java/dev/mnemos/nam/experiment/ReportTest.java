@@ -3,8 +3,10 @@ package dev.mnemos.nam.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mnemos.nam.model.ModelKind;
 import dev.mnemos.nam.task.Reverse;
 import dev.mnemos.nam.train.Evaluation;
+import dev.mnemos.nam.train.Models;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportTest {
 
     private static RunResult run(String model, long seed, double... seq) {
-        return new RunResult("reverse", model, seed, 3800, 0.1, List.of(new Evaluation(5, 10, seq[0], 0.9),
+        return new RunResult("reverse", ModelKind.named(model), seed, 3800, 0.1, List.of(new Evaluation(5, 10, seq[0], 0.9),
                 new Evaluation(10, 10, seq[1], 0.5), new Evaluation(20, 10, seq[2], 0.25)), 1.0);
     }
 
@@ -41,9 +43,10 @@ class ReportTest {
 
     @Test
     void theModelsHaveAboutTheSameNumberOfWeights() {
-        int namtm = ModelSizes.count(ModelSizes.matching("namtm", new Reverse()));
-        for (String kind : List.of("lsam", "lstm")) {
-            int other = ModelSizes.count(ModelSizes.matching(kind, new Reverse()));
+        long namtm = ModelSizes.matching(ModelKind.NAMTM, new Reverse()).weights();
+        for (ModelKind kind : List.of(ModelKind.LSAM, ModelKind.LSTM)) {
+            long other = ModelSizes.matching(kind, new Reverse()).weights();
+            assertEquals(Models.build(ModelSizes.matching(kind, new Reverse()), 0).params().count(), other);
             assertTrue(Math.abs(other - namtm) < 0.03 * namtm, kind + " " + other + " vs " + namtm);
         }
     }

@@ -3,6 +3,7 @@ package dev.mnemos.nam.task;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mnemos.nam.grad.Rng;
 import java.util.ArrayList;
@@ -54,6 +55,46 @@ class TaskTest {
     }
 
     @Test
+    void associativeRecallAsksForTheValueOfEachKey() {
+        for (int n : new int[] {1, 5, 20, 24}) {
+            Example e = new AssociativeRecall().generate(new Rng(n), n);
+            int[] in = tokens(e);
+            assertEquals(3 * n + 1, e.steps());
+            java.util.Map<Integer, Integer> pairs = new java.util.HashMap<>();
+            for (int i = 0; i < n; i++) {
+                assertEquals(null, pairs.put(in[2 * i], in[2 * i + 1] - AssociativeRecall.KEYS), "keys are distinct");
+            }
+            assertEquals(AssociativeRecall.DELIMITER, in[2 * n]);
+            java.util.Set<Integer> asked = new java.util.HashSet<>();
+            for (int t = 2 * n + 1; t < e.steps(); t++) {
+                assertEquals(pairs.get(in[t]), e.targets()[t], "the value of key " + in[t]);
+                asked.add(in[t]);
+            }
+            assertEquals(pairs.keySet(), asked, "every key is asked once");
+        }
+        assertThrows(IllegalArgumentException.class, () -> new AssociativeRecall().generate(new Rng(1), 25));
+    }
+
+    @Test
+    void multiHopRecallAsksForTheSymbolTwoLinksOn() {
+        for (int n : new int[] {1, 5, 20}) {
+            Example e = new MultiHopRecall().generate(new Rng(n), n);
+            int[] in = tokens(e);
+            assertEquals(3 * n + 1, e.steps());
+            java.util.Map<Integer, Integer> link = new java.util.HashMap<>();
+            for (int i = 0; i < n; i++) {
+                link.put(in[2 * i], in[2 * i + 1]);
+            }
+            for (int to : link.values()) {
+                assertTrue(link.containsKey(to), "every link leads on");
+            }
+            for (int t = 2 * n + 1; t < e.steps(); t++) {
+                assertEquals(link.get(link.get(in[t])), e.targets()[t], "two links on from " + in[t]);
+            }
+        }
+    }
+
+    @Test
     void copyAsksForTheSymbolsInOrder() {
         Example e = new Copy().generate(new Rng(3), 7);
         assertArrayEquals(java.util.Arrays.copyOf(tokens(e), 7), answers(e));
@@ -101,7 +142,7 @@ class TaskTest {
     @Test
     void tasksAreFoundByName() {
         assertEquals("add", Task.named("ADD").name());
-        assertEquals("unknown task 'sort' (expected reverse, copy, add or reduce)",
+        assertEquals("unknown task 'sort' (expected reverse, copy, add, reduce, recall or hops)",
                 assertThrows(IllegalArgumentException.class, () -> Task.named("sort")).getMessage());
     }
 }

@@ -11,6 +11,8 @@ import dev.mnemos.nam.grad.Tape;
 import dev.mnemos.nam.grad.Tensor;
 import dev.mnemos.nam.lsam.LsamCell;
 import dev.mnemos.nam.lsam.LsamModel;
+import dev.mnemos.nam.model.ModelSpec;
+import dev.mnemos.nam.model.SequenceModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,28 +35,7 @@ class ModelGradientTest {
     }
 
     private static double checkModel(ModelSpec spec, long seed) {
-        SequenceModel model = spec.build(seed);
-        Rng rng = new Rng(seed + 1);
-        // random weights everywhere (also the biases that start at constants), scaled up so that
-        // probabilities and gates are far from their initial values
-        for (Tensor t : model.params().tensors()) {
-            for (int i = 0; i < t.size(); i++) {
-                t.values()[i] = 1.5 * (2 * rng.nextDouble() - 1);
-            }
-        }
-        double[][] inputs = randomInputs(rng, 5, spec.inputs());
-        int[] targets = new int[5];
-        for (int i = 0; i < 5; i++) {
-            targets[i] = rng.nextInt(spec.outputs());
-        }
-        return GradientCheck.check(model.params().tensors(), tape -> {
-            List<Tensor> logits = model.forward(tape, inputs);
-            List<Tensor> losses = new ArrayList<>();
-            for (int i = 0; i < logits.size(); i++) {
-                losses.add(Ops.crossEntropy(tape, logits.get(i), targets[i]));
-            }
-            return Ops.sum(tape, losses);
-        });
+        return ModelGradients.check(spec, seed, 5);
     }
 
     @Test
@@ -83,7 +64,7 @@ class ModelGradientTest {
 
     @Test
     void trainableLsamComputesWhatTheInferenceCellComputes() {
-        LsamModel model = (LsamModel) ModelSpec.lsam(3, 2, 4, 5).build(7);
+        LsamModel model = (LsamModel) Models.build(ModelSpec.lsam(3, 2, 4, 5), 7);
         LsamCell cell = new LsamCell(model.cellWeights());
         double[][] inputs = randomInputs(new Rng(8), 6, 3);
         float[][] floats = new float[6][3];

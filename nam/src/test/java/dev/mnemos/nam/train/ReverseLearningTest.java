@@ -2,6 +2,8 @@ package dev.mnemos.nam.train;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mnemos.nam.model.ModelSpec;
+import dev.mnemos.nam.model.SequenceModel;
 import dev.mnemos.nam.task.Reverse;
 import dev.mnemos.nam.task.Task;
 import java.lang.management.ManagementFactory;
@@ -21,7 +23,7 @@ class ReverseLearningTest {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = threads.getCurrentThreadCpuTime();
         Task task = new Reverse();
-        SequenceModel model = ModelSpec.namtm(task.inputSize(), task.outputSize(), 16, 8, 1).build(1);
+        SequenceModel model = Models.build(ModelSpec.namtm(task.inputSize(), task.outputSize(), 16, 8, 1), 1);
         Trainer trainer = Trainer.builder().model(model).task(task).minLength(4).maxLength(4).batchSize(8)
                 .learningRate(1e-2).dataSeed(1).build();
         double heldOut = 0;

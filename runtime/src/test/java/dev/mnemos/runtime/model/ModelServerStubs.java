@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -19,9 +20,12 @@ import java.util.List;
 
 /**
  * Stubs on a {@link WireMockServer} that answer like the real model servers: Ollama's
- * {@code /api/generate} and {@code /api/chat}, and an OpenAI-compatible server's (vLLM's)
+ * {@code /api/generate} and {@code /api/chat}, and an OpenAI-compatible server's
  * {@code /v1/completions} and {@code /v1/chat/completions}, streamed or not, plus their errors.
- * Bodies follow the servers' documented shapes (Ollama's API docs, OpenAI's API reference, vLLM).
+ * OpenAI-compatible bodies are real llama.cpp server bodies (test resources {@code llama-server/},
+ * captured by {@code tools/llama-server/capture.py}) with the answer, model and token counts put
+ * in; no real Ollama server can run here, so Ollama's follow its API docs, and
+ * {@link #openAiModelNotFound} follows vLLM's (llama.cpp's server serves any model name).
  *
  * <pre>{@code
  * ModelServerStubs.answer(server, Api.OLLAMA_GENERATE, "llama3.2", "op=\"%[B]\" i+=1", false);
@@ -38,7 +42,6 @@ public final class ModelServerStubs {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CREATED_AT = "2025-10-17T23:14:07.414671Z";
-    private static final long CREATED = 1_760_742_847L;
     private static final int CHUNK = 3;
 
     /** The four protocols, each with its path and its answer bodies. */
@@ -131,6 +134,18 @@ public final class ModelServerStubs {
         server.stubFor(post(urlPathEqualTo(api.path())).willReturn(error(api, status, message)));
     }
 
+    /**
+     * Every request on {@code api} gets a body captured from llama.cpp's server as it was, with the
+     * status it came with: {@code completion.json}, {@code chat-stream.sse}, {@code error-context.json}, ...
+     * (see {@link LlamaServerBodies}).
+     */
+    public static void llamaServer(WireMockServer server, Api api, String name) {
+        boolean stream = name.endsWith(".sse");
+        server.stubFor(post(urlPathEqualTo(api.path())).willReturn(aResponse().withStatus(LlamaServerBodies.status(name))
+                .withHeader("Content-Type", stream ? "text/event-stream" : "application/json; charset=utf-8")
+                .withBody(LlamaServerBodies.raw(name))));
+    }
+
     /** Ollama's 404 for a model it does not have, on /api/generate and /api/chat. */
     public static void ollamaModelNotFound(WireMockServer server, String model) {
         String body = "{\"error\":\"model \\\"" + model + "\\\" not found, try pulling it first\"}";
@@ -199,10 +214,13 @@ public final class ModelServerStubs {
         if (api.isOllama()) {
             body = JSON.createObjectNode().put("error", message).toString();
         } else {
-            ObjectNode root = JSON.createObjectNode();
-            root.putObject("error").put("message", message)
-                    .put("type", status == 429 ? "rate_limit_exceeded" : "server_error")
-                    .putNull("param").putNull("code");
+            ObjectNode root = JSON.createObjectNode(); // llama.cpp's server's shape (llama-server/error-*.json)
+            root.putObject("error").put("code", status).put("message", message).put("type", switch (status) {
+                case 400 -> "invalid_request_error";
+                case 404 -> "not_found_error";
+                case 503 -> "unavailable_error";
+                default -> "server_error";
+            });
             body = root.toString();
         }
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
@@ -249,71 +267,58 @@ public final class ModelServerStubs {
                 .put("eval_duration", 52_479_709L);
     }
 
-    // ---- OpenAI-compatible (vLLM) -------------------------------------------------------------
+    // ---- OpenAI-compatible: bodies captured from llama.cpp's server -------------------------------
 
     private static String openAiJson(String model, String answer, boolean chat) {
-        ObjectNode o = openAiHead(model, chat, false);
-        ObjectNode choice = o.putArray("choices").addObject().put("index", 0);
-        if (chat) {
-            choice.putObject("message").put("role", "assistant").put("content", answer).putArray("tool_calls");
-        } else {
-            choice.put("text", answer);
-        }
-        choice.putNull("logprobs").put("finish_reason", "stop").putNull("stop_reason");
+        ObjectNode o = (ObjectNode) LlamaServerBodies.json(chat ? "chat.json" : "completion.json");
+        o.put("model", model);
+        ObjectNode choice = (ObjectNode) o.path("choices").path(0);
+        if (chat) ((ObjectNode) choice.path("message")).put("content", answer);
+        else choice.put("text", answer);
+        choice.put("finish_reason", "stop");
         o.set("usage", usage(answer));
         return o.toString();
     }
 
+    /**
+     * The captured stream with the answer in place of the model's text: the events before its
+     * first piece of text as they were, one event per {@link #chunks chunk} shaped like that first
+     * piece, then the events after its last piece (finish reason {@code stop}, usage recounted).
+     */
     private static String openAiSse(String model, String answer, boolean chat) {
+        List<ObjectNode> events = LlamaServerBodies.events(chat ? "chat-stream.sse" : "completion-stream.sse");
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < events.size(); i++) {
+            if (!LlamaServerBodies.text(events.get(i)).isEmpty()) {
+                if (first < 0) first = i;
+                last = i;
+            }
+        }
         StringBuilder out = new StringBuilder();
-        if (chat) {
-            ObjectNode first = openAiHead(model, true, true);
-            ObjectNode choice = first.putArray("choices").addObject().put("index", 0);
-            choice.putObject("delta").put("role", "assistant").put("content", "");
-            choice.putNull("logprobs").putNull("finish_reason");
-            first.putNull("usage");
-            event(out, first.toString());
-        }
+        for (ObjectNode e : events.subList(0, first)) event(out, e.put("model", model).toString());
         for (String chunk : chunks(answer)) {
-            ObjectNode o = openAiHead(model, chat, true);
-            ObjectNode choice = o.putArray("choices").addObject().put("index", 0);
-            if (chat) choice.putObject("delta").put("content", chunk);
-            else choice.put("text", chunk);
-            choice.putNull("logprobs").putNull("finish_reason").putNull("stop_reason");
-            o.putNull("usage");
-            event(out, o.toString());
+            ObjectNode e = events.get(first).deepCopy().put("model", model);
+            LlamaServerBodies.setText(e, chunk);
+            event(out, e.toString());
         }
-        ObjectNode finish = openAiHead(model, chat, true);
-        ObjectNode choice = finish.putArray("choices").addObject().put("index", 0);
-        if (chat) choice.putObject("delta");
-        else choice.put("text", "");
-        choice.putNull("logprobs").put("finish_reason", "stop").putNull("stop_reason");
-        finish.putNull("usage");
-        event(out, finish.toString());
-        ObjectNode usage = openAiHead(model, chat, true);
-        usage.putArray("choices");
-        usage.set("usage", usage(answer));
-        event(out, usage.toString());
+        for (ObjectNode e : events.subList(last + 1, events.size())) {
+            e.put("model", model);
+            JsonNode choice = e.path("choices").path(0);
+            if (choice.hasNonNull("finish_reason")) ((ObjectNode) choice).put("finish_reason", "stop");
+            if (e.has("usage")) e.set("usage", usage(answer));
+            event(out, e.toString());
+        }
         event(out, "[DONE]");
         return out.toString();
-    }
-
-    private static ObjectNode openAiHead(String model, boolean chat, boolean chunk) {
-        String object = chat ? (chunk ? "chat.completion.chunk" : "chat.completion") : "text_completion";
-        return JSON.createObjectNode()
-                .put("id", (chat ? "chatcmpl-" : "cmpl-") + "9f2c41d7e6b84a1c8d0e3f5a7b9c1d2e")
-                .put("object", object)
-                .put("created", CREATED)
-                .put("model", model)
-                .put("system_fingerprint", "fp_44709d6fcb");
     }
 
     private static ObjectNode usage(String answer) {
         int out = outputTokens(answer);
         return JSON.createObjectNode()
+                .put("completion_tokens", out)
                 .put("prompt_tokens", PROMPT_TOKENS)
-                .put("total_tokens", PROMPT_TOKENS + out)
-                .put("completion_tokens", out);
+                .put("total_tokens", PROMPT_TOKENS + out);
     }
 
     private static void event(StringBuilder out, String data) {
