@@ -45,18 +45,23 @@ class UtmVerifyTest {
         assertEquals(cycles, o.json().get("cycles").asLong());
     }
 
-    @Test
-    void aTamperedTraceReportsTheStepAndWhatDiffered(@TempDir Path dir) throws Exception {
+    /** Binary increment's trace on 1011 with its third line saying cell 2 was written 0 (the run wrote 1). */
+    static Path tamperedTrace(Path dir) throws Exception {
         Path trace = dir.resolve("run.jsonl");
         assertEquals(0, UtmRunTest.utmRun("--machine", "../samples/machines/binary-increment.json", "--tape", "1011",
                 "--trace", trace.toString()).code());
-        ObjectMapper json = new ObjectMapper();
         List<String> lines = new ArrayList<>(Files.readAllLines(trace));
-        ObjectNode third = (ObjectNode) json.readTree(lines.get(2));
-        ((ObjectNode) third.get("changes")).put("2", "0"); // the run wrote 1 in cell 2; say it wrote 0
+        ObjectNode third = (ObjectNode) new ObjectMapper().readTree(lines.get(2));
+        ((ObjectNode) third.get("changes")).put("2", "0");
         third.put("raw", "\" op=\"%[right]\" %[i]=\"0\" i+=1 \"");
         lines.set(2, third.toString());
         Files.write(trace, lines);
+        return trace;
+    }
+
+    @Test
+    void aTamperedTraceReportsTheStepAndWhatDiffered(@TempDir Path dir) throws Exception {
+        Path trace = tamperedTrace(dir);
         UtmRunTest.Outcome o = utmVerify(trace.toString(), "--machine", "../samples/machines/binary-increment.json", "--tape", "1011");
         assertEquals(11, o.code(), o.err());
         assertTrue(o.out().startsWith("step 2: state right reading 1 (prompt "), o.out());
@@ -66,15 +71,8 @@ class UtmVerifyTest {
 
     @Test
     void withJsonStandardOutputIsOneObjectAndTheMismatchesAreInIt(@TempDir Path dir) throws Exception {
-        Path trace = dir.resolve("run.jsonl");
-        assertEquals(0, UtmRunTest.utmRun("--machine", "../samples/machines/binary-increment.json", "--tape", "1011",
-                "--trace", trace.toString()).code());
+        Path trace = tamperedTrace(dir);
         ObjectMapper json = new ObjectMapper();
-        List<String> lines = new ArrayList<>(Files.readAllLines(trace));
-        ObjectNode third = (ObjectNode) json.readTree(lines.get(2));
-        ((ObjectNode) third.get("changes")).put("2", "0");
-        lines.set(2, third.toString());
-        Files.write(trace, lines);
         UtmRunTest.Outcome o = utmVerify(trace.toString(), "--machine", "../samples/machines/binary-increment.json", "--tape", "1011", "--json");
         assertEquals(11, o.code(), o.err());
         JsonNode report = json.readTree(o.out()); // the whole of standard output: one object
