@@ -51,7 +51,7 @@ import java.util.concurrent.Callable;
                 "Exit codes: 0 every rule passed (with --repair: dictionary written), 2",
                 "usage, 3 bad or too large rule file, 4 server unreachable, 5 model not",
                 "found, 6 model error, 10 repair budget spent (the best dictionary is",
-                "written), 11 some rules failed, 12 a file cannot be written, 130",
+                "written), 11 some rules failed, 12 a file cannot be written, 13 the local engine cannot load, 130",
                 "interrupted.",
                 ""},
         footer = {"", "Examples:",
@@ -103,7 +103,7 @@ public final class LagCheck implements Callable<Integer> {
         driver.check("--out", "dictionary", out, FileOptions.of().input("--rules", input.rules));
         LagSystem system = input.read().system();
         Rules subject = Rules.of(Dictionary.of(system, noShuffle ? null : seed), lenient);
-        String name = ModelOptions.backendName(spec, backend);
+        String name = ModelOptions.backendName(backend);
         try (Processor processor = ModelOptions.processor(backend, name, 32, () -> new LagReferenceProcessor(system))) {
             Bench engine = new Bench(processor, bench.settings(), ModelOptions.info(backend, name, name.equals(LagReferenceProcessor.NAME)));
             driver.checkBudget(engine, subject, "check", "rules");

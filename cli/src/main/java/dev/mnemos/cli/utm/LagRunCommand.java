@@ -66,7 +66,7 @@ import java.util.concurrent.Callable;
                 "",
                 "Exit codes: 0 halted and verified, 2 usage, 3 bad input file, 4/5/6 model",
                 "errors, 7 an answer that is not a value, 10 step or time limit, 11 mismatch,",
-                "12 a file cannot be written, 130 interrupted.",
+                "12 a file cannot be written, 13 the local engine cannot load, 130 interrupted.",
                 ""},
         footer = {"", "Examples:",
                 "  lag-run --bitag samples/bitag/spec-example.json",
@@ -264,7 +264,7 @@ public final class LagRunCommand implements Callable<Integer> {
     }
 
     private Processor processor(LagSystem system) {
-        return ModelOptions.processor(backend, ModelOptions.backendName(spec, backend), 32, () -> new LagReferenceProcessor(system));
+        return ModelOptions.processor(backend, ModelOptions.backendName(backend), 32, () -> new LagReferenceProcessor(system));
     }
 
     private static String word(BiTagLag compiled, LagSystem system, LagRun.Summary s) {

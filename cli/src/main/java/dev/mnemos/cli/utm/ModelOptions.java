@@ -14,9 +14,7 @@ import dev.mnemos.utm.reference.ReferenceProcessor;
 import dev.mnemos.utm.reference.ReferenceProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,9 +28,6 @@ import java.util.ListResourceBundle;
  * tokens and, in completion style, stops at a newline), the boot preamble and the parse mode.
  */
 public class ModelOptions {
-
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec mixee;
 
     @Mixin
     BackendOptions backend;
@@ -54,9 +49,11 @@ public class ModelOptions {
     /** The same, with more option descriptions by key ({@code {"samples", "Answers ..."}}). */
     static CommandLine commandLine(Object command, Object[][] descriptions) {
         Object[][] all = java.util.Arrays.copyOf(descriptions, descriptions.length + 1);
-        all[descriptions.length] = new Object[] {"backend", "Backend: reference (the machine's own table, no model), ollama, openai (any"
-                + " OpenAI-compatible server: vLLM, llama.cpp, LM Studio), or one a module adds."
-                + " Default: reference without --model, ollama with it."};
+        all[descriptions.length] = new Object[] {"backend", "Backend: reference (the machine's own table, no model), local (a GGUF"
+                + " model run in-process, no server), ollama, openai (any OpenAI-compatible server: vLLM, llama.cpp,"
+                + " LM Studio), or one a module adds. Default: reference without --model; with it, local when"
+                + " --model names a local model (smollm2-135m, gemma3-270m, a path ending in .gguf, NAME.gguf in"
+                + " the model directory) or --model-file is given, else ollama."};
         return described(Cli.commandLine(command), all);
     }
 
@@ -73,7 +70,7 @@ public class ModelOptions {
 
     /** The backend: --backend when given, else 'reference' without --model and the default one with it. */
     String backendName() {
-        return backendName(mixee, backend);
+        return backendName(backend);
     }
 
     /** The processor: the reference machine's answers for {@code prompts}, or the model with utm's defaults. */
@@ -110,10 +107,13 @@ public class ModelOptions {
         return new ModelInfo(name, backend.model, backend.style.toLowerCase(java.util.Locale.ROOT), backend.temperature);
     }
 
-    /** The backend a utm command uses: --backend when given, else the reference without --model and the default with it. */
-    static String backendName(CommandSpec spec, BackendOptions backend) {
-        if (spec.commandLine().getParseResult().hasMatchedOption("--backend")) return backend.backend;
-        return backend.model == null ? ReferenceProvider.NAME : backend.backend;
+    /**
+     * The backend a utm command uses: --backend when given, else the reference without --model (or
+     * --model-file) and the one the model implies with it.
+     */
+    static String backendName(BackendOptions backend) {
+        if (backend.backend != null) return backend.backend;
+        return backend.model == null ? ReferenceProvider.NAME : backend.backendName();
     }
 
     /** The prompts with the --boot file's preamble, when one is given. */
