@@ -22,9 +22,7 @@ public final class PoemCommand implements java.util.concurrent.Callable<Integer>
     /** Without a subcommand: the usage on stderr, and a usage error (2), not success. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("poem: give a subcommand (train, tune, eval, select, feedback or copy)");
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return dev.mnemos.cli.ExitCode.USAGE.code();
+        return Cli.subcommandMissing(spec);
     }
 
     public static void main(String[] args) {

@@ -30,23 +30,19 @@ import java.util.concurrent.Callable;
 /** {@code lag-check}: does a model apply every rule of a Lag system, given the whole dictionary in its prompt? */
 @Command(name = "lag-check", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "dev.mnemos.cli.utm.LagCheck",
         description = {
-                "Checks that a model looks up every rule of a Lag system correctly, as",
-                "Schuurmans, Dai and Zanini (2024) checked gemini-1.5-pro-001 on their 2,027",
-                "rules: each rule's key is asked in its own call, the whole dictionary",
-                "(KEY:VALUE lines, shuffled with --seed) in the prompt, and the answer must",
-                "be the value exactly, after trimming (--lenient also accepts the value",
-                "wrapped in prose, and counts those apart). Prints accuracy, rules passed,",
-                "latency percentiles and tokens, and every failing rule; --json and --html",
-                "write the full report.",
+                "Checks that a model looks up every rule of a Lag system correctly, as Schuurmans, Dai and "
+                        + "Zanini (2024) checked gemini-1.5-pro-001 on their 2,027 rules: each rule's key is asked in its "
+                        + "own call, the whole dictionary (KEY:VALUE lines, shuffled with --seed) in the prompt, and the "
+                        + "answer must be the value exactly, after trimming (--lenient also accepts the value wrapped in "
+                        + "prose, and counts those apart). Prints accuracy, rules passed, latency percentiles and tokens, "
+                        + "and every failing rule; --json and --html write the full report.",
                 "",
-                "--repair adds each failing rule to the dictionary once more and checks every",
-                "rule again, round after round, until all pass or the budget (--rounds,",
-                "--max-calls) is spent, and writes the dictionary (the last, or the best",
-                "round's) to --out.",
+                "--repair adds each failing rule to the dictionary once more and checks every rule again, round "
+                        + "after round, until all pass or the budget (--rounds, --max-calls) is spent, and writes the "
+                        + "dictionary (the last, or the best round's) to --out.",
                 "",
-                "Without --model the backend is 'reference' (always right; no LLM needed).",
-                "With Ollama, a dictionary too large for the context the server reports is",
-                "refused before the first call.",
+                "Without --model the backend is 'reference' (always right; no LLM needed). With Ollama, a "
+                        + "dictionary too large for the context the server reports is refused before the first call.",
                 ""},
         footer = {"", "Examples:",
                 "  lag-check --rules rules.txt",

@@ -27,16 +27,16 @@ import java.util.concurrent.Callable;
 /** {@code utm-bench}: how well a model carries out each transition of U15,2 (or another machine), and a boot that repairs it. */
 @Command(name = "utm-bench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
         description = {
-                "Measures how well a model carries out a Turing machine's transitions: each",
-                "distinct transition prompt (29 for U15,2) is sent --samples times, and each",
-                "answer is parsed and applied to a scratch memory as utm-run would, then compared",
-                "with the reference machine's transition (the effect counts, not the spelling).",
-                "Prints accuracy per prompt, latency percentiles and tokens; --json and --html",
-                "write the report (the HTML page has a heat map of accuracy per state and symbol).",
+                "Measures how well a model carries out a Turing machine's transitions: each distinct transition "
+                        + "prompt (29 for U15,2) is sent --samples times, and each answer is parsed and applied to a "
+                        + "scratch memory as utm-run would, then compared with the reference machine's transition (the "
+                        + "effect counts, not the spelling). Prints accuracy per prompt, latency percentiles and tokens; "
+                        + "--json and --html write the report (the HTML page has a heat map of accuracy per state and "
+                        + "symbol).",
                 "",
-                "--repair adds demonstrations of the failing transitions to the boot preamble and",
-                "benches again, until every answer is right or the budget (--rounds, --max-calls)",
-                "is spent, and writes the boot to --out-boot for utm-run --boot.",
+                "--repair adds demonstrations of the failing transitions to the boot preamble and benches again, "
+                        + "until every answer is right or the budget (--rounds, --max-calls) is spent, and writes the boot "
+                        + "to --out-boot for utm-run --boot.",
                 "",
                 "Without --model the backend is 'reference' (always right; no LLM needed).",
                 ""},

@@ -45,15 +45,15 @@ import java.util.concurrent.Callable;
 /** {@code utm-run}: runs a Turing machine (U15,2 by default) in string memory, with a model as its processor. */
 @Command(name = "utm-run", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
         description = {
-                "Runs a Turing machine in string memory: the tape, the head and the machine's",
-                "instructions are memory values, and a model (or the reference backend) carries",
-                "out one transition per cycle, checked against a reference machine. The machine",
-                "is U15,2, the universal machine of Neary and Woods, unless --machine names",
-                "another; its input is a bi-tag program (--bitag) or a tape (--tape).",
+                "Runs a Turing machine in string memory: the tape, the head and the machine's instructions are "
+                        + "memory values, and a model (or the reference backend) carries out one transition per cycle, "
+                        + "checked against a reference machine. The machine is U15,2, the universal machine of Neary and "
+                        + "Woods, unless --machine names another; its input is a bi-tag program (--bitag) or a tape "
+                        + "(--tape).",
                 "",
-                "With no arguments it runs the spec's worked bi-tag example on U15,2.",
-                "Without --model the backend is 'reference', which answers every prompt",
-                "correctly from the machine's table (no LLM needed).",
+                "With no arguments it runs the spec's worked bi-tag example on U15,2. Without --model the "
+                        + "backend is 'reference', which answers every prompt correctly from the machine's table (no LLM "
+                        + "needed).",
                 ""},
         footer = {"", "Examples:",
                 "  utm-run",
