@@ -123,7 +123,7 @@ public final class LagCheck implements Callable<Integer> {
         @Override
         public String round(Repair.Round<Rules> r) {
             Report<Rules> c = r.report();
-            return String.format(Locale.ROOT, "lag-check: round %d%s: %d of %d rules passed, %.1f%% of answers%s", r.round(),
+            return String.format(Locale.ROOT, "lag-check: round %d%s: %,d of %,d rules passed, %.1f%% of answers%s", r.round(),
                     r.added().isEmpty() ? "" : " (" + r.added().size() + " rules repeated, dictionary of " + c.subject().dictionary().lines().size() + " lines)",
                     c.passedCount(), c.scores().size(), 100 * c.accuracy(),
                     c.failing().isEmpty() ? "" : "; failing: " + String.join(" ", c.failing().stream().limit(20).map(Score::name).toList())
@@ -139,7 +139,7 @@ public final class LagCheck implements Callable<Integer> {
         @Override
         public String stopped(Repair.Result<Rules> result, Path out) {
             Repair.Round<Rules> best = result.best();
-            return String.format(Locale.ROOT, "lag-check: repair stopped: %s; %d of %d rules still fail in the best round (%d); its dictionary is in %s",
+            return String.format(Locale.ROOT, "lag-check: repair stopped: %s; %,d of %,d rules still fail in the best round (%d); its dictionary is in %s",
                     result.stopped(), best.report().failing().size(), best.report().scores().size(), best.round(), out);
         }
     };

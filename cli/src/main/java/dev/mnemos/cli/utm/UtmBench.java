@@ -96,7 +96,7 @@ public final class UtmBench implements Callable<Integer> {
         @Override
         public String round(Repair.Round<Transitions> r) {
             Report<Transitions> b = r.report();
-            return String.format(Locale.ROOT, "utm-bench: round %d%s: %d of %d prompts always right, %.1f%% of answers%s", r.round(),
+            return String.format(Locale.ROOT, "utm-bench: round %d%s: %,d of %,d prompts always right, %.1f%% of answers%s", r.round(),
                     r.added().isEmpty() ? "" : " (demonstrations of " + String.join(", ", r.added()) + ")",
                     b.passedCount(), b.scores().size(), 100 * b.accuracy(),
                     b.failing().isEmpty() ? "" : "; failing: " + String.join(", ", b.failing().stream().map(Score::name).toList()));
@@ -111,7 +111,7 @@ public final class UtmBench implements Callable<Integer> {
         @Override
         public String stopped(Repair.Result<Transitions> result, Path out) {
             Repair.Round<Transitions> best = result.best();
-            return String.format(Locale.ROOT, "utm-bench: repair stopped: %s; %d of %d prompts still fail in the best round (%d); its boot is in %s",
+            return String.format(Locale.ROOT, "utm-bench: repair stopped: %s; %,d of %,d prompts still fail in the best round (%d); its boot is in %s",
                     result.stopped(), best.report().failing().size(), best.report().scores().size(), best.round(), out);
         }
     };
