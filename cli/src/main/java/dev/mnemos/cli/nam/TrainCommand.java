@@ -86,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
         Path modelFile = OutputPaths.check(out != null ? out : Path.of(name + ".model"));
         OutputPaths.check(checkpoint);
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = new Progress(err, System.console() != null);
+        Progress progress = new Progress(err, dev.mnemos.cli.ProgressLine.stderrIsTerminal());
         AtomicBoolean stop = new AtomicBoolean();
         boolean[] finished = new boolean[1];
         try (Signals.Registration onSignal = Signals.whileRunning(() -> stop.set(true))) {

@@ -297,7 +297,7 @@ public final class UtmRun implements Callable<Integer> {
     }
 
     private ProgressLine progressLine(MachineRun run) {
-        if (System.console() == null) return null;
+        if (!ProgressLine.stderrIsTerminal()) return null;
         return new ProgressLine(err) {
             @Override
             protected String extra() {
