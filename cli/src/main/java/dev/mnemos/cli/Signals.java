@@ -41,6 +41,11 @@ public final class Signals {
     static void install(String name, PrintStream errStream) {
         command = name;
         err = errStream;
+        try { // before the handlers: a signal from then on may exit at once, and a hook cannot be added while exiting
+            Runtime.getRuntime().addShutdownHook(new Thread(Signals::beforeExit, "mnemos-exit"));
+        } catch (IllegalStateException exiting) {
+            return; // a signal came before: the JVM is exiting as it does by default
+        }
         for (String signal : List.of("INT", "TERM")) {
             try {
                 Signal.handle(new Signal(signal), Signals::handle);
@@ -48,7 +53,6 @@ public final class Signals {
                 // the JVM runs with -Xrs, or the signal is taken: its default handling stays
             }
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(Signals::beforeExit, "mnemos-exit"));
     }
 
     /** Runs {@code stop} on the first signal, until the returned registration is closed. */

@@ -53,19 +53,33 @@ class HelpTest {
         List<String> broken = new ArrayList<>();
         for (CommandLine root : ExitCodesTest.roots()) {
             for (CommandLine cl : ExitCodesTest.commands(root)) {
-                String[] lines = unwrapped(cl).split("\n");
-                for (int i = 0; i + 1 < lines.length; i++) {
-                    String a = lines[i];
-                    String b = lines[i + 1];
-                    boolean paragraph = !a.isBlank() && a.charAt(0) != ' ' && !b.isEmpty() && b.charAt(0) != ' ';
-                    boolean ended = a.matches(".*[.:!?)]$");
-                    if (paragraph && !ended && Character.isLowerCase(b.charAt(0))) {
-                        broken.add(cl.getCommandSpec().qualifiedName() + ": " + a + " / " + b);
-                    }
+                broken.addAll(brokenParagraphs(cl));
+                for (CommandLine.Model.ArgSpec arg : cl.getCommandSpec().args()) {
+                    broken.addAll(broken(cl.getCommandSpec().qualifiedName() + " " + arg.paramLabel(), arg.description()));
                 }
             }
         }
         assertEquals(List.of(), broken, "line breaks inside sentences");
+    }
+
+    /** Lines of the description, header and footer (those not indented) that end inside a sentence. */
+    private static List<String> brokenParagraphs(CommandLine cl) {
+        List<String> paragraphs = new ArrayList<>();
+        for (String line : unwrapped(cl).split("\n")) paragraphs.add(line.isEmpty() || line.charAt(0) == ' ' ? "" : line);
+        return broken(cl.getCommandSpec().qualifiedName(), paragraphs.toArray(String[]::new));
+    }
+
+    /** Each pair of lines where the first ends without a full stop and the next goes on in lower case. */
+    private static List<String> broken(String where, String[] lines) {
+        List<String> broken = new ArrayList<>();
+        for (int i = 0; i + 1 < lines.length; i++) {
+            String a = lines[i];
+            String b = lines[i + 1];
+            if (!a.isBlank() && !a.matches(".*[.:!?)]$") && !b.isEmpty() && Character.isLowerCase(b.charAt(0))) {
+                broken.add(where + ": " + a + " / " + b);
+            }
+        }
+        return broken;
     }
 
     @Test

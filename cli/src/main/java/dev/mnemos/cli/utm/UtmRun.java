@@ -91,9 +91,9 @@ public final class UtmRun implements Callable<Integer> {
     @Option(names = "--continue-on-mismatch", description = "On a mismatch, put memory back in the reference configuration, count it, and go on.")
     boolean continueOnMismatch;
 
-    @Option(names = "--checkpoint", paramLabel = "FILE", description = {"Save checkpoints here (at the start, every 5 s, at the end). Default with a model: beside the trace",
-                    "(run.jsonl -> run.checkpoint.json), else " + DEFAULT_CHECKPOINT + "; deleted when the run halts,",
-                    "never overwritten while it holds an unfinished run."})
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Save checkpoints here (at the start, every 5 s, at the end). Default with a model: beside the trace"
+                    + " (run.jsonl -> run.checkpoint.json), else " + DEFAULT_CHECKPOINT + "; deleted when the run halts,"
+                    + " never overwritten while it holds an unfinished run.")
     Path checkpoint;
 
     @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Go on from a checkpoint (give the same --trace). Checked against the reference configuration the checkpoint saved; after a mismatch that stopped the run, only with --resync.")
@@ -113,8 +113,8 @@ public final class UtmRun implements Callable<Integer> {
         return Cli.execute(ModelOptions.commandLine(command), args, out, err);
     }
 
-    @Option(names = "--write-memory", paramLabel = "FILE", description = {"Write the run's initial memory (the machine laid out in string memory) to FILE as a",
-            "memory file, as `mnemos run` loads it, and exit without running."})
+    @Option(names = "--write-memory", paramLabel = "FILE", description = "Write the run's initial memory (the machine laid out in string memory) to FILE as a"
+            + " memory file, as `mnemos run` loads it, and exit without running.")
     Path writeMemory;
 
     @Option(names = "--resync", description = "With --resume, after a run that stopped on a mismatch: put memory back in the reference configuration and go on (the mismatch stays counted).")
