@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -21,13 +23,16 @@ public final class Cli {
     public static CommandLine commandLine(Object command) {
         CommandLine cl = new CommandLine(command);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setDefaultValueProvider(Cli::enumDefault);
+        ExitCodes.describe(cl);
+        HelpLayout.apply(cl);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println(ex.getCommandLine().getCommandSpec().qualifiedName() + ": " + ex.getMessage());
             if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && unmatched.isUnknownOption()) {
                 String given = unmatched.getUnmatched().get(0).split("=", 2)[0];
-                String near = nearestOption(given, ex.getCommandLine().getCommandSpec());
-                if (near != null) err.println("Did you mean " + near + "?");
+                List<String> near = nearestOptions(given, ex.getCommandLine().getCommandSpec());
+                if (!near.isEmpty()) err.println("Did you mean " + String.join(" or ", near) + "?");
             }
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");
             return ExitCode.USAGE.code();
@@ -38,6 +43,15 @@ public final class Cli {
             return code.code();
         });
         return cl;
+    }
+
+    /**
+     * An enum option's default as a user types it ({@code strict}, not {@code STRICT}), so that help
+     * shows it so; null for every other option (its own default stands).
+     */
+    static String enumDefault(CommandLine.Model.ArgSpec arg) {
+        if (!arg.type().isEnum() || arg.defaultValue() != null || !(arg.initialValue() instanceof Enum<?> e)) return null;
+        return e.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Runs a command, set up as {@link #commandLine}, writing to {@code out} and {@code err}; returns the exit code. */
@@ -103,39 +117,51 @@ public final class Cli {
         return e.getClass().getSimpleName();
     }
 
-    /** The option name of the command closest to a misspelt one (at most a third of its letters off), or null. */
-    static String nearestOption(String given, CommandLine.Model.CommandSpec spec) {
-        String best = null;
-        int bestDistance = Math.max(2, given.length() / 3) + 1;
+    /**
+     * The option names of the command closest to a misspelt one: those the fewest edits away
+     * (insertions, deletions, substitutions, two letters swapped), at most a third of its letters;
+     * of those, one spelt with the same letters (a swap) alone; none when more than two are as near.
+     */
+    static List<String> nearestOptions(String given, CommandLine.Model.CommandSpec spec) {
+        List<String> nearest = new ArrayList<>();
+        int best = Math.max(2, given.length() / 3);
         for (CommandLine.Model.OptionSpec option : spec.options()) {
             if (option.hidden()) continue;
             for (String name : option.names()) {
                 int d = editDistance(given, name);
-                if (d < bestDistance) {
-                    best = name;
-                    bestDistance = d;
+                if (d < best) nearest.clear();
+                if (d <= best) nearest.add(name);
+                best = Math.min(best, d);
+            }
+        }
+        List<String> swapped = nearest.stream().filter(name -> sameLetters(name, given)).toList();
+        if (swapped.size() == 1) return swapped;
+        return nearest.size() <= 2 ? nearest : List.of();
+    }
+
+    private static boolean sameLetters(String a, String b) {
+        char[] x = a.toCharArray();
+        char[] y = b.toCharArray();
+        java.util.Arrays.sort(x);
+        java.util.Arrays.sort(y);
+        return java.util.Arrays.equals(x, y);
+    }
+
+    /** Edits from {@code a} to {@code b}: insertions, deletions, substitutions and swaps of two neighbours (optimal string alignment). */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
                 }
             }
         }
-        return best;
-    }
-
-    /** Levenshtein distance: insertions, deletions and substitutions. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) previous[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 
     /**
@@ -166,6 +192,21 @@ public final class Cli {
             return message + " (if the model adds prose around the instruction, try --mode lenient: it takes the first line that parses)";
         }
         return message;
+    }
+
+    /**
+     * What a command that groups others does when run without one: names them and prints its
+     * usage on standard error; a usage error (2), not success.
+     */
+    public static int subcommandMissing(CommandLine.Model.CommandSpec spec) {
+        List<String> names = spec.subcommands().entrySet().stream().filter(e -> !e.getValue().getCommandSpec().helpCommand())
+                .map(java.util.Map.Entry::getKey).toList();
+        String listed = names.size() < 2 ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(spec.qualifiedName() + ": give a subcommand (" + listed + ")");
+        spec.commandLine().usage(err);
+        return ExitCode.USAGE.code();
     }
 
     /** The version every command prints: its name and mnemos's version. */

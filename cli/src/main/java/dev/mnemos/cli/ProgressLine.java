@@ -3,7 +3,10 @@ package dev.mnemos.cli;
 import dev.mnemos.runtime.cycle.CycleEvent;
 import dev.mnemos.runtime.cycle.CycleListener;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * A progress line on the terminal, redrawn at most four times a second: cycles, cycles per
@@ -29,7 +32,22 @@ public class ProgressLine implements CycleListener {
 
     /** A progress line when standard error is a terminal, else null. */
     public static ProgressLine onTerminal(PrintWriter err) {
-        return System.console() != null ? new ProgressLine(err) : null;
+        return stderrIsTerminal() ? new ProgressLine(err) : null;
+    }
+
+    /**
+     * Whether standard error is a terminal, where a line redrawn in place ({@code \r}) reads as
+     * progress; in a file or a pipe it would leave every frame. The JVM's console says only that
+     * standard input and output are a terminal ({@code cmd 2> log} has one), so on Linux the file
+     * behind descriptor 2 is asked; elsewhere the console stands in. Every progress display asks this.
+     */
+    public static boolean stderrIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException e) {
+            return System.console() != null;
+        }
     }
 
     @Override

@@ -5,15 +5,19 @@ import sun.misc.Signal;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * SIGINT (Ctrl-C) and SIGTERM ({@code kill}), handled alike by every command: the first asks the
- * work in progress to stop (a run stops after its cycle, flushes its trace and writes its
- * checkpoint), the command prints its one-line message as usual, and the process exits with
- * 130 (SIGINT) or 143 (SIGTERM). With nothing in progress that can stop, or on a second signal, or
- * if the work has not stopped 10 s later, the process says so and exits at once.
+ * How every command stops: SIGINT (Ctrl-C) and SIGTERM ({@code kill}) handled alike. Work that can
+ * stop registers what stops it ({@link #whileRunning}); the first signal runs that (a run stops
+ * after its cycle, flushes its trace and writes its checkpoint; a training saves), the command
+ * prints its one-line message as usual, and the process exits with 130 (SIGINT) or 143 (SIGTERM).
+ * With nothing registered, or if the work has not stopped 10 s later, the process says so and
+ * exits at once. A JVM that exits while work is registered (a second signal, SIGHUP, a
+ * {@code System.exit}) first runs the work's stop, if no signal did, and waits up to 10 s for the
+ * command to end as it would on a first signal, message included: one shutdown hook, this class's.
  *
  * <p>Installed by {@link Cli#main} only: a library or a test calling commands in-process keeps the
  * JVM's own handling.
@@ -26,6 +30,10 @@ public final class Signals {
     private static final List<Runnable> stops = new CopyOnWriteArrayList<>();
     private static volatile String command = "mnemos";
     private static volatile PrintStream err = System.err;
+    /** Counted down when the command has ended and printed its message ({@link #exitCode}). */
+    private static final CountDownLatch ended = new CountDownLatch(1);
+    /** Set when the work had its 10 s and did not stop: the exit does not wait again. */
+    private static volatile boolean gaveUp;
 
     private Signals() {}
 
@@ -33,6 +41,11 @@ public final class Signals {
     static void install(String name, PrintStream errStream) {
         command = name;
         err = errStream;
+        try { // before the handlers: a signal from then on may exit at once, and a hook cannot be added while exiting
+            Runtime.getRuntime().addShutdownHook(new Thread(Signals::beforeExit, "mnemos-exit"));
+        } catch (IllegalStateException exiting) {
+            return; // a signal came before: the JVM is exiting as it does by default
+        }
         for (String signal : List.of("INT", "TERM")) {
             try {
                 Signal.handle(new Signal(signal), Signals::handle);
@@ -48,8 +61,9 @@ public final class Signals {
         return () -> stops.remove(stop);
     }
 
-    /** What a command returned, or 130 / 143 if a signal stopped it. */
+    /** What a command returned, or 130 / 143 if a signal stopped it; the command has ended. */
     static int exitCode(int code) {
+        ended.countDown();
         Signal s = received.get();
         return s == null ? code : 128 + s.getNumber();
     }
@@ -67,17 +81,34 @@ public final class Signals {
             } catch (InterruptedException e) {
                 return;
             }
+            gaveUp = true;
             exitNow(s, "; the work did not stop within " + GRACE_SECONDS + " s");
         }, "mnemos-signal-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
     }
 
+    /**
+     * The shutdown hook: with work registered, stops it (unless a signal did) and waits for the
+     * command to end, so that what it saves on a signal is saved on any exit.
+     */
+    private static void beforeExit() {
+        if (stops.isEmpty() || gaveUp) return;
+        if (received.get() == null) {
+            for (Runnable stop : stops) stop.run();
+        }
+        try {
+            ended.await(GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void exitNow(Signal s, String why) {
         err.println();
         err.println(command + ": " + (s.getName().equals("TERM") ? "terminated (SIGTERM)" : "interrupted (SIGINT)") + why);
         err.flush();
-        System.exit(128 + s.getNumber()); // shutdown hooks still run (poem train saves in one)
+        System.exit(128 + s.getNumber()); // the shutdown hook lets registered work end first (beforeExit)
     }
 
     /** Stops {@link #whileRunning} from calling its action. */

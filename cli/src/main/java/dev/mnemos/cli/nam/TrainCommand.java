@@ -3,6 +3,7 @@ package dev.mnemos.cli.nam;
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
 import dev.mnemos.cli.OutputPaths;
+import dev.mnemos.cli.Signals;
 import dev.mnemos.nam.experiment.ModelSizes;
 import dev.mnemos.nam.model.ModelKind;
 import dev.mnemos.nam.model.ModelSpec;
@@ -20,8 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -87,33 +86,18 @@ final class TrainCommand implements Callable<Integer> {
         Path modelFile = OutputPaths.check(out != null ? out : Path.of(name + ".model"));
         OutputPaths.check(checkpoint);
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = new Progress(err, System.console() != null);
+        Progress progress = new Progress(err, dev.mnemos.cli.ProgressLine.stderrIsTerminal());
         AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                stopped.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            boolean[] finished = new boolean[1];
+        boolean[] finished = new boolean[1];
+        try (Signals.Registration onSignal = Signals.whileRunning(() -> stop.set(true))) {
             OutputPaths.write(checkpoint, () -> finished[0] = run.run(progress, stop::get));
-            progress.finish();
-            if (!finished[0]) {
-                // Ctrl-C: the checkpoint is saved; say where, then let the shutdown go on
-                err.println("stopped at step " + run.trainer().steps() + "; checkpoint in " + checkpoint
-                        + " (go on with --resume --checkpoint " + checkpoint + ")");
-                err.flush();
-                return ExitCode.INTERRUPTED.code();
-            }
-        } finally {
-            stopped.countDown();
         }
-        Runtime.getRuntime().removeShutdownHook(hook);
+        progress.finish();
+        if (!finished[0]) { // a signal: the checkpoint is saved; say where
+            err.println("stopped at step " + run.trainer().steps() + "; checkpoint in " + checkpoint
+                    + " (go on with --resume --checkpoint " + checkpoint + ")");
+            return ExitCode.INTERRUPTED.code();
+        }
         SequenceModel trained = run.trainer().model();
         OutputPaths.write(modelFile, () -> ModelFile.save(modelFile, trained));
         Evaluation e = Evaluation.of(trained, Task.named(run.setup().task()), run.setup().maxLength(), 200, 4242);

@@ -31,7 +31,7 @@ final class ProgressBar implements TrainingListener {
 
     /** Whether standard error is a terminal (where a redrawn bar makes sense). */
     static boolean onTerminal() {
-        return System.console() != null;
+        return dev.mnemos.cli.ProgressLine.stderrIsTerminal();
     }
 
     @Override

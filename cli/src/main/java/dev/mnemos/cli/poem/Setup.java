@@ -11,7 +11,7 @@ import dev.mnemos.poem.reward.ClassificationMargin;
 import dev.mnemos.poem.reward.ExactMatch;
 import dev.mnemos.poem.reward.Reward;
 import dev.mnemos.poem.reward.TokenF1;
-import dev.mnemos.poem.store.FormatException;
+import dev.mnemos.io.FormatException;
 import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.poem.store.MemoryStore;
 import dev.mnemos.poem.store.MemoryStores;

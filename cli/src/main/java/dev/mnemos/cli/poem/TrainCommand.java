@@ -2,6 +2,7 @@ package dev.mnemos.cli.poem;
 
 import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.cli.ExitCode;
+import dev.mnemos.cli.Signals;
 
 import dev.mnemos.cli.Cli;
 import dev.mnemos.poem.Poem;
@@ -69,7 +70,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (dev.mnemos.cli.Signals.Registration stop = dev.mnemos.cli.Signals.whileRunning(this::stop)) {
+        try (Signals.Registration onSignal = Signals.whileRunning(this::stop)) {
             return train();
         }
     }
@@ -154,8 +155,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Trains, saving at most every --checkpoint-seconds, at the end, on a failure and on Ctrl-C; a
-     * JVM that exits before (a second Ctrl-C) saves in a shutdown hook.
+     * Trains, saving at most every --checkpoint-seconds, at the end, on a failure and on a signal
+     * (which interrupts this thread: {@link #stop}).
      */
     private TrainingResult train(MemoryStore store, Poem poem, AnswerWatch asker, Reward r, PrintWriter err) throws Exception {
         ProgressBar bar = new ProgressBar(err, store.log().finished().size(), ProgressBar.onTerminal());
@@ -163,16 +164,6 @@ final class TrainCommand implements Callable<Integer> {
                 .orders(orDefault(options.orders, 8)).concurrency(concurrency).seed(data.seed).log(store.log())
                 .listener(bar).checkpoint(() -> Setup.save(store), Duration.ofMillis((long) (checkpointSeconds * 1000)))
                 .build();
-        Thread onExit = new Thread(() -> {
-            try {
-                trainer.checkpointNow();
-                err.println();
-                err.println("poem train: interrupted; " + whereItStands(store));
-            } catch (Exception e) {
-                err.println("poem train: interrupted, and saving failed: " + e.getMessage());
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(onExit);
         training = Thread.currentThread();
         try {
             stopIfAsked();
@@ -183,11 +174,6 @@ final class TrainCommand implements Callable<Integer> {
             training = null;
             Thread.interrupted(); // a signal after the trainer returned must not fail what follows
             bar.finish();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onExit);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it saves
-            }
         }
     }
 

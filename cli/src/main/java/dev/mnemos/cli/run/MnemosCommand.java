@@ -8,14 +8,15 @@ import picocli.CommandLine.Command;
 @Command(name = "mnemos", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Runs string-memory programs: an LLM as the processor of a stored-program computer.",
         subcommands = {RunCommand.class, dev.mnemos.cli.models.ModelsCommand.class, CommandLine.HelpCommand.class})
-public final class MnemosCommand implements Runnable {
+public final class MnemosCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a subcommand: a usage error (2), the usage on standard error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+    public Integer call() {
+        return dev.mnemos.cli.Cli.subcommandMissing(spec);
     }
 
     public static void main(String[] args) {

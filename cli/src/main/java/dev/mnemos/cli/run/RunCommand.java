@@ -33,12 +33,8 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Runs a string-memory program (a memory file) on a model, cycle by cycle.",
         description = {
-                "Runs a string-memory program: each cycle substitutes @[label] in the instruction that op holds,",
-                "sends the prompt to the model, and applies the assignments of its answer. Stops when op is \"halt\".",
-                "",
-                "Exit codes: 0 halted, 2 usage, 3 bad input file, 4 server unreachable, 5 model not found,",
-                "6 model error, 7 output did not parse, 8 runaway substitution, 9 bad write, 10 limit reached,",
-                "12 a file could not be written, 13 the local engine cannot load, 130 interrupted (SIGINT), 143 terminated (SIGTERM)."},
+                "Runs a string-memory program: each cycle substitutes @[label] in the instruction that op holds,"
+                        + " sends the prompt to the model, and applies the assignments of its answer. Stops when op is \"halt\"."},
         footer = {"", "Example:", "  mnemos run samples/programs/countdown.json --model llama2 --trace run.jsonl --out final.json"})
 public final class RunCommand implements Callable<Integer> {
 

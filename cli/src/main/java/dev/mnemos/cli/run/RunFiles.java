@@ -27,8 +27,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The files around a run that commands share: prompt cache, trace, checkpoint, and resuming
@@ -196,20 +194,10 @@ public final class RunFiles implements AutoCloseable {
     }
 
     /**
-     * Runs the machine with a Ctrl-C hook: the hook asks the machine to stop after the cycle in
-     * progress and waits (up to 10 s) for it to flush the trace and write its checkpoint.
+     * Runs the machine; a signal ({@link Signals}) asks it to stop after the cycle in progress, and
+     * it flushes the trace and writes its checkpoint before the command ends.
      */
     public RunResult run(Machine machine, Memory memory) {
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            machine.requestStop();
-            try {
-                done.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "mnemos-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook); // SIGHUP and the like; SIGINT and SIGTERM come through Signals
         try (Signals.Registration onSignal = Signals.whileRunning(machine::requestStop)) {
             checkpointAtStart(memory);
             RunResult result = machine.run(memory, start());
@@ -220,12 +208,6 @@ public final class RunFiles implements AutoCloseable {
                 closeStreams();
             } catch (IOException e) {
                 System.err.println("warning: " + e.getMessage());
-            }
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it waits for done, which is now counted down
             }
         }
     }

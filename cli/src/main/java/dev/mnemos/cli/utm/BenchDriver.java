@@ -3,6 +3,7 @@ package dev.mnemos.cli.utm;
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
 import dev.mnemos.cli.FileOptions;
+import dev.mnemos.cli.ProgressLine;
 import dev.mnemos.cli.Signals;
 import dev.mnemos.io.AtomicFiles;
 import dev.mnemos.runtime.model.ModelException;
@@ -86,7 +87,7 @@ final class BenchDriver<S extends Subject<S>> {
      */
     int run(Bench bench, S subject, Path repairOut, Function<S, String> written, Words<S> words) {
         Thread benching = Thread.currentThread();
-        Progress<S> progress = new Progress<>(err, System.console() != null, words);
+        Progress<S> progress = new Progress<>(err, ProgressLine.stderrIsTerminal(), words);
         try (Signals.Registration onSignal = Signals.whileRunning(benching::interrupt)) {
             if (!options.repair) {
                 Report<S> report = bench.run(subject, progress);

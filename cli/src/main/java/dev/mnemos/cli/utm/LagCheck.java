@@ -30,29 +30,19 @@ import java.util.concurrent.Callable;
 /** {@code lag-check}: does a model apply every rule of a Lag system, given the whole dictionary in its prompt? */
 @Command(name = "lag-check", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "dev.mnemos.cli.utm.LagCheck",
         description = {
-                "Checks that a model looks up every rule of a Lag system correctly, as",
-                "Schuurmans, Dai and Zanini (2024) checked gemini-1.5-pro-001 on their 2,027",
-                "rules: each rule's key is asked in its own call, the whole dictionary",
-                "(KEY:VALUE lines, shuffled with --seed) in the prompt, and the answer must",
-                "be the value exactly, after trimming (--lenient also accepts the value",
-                "wrapped in prose, and counts those apart). Prints accuracy, rules passed,",
-                "latency percentiles and tokens, and every failing rule; --json and --html",
-                "write the full report.",
+                "Checks that a model looks up every rule of a Lag system correctly, as Schuurmans, Dai and "
+                        + "Zanini (2024) checked gemini-1.5-pro-001 on their 2,027 rules: each rule's key is asked in its "
+                        + "own call, the whole dictionary (KEY:VALUE lines, shuffled with --seed) in the prompt, and the "
+                        + "answer must be the value exactly, after trimming (--lenient also accepts the value wrapped in "
+                        + "prose, and counts those apart). Prints accuracy, rules passed, latency percentiles and tokens, "
+                        + "and every failing rule; --json and --html write the full report.",
                 "",
-                "--repair adds each failing rule to the dictionary once more and checks every",
-                "rule again, round after round, until all pass or the budget (--rounds,",
-                "--max-calls) is spent, and writes the dictionary (the last, or the best",
-                "round's) to --out.",
+                "--repair adds each failing rule to the dictionary once more and checks every rule again, round "
+                        + "after round, until all pass or the budget (--rounds, --max-calls) is spent, and writes the "
+                        + "dictionary (the last, or the best round's) to --out.",
                 "",
-                "Without --model the backend is 'reference' (always right; no LLM needed).",
-                "With Ollama, a dictionary too large for the context the server reports is",
-                "refused before the first call.",
-                "",
-                "Exit codes: 0 every rule passed (with --repair: dictionary written), 2",
-                "usage, 3 bad or too large rule file, 4 server unreachable, 5 model not",
-                "found, 6 model error, 10 repair budget spent (the best dictionary is",
-                "written), 11 some rules failed, 12 a file cannot be written, 13 the local engine cannot load, 130",
-                "interrupted.",
+                "Without --model the backend is 'reference' (always right; no LLM needed). With Ollama, a "
+                        + "dictionary too large for the context the server reports is refused before the first call.",
                 ""},
         footer = {"", "Examples:",
                 "  lag-check --rules rules.txt",
@@ -133,7 +123,7 @@ public final class LagCheck implements Callable<Integer> {
         @Override
         public String round(Repair.Round<Rules> r) {
             Report<Rules> c = r.report();
-            return String.format(Locale.ROOT, "lag-check: round %d%s: %d of %d rules passed, %.1f%% of answers%s", r.round(),
+            return String.format(Locale.ROOT, "lag-check: round %d%s: %,d of %,d rules passed, %.1f%% of answers%s", r.round(),
                     r.added().isEmpty() ? "" : " (" + r.added().size() + " rules repeated, dictionary of " + c.subject().dictionary().lines().size() + " lines)",
                     c.passedCount(), c.scores().size(), 100 * c.accuracy(),
                     c.failing().isEmpty() ? "" : "; failing: " + String.join(" ", c.failing().stream().limit(20).map(Score::name).toList())
@@ -149,7 +139,7 @@ public final class LagCheck implements Callable<Integer> {
         @Override
         public String stopped(Repair.Result<Rules> result, Path out) {
             Repair.Round<Rules> best = result.best();
-            return String.format(Locale.ROOT, "lag-check: repair stopped: %s; %d of %d rules still fail in the best round (%d); its dictionary is in %s",
+            return String.format(Locale.ROOT, "lag-check: repair stopped: %s; %,d of %,d rules still fail in the best round (%d); its dictionary is in %s",
                     result.stopped(), best.report().failing().size(), best.report().scores().size(), best.round(), out);
         }
     };

@@ -45,28 +45,21 @@ import java.util.concurrent.Callable;
 /** {@code lag-run}: a Lag system on the string-memory runtime, a model as its rule table, checked against the interpreter. */
 @Command(name = "lag-run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Runs a Lag system on the string-memory runtime with a model as its rule",
-                "table: memory holds the queue, each cycle asks the model for the value of",
-                "the key at the front (the prompt lag-check sends, same dictionary order for",
-                "the same --seed), and the answer, which must be symbols of the system, is",
-                "appended. Every cycle is checked against the reference interpreter; the",
-                "first mismatch stops the run with the step, the key, the raw answer and the",
-                "expected value. The system halts when no rule matches the front (no model",
-                "call is made for that) or fewer than two symbols remain.",
+                "Runs a Lag system on the string-memory runtime with a model as its rule table: memory holds the "
+                        + "queue, each cycle asks the model for the value of the key at the front (the prompt lag-check "
+                        + "sends, same dictionary order for the same --seed), and the answer, which must be symbols of the "
+                        + "system, is appended. Every cycle is checked against the reference interpreter; the first "
+                        + "mismatch stops the run with the step, the key, the raw answer and the expected value. The "
+                        + "system halts when no rule matches the front (no model call is made for that) or fewer than two "
+                        + "symbols remain.",
                 "",
-                "--bitag compiles a bi-tag program (as utm-run takes) to a Lag system and",
-                "prints the decoded final word. --machine compiles a Turing machine (a machine",
-                "file, or u15_2 for the built-in U15,2) to one Lag system and runs it on",
-                "--tape (or, for U15,2, on a --bitag program placed on its tape, as utm-run",
-                "does); the tape, head and state are read back from the queue at the end and",
-                "compared with the reference machine's. --write-rules FILE writes the",
-                "compiled system (KEY:VALUE with two-letter names, or our JSON with the start",
-                "queue when FILE ends in .json) and exits. Without --model the backend is",
-                "'reference'.",
-                "",
-                "Exit codes: 0 halted and verified, 2 usage, 3 bad input file, 4/5/6 model",
-                "errors, 7 an answer that is not a value, 10 step or time limit, 11 mismatch,",
-                "12 a file cannot be written, 13 the local engine cannot load, 130 interrupted.",
+                "--bitag compiles a bi-tag program (as utm-run takes) to a Lag system and prints the decoded "
+                        + "final word. --machine compiles a Turing machine (a machine file, or u15_2 for the built-in "
+                        + "U15,2) to one Lag system and runs it on --tape (or, for U15,2, on a --bitag program placed on "
+                        + "its tape, as utm-run does); the tape, head and state are read back from the queue at the end "
+                        + "and compared with the reference machine's. --write-rules FILE writes the compiled system "
+                        + "(KEY:VALUE with two-letter names, or our JSON with the start queue when FILE ends in .json) and "
+                        + "exits. Without --model the backend is 'reference'.",
                 ""},
         footer = {"", "Examples:",
                 "  lag-run --bitag samples/bitag/spec-example.json",

@@ -27,23 +27,18 @@ import java.util.concurrent.Callable;
 /** {@code utm-bench}: how well a model carries out each transition of U15,2 (or another machine), and a boot that repairs it. */
 @Command(name = "utm-bench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
         description = {
-                "Measures how well a model carries out a Turing machine's transitions: each",
-                "distinct transition prompt (29 for U15,2) is sent --samples times, and each",
-                "answer is parsed and applied to a scratch memory as utm-run would, then compared",
-                "with the reference machine's transition (the effect counts, not the spelling).",
-                "Prints accuracy per prompt, latency percentiles and tokens; --json and --html",
-                "write the report (the HTML page has a heat map of accuracy per state and symbol).",
+                "Measures how well a model carries out a Turing machine's transitions: each distinct transition "
+                        + "prompt (29 for U15,2) is sent --samples times, and each answer is parsed and applied to a "
+                        + "scratch memory as utm-run would, then compared with the reference machine's transition (the "
+                        + "effect counts, not the spelling). Prints accuracy per prompt, latency percentiles and tokens; "
+                        + "--json and --html write the report (the HTML page has a heat map of accuracy per state and "
+                        + "symbol).",
                 "",
-                "--repair adds demonstrations of the failing transitions to the boot preamble and",
-                "benches again, until every answer is right or the budget (--rounds, --max-calls)",
-                "is spent, and writes the boot to --out-boot for utm-run --boot.",
+                "--repair adds demonstrations of the failing transitions to the boot preamble and benches again, "
+                        + "until every answer is right or the budget (--rounds, --max-calls) is spent, and writes the boot "
+                        + "to --out-boot for utm-run --boot.",
                 "",
                 "Without --model the backend is 'reference' (always right; no LLM needed).",
-                "",
-                "Exit codes: 0 every answer right (with --repair: after repair, boot written),",
-                "2 usage, 3 bad input file, 4 server unreachable, 5 model not found, 6 model",
-                "error, 10 repair budget spent (the best boot so far is written), 11 some",
-                "answers wrong, 12 a report or boot file cannot be written, 13 the local engine cannot load, 130 interrupted (SIGINT), 143 terminated (SIGTERM).",
                 ""},
         footer = {"", "Examples:",
                 "  utm-bench",
@@ -101,7 +96,7 @@ public final class UtmBench implements Callable<Integer> {
         @Override
         public String round(Repair.Round<Transitions> r) {
             Report<Transitions> b = r.report();
-            return String.format(Locale.ROOT, "utm-bench: round %d%s: %d of %d prompts always right, %.1f%% of answers%s", r.round(),
+            return String.format(Locale.ROOT, "utm-bench: round %d%s: %,d of %,d prompts always right, %.1f%% of answers%s", r.round(),
                     r.added().isEmpty() ? "" : " (demonstrations of " + String.join(", ", r.added()) + ")",
                     b.passedCount(), b.scores().size(), 100 * b.accuracy(),
                     b.failing().isEmpty() ? "" : "; failing: " + String.join(", ", b.failing().stream().map(Score::name).toList()));
@@ -116,7 +111,7 @@ public final class UtmBench implements Callable<Integer> {
         @Override
         public String stopped(Repair.Result<Transitions> result, Path out) {
             Repair.Round<Transitions> best = result.best();
-            return String.format(Locale.ROOT, "utm-bench: repair stopped: %s; %d of %d prompts still fail in the best round (%d); its boot is in %s",
+            return String.format(Locale.ROOT, "utm-bench: repair stopped: %s; %,d of %,d prompts still fail in the best round (%d); its boot is in %s",
                     result.stopped(), best.report().failing().size(), best.report().scores().size(), best.round(), out);
         }
     };

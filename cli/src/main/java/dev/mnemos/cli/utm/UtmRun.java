@@ -45,21 +45,15 @@ import java.util.concurrent.Callable;
 /** {@code utm-run}: runs a Turing machine (U15,2 by default) in string memory, with a model as its processor. */
 @Command(name = "utm-run", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
         description = {
-                "Runs a Turing machine in string memory: the tape, the head and the machine's",
-                "instructions are memory values, and a model (or the reference backend) carries",
-                "out one transition per cycle, checked against a reference machine. The machine",
-                "is U15,2, the universal machine of Neary and Woods, unless --machine names",
-                "another; its input is a bi-tag program (--bitag) or a tape (--tape).",
+                "Runs a Turing machine in string memory: the tape, the head and the machine's instructions are "
+                        + "memory values, and a model (or the reference backend) carries out one transition per cycle, "
+                        + "checked against a reference machine. The machine is U15,2, the universal machine of Neary and "
+                        + "Woods, unless --machine names another; its input is a bi-tag program (--bitag) or a tape "
+                        + "(--tape).",
                 "",
-                "With no arguments it runs the spec's worked bi-tag example on U15,2.",
-                "Without --model the backend is 'reference', which answers every prompt",
-                "correctly from the machine's table (no LLM needed).",
-                "",
-                "Exit codes: 0 halted and verified clean, 2 usage, 3 bad input file,",
-                "4 server unreachable, 5 model not found, 6 model error, 7 output did not",
-                "parse, 8 runaway substitution, 9 bad write, 10 step or time limit reached,",
-                "11 verification found a mismatch, 12 a file could not be written, 13 the local engine cannot load,",
-                "130 interrupted (SIGINT), 143 terminated (SIGTERM): the trace is flushed and a checkpoint written.",
+                "With no arguments it runs the spec's worked bi-tag example on U15,2. Without --model the "
+                        + "backend is 'reference', which answers every prompt correctly from the machine's table (no LLM "
+                        + "needed).",
                 ""},
         footer = {"", "Examples:",
                 "  utm-run",
@@ -97,9 +91,9 @@ public final class UtmRun implements Callable<Integer> {
     @Option(names = "--continue-on-mismatch", description = "On a mismatch, put memory back in the reference configuration, count it, and go on.")
     boolean continueOnMismatch;
 
-    @Option(names = "--checkpoint", paramLabel = "FILE", description = {"Save checkpoints here (at the start, every 5 s, at the end). Default with a model: beside the trace",
-                    "(run.jsonl -> run.checkpoint.json), else " + DEFAULT_CHECKPOINT + "; deleted when the run halts,",
-                    "never overwritten while it holds an unfinished run."})
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Save checkpoints here (at the start, every 5 s, at the end). Default with a model: beside the trace"
+                    + " (run.jsonl -> run.checkpoint.json), else " + DEFAULT_CHECKPOINT + "; deleted when the run halts,"
+                    + " never overwritten while it holds an unfinished run.")
     Path checkpoint;
 
     @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Go on from a checkpoint (give the same --trace). Checked against the reference configuration the checkpoint saved; after a mismatch that stopped the run, only with --resync.")
@@ -119,8 +113,8 @@ public final class UtmRun implements Callable<Integer> {
         return Cli.execute(ModelOptions.commandLine(command), args, out, err);
     }
 
-    @Option(names = "--write-memory", paramLabel = "FILE", description = {"Write the run's initial memory (the machine laid out in string memory) to FILE as a",
-            "memory file, as `mnemos run` loads it, and exit without running."})
+    @Option(names = "--write-memory", paramLabel = "FILE", description = "Write the run's initial memory (the machine laid out in string memory) to FILE as a"
+            + " memory file, as `mnemos run` loads it, and exit without running.")
     Path writeMemory;
 
     @Option(names = "--resync", description = "With --resume, after a run that stopped on a mismatch: put memory back in the reference configuration and go on (the mismatch stays counted).")
@@ -303,7 +297,7 @@ public final class UtmRun implements Callable<Integer> {
     }
 
     private ProgressLine progressLine(MachineRun run) {
-        if (System.console() == null) return null;
+        if (!ProgressLine.stderrIsTerminal()) return null;
         return new ProgressLine(err) {
             @Override
             protected String extra() {

@@ -22,16 +22,10 @@ import java.util.concurrent.Callable;
 /** {@code utm-verify}: checks a trace written earlier by utm-run against the reference machine. */
 @Command(name = "utm-verify", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
         description = {
-                "Checks a utm-run trace (JSON Lines, one cycle per line) against the reference",
-                "machine, offline: for every cycle, which instruction op came to hold, what was",
-                "written where and where the head went. Give the run's machine and input",
-                "(--bitag or --tape; none means the worked example). Mismatches are printed as",
-                "utm-run reports them, one per line (the first 100).",
-                "",
-                "Exit codes: 0 every cycle matched and the trace reaches the halt, 2 usage,",
-                "3 bad input or trace file (a trace of another input too), 10 every cycle",
-                "matched but the trace ends before the halt (a partial run; --partial accepts",
-                "it), 11 mismatches found.",
+                "Checks a utm-run trace (JSON Lines, one cycle per line) against the reference machine, offline: "
+                        + "for every cycle, which instruction op came to hold, what was written where and where the head "
+                        + "went. Give the run's machine and input (--bitag or --tape; none means the worked example). "
+                        + "Mismatches are printed as utm-run reports them, one per line (the first 100).",
                 ""},
         footer = {"", "Example:",
                 "  utm-run --model llama2 --bitag samples/bitag/spec-example.json --trace t.jsonl",

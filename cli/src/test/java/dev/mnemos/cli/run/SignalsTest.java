@@ -51,6 +51,14 @@ class SignalsTest {
     }
 
     @Test
+    void aHangupEndsTheRunAsASignalDoesThroughTheOneShutdownHook() throws Exception {
+        Stopped s = runAndSignal("HUP"); // the JVM's own handling: it exits, and cli.Signals' hook lets the run end first
+        assertEquals(129, s.exitCode, s.err);
+        Path ckpt = dir.resolve("run.ckpt");
+        assertTrue(s.err.contains("mnemos run: interrupted after " + s.cycles + " cycles; checkpoint in " + ckpt + " (go on with --resume " + ckpt + ")"), s.err);
+    }
+
+    @Test
     void aCommandWithNothingToStopSaysItWasTerminated() throws Exception {
         // a model that never answers in time: the run is inside its first model call
         server.stubFor(post(urlPathEqualTo("/api/generate"))

@@ -32,8 +32,9 @@ class LagCheckTest {
         UtmRunTest.Outcome o = lagCheck("--rules", rules(dir, 2_000).toString(), "--json", "--html", html.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.err().startsWith("reference backend on " + dir.resolve("rules-2000.txt")
-                + ": 2000 rules, dictionary of 2,000 lines (16,032 characters), 1 answer per rule, exact match, 2,000 calls"), o.err());
+                + ": 2,000 rules, dictionary of 2,000 lines (16,032 characters), 1 answer per rule, exact match, 2,000 calls"), o.err());
         assertTrue(o.err().endsWith("every rule passed\n"), o.err());
+        assertTrue(o.err().contains("; tokens not reported by the backend\n"), "as the HTML says it, not 'per call -': " + o.err());
         JsonNode r = o.json();
         assertEquals(2_000, r.get("rulesPassed").asInt());
         assertEquals(1.0, r.get("accuracy").asDouble());

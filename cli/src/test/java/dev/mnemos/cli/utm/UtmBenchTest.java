@@ -30,6 +30,18 @@ class UtmBenchTest {
     }
 
     @Test
+    void numbersAreGroupedAlikeInTheTableAndTheHtml(@TempDir Path dir) throws Exception {
+        Path html = dir.resolve("b.html");
+        UtmRunTest.Outcome o = utmBench("--samples", "50", "--html", html.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().startsWith("reference backend on U15,2: 50 answers per prompt, strict parsing, 1,450 calls"), o.out());
+        assertTrue(o.out().contains("\nall 29     1,450/1,450    100.0%"), o.out());
+        String page = Files.readString(html);
+        assertTrue(page.contains("100.0% (1,450 of 1,450 answers)"), page);
+        assertFalse(page.contains("1450"), "1450 beside 1,450: " + page);
+    }
+
+    @Test
     void jsonOnStandardOutputHasEveryCellAtOneAndTheTableGoesToStandardError() throws Exception {
         UtmRunTest.Outcome o = utmBench("--samples", "2", "--json");
         assertEquals(0, o.code(), o.err());

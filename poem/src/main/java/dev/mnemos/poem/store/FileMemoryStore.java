@@ -1,5 +1,6 @@
 package dev.mnemos.poem.store;
 
+import dev.mnemos.io.FormatException;
 import dev.mnemos.poem.data.DataException;
 import dev.mnemos.poem.data.Example;
 import dev.mnemos.poem.memory.ActionValueEstimator;

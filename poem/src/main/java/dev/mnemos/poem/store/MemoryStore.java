@@ -66,7 +66,7 @@ public interface MemoryStore extends AutoCloseable {
      * Stores the task and pool the memory is trained with when none is stored yet; one trained on
      * another pool is refused (its orders rank other examples).
      *
-     * @throws DataException (exit 3 in the commands) when another pool is stored
+     * @throws DataException (a {@link dev.mnemos.io.Fault} of kind BAD_INPUT) when another pool is stored
      */
     void describe(Task task, List<Example> pool) throws IOException;
 

@@ -1,5 +1,6 @@
 package dev.mnemos.poem.store;
 
+import dev.mnemos.io.FormatException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

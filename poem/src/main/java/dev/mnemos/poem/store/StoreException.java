@@ -1,22 +1,29 @@
 package dev.mnemos.poem.store;
 
+import dev.mnemos.io.Fault;
 import java.io.IOException;
 
 /** A stored memory (in a database, say) could not be reached, opened or written; the message is one line naming where. */
-public final class StoreException extends IOException {
+public final class StoreException extends IOException implements Fault {
 
-    /** What went wrong, so that a command can exit with a code per kind. */
+    /** What went wrong, and which kind of {@link Fault} that is. */
     public enum Kind {
         /** No PostgreSQL server answers at the URL's host and port. */
-        UNREACHABLE,
+        UNREACHABLE(Fault.Kind.DATABASE_UNREACHABLE),
         /** The server refused the user name or password. */
-        REFUSED,
+        REFUSED(Fault.Kind.DATABASE_REFUSED),
         /** The database's schema is newer than this build knows. */
-        SCHEMA,
-        /** The memory there was written with another encoder, dimension or m. */
-        MISMATCH,
+        SCHEMA(Fault.Kind.DATABASE_SCHEMA),
+        /** The memory there was written with another encoder, dimension or m, or is damaged: bad input, as a file's would be. */
+        MISMATCH(Fault.Kind.BAD_INPUT),
         /** Any other failure of the database. */
-        FAILED
+        FAILED(Fault.Kind.IO_ERROR);
+
+        private final Fault.Kind fault;
+
+        Kind(Fault.Kind fault) {
+            this.fault = fault;
+        }
     }
 
     private final Kind kind;
@@ -28,5 +35,10 @@ public final class StoreException extends IOException {
 
     public Kind kind() {
         return kind;
+    }
+
+    @Override
+    public Fault.Kind fault() {
+        return kind.fault;
     }
 }

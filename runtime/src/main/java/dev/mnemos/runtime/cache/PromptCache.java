@@ -227,7 +227,7 @@ public final class PromptCache implements AutoCloseable {
     }
 
     /** A prompt cache file that is not one, or is damaged before its last line. */
-    public static class CacheFileException extends IOException {
+    public static class CacheFileException extends dev.mnemos.io.FormatException {
         public CacheFileException(String message) {
             super(message);
         }

@@ -40,9 +40,15 @@ public final class RunLock implements AutoCloseable {
     }
 
     /** Another process (or this one) holds the file; the message names it and the holder. */
-    public static final class HeldException extends IOException {
+    public static final class HeldException extends IOException implements dev.mnemos.io.Fault {
         public HeldException(String message) {
             super(message);
+        }
+
+        /** The file cannot be written now: {@link Kind#IO_ERROR}. */
+        @Override
+        public Kind fault() {
+            return Kind.IO_ERROR;
         }
     }
 

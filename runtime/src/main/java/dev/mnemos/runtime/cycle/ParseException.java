@@ -19,4 +19,10 @@ public class ParseException extends CycleException {
         String s = raw.length() > 200 ? raw.substring(0, 200) + "...(" + raw.length() + " chars)" : raw;
         return "\"" + s.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\"", "\\\"") + "\"";
     }
+
+    /** The answer is not an instruction: {@link Kind#UNPARSEABLE}. */
+    @Override
+    public Kind fault() {
+        return Kind.UNPARSEABLE;
+    }
 }

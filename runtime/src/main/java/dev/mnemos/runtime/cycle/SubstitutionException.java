@@ -16,4 +16,10 @@ public class SubstitutionException extends CycleException {
     public List<String> chain() {
         return chain;
     }
+
+    /** The Read stage did not settle: {@link Kind#RUNAWAY}. */
+    @Override
+    public Kind fault() {
+        return Kind.RUNAWAY;
+    }
 }

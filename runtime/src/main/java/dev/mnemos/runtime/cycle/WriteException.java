@@ -6,4 +6,10 @@ public class WriteException extends CycleException {
     public WriteException(String message) {
         super(message);
     }
+
+    /** The write cannot apply: {@link Kind#BAD_WRITE}. */
+    @Override
+    public Kind fault() {
+        return Kind.BAD_WRITE;
+    }
 }

@@ -1,7 +1,7 @@
 package dev.mnemos.runtime.memory;
 
 /** A label outside {@code [A-Za-z0-9_-]+}. */
-public class BadLabelException extends IllegalArgumentException {
+public class BadLabelException extends IllegalArgumentException implements dev.mnemos.io.Fault {
 
     private final String label;
 
@@ -18,5 +18,10 @@ public class BadLabelException extends IllegalArgumentException {
         if (s == null) return "null";
         String shown = s.length() > 60 ? s.substring(0, 60) + "..." : s;
         return "'" + shown.replace("\n", "\\n") + "'";
+    }
+
+    @Override
+    public Kind fault() {
+        return Kind.BAD_INPUT;
     }
 }

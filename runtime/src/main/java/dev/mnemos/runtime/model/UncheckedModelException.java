@@ -5,7 +5,7 @@ package dev.mnemos.runtime.model;
  * processor or chat model (a local model file that is missing or not GGUF, an engine that cannot
  * load). Its message is the cause's; {@link #getCause()} gives the kind.
  */
-public final class UncheckedModelException extends RuntimeException {
+public final class UncheckedModelException extends RuntimeException implements dev.mnemos.io.Fault {
 
     public UncheckedModelException(ModelException cause) {
         super(cause.getMessage(), cause, false, false);
@@ -14,5 +14,11 @@ public final class UncheckedModelException extends RuntimeException {
     @Override
     public synchronized ModelException getCause() {
         return (ModelException) super.getCause();
+    }
+
+    /** The cause's kind. */
+    @Override
+    public Kind fault() {
+        return getCause().fault();
     }
 }

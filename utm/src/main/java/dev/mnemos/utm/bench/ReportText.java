@@ -23,6 +23,11 @@ public final class ReportText {
         return t.known() ? String.format(Locale.ROOT, "%.1f / %.1f", t.inputPerCall(), t.outputPerCall()) : "-";
     }
 
+    /** {@code tokens in/out per call 26.0 / 1.0}, or {@code tokens not reported by the backend}. */
+    public static String tokensPerCall(Tokens t) {
+        return t.known() ? "tokens in/out per call " + tokens(t) : "tokens not reported by the backend";
+    }
+
     /** {@code n} and the noun, plural unless n is 1: {@code 1 answer}, {@code 2,000 rules}. */
     public static String count(long n, String noun) {
         return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");

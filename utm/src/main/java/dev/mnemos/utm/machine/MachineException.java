@@ -1,7 +1,7 @@
 package dev.mnemos.utm.machine;
 
 /** A machine table or machine file that is not valid; the message names the entry at fault. */
-public class MachineException extends IllegalArgumentException {
+public class MachineException extends IllegalArgumentException implements dev.mnemos.io.Fault {
 
     public MachineException(String message) {
         super(message);
@@ -9,5 +9,10 @@ public class MachineException extends IllegalArgumentException {
 
     public MachineException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    @Override
+    public Kind fault() {
+        return Kind.BAD_INPUT;
     }
 }

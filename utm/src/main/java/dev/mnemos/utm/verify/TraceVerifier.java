@@ -54,7 +54,7 @@ public final class TraceVerifier {
     }
 
     /** A trace line that is not a cycle record; the message names the file and line. */
-    public static final class BadTraceException extends IOException {
+    public static final class BadTraceException extends dev.mnemos.io.FormatException {
         public BadTraceException(String message) {
             super(message);
         }

@@ -54,8 +54,8 @@ public final class TransitionsHtml {
         fact(h, "concurrent calls", Integer.toString(r.settings().concurrency()));
         fact(h, "parsing", subject.mode().name().toLowerCase(Locale.ROOT));
         fact(h, "boot", subject.bootHash() + " (" + subject.prompts().boot().length() + " characters)");
-        fact(h, "accuracy", String.format(Locale.ROOT, "%.1f%% (%d of %s)", 100 * r.accuracy(), r.correct(), ReportText.count(r.calls(), "answer")));
-        fact(h, "prompts always right", r.passedCount() + " of " + r.scores().size());
+        fact(h, "accuracy", String.format(Locale.ROOT, "%.1f%% (%,d of %s)", 100 * r.accuracy(), r.correct(), ReportText.count(r.calls(), "answer")));
+        fact(h, "prompts always right", String.format(Locale.ROOT, "%,d of %,d", r.passedCount(), r.scores().size()));
         fact(h, "latency p50 / p90 / p99", String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms", l.p50(), l.p90(), l.p99()));
         fact(h, "tokens per call in / out", t.known()
                 ? String.format(Locale.ROOT, "%.1f / %.1f (%s counted)", t.inputPerCall(), t.outputPerCall(), ReportText.count(t.counted(), "call"))
@@ -124,7 +124,8 @@ public final class TransitionsHtml {
     }
 
     private static void row(StringBuilder h, String cls, String name, int correct, int samples, int unparseable, Latencies l, Tokens t) {
-        h.append("<tr").append(cls).append("><td>").append(esc(name)).append("</td><td>").append(correct).append(" / ").append(samples)
+        h.append("<tr").append(cls).append("><td>").append(esc(name)).append("</td><td>")
+                .append(String.format(Locale.ROOT, "%,d / %,d", correct, samples))
                 .append(String.format(Locale.ROOT, "</td><td>%.1f%%</td><td>", samples == 0 ? 0.0 : 100.0 * correct / samples))
                 .append(unparseable)
                 .append(String.format(Locale.ROOT, "</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>", l.p50(), l.p90(), l.p99()))

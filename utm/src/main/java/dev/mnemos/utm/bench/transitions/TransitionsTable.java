@@ -17,7 +17,7 @@ public final class TransitionsTable {
     public static String render(Report<Transitions> r) {
         Transitions subject = r.subject();
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%s on %s: %s per prompt, %s parsing, %d calls in %.2f s (boot %s)%n",
+        out.append(String.format(Locale.ROOT, "%s on %s: %s per prompt, %s parsing, %,d calls in %.2f s (boot %s)%n",
                 r.model().describe(), subject.prompts().machine().name(), ReportText.count(r.settings().samples(), "answer"),
                 subject.mode().name().toLowerCase(Locale.ROOT), r.calls(), r.seconds(), subject.bootHash()));
         out.append(String.format(Locale.ROOT, "%-10s %9s %9s %9s %9s %9s  %s%n",
@@ -42,6 +42,6 @@ public final class TransitionsTable {
 
     private static void row(StringBuilder out, String name, int correct, int samples, Latencies l, Tokens tokens) {
         out.append(String.format(Locale.ROOT, "%-10s %9s %8.1f%% %9.1f %9.1f %9.1f  %s%n",
-                name, correct + "/" + samples, samples == 0 ? 0.0 : 100.0 * correct / samples, l.p50(), l.p90(), l.p99(), ReportText.tokens(tokens)));
+                name, String.format(Locale.ROOT, "%,d/%,d", correct, samples), samples == 0 ? 0.0 : 100.0 * correct / samples, l.p50(), l.p90(), l.p99(), ReportText.tokens(tokens)));
     }
 }

@@ -33,7 +33,7 @@ public final class RulesHtml {
                         + "latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms; %s; %.2f s.</p>\n",
                 100 * r.accuracy(), r.correct(), ReportText.count(r.calls(), "answer"), r.passedCount(), r.scores().size(),
                 ReportText.count(r.count(Rules.WRAPPED), "answer"), r.latencies().p50(), r.latencies().p90(), r.latencies().p99(),
-                r.tokens().known() ? "tokens in/out per call " + ReportText.tokens(r.tokens()) : "tokens not reported by the backend", r.seconds()));
+                ReportText.tokensPerCall(r.tokens()), r.seconds()));
         sb.append("<h2>Rules</h2>\n<div class=\"grid\">");
         for (Score s : r.scores()) {
             sb.append("<span style=\"background:").append(ReportHtml.colour(s.accuracy())).append("\" title=\"")

@@ -21,12 +21,12 @@ public final class RulesTable {
         Rules subject = r.subject();
         Dictionary d = subject.dictionary();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s on %s: %d rules, dictionary of %,d lines (%,d characters), %s per rule, %s match, %,d calls in %.2f s%n",
+        sb.append(String.format(Locale.ROOT, "%s on %s: %,d rules, dictionary of %,d lines (%,d characters), %s per rule, %s match, %,d calls in %.2f s%n",
                 r.model().describe(), d.system().name(), r.scores().size(), d.lines().size(), d.text().length(),
                 ReportText.count(r.settings().samples(), "answer"), subject.lenient() ? "lenient" : "exact", r.calls(), r.seconds()));
         Latencies l = r.latencies();
-        sb.append(String.format(Locale.ROOT, "accuracy %.1f%% (%,d of %,d answers); rules passed %,d of %,d; latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms; tokens in/out per call %s%n",
-                100 * r.accuracy(), r.correct(), r.calls(), r.passedCount(), r.scores().size(), l.p50(), l.p90(), l.p99(), ReportText.tokens(r.tokens())));
+        sb.append(String.format(Locale.ROOT, "accuracy %.1f%% (%,d of %,d answers); rules passed %,d of %,d; latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms; %s%n",
+                100 * r.accuracy(), r.correct(), r.calls(), r.passedCount(), r.scores().size(), l.p50(), l.p90(), l.p99(), ReportText.tokensPerCall(r.tokens())));
         int wrapped = r.count(Rules.WRAPPED);
         if (wrapped > 0) {
             sb.append(String.format(Locale.ROOT, "%s wrapped the right value in other text (%s)%n", ReportText.count(wrapped, "answer"),

@@ -1,0 +1,166 @@
+package dev.mnemos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mnemos.cli.nam.NamCommand;
+import dev.mnemos.cli.poem.PoemCommand;
+import dev.mnemos.cli.run.MnemosCommand;
+import dev.mnemos.cli.utm.UtmRun;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Help written for people, in every command: lines broken between words, defaults as typed, groups that say what they hold. */
+class HelpTest {
+
+    @Test
+    void linesBreakBetweenWordsNeverInsideAUrlAPathOrAnOption() {
+        for (CommandLine root : ExitCodesTest.roots()) {
+            for (CommandLine cl : ExitCodesTest.commands(root)) {
+                String help = help(cl);
+                assertEquals(words(unwrapped(cl)), words(help), cl.getCommandSpec().qualifiedName() + ":\n" + help);
+            }
+        }
+        String run = help(ExitCodesTest.commands(Cli.commandLine(new MnemosCommand())).get(1));
+        assertTrue(run.contains("http://localhost:8000/v1"), run);
+        String models = help(Cli.commandLine(new MnemosCommand()));
+        assertTrue(models.contains("~/.cache/mnemos/models"), models);
+    }
+
+    @Test
+    void everyLineFitsInEightyColumnsUnlessItIsOneWordOrAnExampleToCopy() {
+        for (CommandLine root : ExitCodesTest.roots()) {
+            String name = root.getCommandSpec().name();
+            for (CommandLine cl : ExitCodesTest.commands(root)) {
+                for (String line : help(cl).split("\n")) {
+                    String text = line.strip();
+                    boolean example = text.startsWith(name + " ") || text.startsWith("bin/");
+                    assertTrue(line.length() <= 80 || example || !text.contains(" "), cl.getCommandSpec().qualifiedName() + ": " + line);
+                }
+            }
+        }
+    }
+
+    @Test
+    void noSentenceIsBrokenByHand() {
+        List<String> broken = new ArrayList<>();
+        for (CommandLine root : ExitCodesTest.roots()) {
+            for (CommandLine cl : ExitCodesTest.commands(root)) {
+                broken.addAll(brokenParagraphs(cl));
+                for (CommandLine.Model.ArgSpec arg : cl.getCommandSpec().args()) {
+                    broken.addAll(broken(cl.getCommandSpec().qualifiedName() + " " + arg.paramLabel(), arg.description()));
+                }
+            }
+        }
+        assertEquals(List.of(), broken, "line breaks inside sentences");
+    }
+
+    /** Lines of the description, header and footer (those not indented) that end inside a sentence. */
+    private static List<String> brokenParagraphs(CommandLine cl) {
+        List<String> paragraphs = new ArrayList<>();
+        for (String line : unwrapped(cl).split("\n")) paragraphs.add(line.isEmpty() || line.charAt(0) == ' ' ? "" : line);
+        return broken(cl.getCommandSpec().qualifiedName(), paragraphs.toArray(String[]::new));
+    }
+
+    /** Each pair of lines where the first ends without a full stop and the next goes on in lower case. */
+    private static List<String> broken(String where, String[] lines) {
+        List<String> broken = new ArrayList<>();
+        for (int i = 0; i + 1 < lines.length; i++) {
+            String a = lines[i];
+            String b = lines[i + 1];
+            if (!a.isBlank() && !a.matches(".*[.:!?)]$") && !b.isEmpty() && Character.isLowerCase(b.charAt(0))) {
+                broken.add(where + ": " + a + " / " + b);
+            }
+        }
+        return broken;
+    }
+
+    @Test
+    void anEnumDefaultIsShownAsAUserTypesIt() {
+        for (CommandLine root : ExitCodesTest.roots()) {
+            for (CommandLine cl : ExitCodesTest.commands(root)) {
+                String help = help(cl).replaceAll("\\s+", " ");
+                for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+                    if (!o.type().isEnum()) continue;
+                    for (Object constant : o.type().getEnumConstants()) {
+                        String name = ((Enum<?>) constant).name();
+                        assertFalse(help.contains("Default: " + name + ".") && !name.equals(name.toLowerCase()),
+                                cl.getCommandSpec().qualifiedName() + " " + o.longestName() + ": " + help);
+                    }
+                }
+            }
+        }
+        String run = help(ExitCodesTest.commands(Cli.commandLine(new MnemosCommand())).get(1)).replaceAll("\\s+", " ");
+        assertTrue(run.contains("lenient (the first line that parses). Default: strict."), run);
+        assertEquals(0, Cli.execute(new MnemosCommand(), new String[] {"run", "--mode", "strict", "--help"}, quiet(), quiet()));
+    }
+
+    @Test
+    void aCommandThatGroupsOthersRunAloneIsAUsageErrorWithItsHelpOnStandardError() {
+        Object[][] groups = {{new MnemosCommand()}, {new PoemCommand()}, {new NamCommand()}, {new MnemosCommand(), "models"}};
+        for (Object[] group : groups) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            String[] args = Arrays.stream(group).skip(1).toArray(String[]::new);
+            int code = Cli.execute(group[0], args, new PrintStream(out, true), new PrintStream(err, true));
+            String said = err.toString(StandardCharsets.UTF_8);
+            assertEquals(2, code, said);
+            assertEquals("", out.toString(StandardCharsets.UTF_8));
+            assertTrue(said.matches("(?s)[a-z ]+: give a subcommand \\(.+ or .+\\)\\RUsage: .*Commands:.*"), said);
+        }
+    }
+
+    @Test
+    void aMisspeltOptionSuggestsTheNearestOrNone() {
+        CommandLine.Model.CommandSpec run = ExitCodesTest.commands(Cli.commandLine(new MnemosCommand())).get(1).getCommandSpec();
+        assertEquals(List.of("--model"), Cli.nearestOptions("--modle", run), "two letters swapped");
+        assertEquals(List.of("--mode"), Cli.nearestOptions("--mod", run));
+        assertEquals(List.of("--max-steps"), Cli.nearestOptions("--max-step", run));
+        assertEquals(List.of(), Cli.nearestOptions("--colour", run));
+        CommandLine.Model.CommandSpec utm = Cli.commandLine(new UtmRun()).getCommandSpec();
+        assertEquals(List.of(), Cli.nearestOptions("--max", utm), "many options are as near: none is suggested");
+    }
+
+    private static String help(CommandLine cl) {
+        return cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
+    }
+
+    /** The help as picocli lays it out on one long line per paragraph and option: no line broken at all. */
+    private static String unwrapped(CommandLine cl) {
+        List<String> path = new ArrayList<>(Arrays.asList(cl.getCommandSpec().qualifiedName().split(" ")));
+        path.remove(0);
+        CommandLine fresh = new CommandLine(cl.getCommandSpec().root().userObject().getClass() == null ? null
+                : newInstance(cl.getCommandSpec().root().userObject()));
+        fresh.setDefaultValueProvider(Cli::enumDefault);
+        ExitCodes.describe(fresh);
+        fresh.setUsageHelpWidth(1000);
+        CommandLine sub = fresh;
+        for (String name : path) sub = sub.getSubcommands().get(name);
+        return sub.getUsageMessage(CommandLine.Help.Ansi.OFF);
+    }
+
+    private static Object newInstance(Object like) {
+        try {
+            var c = like.getClass().getDeclaredConstructor();
+            c.setAccessible(true);
+            return c.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<String> words(String text) {
+        return Arrays.asList(text.strip().split("\\s+"));
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream(), true);
+    }
+}
