@@ -25,6 +25,7 @@ class ArchitecturePageTest {
 
     private static final Path PAGE = ReadmeRunner.ROOT.resolve("docs/architecture.md");
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
+    private static final Pattern MANAGED = Pattern.compile("<dependencyManagement>.*?</dependencyManagement>", Pattern.DOTALL);
     private static final Pattern DEPENDENCY = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
     private static final Pattern OURS = Pattern.compile("<artifactId>mnemos-([a-z0-9-]+)</artifactId>");
     private static final Pattern ARROW = Pattern.compile("^\\s+([a-z0-9-]+) --> ([a-z0-9-]+)\\s*$", Pattern.MULTILINE);
@@ -54,22 +55,25 @@ class ArchitecturePageTest {
         assertEquals(Map.of("cli", Set.of("utm"), "utm", Set.of("runtime"), "runtime", Set.of()), reduced(uses));
     }
 
-    /** Every module of the parent pom, with the modules it uses at compile or runtime scope. */
+    /**
+     * Every module of the parent pom, named by its artifact without {@code mnemos-} (a module in a
+     * folder such as samples/ too), with the modules it uses at compile or runtime scope.
+     */
     static Map<String, Set<String>> modulesAndDependencies() throws IOException {
         Map<String, Set<String>> out = new TreeMap<>();
         Matcher modules = MODULE.matcher(Files.readString(ReadmeRunner.ROOT.resolve("pom.xml")));
         while (modules.find()) {
-            String module = modules.group(1);
-            String pom = Files.readString(ReadmeRunner.ROOT.resolve(module).resolve("pom.xml"));
-            String dependencies = pom.substring(Math.max(0, pom.indexOf("<dependencies>")));
+            String pom = MANAGED.matcher(Files.readString(ReadmeRunner.ROOT.resolve(modules.group(1)).resolve("pom.xml"))).replaceAll("");
+            Matcher own = OURS.matcher(pom.substring(pom.indexOf("</parent>")));
+            assertTrue(own.find(), modules.group(1) + "/pom.xml: no mnemos- artifact");
             Set<String> uses = new TreeSet<>();
-            Matcher d = DEPENDENCY.matcher(dependencies);
+            Matcher d = DEPENDENCY.matcher(pom.substring(Math.max(0, pom.indexOf("<dependencies>"))));
             while (d.find()) {
                 Matcher ours = OURS.matcher(d.group(1));
-                boolean test = d.group(1).contains("<scope>test</scope>") || d.group(1).contains("<scope>provided</scope>");
-                if (ours.find() && !test) uses.add(ours.group(1));
+                boolean notShipped = d.group(1).contains("<scope>test</scope>") || d.group(1).contains("<scope>provided</scope>");
+                if (ours.find() && !notShipped) uses.add(ours.group(1));
             }
-            out.put(module, uses);
+            out.put(own.group(1), uses);
         }
         return out;
     }
