@@ -85,7 +85,12 @@ public class BackendOptions {
         return Processors.backendFor(model, DEFAULT_BACKEND);
     }
 
-    /** The settings as a {@link ProcessorConfig}; bad values raise IllegalArgumentException naming them. */
+    /**
+     * The settings as a {@link ProcessorConfig}.
+     *
+     * @throws Cli.Failure a usage failure (exit 2) naming the value at fault: an unknown style, a
+     *         timeout, temperature, token bound or retry count out of range
+     */
     public ProcessorConfig toConfig() {
         Style s = switch (style.toLowerCase()) {
             case "completion" -> Style.COMPLETION;
@@ -95,6 +100,14 @@ public class BackendOptions {
         if (!(timeoutSeconds > 0)) throw new Cli.Failure(ExitCode.USAGE, "--timeout must be positive, not " + timeoutSeconds);
         List<String> stops = new ArrayList<>();
         for (String x : stop) stops.add(x.replace("\\n", "\n").replace("\\t", "\t"));
+        try {
+            return config(s, stops);
+        } catch (IllegalArgumentException e) {
+            throw new Cli.Failure(ExitCode.USAGE, e.getMessage());
+        }
+    }
+
+    private ProcessorConfig config(Style s, List<String> stops) {
         return ProcessorConfig.builder()
                 .backend(backendName())
                 .baseUrl(baseUrl)

@@ -1,5 +1,6 @@
 package dev.mnemos.embed;
 
+import dev.mnemos.vectors.Vectors;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -85,7 +86,7 @@ public final class Encoder {
             for (int i : batch) segments.add(TextSegment.from(fitWindow(texts.get(i))));
             List<Embedding> embeddings = model.embedAll(segments).content();
             for (int j = 0; j < batch.size(); j++) {
-                float[] v = Vectors.normalized(embeddings.get(j).vector());
+                float[] v = Vectors.unit(embeddings.get(j).vector());
                 int i = batch.get(j);
                 cache.put(id, texts.get(i), v);
                 out.set(i, v);

@@ -1,5 +1,6 @@
 package dev.mnemos.embed;
 
+import dev.mnemos.vectors.Vectors;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -53,7 +54,7 @@ public class EncoderTest {
         CountingModel again = new CountingModel();
         List<float[]> v = Encoder.builder().model(again).id("m1").cache(reopened).build().encodeAll(List.of("one", "two"));
         assertEquals(0, again.calls.get(), "both came from the file");
-        assertArrayEquals(Vectors.normalized(CountingModel.vectorOf("two")), v.get(1), 1e-6f);
+        assertArrayEquals(Vectors.unit(CountingModel.vectorOf("two")), v.get(1), 1e-6f);
 
         Encoder.builder().model(again).id("m2").cache(reopened).build().encode("one");
         assertEquals(1, again.calls.get(), "another model does not reuse m1's embedding");

@@ -3,7 +3,7 @@ package dev.mnemos.bench.poem;
 import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.action.Permutations;
 import dev.mnemos.poem.data.Example;
-import dev.mnemos.embed.Vectors;
+import dev.mnemos.vectors.Vectors;
 import dev.mnemos.poem.memory.EpisodicMemory;
 import dev.mnemos.poem.pool.ExamplePool;
 import dev.mnemos.poem.pool.Ranked;
@@ -77,7 +77,7 @@ public class SelectBenchmark {
     static float[] unit(Random random) {
         float[] v = new float[D];
         for (int i = 0; i < D; i++) v[i] = (float) random.nextGaussian();
-        return Vectors.normalized(v);
+        return Vectors.unit(v);
     }
 
     @Benchmark

@@ -1,6 +1,6 @@
 package dev.mnemos.bench.poem;
 
-import dev.mnemos.embed.Vectors;
+import dev.mnemos.vectors.Vectors;
 import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.action.Permutations;
 import dev.mnemos.poem.memory.EpisodicMemory;
@@ -57,7 +57,7 @@ public class TuneBenchmark {
         for (int s = 0; s < episodes / ordersPerQuery; s++) {
             float[] state = new float[D];
             for (int i = 0; i < D; i++) state[i] = (float) random.nextGaussian();
-            state = Vectors.normalized(state);
+            state = Vectors.unit(state);
             for (Permutation p : Permutations.distinct(4, ordersPerQuery, random)) memory.write(state, p, random.nextInt(2));
         }
     }

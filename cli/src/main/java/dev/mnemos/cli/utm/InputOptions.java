@@ -4,6 +4,7 @@ import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
 import dev.mnemos.utm.bitag.BiTagCompiler;
 import dev.mnemos.utm.bitag.BiTagException;
+import dev.mnemos.utm.bitag.BiTagExamples;
 import dev.mnemos.utm.bitag.BiTagFormat;
 import dev.mnemos.utm.bitag.BiTagProgram;
 import dev.mnemos.utm.bitag.U152Tape;
@@ -18,9 +19,6 @@ import dev.mnemos.utm.prompt.PromptSet;
 import dev.mnemos.utm.sim.Tape;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** The machine and its input, as utm-run and utm-verify take them (a picocli mixin). */
@@ -83,21 +81,13 @@ public class InputOptions {
         if (bitagFile == null && (tape != null || !defaultToExample || !isU152())) return null;
         if (!isU152()) throw new Cli.Failure(ExitCode.USAGE, "--bitag runs on U15,2; leave out --machine");
         try {
-            BiTagProgram p = bitagFile == null ? workedExample() : BiTagFormat.read(bitagFile);
+            BiTagProgram p = bitagFile == null ? BiTagExamples.worked() : BiTagFormat.read(bitagFile);
             if (word == null) return p;
             Word w = Word.parse(word);
             if (w == null) throw new BiTagException("--word '" + word + "': not a list of symbols a<i>/e<j>");
             return new BiTagProgram(p.name(), p.system(), w);
         } catch (BiTagException e) {
             throw new Cli.Failure(ExitCode.BAD_INPUT, e.getMessage());
-        }
-    }
-
-    static BiTagProgram workedExample() {
-        try (InputStream in = InputOptions.class.getResourceAsStream("worked-example.json")) {
-            return BiTagFormat.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "worked-example.json", "worked example");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -47,6 +49,8 @@ final class ReadmeRunner implements AutoCloseable {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final List<String> OUTPUT_OPTIONS = List.of("--html", "--json", "--out", "--trace", "--csv", "--svg",
             "--memory", "--out-boot", "--cache");
+    /** The runner's own files in the scratch directory: the host's output and error, the stand-in's prompt cache. */
+    private static final Set<String> RUNNER_FILES = Set.of(".out.txt", ".host-err.txt", "stand-in.cache");
     private static final Pattern DURATION = Pattern.compile("(?<![\\w.,])\\d[\\d,]*(\\.\\d+)? ?(ms|s)\\b");
 
     private final Path dir;
@@ -127,8 +131,26 @@ final class ReadmeRunner implements AutoCloseable {
         }
         used.forEach((k, u) -> assertTrue(u, readme.name() + ": no command starts with '" + k + "' (the test's plan is stale)"));
         assertFalse(readme.examples().isEmpty() && ran == 0, readme.name() + ": nothing ran");
+        assertEquals(List.of(), leftBehind(), readme.name() + ": files its commands left that are lock files or not in .gitignore");
         System.out.printf("%s: %d commands, %d run, %d outputs checked; not run: %s%n",
                 readme.name(), readme.examples().size(), ran, outputsChecked, notRun);
+    }
+
+    /**
+     * What the commands wrote that a user running them in a clone would see as new in
+     * {@code git status}: every file in the scratch directory that is not the runner's own, not a
+     * repository file (copied in as an input, or one the README regenerates in place) and not
+     * ignored by .gitignore; and every lock file, ignored or not (a finished command leaves none).
+     */
+    List<String> leftBehind() throws IOException {
+        GitIgnore ignore = GitIgnore.of(ROOT.resolve(".gitignore"));
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .map(f -> dir.relativize(f).toString().replace('\\', '/'))
+                    .filter(f -> !RUNNER_FILES.contains(f))
+                    .filter(f -> f.endsWith(".lock") || !ignore.ignores(f) && !Files.isRegularFile(ROOT.resolve(f)))
+                    .sorted().toList();
+        }
     }
 
     private static String startOf(Example e, Map<String, ?> keys, Map<String, Boolean> used) {

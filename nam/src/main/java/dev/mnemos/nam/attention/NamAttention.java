@@ -1,7 +1,7 @@
 package dev.mnemos.nam.attention;
 
 import dev.mnemos.nam.tensor.NamMatrix;
-import dev.mnemos.nam.tensor.Vectors;
+import dev.mnemos.vectors.Vectors;
 
 /**
  * Normalised outer-product attention, NAM as linear attention:

@@ -1,6 +1,6 @@
 package dev.mnemos.nam.fewshot;
 
-import dev.mnemos.nam.tensor.Vectors;
+import dev.mnemos.vectors.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.mnemos.nam.fewshot;
 
-import dev.mnemos.nam.tensor.Vectors;
+import dev.mnemos.vectors.Vectors;
 import java.util.List;
 
 /** The baseline: each class's prototype is the mean of its support embeddings; a query scores the cosine to each. */

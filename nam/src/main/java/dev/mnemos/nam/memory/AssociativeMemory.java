@@ -2,7 +2,7 @@ package dev.mnemos.nam.memory;
 
 import dev.mnemos.nam.tensor.Nam;
 import dev.mnemos.nam.tensor.NamMatrix;
-import dev.mnemos.nam.tensor.Vectors;
+import dev.mnemos.vectors.Vectors;
 import dev.mnemos.nam.store.NamFile;
 import dev.mnemos.nam.store.Payload;
 import java.io.IOException;

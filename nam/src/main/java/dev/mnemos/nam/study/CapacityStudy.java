@@ -3,7 +3,7 @@ package dev.mnemos.nam.study;
 import dev.mnemos.nam.chart.LineChart;
 import dev.mnemos.nam.tensor.NamMatrix;
 import dev.mnemos.nam.tensor.RandomVectors;
-import dev.mnemos.nam.tensor.Vectors;
+import dev.mnemos.vectors.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package dev.mnemos.nam.tensor;
 
+import dev.mnemos.vectors.Vectors;
+
 /**
  * The NAM primitives as the paper writes them, on a memory {@code M} held as {@code d_v} rows of
  * {@code d_k} floats. Keys and queries are normalised to unit length before use.

@@ -1,5 +1,6 @@
 package dev.mnemos.nam.tensor;
 
+import dev.mnemos.vectors.Vectors;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,6 @@
 package dev.mnemos.nam.tensor;
 
+import dev.mnemos.vectors.Vectors;
 import java.util.Random;
 
 /** Random test data: unit vectors uniform on the sphere and orthonormal sets. */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mnemos.nam.tensor.Nam;
 import dev.mnemos.nam.tensor.RandomVectors;
-import dev.mnemos.nam.tensor.Vectors;
+import dev.mnemos.vectors.Vectors;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mnemos.nam.grad.Rng;
-import dev.mnemos.nam.tensor.Vectors;
+import dev.mnemos.vectors.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.mnemos.poem.graph;
 
+import dev.mnemos.vectors.FloatDot;
+
 import dev.mnemos.poem.memory.ApproximateIndex;
 import dev.mnemos.poem.memory.ExactScan;
 import dev.mnemos.poem.memory.SavedIndex;

@@ -180,7 +180,7 @@ class GraphIndexTest {
             for (int i = 0; i < 3_000; i++) {
                 float[] s = query(r);
                 graph.write(s, Permutation.identity(4), 1);
-                if (Arrays.equals(graph.nearest(s, 1).get(0).state(), dev.mnemos.embed.Vectors.normalized(s))) found++; // as write stores it
+                if (Arrays.equals(graph.nearest(s, 1).get(0).state(), dev.mnemos.vectors.Vectors.unit(s))) found++; // as write stores it
             }
         } finally {
             writing.set(false);

@@ -2,7 +2,7 @@ package dev.mnemos.poem.postgres;
 
 import dev.mnemos.poem.store.StoreException;
 import dev.mnemos.poem.store.MemorySettings;
-import dev.mnemos.embed.Vectors;
+import dev.mnemos.vectors.Vectors;
 import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.memory.ActionValueEstimator;
 import dev.mnemos.poem.data.Example;
@@ -238,7 +238,7 @@ public final class PostgresMemory implements ActionValueEstimator, MemoryStore {
     private EpisodeWriter.Row locally(float[] state, Permutation action, double reward) {
         if (action.size() != settings.m()) throw new IllegalArgumentException("order " + action + " is not of m = " + settings.m());
         local.write(state, action, reward); // checks the state and reward, and keeps it normalised as the table does
-        return row(Vectors.normalized(state), action.index(), reward);
+        return row(Vectors.unit(state), action.index(), reward);
     }
 
     /** Flushes; a failure is kept for {@link #lastFailure} and the episodes stay queued for the next flush. */

@@ -154,7 +154,7 @@ class PostgresMemoryTest {
                     + " VALUES (1, 3, 2, 'test-encoder', 3, 5, 'SIMILARITY', '[1,2,3]')");
             try (PreparedStatement p = c.prepareStatement("INSERT INTO poem_episode (state_hash, state, action, reward, writer) VALUES (?, ?, ?, ?, 'v1')")) {
                 for (int i = 0; i < 3; i++) {
-                    byte[] state = PostgresMemory.toBytes(dev.mnemos.embed.Vectors.normalized(new float[] {1, i}));
+                    byte[] state = PostgresMemory.toBytes(dev.mnemos.vectors.Vectors.unit(new float[] {1, i}));
                     p.setBytes(1, PostgresMemory.sha256(state));
                     p.setBytes(2, state);
                     p.setInt(3, A.index());

@@ -1,7 +1,7 @@
 package dev.mnemos.poem.postgres;
 
 import dev.mnemos.embed.Encoder;
-import dev.mnemos.embed.Vectors;
+import dev.mnemos.vectors.Vectors;
 import dev.mnemos.poem.data.Example;
 import dev.mnemos.poem.pool.ExamplePool;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -107,7 +107,7 @@ class SharedTrainingTest {
         List<Example> pool = TrainWorker.pool();
         ExamplePool embedded = ExamplePool.of(pool, encoder);
         for (int i = 0; i < pool.size(); i++) {
-            byte[] hash = PostgresMemory.sha256(PostgresMemory.toBytes(Vectors.normalized(embedded.embedding(i))));
+            byte[] hash = PostgresMemory.sha256(PostgresMemory.toBytes(Vectors.unit(embedded.embedding(i))));
             assertEquals(TrainWorker.ORDERS, count("SELECT count(*) FROM poem_episode WHERE state_hash = ?", hash), pool.get(i).input());
         }
         assertEquals(60L * TrainWorker.ORDERS, count("SELECT count(*) FROM poem_episode"));

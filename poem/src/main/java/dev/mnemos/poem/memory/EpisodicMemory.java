@@ -1,7 +1,7 @@
 package dev.mnemos.poem.memory;
 
 import dev.mnemos.poem.action.Permutation;
-import dev.mnemos.embed.Vectors;
+import dev.mnemos.vectors.Vectors;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -116,7 +116,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
             if (!Float.isFinite(state[i])) throw new IllegalArgumentException("state value " + i + " is " + state[i] + "; a state must be finite");
         }
         if (Double.isNaN(reward)) throw new IllegalArgumentException("reward is NaN");
-        float[] s = Vectors.normalized(state);
+        float[] s = Vectors.unit(state);
         lock.writeLock().lock();
         try {
             insert(s, action, reward, clock++);
@@ -142,7 +142,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
     /** Q(a) for every action stored with one of the k nearest states, nearest neighbour's actions first. */
     public Map<Permutation, Double> values(float[] state) {
         checkDimension(state);
-        float[] q = Vectors.normalized(state);
+        float[] q = Vectors.unit(state);
         ReadSettings settings = read;
         lock.readLock().lock();
         try {
@@ -160,7 +160,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
     /** The k stored states nearest to the query, nearest first. */
     public List<Neighbour> nearest(float[] state, int count) {
         checkDimension(state);
-        float[] q = Vectors.normalized(state);
+        float[] q = Vectors.unit(state);
         lock.readLock().lock();
         try {
             List<Neighbour> out = new ArrayList<>();
@@ -217,7 +217,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
 
     /** The reward stored for (state, action), if any. */
     public Optional<Double> reward(float[] state, Permutation action) {
-        float[] s = Vectors.normalized(state);
+        float[] s = Vectors.unit(state);
         lock.readLock().lock();
         try {
             Integer slot = slotOf.get(new StateKey(s));
@@ -343,20 +343,9 @@ public final class EpisodicMemory implements ActionValueEstimator {
     private void insertAll(List<Episode> episodes) {
         for (Episode e : episodes) {
             checkDimension(e.state());
-            insert(unit(e.state()), e.action(), e.reward(), e.time());
+            insert(Vectors.unitOnce(e.state()), e.action(), e.reward(), e.time());
             clock = Math.max(clock, e.time() + 1);
         }
-    }
-
-    /**
-     * A unit-length copy of a state: a state already of unit length (as every stored state is) is
-     * kept bit for bit, because normalising it again can move its last bit, and a memory saved and
-     * loaded back would then no longer match its own states.
-     */
-    public static float[] unit(float[] state) {
-        double sum = 0;
-        for (float x : state) sum += (double) x * x;
-        return Math.abs(sum - 1) < 1e-5 ? state.clone() : Vectors.normalized(state);
     }
 
     private void insert(float[] s, Permutation action, double reward, long time) {

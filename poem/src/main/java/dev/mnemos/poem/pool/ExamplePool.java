@@ -3,7 +3,7 @@ package dev.mnemos.poem.pool;
 import dev.mnemos.poem.data.DataException;
 import dev.mnemos.poem.data.Example;
 import dev.mnemos.embed.Encoder;
-import dev.mnemos.embed.Vectors;
+import dev.mnemos.vectors.Vectors;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +26,7 @@ public final class ExamplePool {
         this.dimension = embeddings.get(0).length;
         this.matrix = new float[examples.size() * dimension];
         for (int i = 0; i < examples.size(); i++) {
-            System.arraycopy(Vectors.normalized(embeddings.get(i)), 0, matrix, i * dimension, dimension);
+            System.arraycopy(Vectors.unit(embeddings.get(i)), 0, matrix, i * dimension, dimension);
             Integer earlier = indexOfInput.putIfAbsent(examples.get(i).input(), i);
             if (earlier != null) {
                 throw new DataException("the pool holds the same input twice (examples " + (earlier + 1) + " and " + (i + 1)

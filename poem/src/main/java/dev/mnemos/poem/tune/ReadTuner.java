@@ -1,6 +1,6 @@
 package dev.mnemos.poem.tune;
 
-import dev.mnemos.embed.Vectors;
+import dev.mnemos.vectors.Vectors;
 import dev.mnemos.poem.memory.ActionValues;
 import dev.mnemos.poem.memory.Aggregate;
 import dev.mnemos.poem.memory.Episode;

@@ -43,7 +43,7 @@ final class States {
         List<List<Integer>> acts = new ArrayList<>();
         List<List<Double>> rews = new ArrayList<>();
         for (Episode e : episodes) {
-            float[] v = dev.mnemos.poem.memory.EpisodicMemory.unit(e.state()); // as the memory restores it
+            float[] v = dev.mnemos.vectors.Vectors.unitOnce(e.state()); // as the memory restores it
             int s = index.computeIfAbsent(new Key(v), k -> {
                 vectors.add(v);
                 acts.add(new ArrayList<>());

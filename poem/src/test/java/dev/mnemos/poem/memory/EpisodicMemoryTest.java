@@ -1,7 +1,7 @@
 package dev.mnemos.poem.memory;
 
 import dev.mnemos.poem.action.Permutation;
-import dev.mnemos.embed.Vectors;
+import dev.mnemos.vectors.Vectors;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -131,13 +131,13 @@ class EpisodicMemoryTest {
         EpisodicMemory m = EpisodicMemory.builder().dimension(d).k(7).capacity(2500).build();
         List<float[]> all = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {   // 500 evictions free slots that later states reuse
-            float[] s = Vectors.normalized(gaussian(d, random));
+            float[] s = Vectors.unit(gaussian(d, random));
             all.add(s);
             m.write(s, A, 1);
         }
         List<float[]> kept = all.subList(500, 3000);
         for (int trial = 0; trial < 20; trial++) {
-            float[] q = Vectors.normalized(gaussian(d, random));
+            float[] q = Vectors.unit(gaussian(d, random));
             List<float[]> expected = kept.stream()
                     .sorted(Comparator.comparingDouble((float[] s) -> -Vectors.dot(q, s))).limit(7).toList();
             List<Neighbour> got = m.nearest(q, 7);

@@ -221,8 +221,8 @@ class PoemFileTest {
         java.util.Random random = new java.util.Random(1);
         while (query == null) {
             float[] v = {random.nextFloat(), random.nextFloat(), random.nextFloat()};
-            float[] once = dev.mnemos.embed.Vectors.normalized(v);
-            if (!java.util.Arrays.equals(once, dev.mnemos.embed.Vectors.normalized(once))) query = v;
+            float[] once = dev.mnemos.vectors.Vectors.unit(v);
+            if (!java.util.Arrays.equals(once, dev.mnemos.vectors.Vectors.unit(once))) query = v;
         }
         c.memory().write(query, A, 0.5);
         PoemFile.save(file, c);

@@ -70,6 +70,15 @@ class BiTagTest {
     }
 
     @Test
+    void theExamplesOnTheClassPathAreTheSampleFiles() {
+        assertEquals(BiTagFormat.toJson(BiTagFormat.read(Path.of("..", "samples", "bitag", "worked-example.json"))),
+                BiTagFormat.toJson(BiTagExamples.worked()));
+        assertEquals(BiTagFormat.toJson(BiTagFormat.read(Path.of("..", "samples", "bitag", "spec-example.json"))),
+                BiTagFormat.toJson(BiTagExamples.spec()));
+        assertEquals("worked example", BiTagExamples.worked().name());
+    }
+
+    @Test
     void fileErrorsNameTheEntry() {
         assertEquals("p.json: production 'e1 a2' is missing", bad("""
                 {"q":2,"h":2,"productions":{"e1 a1":"a1 e2"},"word":"e1 a1"}"""));

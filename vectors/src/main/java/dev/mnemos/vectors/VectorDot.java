@@ -1,4 +1,4 @@
-package dev.mnemos.poem.graph;
+package dev.mnemos.vectors;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -10,7 +10,7 @@ final class VectorDot extends FloatDot {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
     @Override
-    float dot(float[] a, float[] b) {
+    public float dot(float[] a, float[] b) {
         int n = a.length;
         int lanes = S.length();
         FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S), s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
@@ -28,7 +28,7 @@ final class VectorDot extends FloatDot {
     }
 
     @Override
-    String name() {
+    public String name() {
         return "vector (" + S.length() + " lanes)";
     }
 }

@@ -1,0 +1,38 @@
+package dev.mnemos.cli;
+
+import dev.mnemos.runtime.model.Style;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class BackendOptionsTest {
+
+    @Test
+    void goodOptionsMakeTheirConfig() {
+        BackendOptions o = new BackendOptions();
+        o.model = "llama2";
+        o.style = "chat";
+        o.stop.add("\\n");
+        assertEquals(Style.CHAT, o.toConfig().style());
+        assertEquals("\n", o.toConfig().stop().get(0));
+    }
+
+    @Test
+    void everyBadValueIsAUsageFailureNamingIt() {
+        assertUsage("--style must be completion or chat, not 'prose'", o -> o.style = "prose");
+        assertUsage("--timeout must be positive, not -1.0", o -> o.timeoutSeconds = -1);
+        assertUsage("temperature must be between 0 and 2, got 5.0", o -> o.temperature = 5);
+        assertUsage("max tokens must be positive, got 0", o -> o.maxTokens = 0);
+        assertUsage("retries must be 0 or more, got -1", o -> o.retries = -1);
+    }
+
+    private static void assertUsage(String message, java.util.function.Consumer<BackendOptions> bad) {
+        BackendOptions o = new BackendOptions();
+        o.model = "llama2";
+        bad.accept(o);
+        Cli.Failure f = assertThrows(Cli.Failure.class, o::toConfig);
+        assertEquals(ExitCode.USAGE, f.exitCode());
+        assertEquals(message, f.getMessage());
+    }
+}
