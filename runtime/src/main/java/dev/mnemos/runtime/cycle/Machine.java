@@ -109,6 +109,8 @@ public final class Machine {
         private final long startNanos = System.nanoTime();
         private final long maxWallNanos = limits.maxWall() == null ? Long.MAX_VALUE : nanos(limits.maxWall());
         private final CallBudget budget = new CallBudget(limits.maxModelCalls());
+        private final ReadMemo reads = new ReadMemo(reader);
+        private final ParseMemo parses = new ParseMemo(parser);
         private final long startCalls;
         private long cycles;
         private long cacheHits;
@@ -151,7 +153,7 @@ public final class Machine {
          * model again, up to {@code retries} times; one the cache gave always is (the cache forgets it).
          */
         private void cycle(String op) throws CycleException, ModelException, CallLimitException, StopRunException {
-            String prompt = reader.read(memory, op);
+            String prompt = reads.read(memory, op);
             long callsBefore = budget.taken();
             for (int asked = 0; ; ) {
                 Computed computed = compute(prompt);
@@ -176,7 +178,7 @@ public final class Machine {
         }
 
         private Written write(Answer answer) throws ParseException, WriteException {
-            Instruction instruction = parser.parse(answer.text());
+            Instruction instruction = parses.parse(answer.text());
             return new Written(instruction, writer.apply(memory, instruction));
         }
 
