@@ -178,8 +178,8 @@ public final class Machine {
         }
 
         private Written write(Answer answer) throws ParseException, WriteException {
-            Instruction instruction = parses.parse(answer.text());
-            return new Written(instruction, writer.apply(memory, instruction));
+            Writer.Plan plan = parses.parse(answer.text());
+            return new Written(plan.instruction(), writer.apply(memory, plan));
         }
 
         /** Every listener hears the cycle; then the processor hears whether its answer may be kept. */
