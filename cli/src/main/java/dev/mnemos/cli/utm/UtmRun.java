@@ -320,8 +320,8 @@ public final class UtmRun implements Callable<Integer> {
         if (!halted && checkpointFile != null && s.cycles() > 0 && Files.exists(checkpointFile)) {
             end += "; checkpoint in " + checkpointFile + " (go on with --resume " + checkpointFile + ")";
         }
-        String line = String.format("utm-run: %s (%s, %s, %s, %.2f s), head at cell %s", end, Cli.count(s.cycles(), "cycle"),
-                Cli.count(s.modelCalls(), "model call"), Cli.count(s.cacheHits(), "cache hit"), s.seconds(), s.head());
+        String line = "utm-run: " + end + " (" + Cli.count(s.cycles(), "cycle") + ", " + Cli.count(s.modelCalls(), "model call") + ", "
+                + Cli.count(s.cacheHits(), "cache hit") + ", " + Cli.twoDecimals(s.seconds()) + " s), head at cell " + s.head();
         if (failed && s.status().equals("failed")) line += "; verification: " + verification(s, false);
         err.println(Cli.printable(line));
         if (!failed) {
