@@ -125,27 +125,39 @@ public final class Machine {
         }
 
         RunResult loop() {
-            while (true) {
-                String op = memory.read(OP);
-                if (op.equals(HALT)) return end(RunResult.Status.HALTED, null, null);
-                if (stopRequested) return end(RunResult.Status.INTERRUPTED, null, null);
-                if (cycles >= limits.maxSteps()) return end(RunResult.Status.STEP_LIMIT, null, null);
-                if (limits.maxWall() != null && System.nanoTime() - startNanos >= maxWallNanos) {
-                    return end(RunResult.Status.TIME_LIMIT, null, null);
-                }
-                try {
-                    cycle(op);
-                } catch (CallLimitException e) {
-                    return end(RunResult.Status.CALL_LIMIT, null, null);
-                } catch (CycleException | ModelException e) {
-                    return end(RunResult.Status.FAILED, e, null);
-                } catch (StopRunException e) {
-                    return end(RunResult.Status.STOPPED, null, e.getMessage());
-                }
-                if (checkpoints != null && System.nanoTime() - lastCheckpointNanos >= checkpointInterval.toNanos()) {
-                    checkpoint();
-                }
+            RunResult end;
+            do {
+                end = next();
+            } while (end == null);
+            return end;
+        }
+
+        /**
+         * Runs the next cycle; returns null while the run goes on, else how it ended. (Its own
+         * method, so that the JIT compiles it after a few hundred cycles: a loop's body in the
+         * method that loops is compiled only after tens of thousands of turns.)
+         */
+        private RunResult next() {
+            String op = memory.read(OP);
+            if (op.equals(HALT)) return end(RunResult.Status.HALTED, null, null);
+            if (stopRequested) return end(RunResult.Status.INTERRUPTED, null, null);
+            if (cycles >= limits.maxSteps()) return end(RunResult.Status.STEP_LIMIT, null, null);
+            if (limits.maxWall() != null && System.nanoTime() - startNanos >= maxWallNanos) {
+                return end(RunResult.Status.TIME_LIMIT, null, null);
             }
+            try {
+                cycle(op);
+            } catch (CallLimitException e) {
+                return end(RunResult.Status.CALL_LIMIT, null, null);
+            } catch (CycleException | ModelException e) {
+                return end(RunResult.Status.FAILED, e, null);
+            } catch (StopRunException e) {
+                return end(RunResult.Status.STOPPED, null, e.getMessage());
+            }
+            if (checkpoints != null && System.nanoTime() - lastCheckpointNanos >= checkpointInterval.toNanos()) {
+                checkpoint();
+            }
+            return null;
         }
 
         /**
