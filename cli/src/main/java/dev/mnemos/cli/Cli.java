@@ -91,6 +91,11 @@ public final class Cli {
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
+    /** Why a file operation failed, without the file's name: "permission denied", "No space left on device". */
+    static String reason(FileSystemException e) {
+        return e.getReason() != null ? e.getReason() : describe(e);
+    }
+
     private static String describe(FileSystemException e) {
         if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
         if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
@@ -145,8 +150,8 @@ public final class Cli {
             if (!java.nio.file.Files.isDirectory(dir)) throw new java.io.IOException(dir + (java.nio.file.Files.exists(dir) ? " is not a directory" : " does not exist (create it first)"));
             java.nio.file.Files.delete(java.nio.file.Files.createTempFile(dir, "." + file.getFileName() + ".", ".probe"));
         } catch (java.io.IOException | SecurityException e) {
-            String why = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                    : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way" : e.getMessage();
+            String why = e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
+                    : e instanceof java.nio.file.FileSystemException fs ? reason(fs) : e.getMessage();
             throw new Failure(ExitCode.IO_ERROR, file + ": cannot write: " + why);
         }
     }
@@ -249,6 +254,8 @@ public final class Cli {
         }
         try {
             write.run();
+        } catch (FileSystemException e) { // its file may be a temporary one beside FILE: say why, not its name
+            throw new Failure(ExitCode.IO_ERROR, "cannot write " + file + " (" + reason(e) + ")");
         } catch (IOException e) {
             throw new Failure(ExitCode.IO_ERROR, "cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         } catch (UncheckedIOException e) {

@@ -1,7 +1,7 @@
 package dev.mnemos.cli;
 
 import dev.mnemos.poem.data.DataException;
-import dev.mnemos.poem.postgres.StoreException;
+import dev.mnemos.poem.store.StoreException;
 import dev.mnemos.runtime.cycle.CycleException;
 import dev.mnemos.runtime.cycle.ParseException;
 import dev.mnemos.runtime.memory.BadLabelException;

@@ -73,10 +73,16 @@ public final class Poem {
         return select(query, state, pool.nearest(state, m));
     }
 
-    /** The selection for a query whose embedding and examples are already known. */
+    /**
+     * The selection for a query whose embedding and examples are already known: the memory's best
+     * order, or the default order when the memory knows no similar query or when every reward it
+     * holds is the same (then its best is an arbitrary pick, and nothing was learned).
+     */
     public Selection select(String query, float[] state, Ranked ranked) {
         Optional<Permutation> best = estimator.best(state);
-        return new Selection(query, state, ranked, best.orElse(fallback), best.isPresent());
+        if (best.isEmpty()) return new Selection(query, state, ranked, fallback, Selection.Basis.NO_SIMILAR_QUERY);
+        if (!estimator.rewardsDiffer()) return new Selection(query, state, ranked, fallback, Selection.Basis.REWARDS_ALL_EQUAL);
+        return new Selection(query, state, ranked, best.get(), Selection.Basis.LEARNED);
     }
 
     /** The prompt for a query, from the task's template. */

@@ -30,6 +30,7 @@ class PoemTest {
     void withAnEmptyMemoryTheDefaultOrderIsUsed() {
         Selection s = poem.select("The waiter was rude to us all night.");
         assertFalse(s.learned());
+        assertEquals(Selection.Basis.NO_SIMILAR_QUERY, s.basis());
         assertEquals(Permutation.identity(4), s.action());
         assertEquals(s.ranked().byRank(), s.ordered());
         assertTrue(s.ranked().byRank().get(0).input().toLowerCase().contains("rude"), s.ranked().byRank().get(0).input());
@@ -45,6 +46,35 @@ class PoemTest {
         assertEquals(learned, s.action());
         Example last = s.ordered().get(3);
         assertEquals(s.ranked().byRank().get(0), last, "rank 1 goes last");
+    }
+
+    @Test
+    void withEveryRewardTheSameTheDefaultOrderIsUsedAndNothingIsCalledLearned() {
+        poem.feedback("The waiter was rude to us all night.", Permutation.of(2, 3, 4, 1), 1.0);
+        poem.feedback("The battery died in an hour.", Permutation.of(4, 3, 2, 1), 1.0);
+        Selection same = poem.select("Our server was rude and ignored us.");
+        assertFalse(same.learned());
+        assertEquals(Selection.Basis.REWARDS_ALL_EQUAL, same.basis());
+        assertEquals(Permutation.identity(4), same.action());
+
+        poem.feedback("The waiter was rude to us all night.", Permutation.identity(4), 0.0); // now one order earned more
+        Selection learned = poem.select("Our server was rude and ignored us.");
+        assertEquals(Selection.Basis.LEARNED, learned.basis());
+        assertEquals(Permutation.of(2, 3, 4, 1), learned.action());
+    }
+
+    @Test
+    void anEvictedRewardNoLongerCountsAsADifference() {
+        EpisodicMemory small = EpisodicMemory.builder().dimension(384).capacity(2).build();
+        Poem p = Poem.builder().pool(poem.pool()).encoder(encoder).estimator(small).task(SampleData.reviewsTask()).m(4).build();
+        p.feedback("The waiter was rude to us all night.", Permutation.identity(4), 0.0);
+        p.feedback("The waiter was rude to us all night.", Permutation.of(2, 3, 4, 1), 1.0);
+        assertTrue(small.rewardsDiffer());
+        p.feedback("The battery died in an hour.", Permutation.of(4, 3, 2, 1), 1.0); // evicts the only 0
+        assertFalse(small.rewardsDiffer());
+        assertEquals(Selection.Basis.REWARDS_ALL_EQUAL, p.select("Our server was rude and ignored us.").basis());
+        p.feedback("The battery died in an hour.", Permutation.of(4, 3, 2, 1), 2.0); // a raised reward is counted as it is now
+        assertTrue(small.rewardsDiffer());
     }
 
     @Test

@@ -134,12 +134,18 @@ class RegionalProofTest {
         return report.method(method).orElseThrow().score().mean();
     }
 
-    /** The same episodes, each filed under a random order, read like the tuned memory. */
+    /**
+     * The same episodes, each filed under a random order, read like the tuned memory. The order is
+     * drawn from the episode itself (its state and true order), not from the order in which the
+     * training's queries happened to finish, so the broken memory is the same in every run.
+     */
     static EpisodicMemory misfiled(EpisodicMemory trained) {
         EpisodicMemory broken = EpisodicMemory.builder().dimension(trained.dimension()).read(trained.read()).build();
-        Random random = new Random(5);
         List<Episode> episodes = new ArrayList<>();
-        for (Episode e : trained.episodes()) episodes.add(new Episode(e.state(), Permutations.random(4, random), e.reward(), e.time()));
+        for (Episode e : trained.episodes()) {
+            Random random = new Random(5L * java.util.Arrays.hashCode(e.state()) + e.action().index());
+            episodes.add(new Episode(e.state(), Permutations.random(4, random), e.reward(), e.time()));
+        }
         broken.addAll(episodes);
         return broken;
     }

@@ -1,5 +1,6 @@
 package dev.mnemos.bench.poem;
 
+import dev.mnemos.poem.store.MemorySettings;
 import com.sun.management.OperatingSystemMXBean;
 import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.data.Example;
@@ -189,7 +190,7 @@ public class AnnReadBenchmark {
 
     static PoemFile.Contents contents(EpisodicMemory memory) {
         Task task = new Task("Classify.", "In: {input}\nOut: {output}", "In: {input}\nOut:", "\n\n", "{input}", List.of("x", "y"));
-        return new PoemFile.Contents(new PoemFile.Settings(4, new ReadSettings(K, Weighting.SIMILARITY, Aggregate.SUM), false,
+        return new PoemFile.Contents(new MemorySettings(4, new ReadSettings(K, Weighting.SIMILARITY, Aggregate.SUM), false,
                 memory.capacity(), "bench", D, Permutation.identity(4)), task, List.of(new Example("q", "x")), memory, new TrainingLog());
     }
 

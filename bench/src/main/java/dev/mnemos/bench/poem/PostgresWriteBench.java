@@ -1,5 +1,6 @@
 package dev.mnemos.bench.poem;
 
+import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.memory.ReadSettings;
 import dev.mnemos.poem.postgres.PostgresMemory;
@@ -69,7 +70,7 @@ public class PostgresWriteBench {
     @Setup
     public void start() throws Exception {
         server = EmbeddedPostgres.builder().start();
-        PoemFile.Settings settings = new PoemFile.Settings(4, ReadSettings.DEFAULT, false, capacity, "bench", 384, Permutation.identity(4));
+        MemorySettings settings = new MemorySettings(4, ReadSettings.DEFAULT, false, capacity, "bench", 384, Permutation.identity(4));
         memory = PostgresMemory.builder().url(server.getJdbcUrl("postgres", "postgres")).settings(settings)
                 .batchSize(1_000).syncEvery(Duration.ofSeconds(1)).writer("bench").exactUpTo(exactUpTo).open();
     }

@@ -2,19 +2,18 @@ package dev.mnemos.cli.poem;
 
 import dev.mnemos.cli.Cli;
 import dev.mnemos.poem.data.DataException;
-import dev.mnemos.poem.memory.Episode;
-import dev.mnemos.poem.postgres.PostgresMemory;
-import dev.mnemos.poem.store.MemoryLock;
-import dev.mnemos.poem.store.PoemFile;
+import dev.mnemos.poem.data.Example;
+import dev.mnemos.poem.prompt.Task;
+import dev.mnemos.poem.store.MemorySettings;
+import dev.mnemos.poem.store.MemoryStore;
+import dev.mnemos.poem.store.StoreOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code poem copy FROM TO}: moves a memory between a file and a shared PostgreSQL memory, either way. */
@@ -22,7 +21,7 @@ import java.util.concurrent.Callable;
         description = {
                 "Copies a memory: its settings and tuned read, task, example pool, episodes (oldest first, so the oldest are evicted first there too), finished training queries and per-order rewards. FROM and TO are each a memory file or a jdbc:postgresql://HOST/DB URL.",
                 "",
-                "A TO that exists (a file) or holds a memory (a database) is refused unless --force is given. A file is written whole through a temporary file and a rename; into a database, the episodes go in one transaction. A database's tables are created when missing. The password comes from --db-password, the URL, or POEM_DB_PASSWORD.",
+                "A TO that holds a memory is refused unless --force is given. A file is written whole through a temporary file and a rename; into a database, the episodes go in one transaction. A database's tables are created when missing. The password comes from --db-password, the URL, or POEM_DB_PASSWORD.",
                 "",
                 "  poem copy reviews.poem 'jdbc:postgresql://db.internal/poem' --db-user poem",
                 "  poem copy 'jdbc:postgresql://db.internal/poem' backup.poem --db-user poem"})
@@ -44,48 +43,37 @@ final class CopyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!DatabaseOptions.isDatabase(to) && !force && Files.exists(Path.of(to))) { // before anything is opened
-            throw new DataException(to + " exists; give --force to replace it");
-        }
-        PoemFile.Contents c;
-        PostgresMemory source = null;
-        try {
-            if (DatabaseOptions.isDatabase(from)) {
-                source = database.builder(from, "poem copy").open();
-                c = source.contents();
-            } else {
-                c = Setup.load(Path.of(from), spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        try (MemoryStore source = database.open(from, StoreOptions.builder().writer("poem copy"), err)) {
+            MemorySettings settings = source.settings();
+            Task task = source.task().orElseThrow(() -> noPool(source));
+            List<Example> pool = source.pool().orElseThrow(() -> noPool(source));
+            StoreOptions.Builder into = StoreOptions.builder().create(settings).replace(force).lock(true).writer("poem copy");
+            try (MemoryStore target = database.open(to, into, err)) {
+                if (!target.isEmpty()) {
+                    throw new DataException(target.location() + " already holds a memory of " + Cli.count(target.memory().size(), "episode")
+                            + "; give --force to replace it");
+                }
+                target.describe(task, pool);
+                target.storeRead(settings.read(), settings.tuned());
+                target.addAll(source.memory().episodes());
+                target.log().addAll(source.log().finishedInOrder(), source.log().stats());
+                source.log().model().ifPresent(target.log()::model);
+                Setup.save(target); // a file written whole; a database in one transaction
+                spec.commandLine().getOut().printf("copied %s and %s from %s to %s%n", Cli.count(source.memory().size(), "episode"),
+                        queries(source.log().finished().size()), source.location(), target.location());
             }
-            if (DatabaseOptions.isDatabase(to)) intoDatabase(c);
-            else intoFile(c, Path.of(to));
-        } finally {
-            if (source != null) source.close();
         }
-        spec.commandLine().getOut().printf("copied %d episodes and %d finished queries from %s to %s%n", c.memory().size(),
-                c.log().finished().size(), PostgresMemory.redacted(from), PostgresMemory.redacted(to));
         return 0;
     }
 
-    private void intoFile(PoemFile.Contents c, Path file) throws IOException {
-        try (MemoryLock lock = Setup.lock(file, "poem copy")) {
-            if (!force && Files.exists(file)) throw new DataException(file + " exists; give --force to replace it");
-            Cli.writing(file, () -> PoemFile.save(file, c));
-        }
+    private static DataException noPool(MemoryStore source) {
+        return new DataException(source.location() + ": the memory there holds no task and example pool"
+                + " (written before schema version 2, or through the Java API); train into it with poem train or copy a memory file into it");
     }
 
-    /** All the episodes in one transaction: the queue is never full and the timer never fires first. */
-    private void intoDatabase(PoemFile.Contents c) throws IOException {
-        try (PostgresMemory target = database.builder(to, "poem copy").settings(c.settings()).replace(force)
-                .batchSize(c.memory().size() + 1).syncEvery(Duration.ofDays(1)).open()) {
-            if (target.local().size() > 0 || !target.log().finished().isEmpty()) {
-                throw new DataException(PostgresMemory.redacted(to) + " already holds a memory of " + target.local().size()
-                        + " episodes; give --force to replace it");
-            }
-            target.describe(c.task(), c.pool());
-            target.storeRead(c.settings().read(), c.settings().tuned());
-            for (Episode e : c.memory().episodes()) target.write(e.state(), e.action(), e.reward());
-            target.log().addAll(c.log().finishedInOrder(), c.log().stats());
-            target.flush();
-        }
+    /** "1 finished query", "1,440 finished queries". */
+    private static String queries(int n) {
+        return n == 1 ? "1 finished query" : String.format(java.util.Locale.ROOT, "%,d finished queries", n);
     }
 }

@@ -2,7 +2,12 @@ package dev.mnemos.cli.poem;
 import dev.mnemos.cli.ExitCode;
 
 import dev.mnemos.cli.Cli;
+import dev.mnemos.poem.Poem;
 import dev.mnemos.poem.data.Dataset;
+import dev.mnemos.embed.Encoder;
+import dev.mnemos.poem.store.MemoryStore;
+import dev.mnemos.poem.store.StoreOptions;
+import java.util.List;
 import dev.mnemos.poem.eval.EvalReport;
 import dev.mnemos.poem.eval.Evaluator;
 import dev.mnemos.poem.prompt.Task;
@@ -58,20 +63,26 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private int eval() throws Exception {
+        if (json != null && !"-".equals(json)) Cli.checkWritable(Path.of(json)); // before the first model call
         PrintWriter err = spec.commandLine().getErr();
         Task given = data.task();
-        try (Loaded loaded = Loaded.open(memory, database, options, given, err)) {
-            return eval(loaded, err);
+        try (MemoryStore store = database.open(memory, StoreOptions.builder().k(options.k).weighting(options.weighting), err)) {
+            Setup.checkM(store, options.m);
+            Encoder encoder = Setup.encoder(memory, err);
+            Poem poem = store.poem(encoder, given);
+            Setup.saveCache(memory, encoder);
+            return eval(store, poem, err);
         }
     }
 
-    private int eval(Loaded loaded, PrintWriter err) throws Exception {
-        Task task = loaded.poem().task();
+    private int eval(MemoryStore store, Poem poem, PrintWriter err) throws Exception {
+        Task task = poem.task();
         Dataset dataset = data.read(task.labels().isEmpty() ? null : task, err);
         if (dataset.test().isEmpty()) throw new dev.mnemos.poem.data.DataException(data.data + ": no test examples to evaluate on");
-        if (!dataset.train().equals(loaded.contents().pool())) { // its test split is then not held out from this memory
-            throw new dev.mnemos.poem.data.DataException(dev.mnemos.poem.postgres.PostgresMemory.redacted(memory) + " was trained on another pool than the training split of " + data.data
-                    + " (" + loaded.contents().pool().size() + " examples, " + dataset.train().size() + " there);"
+        List<dev.mnemos.poem.data.Example> pool = store.pool().orElseThrow();
+        if (!dataset.train().equals(pool)) { // its test split is then not held out from this memory
+            throw new dev.mnemos.poem.data.DataException(store.location() + " was trained on another pool than the training split of " + data.data
+                    + " (" + pool.size() + " examples, " + dataset.train().size() + " there);"
                     + " evaluate with the data (and --seed, --split-ratio, --limit) it was trained with");
         }
         Reward scoring = switch (metric) {
@@ -79,16 +90,13 @@ final class EvalCommand implements Callable<Integer> {
             case "f1" -> new TokenF1();
             default -> throw new Cli.Failure(ExitCode.USAGE, "--metric must be exact or f1, not '" + metric + "'");
         };
-        err.println("read: " + loaded.readNote());
-        EvalReport report = Evaluator.builder().poem(loaded.poem())
+        err.println("read: " + Setup.readNote(store));
+        EvalReport report = Evaluator.builder().poem(poem)
                 .asker(Setup.asker(backend, task, new ExactMatch()))
                 .metric(scoring).labels(task.labels())
-                .bestFixed(loaded.contents().log().bestFixedOrder().orElse(null))
+                .bestFixed(store.log().bestFixedOrder().orElse(null))
                 .concurrency(concurrency).seed(data.seed)
-                .progress((done, total) -> {
-                    if (done == total || done % 10 == 0) err.printf("\r%d/%d queries scored ", done, total);
-                    if (done == total) err.println();
-                })
+                .progress(new Progress(err, ProgressBar.onTerminal()))
                 .build().evaluate(dataset.test());
         if ("-".equals(json)) {
             spec.commandLine().getOut().println(report.json());
@@ -103,5 +111,36 @@ final class EvalCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush(); // print() does not flush picocli's writer; the table was lost
         return 0;
+    }
+
+    /**
+     * Queries scored so far, on stderr: on a terminal one line redrawn in place every 10 queries;
+     * elsewhere (a log file, a pipe) a plain line each time another 10% is done. Called from the
+     * evaluator's threads.
+     */
+    static final class Progress implements Evaluator.ProgressListener {
+        private final PrintWriter err;
+        private final boolean terminal;
+        private int lastTenth = -1;
+
+        Progress(PrintWriter err, boolean terminal) {
+            this.err = err;
+            this.terminal = terminal;
+        }
+
+        @Override
+        public synchronized void onQueryScored(int done, int total) {
+            String line = String.format(java.util.Locale.ROOT, "%,d/%,d queries scored", done, total);
+            if (terminal) {
+                if (done == total || done % 10 == 0) err.print("\r" + line + " ");
+                if (done == total) err.println();
+            } else {
+                int tenth = total == 0 ? 10 : (int) (10L * done / total);
+                if (tenth == lastTenth && done < total) return;
+                lastTenth = tenth;
+                err.println(line);
+            }
+            err.flush();
+        }
     }
 }

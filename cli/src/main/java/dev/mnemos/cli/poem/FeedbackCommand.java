@@ -7,9 +7,8 @@ import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.data.DataException;
 import dev.mnemos.poem.data.FeedbackLog;
 import dev.mnemos.poem.memory.EpisodicMemory;
-import dev.mnemos.poem.postgres.PostgresMemory;
-import dev.mnemos.poem.store.MemoryLock;
-import dev.mnemos.poem.store.PoemFile;
+import dev.mnemos.poem.store.MemoryStore;
+import dev.mnemos.poem.store.StoreOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,9 +71,19 @@ final class FeedbackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<FeedbackLog.Entry> entries = entries();
-        Written written = DatabaseOptions.isDatabase(memory) ? intoDatabase(entries) : intoFile(entries, Path.of(memory));
-        spec.commandLine().getOut().printf("%s: %s written; %d kept a larger reward stored earlier for the same query and order%n",
-                PostgresMemory.redacted(memory), Cli.count(written.episodes(), "episode"), written.keptLarger());
+        PrintWriter err = spec.commandLine().getErr();
+        Written written;
+        String where;
+        try (MemoryStore store = database.open(memory, StoreOptions.builder().lock(true).writer("poem feedback"), err)) {
+            Encoder encoder = Setup.encoder(memory, err);
+            Poem poem = store.poem(encoder);
+            Setup.saveCache(memory, encoder);
+            written = write(entries, poem, store.memory(), store.location());
+            if (written.episodes() > 0) Setup.save(store); // a file is written whole; a database commits
+            where = store.location();
+        }
+        spec.commandLine().getOut().printf("%s: %s written; %,d kept a larger reward stored earlier for the same query and order%n",
+                where, Cli.count(written.episodes(), "episode"), written.keptLarger());
         spec.commandLine().getOut().flush();
         return 0;
     }
@@ -107,37 +116,12 @@ final class FeedbackCommand implements Callable<Integer> {
         return List.of(new FeedbackLog.Entry("--order", query, action, reward));
     }
 
-    /** Loads the file under its lock, writes every episode in memory, then saves the file whole. */
-    private Written intoFile(List<FeedbackLog.Entry> entries, Path file) throws Exception {
-        if (!Files.isRegularFile(file)) throw new DataException(file + ": no such memory file (poem train makes one)");
-        try (MemoryLock lock = Setup.lock(file, "poem feedback");
-             Loaded loaded = Loaded.open(file, null, null, spec.commandLine().getErr())) {
-            Written written = write(entries, loaded.poem(), loaded.contents().memory(), state -> state, file.toString());
-            if (written.episodes() > 0) Cli.writing(file, () -> PoemFile.save(file, loaded.contents()));
-            return written;
-        }
-    }
-
-    /** Writes through the database's memory and commits before returning. */
-    private Written intoDatabase(List<FeedbackLog.Entry> entries) throws Exception {
-        try (Loaded loaded = Loaded.open(memory, database, null, null, spec.commandLine().getErr())) {
-            PostgresMemory shared = loaded.shared();
-            Poem read = loaded.poem();
-            Poem through = Poem.builder().pool(read.pool()).encoder(read.encoder()).estimator(shared).task(read.task())
-                    .m(read.m()).fallback(read.fallback()).build();
-            // PostgresMemory normalises a state before its local copy normalises it again, which can move the last bit
-            Written written = write(entries, through, shared.local(), dev.mnemos.embed.Vectors::normalized, PostgresMemory.redacted(memory));
-            shared.flush();
-            return written;
-        }
-    }
-
     /**
      * Checks every order against the memory's m, then writes each episode through {@link Poem#feedback}
-     * ({@code asWritten}: the state as the memory's write hands it to {@code seen}, to count the larger rewards kept);
+     * (counting those whose (query, order) {@code seen} already holds with a larger reward);
      * the queries are embedded in batches first (the encoder caches them for it).
      */
-    private Written write(List<FeedbackLog.Entry> entries, Poem poem, EpisodicMemory seen, java.util.function.UnaryOperator<float[]> asWritten, String where) {
+    private Written write(List<FeedbackLog.Entry> entries, Poem poem, EpisodicMemory seen, String where) {
         for (FeedbackLog.Entry e : entries) {
             if (e.order().size() != poem.m()) {
                 String which = e.where().equals("--order") ? "--order " : e.where() + ": order ";
@@ -148,7 +132,7 @@ final class FeedbackCommand implements Callable<Integer> {
         embed(entries, poem.encoder());
         int keptLarger = 0;
         for (FeedbackLog.Entry e : entries) {
-            double before = seen.reward(asWritten.apply(poem.encoder().encode(e.query())), e.order()).orElse(Double.NEGATIVE_INFINITY);
+            double before = seen.reward(poem.encoder().encode(e.query()), e.order()).orElse(Double.NEGATIVE_INFINITY);
             if (before > e.reward()) keptLarger++;
             poem.feedback(e.query(), e.order(), e.reward());
         }

@@ -18,14 +18,17 @@ import picocli.CommandLine.Command;
                         + " 5 model not found, 6 other model failure, 12 a file could not be written, 20 database unreachable,"
                         + " 21 database refused the credentials, 22 database schema too new, 130 interrupted (SIGINT), 143 terminated (SIGTERM)."},
         subcommands = {TrainCommand.class, TuneCommand.class, EvalCommand.class, SelectCommand.class, FeedbackCommand.class, CopyCommand.class, CommandLine.HelpCommand.class})
-public final class PoemCommand implements Runnable {
+public final class PoemCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a subcommand: the usage on stderr, and a usage error (2), not success. */
     @Override
-    public void run() {
+    public Integer call() {
+        spec.commandLine().getErr().println("poem: give a subcommand (train, tune, eval, select, feedback or copy)");
         spec.commandLine().usage(spec.commandLine().getErr());
+        return dev.mnemos.cli.ExitCode.USAGE.code();
     }
 
     public static void main(String[] args) {

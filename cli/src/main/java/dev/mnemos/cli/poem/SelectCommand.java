@@ -9,7 +9,11 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.mnemos.poem.Poem;
 import dev.mnemos.poem.Selection;
+import dev.mnemos.embed.Encoder;
+import dev.mnemos.poem.store.MemoryStore;
+import dev.mnemos.poem.store.StoreOptions;
 import dev.mnemos.poem.data.Example;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,22 +55,23 @@ final class SelectCommand implements Callable<Integer> {
     }
 
     private int select() throws Exception {
-        try (Loaded loaded = Loaded.open(memory, database, options, null, spec.commandLine().getErr())) {
-            return select(loaded);
+        if (query.isBlank()) throw new Cli.Failure(ExitCode.USAGE, "--query is empty: give the text to choose examples for");
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        try (MemoryStore store = database.open(memory, StoreOptions.builder().k(options.k).weighting(options.weighting), err)) {
+            Setup.checkM(store, options.m);
+            Encoder encoder = Setup.encoder(memory, err);
+            Poem poem = store.poem(encoder);
+            Setup.saveCache(memory, encoder);
+            print(poem, poem.select(query));
         }
+        return 0;
     }
 
-    private int select(Loaded loaded) throws Exception {
-        Selection chosen = loaded.poem().select(query);
-        // an order is learned only where rewards differ: with every reward the same (say all 0), the argmax is arbitrary
-        boolean learned = chosen.learned() && rewardsDiffer(loaded.contents().memory());
-        Selection s = new Selection(chosen.query(), chosen.state(), chosen.ranked(),
-                learned || !chosen.learned() ? chosen.action() : loaded.poem().fallback(), learned);
+    private void print(Poem poem, Selection s) throws Exception {
         List<Example> ordered = s.ordered();
         switch (format) {
             case "examples" -> {
-                spec.commandLine().getOut().println("order " + s.action() + (s.learned() ? " (learned)" : chosen.learned()
-                        ? " (default: every reward in the memory is the same, so no order was learned)" : " (default: the memory knows no similar query)"));
+                spec.commandLine().getOut().println("order " + s.action() + " (" + s.basis().description() + ")");
                 int[] ranks = s.action().ranks();
                 for (int i = 0; i < ordered.size(); i++) {
                     Example e = ordered.get(i);
@@ -74,12 +79,11 @@ final class SelectCommand implements Callable<Integer> {
                             s.ranked().similarities()[ranks[i] - 1], e.input(), e.output());
                 }
             }
-            case "prompt" -> spec.commandLine().getOut().println(loaded.poem().task().render(query, ordered));
-            case "chat" -> spec.commandLine().getOut().println(chatJson(loaded.poem().task().messages(query, ordered)));
+            case "prompt" -> spec.commandLine().getOut().println(poem.task().render(query, ordered));
+            case "chat" -> spec.commandLine().getOut().println(chatJson(poem.task().messages(query, ordered)));
             case "json" -> spec.commandLine().getOut().println(selectionJson(s));
             default -> throw new Cli.Failure(ExitCode.USAGE, "--format must be examples, prompt, chat or json, not '" + format + "'");
         }
-        return 0;
     }
 
     private static String chatJson(List<ChatMessage> messages) throws Exception {
@@ -107,9 +111,5 @@ final class SelectCommand implements Callable<Integer> {
                     .put("input", ordered.get(i).input()).put("output", ordered.get(i).output());
         }
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-    }
-
-    private static boolean rewardsDiffer(dev.mnemos.poem.memory.EpisodicMemory memory) {
-        return memory.episodes().stream().mapToDouble(dev.mnemos.poem.memory.Episode::reward).distinct().limit(2).count() > 1;
     }
 }

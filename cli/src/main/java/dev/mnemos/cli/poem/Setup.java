@@ -12,7 +12,10 @@ import dev.mnemos.poem.reward.ExactMatch;
 import dev.mnemos.poem.reward.Reward;
 import dev.mnemos.poem.reward.TokenF1;
 import dev.mnemos.poem.store.FormatException;
-import dev.mnemos.poem.store.PoemFile;
+import dev.mnemos.poem.store.MemorySettings;
+import dev.mnemos.poem.store.MemoryStore;
+import dev.mnemos.poem.store.MemoryStores;
+import dev.mnemos.poem.memory.ReadSettings;
 import dev.mnemos.cli.BackendOptions;
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
@@ -28,19 +31,48 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** What the commands share: the encoder, the model, the reward, and turning failures into exit codes. */
+/** What the commands share: the encoder and its cache, the model, the reward, the checks of a memory opened to read. */
 final class Setup {
 
     private Setup() {}
 
-    /** MiniLM, with the pool's embeddings cached beside the memory file and notes on {@code err}. */
-    /** Loads a memory file; its notes (a stale or damaged saved index, rebuilt) go to the command's error output. */
-    static PoemFile.Contents load(Path file, PrintWriter err) throws IOException {
-        return PoemFile.load(file, note -> err.println("note: " + note));
+    /**
+     * MiniLM with notes on {@code err}; for a memory in a file, the embeddings are cached beside it
+     * ({@link #saveCache} writes them back).
+     */
+    static Encoder encoder(String memory, PrintWriter err) throws IOException {
+        Encoder.Builder b = Encoder.builder().miniLm().onNote(err::println);
+        java.util.Optional<Path> file = MemoryStores.file(memory);
+        if (file.isPresent()) b.cache(cache(EmbeddingCache.besideMemory(file.get()), err));
+        return b.build();
     }
 
-    static Encoder encoder(Path memory, PrintWriter err) throws IOException {
-        return Encoder.builder().miniLm().cache(cache(EmbeddingCache.besideMemory(memory), err)).onNote(err::println).build();
+    /** Saves the embeddings computed meanwhile beside a memory file; a failure is exit 12 naming the cache. */
+    static void saveCache(String memory, Encoder encoder) {
+        java.util.Optional<Path> file = MemoryStores.file(memory);
+        if (file.isPresent() && encoder.cache() != null) Cli.writing(EmbeddingCache.besideMemory(file.get()), () -> encoder.cache().save());
+    }
+
+    /** Saves the memory; a file that cannot be written is exit 12 naming it (a database's failures keep their own codes). */
+    static void save(MemoryStore store) throws IOException {
+        java.util.Optional<Path> file = store.file();
+        if (file.isPresent()) Cli.writing(file.get(), store::save);
+        else store.save();
+    }
+
+    /** A memory read with another m than the one it was trained with is bad input, as in training. */
+    static void checkM(MemoryStore store, Integer m) {
+        if (m != null && m != store.settings().m()) {
+            throw new DataException(store.location() + " was trained with m = " + store.settings().m() + "; --m " + m + " differs");
+        }
+    }
+
+    /** The read in use and where it comes from, e.g. {@code k = 30, similarity, mean (tuned)}. */
+    static String readNote(MemoryStore store) {
+        ReadSettings used = store.memory().read();
+        MemorySettings stored = store.settings();
+        if (!used.equals(stored.read())) return used + " (from the command line; the memory keeps " + stored.read() + ")";
+        return used + (stored.tuned() ? " (tuned)" : " (not tuned)");
     }
 
     /**
@@ -63,7 +95,11 @@ final class Setup {
         if (backend.model == null) throw new Cli.Failure(ExitCode.USAGE, "--model is required: the model name as the server knows it");
         ProcessorConfig config = backend.toConfig();
         if (config.style() == Style.CHAT) {
-            return ChatAsker.builder().model(ChatModels.create(config)).task(task).logProbs(reward.needsLogProbs()).config(config).build();
+            if (reward.needsLogProbs() && !"openai".equals(config.backend())) {
+                throw new Cli.Failure(ExitCode.USAGE, "--reward margin needs --style chat --backend openai (token log-probabilities)");
+            }
+            return ChatAsker.builder().model(ChatModels.create(config)).task(task).logProbs(reward.needsLogProbs() ? new OpenAiLogProbs() : null)
+                    .config(config).build();
         }
         if (reward.needsLogProbs()) {
             throw new Cli.Failure(ExitCode.USAGE, "--reward margin needs --style chat --backend openai (token log-probabilities)");
@@ -80,13 +116,4 @@ final class Setup {
         };
     }
 
-    /** The memory file's lock (one writer at a time); a lock file that cannot be made is exit 12 naming it. */
-    static dev.mnemos.poem.store.MemoryLock lock(Path memory, String what) {
-        Path file = dev.mnemos.poem.store.MemoryLock.lockFile(memory);
-        try {
-            return dev.mnemos.poem.store.MemoryLock.acquire(memory, what);
-        } catch (IOException e) {
-            throw new Cli.Failure(ExitCode.IO_ERROR, "cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
-        }
-    }
 }

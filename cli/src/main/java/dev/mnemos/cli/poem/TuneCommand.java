@@ -1,9 +1,8 @@
 package dev.mnemos.cli.poem;
 
-import dev.mnemos.poem.data.DataException;
-import dev.mnemos.poem.postgres.PostgresMemory;
-import dev.mnemos.poem.store.MemoryLock;
-import dev.mnemos.poem.store.PoemFile;
+import dev.mnemos.poem.store.MemorySettings;
+import dev.mnemos.poem.store.MemoryStore;
+import dev.mnemos.poem.store.StoreOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,35 +36,10 @@ final class TuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (DatabaseOptions.isDatabase(memory)) return tuneShared();
-        Path memoryFile = Path.of(memory);
         PrintWriter out = spec.commandLine().getOut();
-        try (MemoryLock lock = Setup.lock(memoryFile, "poem tune")) {
-            PoemFile.Contents c = Setup.load(memoryFile, spec.commandLine().getErr());
-            if (options.m != null && options.m != c.settings().m()) {
-                throw new DataException(memoryFile + " was trained with m = " + c.settings().m() + "; --m " + options.m + " differs");
-            }
-            PoemFile.Settings tuned = Tuning.tune(c.memory(), c.settings(), options, out);
-            PoemFile.Contents updated = new PoemFile.Contents(tuned, c.task(), c.pool(), c.memory(), c.log());
-            Cli.writing(memoryFile, () -> PoemFile.save(memoryFile, updated));
-            out.println(memoryFile + ": read " + tuned.read() + (tuned.tuned() ? " (tuned)" : ""));
-            out.flush();
-        }
-        return 0;
-    }
-
-    /** Tunes on the episodes the database holds and stores the read there (processes that open it later read so). */
-    private int tuneShared() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        try (PostgresMemory shared = database.builder(memory, "poem tune").open()) {
-            PoemFile.Settings stored = shared.settings();
-            if (options.m != null && options.m != stored.m()) {
-                throw new DataException(PostgresMemory.redacted(memory) + " was trained with m = " + stored.m() + "; --m " + options.m + " differs");
-            }
-            PoemFile.Settings tuned = Tuning.tune(shared.local(), stored, options, out);
-            shared.storeRead(tuned.read(), tuned.tuned());
-            out.println(PostgresMemory.redacted(memory) + ": read " + tuned.read() + (tuned.tuned() ? " (tuned)" : ""));
-            out.flush();
+        try (MemoryStore store = database.open(memory, StoreOptions.builder().lock(true).writer("poem tune"), spec.commandLine().getErr())) {
+            Setup.checkM(store, options.m);
+            Tuning.tuneAndStore(store, options, out);
         }
         return 0;
     }

@@ -1,7 +1,9 @@
 package dev.mnemos.cli.poem;
 
+import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.poem.memory.EpisodicMemory;
 import dev.mnemos.poem.memory.ReadSettings;
+import dev.mnemos.poem.store.MemoryStore;
 import dev.mnemos.poem.store.PoemFile;
 import dev.mnemos.poem.tune.ReadTuner;
 import dev.mnemos.poem.tune.TuningReport;
@@ -19,7 +21,7 @@ final class Tuning {
      * unset), prints the table to {@code out}, sets the memory's read and returns the settings to save.
      * With nothing to tune on, the read given (or kept) stays, and the table says why.
      */
-    static PoemFile.Settings tune(EpisodicMemory memory, PoemFile.Settings settings, ReadOptions options, PrintWriter out) {
+    static MemorySettings tune(EpisodicMemory memory, MemorySettings settings, ReadOptions options, PrintWriter out) {
         ReadTuner.Builder tuner = ReadTuner.builder();
         if (options.k != null) tuner.ks(List.of(options.k));
         if (options.weighting != null) tuner.weightings(List.of(options.weighting));
@@ -32,6 +34,19 @@ final class Tuning {
         }
         memory.read(report.chosen());
         return settings.withRead(report.chosen(), true);
+    }
+
+    /**
+     * Tunes the read on every episode the memory holds (others' too, for a database), stores the
+     * choice with the memory, saves it and says so: the end of {@code poem train}, and {@code poem tune}.
+     */
+    static void tuneAndStore(MemoryStore store, ReadOptions options, PrintWriter out) throws java.io.IOException {
+        store.refresh();
+        MemorySettings tuned = tune(store.memory(), store.settings(), options, out);
+        store.storeRead(tuned.read(), tuned.tuned());
+        Setup.save(store);
+        out.println(store.location() + ": read " + tuned.read() + (tuned.tuned() ? " (tuned)" : ""));
+        out.flush();
     }
 
     /** The read with {@code --k} and {@code --weighting} put in where given. */

@@ -1,5 +1,6 @@
 package dev.mnemos.cli.poem;
 
+import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.cli.Cli;
 import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.data.Example;
@@ -74,7 +75,7 @@ class CopyCommandTest {
         memory.write(new float[] {0, 1}, b, 1.0);
         TrainingLog log = new TrainingLog();
         log.finish("first", List.of(a, b), new double[] {1.0, 0.0});
-        PoemFile.Settings settings = new PoemFile.Settings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT.withK(5), false, 100, "test-encoder", 2, Permutation.identity(2));
+        MemorySettings settings = new MemorySettings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT.withK(5), false, 100, "test-encoder", 2, Permutation.identity(2));
         List<Example> pool = List.of(new Example("first", "yes"), new Example("second", "no"), new Example("third", "yes"));
         Path file = dir.resolve("m.poem");
         PoemFile.save(file, new PoemFile.Contents(settings, Task.simple(List.of("yes", "no")), pool, memory, log));
@@ -87,7 +88,7 @@ class CopyCommandTest {
         String url = database("copied");
         Run run = poem("copy", file.toString(), url);
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().startsWith("copied 3 episodes and 1 finished queries"), run.out());
+        assertTrue(run.out().startsWith("copied 3 episodes and 1 finished query from "), run.out());
         assertEquals(3, count(url, "SELECT count(*) FROM poem_episode"));
         assertEquals(1, count(url, "SELECT count(*) FROM poem_query WHERE query = 'first'"));
 
@@ -118,16 +119,16 @@ class CopyCommandTest {
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
             st.execute("DELETE FROM poem_episode");
             st.execute("DELETE FROM poem_query");
-            st.execute("INSERT INTO poem_schema (version) VALUES (3)");
+            st.execute("INSERT INTO poem_schema (version) VALUES (4)"); // newer than the build's 3
         }
         Run newer = poem("copy", file.toString(), url);
         assertEquals(22, newer.exit(), newer.err());
         assertEquals(1, newer.err().strip().lines().count(), newer.err());
-        assertTrue(newer.err().contains("version 3"), newer.err());
+        assertTrue(newer.err().contains("version 4"), newer.err());
         assertEquals(0, count(url, "SELECT count(*) FROM poem_episode"));
 
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-            st.execute("DELETE FROM poem_schema WHERE version = 3");
+            st.execute("DELETE FROM poem_schema WHERE version = 4");
         }
         Run selectUnreachable = poem("select", "--memory", "jdbc:postgresql://127.0.0.1:" + closed + "/poem", "--query", "q");
         assertEquals(20, selectUnreachable.exit(), selectUnreachable.err());
@@ -145,7 +146,7 @@ class CopyCommandTest {
             st.execute("INSERT INTO poem_schema (version) VALUES (1)");
             st.execute("INSERT INTO poem_memory (id, m, dimension, encoder, capacity, k, weighting, fallback)"
                     + " VALUES (1, 2, 2, 'another-encoder', 100, 5, 'SIMILARITY', '[1,2]')");
-            st.execute("INSERT INTO poem_episode (state_hash, state, action, reward, writer) VALUES ('\\x01', '\\x3f800000', 0, 1, 'v1')");
+            st.execute("INSERT INTO poem_episode (state_hash, state, action, reward, writer) VALUES ('\\x01', '\\x3f80000000000000', 0, 1, 'v1')");
         }
         Run encoder = poem("copy", file.toString(), url);
         assertEquals(3, encoder.exit());
@@ -167,5 +168,79 @@ class CopyCommandTest {
         assertEquals(3, noPool.exit());
         assertTrue(noPool.err().contains("holds no task and example pool"), noPool.err());
         assertFalse(java.nio.file.Files.exists(dir.resolve("out.poem")));
+    }
+
+    /** Each damage a database may hold, as SQL on a memory copied in from {@link #memoryFile}, and what the message names. */
+    static final List<String[]> DAMAGES = List.of(
+            new String[] {"UPDATE poem_episode SET reward = 'Infinity' WHERE id = 1", "poem_episode row 1: reward Infinity"},
+            new String[] {"UPDATE poem_episode SET reward = 'NaN' WHERE id = 2", "poem_episode row 2: reward NaN"},
+            new String[] {"UPDATE poem_episode SET state = '\\x7fc000003f800000' WHERE id = 1", "poem_episode row 1: state value 0 is NaN"},
+            new String[] {"UPDATE poem_episode SET state = '\\x3f800000' WHERE id = 3", "poem_episode row 3: a state of 4 bytes; the memory's states have 2 dimensions (8 bytes)"},
+            new String[] {"UPDATE poem_episode SET action = 999 WHERE id = 1", "poem_episode row 1: order index 999, not 0 to 1 for m = 2"},
+            new String[] {"UPDATE poem_memory SET dimension = 17", "poem_episode row 1: a state of 8 bytes; the memory's states have 17 dimensions (68 bytes)"},
+            new String[] {"UPDATE poem_memory SET m = 0", "poem_memory: m = 0, not 1 to 12"},
+            new String[] {"UPDATE poem_memory SET m = 50", "poem_memory: m = 50, not 1 to 12"},
+            new String[] {"UPDATE poem_memory SET capacity = 0", "poem_memory: capacity 0"},
+            new String[] {"UPDATE poem_memory SET pool = '[]'", "poem_memory: its example pool is empty"});
+
+    @Test
+    void aDamagedDatabaseIsRefusedAsADamagedFileIsAndNothingIsWritten(@TempDir Path dir) throws Exception {
+        Path file = memoryFile(dir);
+        for (int i = 0; i < DAMAGES.size(); i++) {
+            String url = database("damaged" + i);
+            assertEquals(0, poem("copy", file.toString(), url).exit());
+            try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+                st.execute(DAMAGES.get(i)[0]);
+            }
+            Path out = dir.resolve("out" + i + ".poem");
+            Run copy = poem("copy", url, out.toString());
+            assertEquals(3, copy.exit(), DAMAGES.get(i)[0] + ": " + copy.err());
+            assertEquals("poem copy: " + url.substring(0, url.indexOf('?')) + ": damaged POEM memory in the database ("
+                    + DAMAGES.get(i)[1] + ")", copy.err().strip(), DAMAGES.get(i)[0]);
+            assertFalse(java.nio.file.Files.exists(out), "nothing written for " + DAMAGES.get(i)[0]);
+        }
+    }
+
+    /** A run's standard error, the command's and anything else printed there (the driver's log lines). */
+    static PoemCommandTest.Run everything(String... args) {
+        return PoemCommandTest.poem(args);
+    }
+
+    @Test
+    void theDatabasePasswordIsNeverPrinted(@TempDir Path dir) throws Exception {
+        Path file = memoryFile(dir);
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        List<PoemCommandTest.Run> runs = List.of(
+                everything("copy", file.toString(), "jdbc:postgresql://127.0.0.1:notaport/poem?user=poem&password=S3CRET-query"),
+                everything("select", "--memory", "jdbc:mysql://db.internal/poem?user=poem&password=S3CRET-mysql", "--query", "q"),
+                everything("copy", file.toString(), "jdbc:postgresql://poem:S3CRET-userinfo@127.0.0.1:" + closed + "/poem"),
+                everything("copy", "jdbc:postgresql://poem:S3CRET-from@127.0.0.1:" + closed + "/poem", dir.resolve("out.poem").toString()),
+                everything("tune", "--memory", "jdbc:postgresql://127.0.0.1:" + closed + "/poem", "--db-password", "S3CRET-option"));
+        int[] exits = {20, 2, 20, 20, 20};
+        for (int i = 0; i < runs.size(); i++) {
+            PoemCommandTest.Run run = runs.get(i);
+            assertFalse((run.out() + run.err()).contains("S3CRET"), run.out() + run.err());
+            assertEquals(1, run.err().strip().lines().count(), "one line, no driver log lines: " + run.err());
+            if (i != 0) assertEquals(exits[i], run.exit(), run.err());
+            else assertNotEquals(0, run.exit(), run.err());
+        }
+        assertEquals("poem select: jdbc:mysql://db.internal/poem: no memory store on the class path opens this kind of URL"
+                + " (a jdbc:postgresql: memory needs the artifact dev.mnemos:mnemos-poem-postgres; no other database is supported)",
+                runs.get(1).err().strip());
+        assertTrue(runs.get(2).err().contains("jdbc:postgresql://127.0.0.1:" + closed + "/poem: "), runs.get(2).err());
+    }
+
+    @Test
+    void theUserAndPasswordMayBeGivenAsTheUrlsUserInfo(@TempDir Path dir) throws Exception {
+        Path file = memoryFile(dir);
+        String url = database("userinfo");
+        String withUserInfo = url.substring(0, url.indexOf('?')).replace("jdbc:postgresql://", "jdbc:postgresql://postgres:any%40secret@");
+        Run copy = poem("copy", file.toString(), withUserInfo);
+        assertEquals(0, copy.exit(), copy.err());
+        assertFalse(copy.out().contains("secret"), copy.out());
+        assertEquals(3, count(url, "SELECT count(*) FROM poem_episode"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.mnemos.cli.poem;
 
+import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.cli.poem.CopyCommandTest.Run;
 import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.data.Example;
@@ -50,7 +51,7 @@ class FeedbackCommandTest {
                 new Example("Hot water never ran out.", "positive"), new Example("The heating was broken.", "negative"),
                 new Example("Staff brought extra blankets at once.", "positive"), new Example("The pool was lovely.", "positive"),
                 new Example("Breakfast was cold and stale.", "negative"));
-        PoemFile.Settings settings = new PoemFile.Settings(3, ReadSettings.DEFAULT, false, 1000, "all-minilm-l6-v2", 384, Permutation.identity(3));
+        MemorySettings settings = new MemorySettings(3, ReadSettings.DEFAULT, false, 1000, "all-minilm-l6-v2", 384, Permutation.identity(3));
         Path file = dir.resolve("reviews.poem");
         PoemFile.save(file, new PoemFile.Contents(settings, Task.simple(List.of("positive", "negative")), pool,
                 EpisodicMemory.builder().dimension(384).build(), new TrainingLog()));

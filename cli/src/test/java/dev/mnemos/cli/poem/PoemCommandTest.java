@@ -1,5 +1,6 @@
 package dev.mnemos.cli.poem;
 
+import dev.mnemos.poem.store.MemorySettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mnemos.poem.sim.BiasedModel;
@@ -95,11 +96,30 @@ class PoemCommandTest {
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().startsWith("trained 0 queries (40 finished before), 0 model calls"), again.out());
 
+        String[] otherStyle = {"train", "--data", data(), "--memory", memory.toString(), "--limit", "40", "--orders", "6", "--m", "3",
+                "--model", "biased", "--base-url", server.baseUrl(), "--style", "completion", "--retries", "0"};
+        byte[] trainedBytes = Files.readAllBytes(memory);
+        Run otherModel = poem(otherStyle);
+        assertEquals(3, otherModel.exit(), otherModel.err());
+        assertEquals("poem train: " + memory + " was trained with ollama biased, chat style; this run uses ollama biased, completion style"
+                + " (their rewards would mix in one memory): give --other-model to train on with it, or a new --memory", otherModel.err().strip());
+        assertArrayEquals(trainedBytes, Files.readAllBytes(memory), "a refused run leaves the memory as it was");
+        List<String> asked = new ArrayList<>(List.of(otherStyle));
+        asked.add("--other-model");
+        Run allowed = poem(asked.toArray(String[]::new));
+        assertEquals(0, allowed.exit(), allowed.err());
+        assertTrue(allowed.err().contains("note: " + memory + " was trained with ollama biased, chat style; training on with ollama biased,"
+                + " completion style (--other-model)"), allowed.err());
+        assertEquals(java.util.Optional.of("ollama biased, completion style"), PoemFile.load(memory).log().model());
+
         Path json = dir.resolve("report.json");
         Run eval = poem(withModel("biased", "eval", "--data", data(), "--memory", memory.toString(), "--limit", "40",
                 "--json", json.toString()));
         assertEquals(0, eval.exit(), eval.err());
         assertTrue(eval.out().contains("40 held-out queries, m = 3"), eval.out());
+        assertFalse(eval.err().contains("\r"), "not a terminal: plain progress lines, no redrawn frames: " + eval.err());
+        assertTrue(eval.err().contains("40/40 queries scored\n"), eval.err());
+        assertFalse(Files.exists(dir.resolve("reviews.poem.lock")), "the lock file goes with the run that held it");
         for (String method : List.of("poem", "random", "most-similar-first", "most-similar-last", "best-fixed")) {
             assertTrue(eval.out().contains(method), method);
         }
@@ -108,6 +128,17 @@ class PoemCommandTest {
         JsonNode poemRow = report.path("methods").get(0);
         assertEquals("poem", poemRow.path("method").asText());
         assertTrue(poemRow.path("low").asDouble() <= poemRow.path("mean").asDouble());
+
+        long calls = chatCalls();
+        Run denied = poem(withModel("biased", "eval", "--data", data(), "--memory", memory.toString(), "--limit", "40", "--json", "/sys/r.json"));
+        assertEquals(12, denied.exit(), denied.err());
+        assertEquals("poem eval: /sys/r.json: cannot write: permission denied", denied.err().strip());
+        Path missing = dir.resolve("no-such-dir").resolve("r.json");
+        Run noDir = poem(withModel("biased", "eval", "--data", data(), "--memory", memory.toString(), "--limit", "40", "--json", missing.toString()));
+        assertEquals(12, noDir.exit(), noDir.err());
+        assertTrue(noDir.err().contains("does not exist (create it first)"), noDir.err());
+        assertFalse(Files.exists(missing.getParent()), "a missing directory is not made");
+        assertEquals(calls, chatCalls(), "the output paths are checked before the first model call");
 
         Run select = poem("select", "--memory", memory.toString(), "--query", "The waiter was rude and slow.");
         assertEquals(0, select.exit(), select.err());
@@ -156,6 +187,53 @@ class PoemCommandTest {
         }
         Run after = poem(withModel("biased", "train", "--data", data(), "--memory", memory.toString(), "--limit", "10", "--orders", "2"));
         assertEquals(0, after.exit(), after.err());
+        assertFalse(Files.exists(dir.resolve("busy.poem.lock")), "the lock file goes with the run that held it");
+    }
+
+    long chatCalls() {
+        return server.countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo("/api/chat")).build()).getCount();
+    }
+
+    @Test
+    void aWriteErrorSaysWhyNotTheNameOfATemporaryFile() {
+        Path report = dir.resolve("r.json");
+        Cli.Failure f = assertThrows(Cli.Failure.class, () -> Cli.writing(report, () -> {
+            throw new java.nio.file.AccessDeniedException(dir.resolve(".r.json.12345.tmp").toString());
+        }));
+        assertEquals("cannot write " + report + " (permission denied)", f.getMessage());
+    }
+
+    @Test
+    void aFailedTrainLeavesNoLockFile() {
+        Path memory = dir.resolve("x.poem");
+        Run failed = poem(withModel("missing", "train", "--data", data(), "--memory", memory.toString(), "--limit", "10"));
+        assertEquals(5, failed.exit(), failed.err());
+        assertFalse(Files.exists(dir.resolve("x.poem.lock")), "no x.poem.lock after a failed train");
+    }
+
+    @Test
+    void anEmptyOrBlankQueryIsAUsageError() throws Exception {
+        for (String query : List.of("", "   ")) {
+            Run r = poem("select", "--memory", dir.resolve("none.poem").toString(), "--query", query);
+            assertEquals(2, r.exit(), r.err());
+            assertEquals("poem select: --query is empty: give the text to choose examples for", r.err().strip());
+        }
+    }
+
+    @Test
+    void aDirectoryGivenAsTheMemoryIsNamed() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("folder.poem"));
+        Run r = poem("select", "--memory", folder.toString(), "--query", "The room was cold.");
+        assertEquals(3, r.exit(), r.err());
+        assertEquals("poem select: " + folder + ": a directory, not a POEM memory file", r.err().strip());
+    }
+
+    @Test
+    void poemWithoutASubcommandIsAUsageError() {
+        Run r = poem();
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith("poem: give a subcommand"), r.err());
+        assertTrue(r.err().contains("Usage: poem"), r.err());
     }
 
     @Test
@@ -164,7 +242,7 @@ class PoemCommandTest {
         float[] state = new float[8];
         state[1] = 1;
         memory.write(state, dev.mnemos.poem.action.Permutation.of(2, 1), 1.0);
-        var settings = new PoemFile.Settings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT, false, 100, "all-minilm-l6-v2", 8,
+        var settings = new MemorySettings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT, false, 100, "all-minilm-l6-v2", 8,
                 dev.mnemos.poem.action.Permutation.identity(2));
         var pool = List.of(new dev.mnemos.poem.data.Example("good", "positive"), new dev.mnemos.poem.data.Example("bad", "negative"),
                 new dev.mnemos.poem.data.Example("fine", "positive"));
@@ -173,11 +251,12 @@ class PoemCommandTest {
                 memory, new dev.mnemos.poem.train.TrainingLog()));
         Run r = poem("select", "--memory", file.toString(), "--query", "so good");
         assertEquals(3, r.exit(), r.err());
-        assertEquals("poem select: " + file + ": damaged POEM memory file (its states have 8 dimensions; all-minilm-l6-v2 gives 384)",
+        assertEquals("poem select: " + file + ": damaged POEM memory (its states have 8 dimensions; all-minilm-l6-v2 gives 384)",
                 r.err().strip());
         Run train = poem(withModel("biased", "train", "--data", data(), "--memory", file.toString(), "--limit", "10"));
         assertEquals(3, train.exit(), train.err());
-        assertEquals("poem train: " + file + ": damaged POEM memory file (its states have 8 dimensions; all-minilm-l6-v2 gives 384)",
+        assertEquals("poem train: " + file + ": the memory there was written with encoder all-minilm-l6-v2 (8 dimensions) and m = 2;"
+                + " this run uses all-minilm-l6-v2 (384 dimensions)",
                 train.err().strip());
     }
 
@@ -298,7 +377,7 @@ class PoemCommandTest {
         float[] state = new float[384];
         state[7] = 1;
         memory.write(state, dev.mnemos.poem.action.Permutation.of(2, 1), 1.0);
-        var settings = new PoemFile.Settings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT, false, 100, "bge-small-en-v1.5", 384,
+        var settings = new MemorySettings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT, false, 100, "bge-small-en-v1.5", 384,
                 dev.mnemos.poem.action.Permutation.identity(2));
         var pool = List.of(new dev.mnemos.poem.data.Example("good", "positive"), new dev.mnemos.poem.data.Example("bad", "negative"),
                 new dev.mnemos.poem.data.Example("fine", "positive"));
@@ -308,13 +387,13 @@ class PoemCommandTest {
 
         Run r = poem("select", "--memory", file.toString(), "--query", "so good");
         assertEquals(3, r.exit(), r.out() + r.err());
-        assertEquals("poem select: " + file + " was trained with the encoder bge-small-en-v1.5; this command uses all-minilm-l6-v2",
+        assertEquals("poem select: " + file + " was trained with the encoder bge-small-en-v1.5; this is all-minilm-l6-v2",
                 r.err().strip());
     }
 
     @Test
     void aMemoryTrainedWithAnotherMIsBadInputAsInTraining() throws Exception {
-        var settings = new PoemFile.Settings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT, false, 100, "all-minilm-l6-v2", 384,
+        var settings = new MemorySettings(2, dev.mnemos.poem.memory.ReadSettings.DEFAULT, false, 100, "all-minilm-l6-v2", 384,
                 dev.mnemos.poem.action.Permutation.identity(2));
         var pool = List.of(new dev.mnemos.poem.data.Example("good", "positive"), new dev.mnemos.poem.data.Example("bad", "negative"),
                 new dev.mnemos.poem.data.Example("fine", "positive"));

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -89,6 +90,14 @@ class SharedTrainCommandTest {
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().startsWith("trained 0 queries (20 finished before), 0 model calls"), again.out());
 
+        CopyCommandTest.Run otherModel = poem(new String[] {"train", "--data", SampleData.dir().resolve("reviews.jsonl").toString(),
+                "--memory", url, "--limit", "20", "--orders", "6", "--m", "3", "--model", "another", "--base-url", server.baseUrl(),
+                "--style", "chat", "--retries", "0"});
+        assertEquals(3, otherModel.exit(), otherModel.err());
+        assertTrue(otherModel.err().contains("was trained with ollama biased, chat style; this run uses ollama another, chat style"),
+                otherModel.err());
+        assertEquals(1, CopyCommandTest.count(url, "SELECT count(*) FROM poem_memory WHERE model = 'ollama biased, chat style'"));
+
         CopyCommandTest.Run otherM = train("--m", "4");
         assertEquals(3, otherM.exit());
         assertTrue(otherM.err().contains("m = 3") && otherM.err().contains("m = 4"), otherM.err());
@@ -133,7 +142,7 @@ class SharedTrainCommandTest {
         byte[] before = Files.readAllBytes(file);
         CopyCommandTest.Run again = CopyCommandTest.poem("copy", url, file.toString());
         assertEquals(3, again.exit());
-        assertEquals(file + " exists; give --force to replace it", again.err().strip().replaceFirst("^poem copy: ", ""));
+        assertEquals(file + " already holds a memory of 120 episodes; give --force to replace it", again.err().strip().replaceFirst("^poem copy: ", ""));
         assertArrayEquals(before, Files.readAllBytes(file));
         assertEquals(0, CopyCommandTest.poem("copy", url, file.toString(), "--force").exit());
 
@@ -151,5 +160,28 @@ class SharedTrainCommandTest {
         assertEquals(0, CopyCommandTest.poem("copy", file.toString(), restored, "--force").exit());
         assertEquals(120, CopyCommandTest.count(restored, "SELECT count(*) FROM poem_episode"));
         assertEquals(120, CopyCommandTest.count(restored, "SELECT episodes FROM poem_memory"));
+    }
+
+    @Test
+    void aDatabaseThatStopsAnsweringIsExit20WithinTheTimeoutForEveryCommand() throws Exception {
+        assertEquals(0, trained().exit(), trained().err());
+        try (dev.mnemos.poem.postgres.FreezingProxy proxy = new dev.mnemos.poem.postgres.FreezingProxy("localhost", database.getPort())) {
+            String frozen = url.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
+            proxy.freeze();
+            String shown = PostgresMemory.redacted(frozen);
+            List<CopyCommandTest.Run> runs = List.of(
+                    CopyCommandTest.poem("select", "--memory", frozen, "--query", "The shower was cold.", "--db-timeout", "2"),
+                    CopyCommandTest.poem("feedback", "--memory", frozen, "--query", "The shower was cold.", "--order", "[1,2,3]",
+                            "--reward", "1", "--db-timeout", "2"),
+                    poem(new String[] {"train", "--data", SampleData.dir().resolve("reviews.jsonl").toString(), "--memory", frozen,
+                            "--limit", "20", "--m", "3", "--model", "biased", "--base-url", server.baseUrl(), "--style", "chat",
+                            "--db-timeout", "2"}));
+            for (CopyCommandTest.Run run : runs) {
+                assertEquals(20, run.exit(), run.err());
+                assertEquals(1, run.err().strip().lines().count(), run.err());
+                assertTrue(run.err().contains(shown + ": no PostgreSQL server answered within 2 s"), run.err());
+            }
+        }
+        assertEquals(120, CopyCommandTest.count(url, "SELECT count(*) FROM poem_episode"));
     }
 }

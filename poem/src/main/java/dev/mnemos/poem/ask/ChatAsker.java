@@ -3,28 +3,23 @@ package dev.mnemos.poem.ask;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.openai.LogProb;
-import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
-import dev.langchain4j.model.openai.OpenAiChatResponseMetadata;
 import dev.mnemos.poem.data.Example;
 import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.runtime.model.ModelErrors;
 import dev.mnemos.runtime.model.ModelException;
 import dev.mnemos.runtime.model.ProcessorConfig;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Asks a LangChain4j {@link ChatModel} with the examples as user/assistant turns. With
- * {@code logProbs}, asks an OpenAI-compatible model for the top log-probabilities of the answer's
- * first token (LangChain4j's Ollama client reports none).
+ * {@link LogProbs} (the model's API's own: OpenAI's in the cli), asks for the top
+ * log-probabilities of the answer's first token too.
  *
  * <pre>{@code
  * Asker asker = ChatAsker.builder().model(chat).task(task).build();
- * Asker margins = ChatAsker.builder().model(openAiChat).task(task).logProbs(true).config(config).build();
+ * Asker margins = ChatAsker.builder().model(openAiChat).task(task).logProbs(openAiLogProbs).config(config).build();
  * }</pre>
  */
 public final class ChatAsker implements Asker {
@@ -34,16 +29,13 @@ public final class ChatAsker implements Asker {
 
     private final ChatModel model;
     private final Task task;
-    private final boolean logProbs;
+    private final LogProbs logProbs;
     private final ProcessorConfig config;
 
     private ChatAsker(Builder b) {
         this.model = java.util.Objects.requireNonNull(b.model, "model");
         this.task = java.util.Objects.requireNonNull(b.task, "task");
-        if (b.logProbs && !(model instanceof OpenAiChatModel)) {
-            throw new IllegalArgumentException("token log-probabilities need an OpenAI-compatible backend (--backend openai);"
-                    + " LangChain4j's Ollama client reports none");
-        }
+        if (b.logProbs != null) b.logProbs.check(model);
         this.logProbs = b.logProbs;
         this.config = b.config != null ? b.config : ProcessorConfig.builder().build();
     }
@@ -55,7 +47,7 @@ public final class ChatAsker implements Asker {
     public static final class Builder {
         private ChatModel model;
         private Task task;
-        private boolean logProbs;
+        private LogProbs logProbs;
         private ProcessorConfig config;
 
         private Builder() {}
@@ -66,8 +58,8 @@ public final class ChatAsker implements Asker {
         /** How examples and the query become chat messages. Required. */
         public Builder task(Task task) { this.task = task; return this; }
 
-        /** Ask for the first token's top log-probabilities (OpenAI-compatible models only); default false. */
-        public Builder logProbs(boolean logProbs) { this.logProbs = logProbs; return this; }
+        /** Ask for the first token's top log-probabilities, the way the model's API does; default none. */
+        public Builder logProbs(LogProbs logProbs) { this.logProbs = logProbs; return this; }
 
         /** The settings the model was built from, so that errors name the server and model; optional. */
         public Builder config(ProcessorConfig config) { this.config = config; return this; }
@@ -80,9 +72,7 @@ public final class ChatAsker implements Asker {
     @Override
     public Reply ask(String query, List<Example> orderedExamples) throws ModelException {
         ChatRequest.Builder request = ChatRequest.builder().messages(task.messages(query, orderedExamples));
-        if (logProbs) {
-            request.parameters(OpenAiChatRequestParameters.builder().logprobs(true).topLogprobs(TOP_LOGPROBS).build());
-        }
+        if (logProbs != null) request.parameters(logProbs.request(TOP_LOGPROBS));
         ChatResponse response;
         try {
             response = model.chat(request.build());
@@ -92,21 +82,7 @@ public final class ChatAsker implements Asker {
         if (response == null || response.aiMessage() == null || response.aiMessage().text() == null) {
             throw ModelErrors.badResponse(config, "the answer holds no text", null);
         }
-        return new Reply(response.aiMessage().text(), firstTokenTop(response));
+        return new Reply(response.aiMessage().text(), logProbs == null ? Map.of() : logProbs.firstToken(response));
     }
 
-    private static Map<String, Double> firstTokenTop(ChatResponse response) {
-        Map<String, Double> top = new HashMap<>();
-        if (response.metadata() instanceof OpenAiChatResponseMetadata meta && meta.logProbs() != null
-                && !meta.logProbs().isEmpty()) {
-            LogProb first = meta.logProbs().get(0);
-            if (first.topLogprobs() != null) {
-                for (LogProb p : first.topLogprobs()) {
-                    if (p.token() != null && p.logprob() != null) top.merge(p.token(), p.logprob(), Math::max);
-                }
-            }
-            if (first.token() != null && first.logprob() != null) top.merge(first.token(), first.logprob(), Math::max);
-        }
-        return top;
-    }
 }

@@ -19,4 +19,14 @@ public interface ActionValueEstimator {
 
     /** The action with the highest estimated reward for this state, or empty when nothing is known. */
     Optional<Permutation> best(float[] state);
+
+    /**
+     * Whether the rewards stored differ. With every reward the same (all 0, say, when no answer was
+     * right) no order earned more than another, {@link #best} is an arbitrary pick, and
+     * {@link dev.mnemos.poem.Poem#select} uses the default order instead. Default true: an
+     * estimator that keeps no rewards to compare cannot tell.
+     */
+    default boolean rewardsDiffer() {
+        return true;
+    }
 }

@@ -29,10 +29,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>Each distinct state is stored once, with the actions tried on it. The nearest states are found
  * by a {@link StateIndex}: an exact scan ({@link ExactScan}) while the memory is small, and past
- * {@link Builder#exactUpTo} distinct states an approximate graph ({@link GraphIndex}, JVector) that
+ * {@link Builder#exactUpTo} distinct states an approximate index ({@link ApproximateIndex}: mnemos-poem-graph's JVector graph) that
  * takes each new state as it is written (inserted off the writer's thread; reads see it at once);
  * a load builds it once, on every core, or takes the graph a file kept ({@link #snapshot()},
- * {@link #addAll(List, SavedGraph, java.util.function.Consumer)}).
+ * {@link #addAll(List, SavedIndex, java.util.function.Consumer)}).
  * Reads run concurrently; writes take an exclusive lock.
  */
 public final class EpisodicMemory implements ActionValueEstimator {
@@ -47,6 +47,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
     private final int dimension;
     private final int capacity;
     private final int exactUpTo;
+    private final ApproximateIndex.Provider approximate;
     private volatile int searchBeam;
     private volatile ReadSettings read;
 
@@ -56,6 +57,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
     private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
     private final Map<StateKey, Integer> slotOf = new HashMap<>();
     private final ArrayDeque<EntryRef> fifo = new ArrayDeque<>();
+    private final Map<Double, Integer> rewardCounts = new HashMap<>(); // entries per distinct reward
     private long clock;
     private boolean loading;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -65,7 +67,8 @@ public final class EpisodicMemory implements ActionValueEstimator {
         this.dimension = b.dimension;
         this.capacity = b.capacity;
         this.exactUpTo = b.exactUpTo;
-        this.searchBeam = b.searchBeam; // a graph read keeps at least the k it is asked for (GraphIndex.nearest)
+        this.approximate = b.approximate;
+        this.searchBeam = b.searchBeam; // a graph read keeps at least the k it is asked for
         this.index = new ExactScan(dimension);
         this.read = b.read;
     }
@@ -99,7 +102,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
         lock.writeLock().lock();
         try {
             searchBeam = beam;
-            if (index instanceof GraphIndex graph) graph.searchBeam(beam);
+            if (index instanceof ApproximateIndex graph) graph.searchBeam(beam);
         } finally {
             lock.writeLock().unlock();
         }
@@ -171,6 +174,17 @@ public final class EpisodicMemory implements ActionValueEstimator {
         }
     }
 
+    /** Whether the entries stored hold at least two different rewards (see {@link ActionValueEstimator#rewardsDiffer}). */
+    @Override
+    public boolean rewardsDiffer() {
+        lock.readLock().lock();
+        try {
+            return rewardCounts.size() > 1;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Number of entries (state, action) stored, at most L. */
     public int size() {
         lock.readLock().lock();
@@ -232,7 +246,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
     public Snapshot snapshot() throws java.io.IOException {
         lock.writeLock().lock(); // JVector settles the graph before saving it
         try {
-            if (!(index instanceof GraphIndex graph)) return new Snapshot(entries(), Optional.empty());
+            if (!(index instanceof ApproximateIndex graph)) return new Snapshot(entries(), Optional.empty());
             int[] numberOfSlot = new int[highWater];
             Arrays.fill(numberOfSlot, -1);
             int next = 0;
@@ -244,7 +258,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
     }
 
     /** Entries oldest first, and the saved graph index when the memory reads through one. */
-    public record Snapshot(List<Episode> episodes, Optional<SavedGraph> graph) {}
+    public record Snapshot(List<Episode> episodes, Optional<SavedIndex> graph) {}
 
     private List<Episode> entries() {
         List<Episode> out = new ArrayList<>(fifo.size());
@@ -263,7 +277,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
     public void addAll(List<Episode> episodes) {
         lock.writeLock().lock();
         try {
-            if (index instanceof GraphIndex) {
+            if (index instanceof ApproximateIndex) {
                 insertAll(episodes);
                 return;
             }
@@ -285,7 +299,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
      * used: {@code note} is told why in one line and the graph is built from the states as
      * {@link #addAll(List)} would.
      */
-    public void addAll(List<Episode> episodes, SavedGraph saved, java.util.function.Consumer<String> note) {
+    public void addAll(List<Episode> episodes, SavedIndex saved, java.util.function.Consumer<String> note) {
         lock.writeLock().lock();
         try {
             if (!slotOf.isEmpty()) throw new IllegalStateException("a saved graph goes only into an empty memory");
@@ -294,7 +308,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
                 insertAll(episodes);
             } finally {
                 loading = false;
-                if (slotOf.size() > exactUpTo) index = savedOrBuilt(saved, note);
+                if (slotOf.size() > exactUpTo && approximate != null) index = savedOrBuilt(saved, note);
                 else indexLoaded();
             }
         } finally {
@@ -304,7 +318,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
 
     /** After a load: the exact scan over every state, or past {@code exactUpTo} a graph. */
     private void indexLoaded() {
-        if (slotOf.size() > exactUpTo) {
+        if (slotOf.size() > exactUpTo && approximate != null) {
             switchToGraph();
             return;
         }
@@ -313,12 +327,12 @@ public final class EpisodicMemory implements ActionValueEstimator {
     }
 
     /** The saved graph when it fits the states just loaded (slot i holding the i-th distinct state of the episodes), else a new one. */
-    private StateIndex savedOrBuilt(SavedGraph saved, java.util.function.Consumer<String> note) {
+    private StateIndex savedOrBuilt(SavedIndex saved, java.util.function.Consumer<String> note) {
         try {
             if (highWater != slotOf.size() || !freeSlots.isEmpty()) throw new java.io.IOException("entries were evicted while loading");
             float[][] states = new float[highWater][];
             for (int slot = 0; slot < highWater; slot++) states[slot] = slots[slot].vector;
-            return GraphIndex.load(saved, states, searchBeam);
+            return approximate.load(saved, states, searchBeam);
         } catch (java.io.IOException e) {
             note.accept("the saved graph index does not fit the memory (" + e.getMessage() + "); building it again");
             switchToGraph();
@@ -352,7 +366,11 @@ public final class EpisodicMemory implements ActionValueEstimator {
             Slot slot = slots[existing];
             int i = slot.indexOf(action);
             if (i >= 0) {
-                slot.rewards[i] = Math.max(slot.rewards[i], reward);
+                if (reward > slot.rewards[i]) {
+                    counted(slot.rewards[i], -1);
+                    counted(reward, 1);
+                    slot.rewards[i] = reward;
+                }
                 return;
             }
         }
@@ -361,12 +379,19 @@ public final class EpisodicMemory implements ActionValueEstimator {
         Integer slotIndex = slotOf.get(key); // the eviction may have freed this very state
         if (slotIndex == null) slotIndex = newSlot(s, key);
         slots[slotIndex].add(action, reward);
+        counted(reward, 1);
         fifo.addLast(new EntryRef(slotIndex, action, time));
+    }
+
+    /** Keeps count of the entries holding each reward (-0.0 counted as 0.0), for {@link #rewardsDiffer}. */
+    private void counted(double reward, int change) {
+        rewardCounts.merge(reward + 0.0, change, (a, b) -> a + b == 0 ? null : a + b);
     }
 
     private void evictOldest() {
         EntryRef old = fifo.pollFirst();
         Slot slot = slots[old.slot];
+        counted(slot.rewards[slot.indexOf(old.action)], -1);
         slot.remove(old.action);
         if (slot.count == 0) {
             slotOf.remove(new StateKey(slot.vector));
@@ -384,7 +409,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
         if (slot >= slots.length) slots = Arrays.copyOf(slots, slots.length * 2);
         slots[slot] = new Slot(s);
         slotOf.put(key, slot);
-        if (!loading && index instanceof ExactScan && slotOf.size() > exactUpTo) switchToGraph(); // the index is made once a load is done
+        if (!loading && index instanceof ExactScan && slotOf.size() > exactUpTo && approximate != null) switchToGraph(); // a load makes its index once done
         return slot;
     }
 
@@ -398,7 +423,7 @@ public final class EpisodicMemory implements ActionValueEstimator {
             held[n] = slot;
             vectors[n++] = slots[slot].vector;
         }
-        GraphIndex graph = new GraphIndex(dimension, searchBeam);
+        ApproximateIndex graph = approximate.create(dimension, searchBeam);
         graph.addAll(held, vectors); // if the build fails the graph still holds every state, read exactly, and builds again on the next write
         index = graph;
     }
@@ -469,8 +494,16 @@ public final class EpisodicMemory implements ActionValueEstimator {
         private int exactUpTo = DEFAULT_EXACT_UP_TO;
         private int searchBeam = DEFAULT_SEARCH_BEAM;
         private ReadSettings read = ReadSettings.DEFAULT;
+        private ApproximateIndex.Provider approximate = ApproximateIndex.Provider.found();
 
         private Builder() {}
+
+        /**
+         * What reads go through past {@link #exactUpTo} distinct states; default the provider found on
+         * the class path (mnemos-poem-graph's JVector graph), or none: then every read scans every
+         * state exactly, however many there are.
+         */
+        public Builder approximate(ApproximateIndex.Provider provider) { this.approximate = provider; return this; }
 
         /** Length of the state embeddings (384 for MiniLM). Required. */
         public Builder dimension(int dimension) { this.dimension = dimension; return this; }

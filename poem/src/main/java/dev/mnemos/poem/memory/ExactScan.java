@@ -10,7 +10,7 @@ import java.util.List;
  * dimension by dimension, so scoring a query against a tile is a loop of multiply-adds over plain
  * arrays, which the JIT turns into SIMD code. Exact, and the fastest read for small memories.
  */
-final class ExactScan implements StateIndex {
+public final class ExactScan implements StateIndex {
 
     static final int TILE = 1024;
 
@@ -78,7 +78,7 @@ final class ExactScan implements StateIndex {
     }
 
     /** The slots by score, best first, ties by slot. */
-    static int[] sorted(int[] slots, float[] scores) {
+    public static int[] sorted(int[] slots, float[] scores) {
         int n = slots.length;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) order[i] = i;

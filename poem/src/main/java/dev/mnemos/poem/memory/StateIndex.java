@@ -7,7 +7,7 @@ package dev.mnemos.poem.memory;
  * <p>Vectors are unit length, so the dot product is the cosine. The memory's lock guards every
  * call: adds and removes never run with each other or with a search, searches may run together.
  */
-interface StateIndex {
+public interface StateIndex {
 
     /** The state in {@code slot} is now {@code vector} (unit length; kept by reference, not copied). */
     void add(int slot, float[] vector);

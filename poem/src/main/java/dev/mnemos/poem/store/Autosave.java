@@ -19,9 +19,9 @@ import java.util.function.Consumer;
  * each save is a consistent snapshot of the memory.
  *
  * <pre>{@code
- * PoemFile.Contents trained = PoemFile.load(file);
- * Poem poem = trained.poem(encoder);
- * try (Autosave autosave = Autosave.builder().file(file).contents(trained).every(Duration.ofSeconds(30)).start()) {
+ * FileMemoryStore store = FileMemoryStore.open(file, StoreOptions.DEFAULT);  // read: the autosave holds the lock
+ * Poem poem = store.poem(encoder);
+ * try (Autosave autosave = Autosave.builder().file(file).contents(store.contents()).every(Duration.ofSeconds(30)).start()) {
  *     ... serve requests, poem.feedback(selection, reward) ...
  * }   // saved on close
  * }</pre>

@@ -1,7 +1,7 @@
 package dev.mnemos.poem.store;
 
 import dev.mnemos.io.AtomicFiles;
-import dev.mnemos.poem.memory.SavedGraph;
+import dev.mnemos.poem.memory.SavedIndex;
 
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -24,7 +24,7 @@ import java.util.zip.CheckedOutputStream;
  * "MNEMOS-POEM-INDEX"  magic, 17 bytes
  * int                  format version (1)
  * long, long           the memory file's CRC-32 and length: the memory this graph belongs to
- * ...                  the graph ({@link SavedGraph#write})
+ * ...                  the index, in its own format ({@link SavedIndex}: the graph's nodes and JVector's graph)
  * long                 CRC-32 of everything before it
  * </pre>
  *
@@ -44,7 +44,7 @@ final class IndexFile {
     }
 
     /** Writes the graph for the memory file whose checksum and length are given (temporary file, then rename). */
-    static void save(Path memoryFile, long memoryChecksum, long memoryLength, SavedGraph graph) throws IOException {
+    static void save(Path memoryFile, long memoryChecksum, long memoryLength, SavedIndex graph) throws IOException {
         AtomicFiles.write(beside(memoryFile), raw -> {
             CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32());
             DataOutputStream out = new DataOutputStream(checked);
@@ -52,7 +52,7 @@ final class IndexFile {
             out.writeInt(VERSION);
             out.writeLong(memoryChecksum);
             out.writeLong(memoryLength);
-            graph.write(out);
+            out.write(graph.bytes());
             out.flush();
             out.writeLong(checked.getChecksum().getValue());
             out.flush();
@@ -68,7 +68,7 @@ final class IndexFile {
      * The graph saved for the memory file with this checksum and length; empty, with a note,
      * when there is an index file that cannot be used, and empty without one when there is none.
      */
-    static Optional<SavedGraph> load(Path memoryFile, long memoryChecksum, long memoryLength, Consumer<String> note) {
+    static Optional<SavedIndex> load(Path memoryFile, long memoryChecksum, long memoryLength, Consumer<String> note) {
         Path file = beside(memoryFile);
         if (!Files.exists(file)) return Optional.empty();
         try {
@@ -79,7 +79,7 @@ final class IndexFile {
         }
     }
 
-    private static SavedGraph read(Path file, long memoryChecksum, long memoryLength) throws IOException {
+    private static SavedIndex read(Path file, long memoryChecksum, long memoryLength) throws IOException {
         long size = Files.size(file);
         if (size < HEADER + 8 || size > Integer.MAX_VALUE - 16) throw new IOException("damaged: " + size + " bytes");
         byte[] bytes = Files.readAllBytes(file);
@@ -95,6 +95,8 @@ final class IndexFile {
         if (in.getLong() != memoryChecksum || in.getLong() != memoryLength) {
             throw new IOException("stale: written for another version of " + file.getFileName().toString().replaceFirst("\\.index$", ""));
         }
-        return SavedGraph.read(in.slice());
+        byte[] index = new byte[in.remaining()];
+        in.get(index);
+        return new SavedIndex(index);
     }
 }

@@ -15,15 +15,26 @@ import java.nio.file.StandardOpenOption;
  * One writer per memory file: an exclusive lock on {@code FILE.lock} beside it, held while a
  * command trains or tunes the memory. A second process (or a second holder in this one) is refused
  * at once with a message naming the file and the holder's process id, instead of doubling the
- * work. The operating system drops the lock when its process dies, so a crash leaves no stale lock;
- * the small {@code .lock} file may stay and is harmless.
+ * work. The operating system drops the lock when its process dies, so a crash leaves no stale lock
+ * (only the small {@code .lock} file, which the next holder takes over).
+ *
+ * <p>{@link #close} removes the lock file, while it still holds the lock. A process that opened the
+ * file just before and takes its lock just after then holds the lock of a file no longer there, so
+ * every holder checks, once it has the lock, that the path still names the very file it locked
+ * (the holder line it wrote, with a token of its own, reads back through the path); if not, it
+ * starts again. At no moment do two processes both believe they hold the lock of one path.
  */
 public final class MemoryLock implements AutoCloseable {
 
+    /** Attempts to take a lock file that another holder removed meanwhile, before giving up. */
+    private static final int ATTEMPTS = 100;
+
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private MemoryLock(FileChannel channel, FileLock lock) {
+    private MemoryLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
     }
@@ -38,13 +49,28 @@ public final class MemoryLock implements AutoCloseable {
      *
      * @param what what takes it, e.g. "poem train", for the other holder's refusal message
      * @throws MemoryInUseException when another process or holder has it
-     * @throws IOException when the lock file cannot be made (e.g. the directory is not writable)
+     * @throws java.io.UncheckedIOException when the lock file cannot be made (e.g. the directory is not writable)
      */
     public static MemoryLock acquire(Path memory, String what) throws IOException {
         Path file = lockFile(memory);
-        FileChannel channel = null;
+        String holder = what + ", process " + ProcessHandle.current().pid();
+        for (int attempt = 1; ; attempt++) {
+            MemoryLock taken = tryAcquire(memory, file, holder);
+            if (taken != null) return taken;
+            if (attempt == ATTEMPTS) throw new IOException(file + " was removed under this process " + ATTEMPTS + " times");
+        }
+    }
+
+    /** The lock, or null when the file locked turned out to be one another holder had removed. */
+    private static MemoryLock tryAcquire(Path memory, Path file, String holder) throws IOException {
+        FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) { // not the memory's fault: where it is cannot be written
+            String why = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+            throw new java.io.UncheckedIOException("cannot write " + file + " (" + why + ")", e);
+        }
+        try {
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -52,38 +78,62 @@ public final class MemoryLock implements AutoCloseable {
                 lock = null;
             }
             if (lock == null) {
-                String holder = holder(channel);
-                channel.close();
-                throw new MemoryInUseException(memory + " is in use by " + (holder.isEmpty() ? "another process" : holder)
+                String other = holder(channel);
+                throw new MemoryInUseException(memory + " is in use by " + (other.isEmpty() ? "another process" : other)
                         + " (lock " + file + "); wait for it to finish, or give another memory file");
             }
-            byte[] me = (what + ", process " + ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8);
+            byte[] line = (holder + "\n" + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(me), 0);
+            channel.write(ByteBuffer.wrap(line), 0);
             channel.force(false);
-            return new MemoryLock(channel, lock);
-        } catch (IOException e) {
-            try {
-                if (channel != null) channel.close();
-            } catch (IOException ignored) {
-                // the first failure is the one to report
+            if (!stillNamed(file, line)) {
+                channel.close(); // releases the lock of the removed file
+                return null;
             }
+            return new MemoryLock(file, channel, lock);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
             throw e;
         }
     }
 
+    /** Whether the path still names the file that holds {@code line}, the line this holder wrote. */
+    private static boolean stillNamed(Path file, byte[] line) throws IOException {
+        try {
+            return java.util.Arrays.equals(java.nio.file.Files.readAllBytes(file), line);
+        } catch (java.nio.file.NoSuchFileException removed) {
+            return false;
+        }
+    }
+
+    /** The first line of the lock file: what holds it and its process id. */
     private static String holder(FileChannel channel) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(200);
         channel.read(b, 0);
-        return new String(b.array(), 0, b.position(), StandardCharsets.UTF_8).strip();
+        String text = new String(b.array(), 0, b.position(), StandardCharsets.UTF_8);
+        int nl = text.indexOf('\n');
+        return (nl < 0 ? text : text.substring(0, nl)).strip();
     }
 
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // the first failure is the one to report
+        }
+    }
+
+    /** Removes the lock file while still holding its lock, then lets go of the lock. */
     @Override
     public void close() throws IOException {
         try {
-            lock.release();
+            java.nio.file.Files.deleteIfExists(file);
         } finally {
-            channel.close();
+            try {
+                lock.release();
+            } finally {
+                channel.close();
+            }
         }
     }
 

@@ -10,7 +10,7 @@ import dev.mnemos.poem.memory.Episode;
 import dev.mnemos.poem.memory.EpisodicMemory;
 import dev.mnemos.poem.memory.Aggregate;
 import dev.mnemos.poem.memory.ReadSettings;
-import dev.mnemos.poem.memory.SavedGraph;
+import dev.mnemos.poem.memory.SavedIndex;
 import dev.mnemos.poem.memory.Weighting;
 import dev.mnemos.poem.prompt.Task;
 import dev.mnemos.poem.train.TrainingLog;
@@ -46,7 +46,8 @@ import java.util.zip.CheckedOutputStream;
  * <pre>
  * "MNEMOS-POEM-MEMORY"  magic, 18 bytes
  * int                   format version (2; version 1 files still load)
- * int, bytes            header: UTF-8 JSON with settings, task, pool, finished queries, per-order stats;
+ * int, bytes            header: UTF-8 JSON with settings, task, pool, finished queries, per-order stats,
+ *                       the model whose answers earned the rewards ("model", since this build; optional);
  *                       since version 2 the read settings are a section of their own:
  *                       "read": {"k": 30, "weighting": "SIMILARITY", "aggregate": "MEAN", "tuned": true}
  *                       (version 1 had k and weighting at the top and always summed)
@@ -74,43 +75,7 @@ public final class PoemFile {
     private PoemFile() {}
 
     /** What the file holds. */
-    public record Contents(Settings settings, Task task, List<Example> pool, EpisodicMemory memory, TrainingLog log) {
-
-        /**
-         * A {@link dev.mnemos.poem.Poem} over this memory, its pool, task, m and default order, embedding with
-         * {@code encoder}, which must be the one the memory was trained with.
-         *
-         * @throws dev.mnemos.poem.data.DataException when the encoder is another one
-         */
-        public dev.mnemos.poem.Poem poem(dev.mnemos.embed.Encoder encoder) {
-            if (!settings.encoder().equals(encoder.id()) || settings.dimension() != encoder.dimension()) {
-                throw new dev.mnemos.poem.data.DataException("the memory was trained with the encoder " + settings.encoder() + " ("
-                        + settings.dimension() + " dimensions); this is " + encoder.id() + " (" + encoder.dimension() + ")");
-            }
-            return dev.mnemos.poem.Poem.builder().encoder(encoder).examples(pool).estimator(memory).task(task)
-                    .m(settings.m()).fallback(settings.fallback()).build();
-        }
-    }
-
-    /**
-     * The settings a memory was trained with.
-     *
-     * @param read     how the memory is read
-     * @param tuned    whether {@code read} was chosen by {@link dev.mnemos.poem.tune.ReadTuner} (else given or the default)
-     * @param encoder  the encoder's id; states from another encoder are not comparable
-     * @param fallback the order used when the memory knows nothing
-     */
-    public record Settings(int m, ReadSettings read, boolean tuned, int capacity, String encoder, int dimension, Permutation fallback) {
-
-        public int k() { return read.k(); }
-
-        public Weighting weighting() { return read.weighting(); }
-
-        /** The same settings with another read. */
-        public Settings withRead(ReadSettings newRead, boolean newTuned) {
-            return new Settings(m, newRead, newTuned, capacity, encoder, dimension, fallback);
-        }
-    }
+    public record Contents(MemorySettings settings, Task task, List<Example> pool, EpisodicMemory memory, TrainingLog log) {}
 
     /**
      * Writes the memory file and, when the memory reads through a graph, the graph beside it
@@ -179,11 +144,12 @@ public final class PoemFile {
 
     /** As {@link #load(Path, Consumer)}, reading through a graph past {@code exactUpTo} distinct states. */
     static Contents load(Path file, Consumer<String> note, int exactUpTo) throws IOException {
+        if (Files.isDirectory(file)) throw new FormatException(file + ": a directory, not a POEM memory file");
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             CheckedInputStream checked = new CheckedInputStream(raw, new CRC32());
             DataInputStream in = new DataInputStream(checked);
             Header header = readHeader(in, file);
-            Settings settings = settings(header.json(), header.version(), file);
+            MemorySettings settings = settings(header.json(), header.version(), file);
             List<float[]> states = readStates(in, settings.dimension(), file);
             List<Episode> episodes = readEpisodes(in, states, settings.m(), file);
             long expected = checked.getChecksum().getValue();
@@ -193,7 +159,7 @@ public final class PoemFile {
 
             EpisodicMemory memory = EpisodicMemory.builder().dimension(settings.dimension()).read(settings.read())
                     .capacity(settings.capacity()).exactUpTo(exactUpTo).build();
-            Optional<SavedGraph> graph = IndexFile.load(file, stored, Files.size(file), note);
+            Optional<SavedIndex> graph = IndexFile.load(file, stored, Files.size(file), note);
             if (graph.isPresent()) memory.addAll(episodes, graph.get(), n -> note.accept(IndexFile.beside(file) + ": " + n));
             else memory.addAll(episodes);
             return new Contents(settings, task(header.json().path("task")), pool(header.json().path("pool"), file), memory, log(header.json(), settings.m()));
@@ -262,7 +228,7 @@ public final class PoemFile {
 
     private static ObjectNode header(Contents c) {
         ObjectNode h = JSON.createObjectNode();
-        Settings s = c.settings();
+        MemorySettings s = c.settings();
         h.put("m", s.m()).put("capacity", s.capacity())
                 .put("encoder", s.encoder()).put("dimension", s.dimension()).put("fallback", s.fallback().toString());
         h.putObject("read").put("k", s.read().k()).put("weighting", s.read().weighting().name())
@@ -275,6 +241,7 @@ public final class PoemFile {
         t.labels().forEach(labels::add);
         ArrayNode pool = h.putArray("pool");
         for (Example e : c.pool()) pool.addObject().put("input", e.input()).put("output", e.output());
+        c.log().model().ifPresent(model -> h.put("model", model));
         ArrayNode finished = h.putArray("finished");
         c.log().finishedInOrder().forEach(finished::add);
         ArrayNode stats = h.putArray("orders");
@@ -282,7 +249,7 @@ public final class PoemFile {
         return h;
     }
 
-    private static Settings settings(JsonNode h, int version, Path file) throws FormatException {
+    private static MemorySettings settings(JsonNode h, int version, Path file) throws FormatException {
         for (String f : List.of("m", "capacity", "encoder", "dimension", "fallback")) {
             if (!h.has(f)) throw damaged(file, "no " + f + " in the header");
         }
@@ -292,7 +259,7 @@ public final class PoemFile {
         }
         ReadSettings read = new ReadSettings(r.get("k").asInt(), Weighting.valueOf(r.get("weighting").asText()),
                 version == 1 ? Aggregate.SUM : Aggregate.valueOf(r.get("aggregate").asText()));
-        Settings s = new Settings(h.get("m").asInt(), read, version > 1 && r.get("tuned").asBoolean(), h.get("capacity").asInt(),
+        MemorySettings s = new MemorySettings(h.get("m").asInt(), read, version > 1 && r.get("tuned").asBoolean(), h.get("capacity").asInt(),
                 h.get("encoder").asText(), h.get("dimension").asInt(), Permutation.parse(h.get("fallback").asText()));
         if (s.m() < 1 || s.m() > Permutation.MAX_SIZE || s.capacity() < 1 || s.dimension() < 1
                 || s.fallback().size() != s.m()) {
@@ -326,6 +293,7 @@ public final class PoemFile {
         }
         TrainingLog log = new TrainingLog();
         log.addAll(finished, stats);
+        if (h.hasNonNull("model")) log.model(h.get("model").asText());
         return log;
     }
 }

@@ -18,6 +18,22 @@ public final class TrainingLog {
 
     private final Set<String> finished = new LinkedHashSet<>();
     private final Map<Permutation, double[]> stats = new HashMap<>(); // {sum, count}
+    private String model; // whose answers earned the rewards, e.g. "ollama llama3.2, chat style"; null when not recorded
+
+    /**
+     * The model (and how it was asked) whose answers earned the training rewards, e.g. {@code ollama
+     * llama3.2, chat style}; empty for a log that never recorded it (a memory of an older build).
+     * Rewards of two models do not belong in one memory: what one model's order bias rewards,
+     * another's may not.
+     */
+    public synchronized java.util.Optional<String> model() {
+        return java.util.Optional.ofNullable(model);
+    }
+
+    /** Records whose answers the rewards come from (see {@link #model()}). */
+    public synchronized void model(String model) {
+        this.model = java.util.Objects.requireNonNull(model, "model");
+    }
 
     public synchronized boolean isFinished(String query) {
         return finished.contains(query);

@@ -3,7 +3,6 @@ package dev.mnemos.poem.ask;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.mnemos.poem.data.Example;
 import dev.mnemos.poem.prompt.Task;
-import dev.mnemos.poem.reward.ClassificationMargin;
 import dev.mnemos.runtime.model.ChatModels;
 import dev.mnemos.runtime.model.ModelException;
 import dev.mnemos.runtime.model.ModelServerStubs;
@@ -74,26 +73,6 @@ class ChatAskerTest {
     }
 
     @Test
-    void readsFirstTokenLogProbabilitiesFromAnOpenAiCompatibleServer() throws Exception {
-        server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
-                .withRequestBody(matchingJsonPath("$.logprobs", equalTo("true")))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
-                        {"id":"chatcmpl-9f2c","object":"chat.completion","created":1760742847,"model":"qwen2.5-7b-instruct",
-                         "choices":[{"index":0,"message":{"role":"assistant","content":"negative"},
-                           "logprobs":{"content":[{"token":"negative","logprob":-0.105,"bytes":[110,101,103,97,116,105,118,101],
-                             "top_logprobs":[{"token":"negative","logprob":-0.105,"bytes":[110]},
-                                             {"token":"positive","logprob":-2.31,"bytes":[112]},
-                                             {"token":"Negative","logprob":-4.2,"bytes":[78]}]}]},
-                           "finish_reason":"stop"}],
-                         "usage":{"prompt_tokens":41,"completion_tokens":1,"total_tokens":42}}""")));
-        ChatAsker asker = ChatAsker.builder().model(ChatModels.create(openAi())).task(TASK).logProbs(true).config(openAi()).build();
-        Reply reply = asker.ask("Cold shower.", EXAMPLES);
-        assertEquals("negative", reply.text());
-        assertEquals(-2.31, reply.firstTokenTop().get("positive"), 1e-9);
-        assertEquals(-0.105 - -2.31, new ClassificationMargin(TASK.labels()).score(reply, "negative"), 1e-9);
-    }
-
-    @Test
     void theCompletionStyleSendsTheTemplatesPromptToGenerate() throws Exception {
         ModelServerStubs.answer(server, Api.OLLAMA_GENERATE, "llama3.2", " negative", false);
         try (var processor = dev.mnemos.runtime.model.Processors.create(ollama())) {
@@ -102,12 +81,6 @@ class ChatAskerTest {
         }
         server.verify(postRequestedFor(urlPathEqualTo("/api/generate"))
                 .withRequestBody(matchingJsonPath("$.prompt", equalTo(TASK.render("Cold shower.", EXAMPLES)))));
-    }
-
-    @Test
-    void logProbabilitiesCannotBeAskedOfOllama() {
-        var e = assertThrows(IllegalArgumentException.class, () -> ChatAsker.builder().model(ChatModels.create(ollama())).task(TASK).logProbs(true).config(ollama()).build());
-        assertTrue(e.getMessage().contains("--backend openai"), e.getMessage());
     }
 
     @Test

@@ -69,6 +69,7 @@ class FewShotChatModelTest {
                 .withHeader("Content-Type", Api.OLLAMA_CHAT.contentType(false))
                 .withBody(Api.OLLAMA_CHAT.body("llama3.2", "negative", false))));
         poem.feedback("The waiter ignored us all evening.", LEARNED, 1.0);     // the memory prefers [2,1] here
+        poem.feedback("The waiter ignored us all evening.", Permutation.identity(2), 0.0);
         model = FewShotChatModel.builder()
                 .model(ChatModels.create(ProcessorConfig.builder().backend("ollama").baseUrl(server.baseUrl()).model("llama3.2").retries(0).build()))
                 .fewShot(FewShot.of(poem))
@@ -162,6 +163,21 @@ class FewShotChatModelTest {
         Classifier classifier = AiServices.builder(Classifier.class).chatModel(model).build();
         RuntimeException e = assertThrows(RuntimeException.class, () -> classifier.classify("The soup was cold."));
         assertTrue(e.getClass().getName().startsWith("dev.langchain4j"), e.getClass().getName());
+    }
+
+    @Test
+    void withEveryRewardTheSameTheModelGetsTheDefaultOrderNotALearnedOne() {
+        EpisodicMemory same = EpisodicMemory.builder().dimension(384).build();
+        Poem sameRewards = Poem.builder().encoder(encoder).examples(EXAMPLES).estimator(same).task(Task.simple(List.of())).m(2).build();
+        sameRewards.feedback("The waiter ignored us all evening.", LEARNED, 0.0);    // no answer was right: nothing to prefer
+        FewShotChatModel chat = FewShotChatModel.builder().model(model).fewShot(FewShot.of(sameRewards)).build();
+        AiServices.builder(Classifier.class).chatModel(chat).build().classify("The waiter forgot our order twice.");
+
+        Selection used = chat.lastSelection().orElseThrow();
+        assertFalse(used.learned());
+        assertEquals(Selection.Basis.REWARDS_ALL_EQUAL, used.basis());
+        assertEquals(Permutation.identity(2), used.action());
+        assertTrue(used.toString().contains("order [1,2] (default: every reward in the memory is the same, so no order was learned)"), used.toString());
     }
 
     @Test

@@ -36,7 +36,7 @@ class AutosaveTest {
 
     static PoemFile.Contents contents(int dimension, int capacity) {
         EpisodicMemory memory = EpisodicMemory.builder().dimension(dimension).capacity(capacity).build();
-        return new PoemFile.Contents(new PoemFile.Settings(3, ReadSettings.DEFAULT, false, capacity, "test-encoder", dimension,
+        return new PoemFile.Contents(new MemorySettings(3, ReadSettings.DEFAULT, false, capacity, "test-encoder", dimension,
                 Permutation.identity(3)), Task.simple(List.of("x", "y")),
                 List.of(new Example("a", "x"), new Example("b", "y"), new Example("c", "x"), new Example("d", "y")), memory, new TrainingLog());
     }

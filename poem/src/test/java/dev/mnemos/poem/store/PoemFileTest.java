@@ -37,7 +37,7 @@ class PoemFileTest {
         log.finish("q1", List.of(A, B), new double[] {0.5, 0.25});
         log.finish("q2", List.of(B), new double[] {1.0});
         Task task = new Task("Classify.", "In: {input}\nOut: {output}", "In: {input}\nOut:", "\n\n", "{input}", List.of("x", "y"));
-        return new PoemFile.Contents(new PoemFile.Settings(3, new ReadSettings(2, Weighting.PLAIN, Aggregate.SUM), false, 10, "test-encoder", 3, Permutation.identity(3)),
+        return new PoemFile.Contents(new MemorySettings(3, new ReadSettings(2, Weighting.PLAIN, Aggregate.SUM), false, 10, "test-encoder", 3, Permutation.identity(3)),
                 task, List.of(new Example("q1", "x"), new Example("q2", "y"), new Example("q3", "x"), new Example("q4", "y")), memory, log);
     }
 

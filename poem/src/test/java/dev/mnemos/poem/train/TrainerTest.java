@@ -1,5 +1,6 @@
 package dev.mnemos.poem.train;
 
+import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.poem.Poem;
 import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.ask.Asker;
@@ -115,7 +116,7 @@ class TrainerTest {
         TrainingLog log = new TrainingLog();
         LastLabel failing = new LastLabel();
         failing.failAfter = 6 * 12 + 3;   // dies during the 13th query or so
-        PoemFile.Settings settings = new PoemFile.Settings(3, dev.mnemos.poem.memory.ReadSettings.DEFAULT.withK(3), false, 100_000, "t", 2, Permutation.identity(3));
+        MemorySettings settings = new MemorySettings(3, dev.mnemos.poem.memory.ReadSettings.DEFAULT.withK(3), false, 100_000, "t", 2, Permutation.identity(3));
         Saver save = () -> PoemFile.save(file, new PoemFile.Contents(settings, Task.simple(List.of()), poem.pool().examples(), memory, log));
         ModelException e = assertThrows(ModelException.class, () -> Trainer.builder().poem(poem).asker(failing)
                 .reward(new ExactMatch()).orders(8).concurrency(1).log(log).checkpoint(save, Duration.ofHours(1)).build().train());
