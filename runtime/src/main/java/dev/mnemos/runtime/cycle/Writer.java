@@ -150,11 +150,18 @@ public final class Writer {
             this.labels = labels;
         }
 
+        private static final String[] NO_LABELS = {};
+        private static final String[] BARE = {"", ""};
+
         static Text of(String template) {
+            int at = template.indexOf("%[");
+            if (at < 0) return new Text(template, new String[] {template}, NO_LABELS);
+            if (at == 0 && isOneReference(template)) {
+                return new Text(template, BARE, new String[] {template.substring(2, template.length() - 1)});
+            }
             List<String> pieces = new ArrayList<>();
             List<String> labels = new ArrayList<>();
             int copied = 0;
-            int at = template.indexOf("%[");
             while (at >= 0) {
                 int end = at + 2;
                 while (end < template.length() && Labels.isLabelChar(template.charAt(end))) end++;
@@ -169,6 +176,14 @@ public final class Writer {
             }
             pieces.add(template.substring(copied));
             return new Text(template, pieces.toArray(String[]::new), labels.toArray(String[]::new));
+        }
+
+        /** Whether {@code template}, which starts with {@code %[}, is {@code %[label]} and nothing else. */
+        private static boolean isOneReference(String template) {
+            int end = template.length() - 1;
+            if (end < 3 || template.charAt(end) != ']') return false;
+            for (int k = 2; k < end; k++) if (!Labels.isLabelChar(template.charAt(k))) return false;
+            return true;
         }
 
         /** Whether the text is one reference and nothing else. */
