@@ -229,12 +229,12 @@ public final class Writer {
         return label;
     }
 
-    private static long readLong(Memory memory, String name) throws WriteException {
+    static long readLong(Memory memory, String name) throws WriteException {
         Object v = memory.get(name);
         return integer(name, v == null ? memory.blank() : v);
     }
 
-    private static long integer(String name, Object value) throws WriteException {
+    static long integer(String name, Object value) throws WriteException {
         if (value instanceof Long l) return l;
         String s = (String) value;
         try {
@@ -244,7 +244,7 @@ public final class Writer {
         }
     }
 
-    private static String quote(String s) {
+    static String quote(String s) {
         String shown = s.length() > 60 ? s.substring(0, 60) + "..." : s;
         return "'" + shown.replace("\n", "\\n") + "'";
     }

@@ -9,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The Write stage as it was before it was planned ({@link Writer.Plan}): the oracle of {@link PlannedWriterTest}. */
+/**
+ * The Write stage as it was before it was planned ({@link Writer.Plan}): the oracle of {@link
+ * PlannedWriterTest}. It reads integers and quotes values in its messages with the Writer's own
+ * helpers, which the plan did not change.
+ */
 final class ScanningWriter {
 
     private final int maxValueLength;
@@ -29,7 +33,7 @@ final class ScanningWriter {
             } else {
                 Instruction.Update u = (Instruction.Update) part;
                 String name = label(memory, u.name());
-                long before = staged.containsKey(name) ? integer(name, staged.get(name)) : readLong(memory, name);
+                long before = staged.containsKey(name) ? Writer.integer(name, staged.get(name)) : Writer.readLong(memory, name);
                 try {
                     staged.put(name, Math.addExact(before, u.delta()));
                 } catch (ArithmeticException e) {
@@ -86,29 +90,9 @@ final class ScanningWriter {
     private String label(Memory memory, String template) throws WriteException {
         String label = resolve(memory, template, template);
         if (!Labels.isLabel(label)) {
-            throw new WriteException("target '" + template + "' names " + quote(label)
+            throw new WriteException("target '" + template + "' names " + Writer.quote(label)
                     + ", which is not in the label alphabet [A-Za-z0-9_-]+");
         }
         return label;
-    }
-
-    private static long readLong(Memory memory, String name) throws WriteException {
-        Object v = memory.get(name);
-        return integer(name, v == null ? memory.blank() : v);
-    }
-
-    private static long integer(String name, Object value) throws WriteException {
-        if (value instanceof Long l) return l;
-        String s = (String) value;
-        try {
-            return Long.parseLong(s.trim());
-        } catch (NumberFormatException e) {
-            throw new WriteException("cannot update '" + name + "': it holds " + quote(s) + ", not an integer");
-        }
-    }
-
-    private static String quote(String s) {
-        String shown = s.length() > 60 ? s.substring(0, 60) + "..." : s;
-        return "'" + shown.replace("\n", "\\n") + "'";
     }
 }
