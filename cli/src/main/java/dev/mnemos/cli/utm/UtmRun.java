@@ -324,8 +324,8 @@ public final class UtmRun implements Callable<Integer> {
             boolean stoppedOnMismatch = run.verifier() != null && run.verifier().stoppedOnMismatch();
             end += "; checkpoint in " + checkpointFile + " (go on with --resume " + checkpointFile + (stoppedOnMismatch ? " --resync)" : ")");
         }
-        String line = String.format("utm-run: %s (%s, %s, %s, %.2f s), head at cell %s", end, Cli.count(s.cycles(), "cycle"),
-                Cli.count(s.modelCalls(), "model call"), Cli.count(s.cacheHits(), "cache hit"), s.seconds(), s.head());
+        String line = "utm-run: " + end + " (" + Cli.count(s.cycles(), "cycle") + ", " + Cli.count(s.modelCalls(), "model call") + ", "
+                + Cli.count(s.cacheHits(), "cache hit") + ", " + Cli.twoDecimals(s.seconds()) + " s), head at cell " + s.head();
         if (failed && s.status().equals("failed")) line += "; verification: " + verification(s, false);
         err.println(Cli.printable(line));
         if (!failed) {

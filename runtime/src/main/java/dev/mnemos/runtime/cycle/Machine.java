@@ -109,6 +109,8 @@ public final class Machine {
         private final long startNanos = System.nanoTime();
         private final long maxWallNanos = limits.maxWall() == null ? Long.MAX_VALUE : nanos(limits.maxWall());
         private final CallBudget budget = new CallBudget(limits.maxModelCalls());
+        private final ReadMemo reads = new ReadMemo(reader);
+        private final ParseMemo parses = new ParseMemo(parser);
         private final long startCalls;
         private long cycles;
         private long cacheHits;
@@ -123,27 +125,39 @@ public final class Machine {
         }
 
         RunResult loop() {
-            while (true) {
-                String op = memory.read(OP);
-                if (op.equals(HALT)) return end(RunResult.Status.HALTED, null, null);
-                if (stopRequested) return end(RunResult.Status.INTERRUPTED, null, null);
-                if (cycles >= limits.maxSteps()) return end(RunResult.Status.STEP_LIMIT, null, null);
-                if (limits.maxWall() != null && System.nanoTime() - startNanos >= maxWallNanos) {
-                    return end(RunResult.Status.TIME_LIMIT, null, null);
-                }
-                try {
-                    cycle(op);
-                } catch (CallLimitException e) {
-                    return end(RunResult.Status.CALL_LIMIT, null, null);
-                } catch (CycleException | ModelException e) {
-                    return end(RunResult.Status.FAILED, e, null);
-                } catch (StopRunException e) {
-                    return end(RunResult.Status.STOPPED, null, e.getMessage());
-                }
-                if (checkpoints != null && System.nanoTime() - lastCheckpointNanos >= checkpointInterval.toNanos()) {
-                    checkpoint();
-                }
+            RunResult end;
+            do {
+                end = next();
+            } while (end == null);
+            return end;
+        }
+
+        /**
+         * Runs the next cycle; returns null while the run goes on, else how it ended. (Its own
+         * method, so that the JIT compiles it after a few hundred cycles: a loop's body in the
+         * method that loops is compiled only after tens of thousands of turns.)
+         */
+        private RunResult next() {
+            String op = memory.read(OP);
+            if (op.equals(HALT)) return end(RunResult.Status.HALTED, null, null);
+            if (stopRequested) return end(RunResult.Status.INTERRUPTED, null, null);
+            if (cycles >= limits.maxSteps()) return end(RunResult.Status.STEP_LIMIT, null, null);
+            if (limits.maxWall() != null && System.nanoTime() - startNanos >= maxWallNanos) {
+                return end(RunResult.Status.TIME_LIMIT, null, null);
             }
+            try {
+                cycle(op);
+            } catch (CallLimitException e) {
+                return end(RunResult.Status.CALL_LIMIT, null, null);
+            } catch (CycleException | ModelException e) {
+                return end(RunResult.Status.FAILED, e, null);
+            } catch (StopRunException e) {
+                return end(RunResult.Status.STOPPED, null, e.getMessage());
+            }
+            if (checkpoints != null && System.nanoTime() - lastCheckpointNanos >= checkpointInterval.toNanos()) {
+                checkpoint();
+            }
+            return null;
         }
 
         /**
@@ -151,7 +165,7 @@ public final class Machine {
          * model again, up to {@code retries} times; one the cache gave always is (the cache forgets it).
          */
         private void cycle(String op) throws CycleException, ModelException, CallLimitException, StopRunException {
-            String prompt = reader.read(memory, op);
+            String prompt = reads.read(memory, op);
             long callsBefore = budget.taken();
             for (int asked = 0; ; ) {
                 Computed computed = compute(prompt);
@@ -176,8 +190,8 @@ public final class Machine {
         }
 
         private Written write(Answer answer) throws ParseException, WriteException {
-            Instruction instruction = parser.parse(answer.text());
-            return new Written(instruction, writer.apply(memory, instruction));
+            Writer.Plan plan = parses.parse(answer.text());
+            return new Written(plan.instruction(), writer.apply(memory, plan));
         }
 
         /** Every listener hears the cycle; then the processor hears whether its answer may be kept. */

@@ -53,10 +53,19 @@ public final class Reader {
 
     /** The text with every reference substituted. */
     public String read(Memory memory, String text) throws SubstitutionException {
+        return read(memory, text, null);
+    }
+
+    /**
+     * As {@link #read(Memory, String)}, appending to {@code reads} (when not null) each label
+     * read and the value it gave, in the order read: the result is a function of the text and
+     * those values alone ({@link ReadMemo} relies on it).
+     */
+    String read(Memory memory, String text, List<String> reads) throws SubstitutionException {
         Template template = templates.of(this, text);
         if (template == null) return text;
         StringBuilder out = new StringBuilder(text.length() + lastLength + 64);
-        Pass pass = template.substitute(memory, out);
+        Pass pass = template.substitute(memory, out, reads);
         List<String> chain = new ArrayList<>();
         int passes = 0;
         while (true) {
@@ -75,7 +84,7 @@ public final class Reader {
             String source = out.substring(pass.next);
             out.setLength(pass.next);
             passes++;
-            pass = substitute(memory, source, 0, out);
+            pass = substitute(memory, source, 0, out, reads);
         }
         lastLength = out.length();
         return out.toString();
@@ -95,7 +104,7 @@ public final class Reader {
      * a value starting with '[' (or, past an empty value, the text after it); the first such place
      * is where the next pass starts.
      */
-    Pass substitute(Memory memory, String text, int from, StringBuilder out) {
+    Pass substitute(Memory memory, String text, int from, StringBuilder out, List<String> reads) {
         int n = text.length();
         String firstLabel = null;
         int next = -1;
@@ -106,7 +115,7 @@ public final class Reader {
             if (end < n && end > at + 2 && text.charAt(end) == ']') {
                 String label = text.substring(at + 2, end);
                 out.append(text, copied, at);
-                String value = memory.read(label);
+                String value = value(memory, label, reads);
                 if (next < 0) next = nextStart(out, value);
                 out.append(value);
                 if (firstLabel == null) firstLabel = label;
@@ -120,6 +129,16 @@ public final class Reader {
         }
         out.append(text, copied, n);
         return new Pass(firstLabel, next);
+    }
+
+    /** The label's value, recorded in {@code reads} when it is not null. */
+    static String value(Memory memory, String label, List<String> reads) {
+        String value = memory.read(label);
+        if (reads != null) {
+            reads.add(label);
+            reads.add(value);
+        }
+        return value;
     }
 
     /**

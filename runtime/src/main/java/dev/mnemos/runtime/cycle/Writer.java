@@ -5,9 +5,7 @@ import dev.mnemos.runtime.memory.Labels;
 import dev.mnemos.runtime.memory.Memory;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The second half of the Write stage: resolves an instruction's {@code %[label]} references
@@ -40,60 +38,180 @@ public final class Writer {
 
     /** Applies the instruction and returns what it changed, in the order first written. */
     public List<Change> apply(Memory memory, Instruction instruction) throws WriteException {
-        Map<String, Object> staged = new LinkedHashMap<>(8);
-        for (Instruction.Part part : instruction.parts()) {
-            if (part instanceof Instruction.Assign a) {
-                String target = label(memory, a.target());
-                staged.put(target, resolve(memory, a.value(), target));
+        return apply(memory, plan(instruction));
+    }
+
+    /**
+     * The instruction made ready to apply: each of its texts cut at its {@code %[label]}
+     * references once ({@link Text}), so applying it again scans nothing. Depends on the
+     * instruction alone: a run keeps one per distinct answer.
+     */
+    public static Plan plan(Instruction instruction) {
+        List<Instruction.Part> parts = instruction.parts();
+        Text[] targets = new Text[parts.size()];
+        Text[] values = new Text[parts.size()];
+        long[] deltas = new long[parts.size()];
+        for (int k = 0; k < parts.size(); k++) {
+            if (parts.get(k) instanceof Instruction.Assign a) {
+                targets[k] = Text.of(a.target());
+                values[k] = Text.of(a.value());
             } else {
-                Instruction.Update u = (Instruction.Update) part;
-                String name = label(memory, u.name());
-                long before = staged.containsKey(name) ? integer(name, staged.get(name)) : readLong(memory, name);
-                try {
-                    staged.put(name, Math.addExact(before, u.delta()));
-                } catch (ArithmeticException e) {
-                    throw new WriteException("update " + u + " overflows the integer in '" + name + "'");
-                }
+                Instruction.Update u = (Instruction.Update) parts.get(k);
+                targets[k] = Text.of(u.name());
+                deltas[k] = u.delta();
             }
         }
-        List<Change> changes = new ArrayList<>(staged.size());
-        for (Map.Entry<String, Object> e : staged.entrySet()) {
-            Object before = memory.get(e.getKey());
-            changes.add(new Change(e.getKey(), before, e.getValue()));
+        return new Plan(instruction, targets, values, deltas);
+    }
+
+    /** An instruction ready to apply ({@link #plan}): per part its target and its value (null for an update) or delta. */
+    public static final class Plan {
+        private final Instruction instruction;
+        private final Text[] targets;
+        private final Text[] values;
+        private final long[] deltas;
+
+        private Plan(Instruction instruction, Text[] targets, Text[] values, long[] deltas) {
+            this.instruction = instruction;
+            this.targets = targets;
+            this.values = values;
+            this.deltas = deltas;
         }
-        for (Map.Entry<String, Object> e : staged.entrySet()) {
-            memory.set(e.getKey(), e.getValue());
+
+        public Instruction instruction() {
+            return instruction;
         }
+    }
+
+    /** Applies a planned instruction: what {@link #apply(Memory, Instruction)} does with its instruction. */
+    public List<Change> apply(Memory memory, Plan plan) throws WriteException {
+        Staged staged = new Staged(plan.targets.length);
+        for (int k = 0; k < plan.targets.length; k++) {
+            String target = label(memory, plan.targets[k]);
+            if (plan.values[k] != null) {
+                staged.put(target, resolve(memory, plan.values[k], target));
+                continue;
+            }
+            Object seen = staged.get(target);
+            long before = seen != null ? integer(target, seen) : readLong(memory, target);
+            try {
+                staged.put(target, Math.addExact(before, plan.deltas[k]));
+            } catch (ArithmeticException e) {
+                throw new WriteException("update " + plan.instruction.parts().get(k) + " overflows the integer in '" + target + "'");
+            }
+        }
+        List<Change> changes = new ArrayList<>(staged.size);
+        for (int k = 0; k < staged.size; k++) changes.add(new Change(staged.labels[k], memory.get(staged.labels[k]), staged.values[k]));
+        for (int k = 0; k < staged.size; k++) memory.set(staged.labels[k], staged.values[k]);
         return changes;
+    }
+
+    /** The values an instruction writes, by label in the order first written (an instruction has a few parts). */
+    private static final class Staged {
+        final String[] labels;
+        final Object[] values;
+        int size;
+
+        Staged(int parts) {
+            labels = new String[parts];
+            values = new Object[parts];
+        }
+
+        Object get(String label) {
+            for (int k = 0; k < size; k++) if (labels[k].equals(label)) return values[k];
+            return null;
+        }
+
+        void put(String label, Object value) {
+            for (int k = 0; k < size; k++) {
+                if (labels[k].equals(label)) {
+                    values[k] = value;
+                    return;
+                }
+            }
+            labels[size] = label;
+            values[size++] = value;
+        }
+    }
+
+    /**
+     * A text of an instruction cut at its {@code %[label]} references: the pieces between them
+     * (one more than the labels). A reference is {@code %[}, label characters, {@code ]}; any
+     * other {@code %[} is text.
+     */
+    static final class Text {
+        private final String text;
+        private final String[] pieces;
+        private final String[] labels;
+
+        private Text(String text, String[] pieces, String[] labels) {
+            this.text = text;
+            this.pieces = pieces;
+            this.labels = labels;
+        }
+
+        private static final String[] NO_LABELS = {};
+        private static final String[] BARE = {"", ""};
+
+        static Text of(String template) {
+            int at = template.indexOf("%[");
+            if (at < 0) return new Text(template, new String[] {template}, NO_LABELS);
+            if (at == 0 && isOneReference(template)) {
+                return new Text(template, BARE, new String[] {template.substring(2, template.length() - 1)});
+            }
+            List<String> pieces = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            int copied = 0;
+            while (at >= 0) {
+                int end = at + 2;
+                while (end < template.length() && Labels.isLabelChar(template.charAt(end))) end++;
+                if (end > at + 2 && end < template.length() && template.charAt(end) == ']') {
+                    pieces.add(template.substring(copied, at));
+                    labels.add(template.substring(at + 2, end));
+                    copied = end + 1;
+                    at = template.indexOf("%[", copied);
+                } else {
+                    at = template.indexOf("%[", at + 1);
+                }
+            }
+            pieces.add(template.substring(copied));
+            return new Text(template, pieces.toArray(String[]::new), labels.toArray(String[]::new));
+        }
+
+        /** Whether {@code template}, which starts with {@code %[}, is {@code %[label]} and nothing else. */
+        private static boolean isOneReference(String template) {
+            int end = template.length() - 1;
+            if (end < 3 || template.charAt(end) != ']') return false;
+            for (int k = 2; k < end; k++) if (!Labels.isLabelChar(template.charAt(k))) return false;
+            return true;
+        }
+
+        /** Whether the text is one reference and nothing else. */
+        boolean single() {
+            return labels.length == 1 && pieces[0].isEmpty() && pieces[1].isEmpty();
+        }
     }
 
     /**
      * Replaces each {@code %[label]} once by its value; any other text stays as it is. The result
      * is measured before it is built: one past the bound is refused without being allocated.
      */
-    private String resolve(Memory memory, String template, String target) throws WriteLimitException {
-        int at = template.indexOf("%[");
-        if (at < 0) return bounded(template, template.length(), target);
-        StringBuilder out = new StringBuilder(Math.min(template.length() + 64, maxValueLength));
-        long length = 0;
-        int copied = 0;
-        while (at >= 0) {
-            int end = at + 2;
-            while (end < template.length() && Labels.isLabelChar(template.charAt(end))) end++;
-            if (end > at + 2 && end < template.length() && template.charAt(end) == ']') {
-                String value = memory.read(template.substring(at + 2, end));
-                if (at == 0 && end == template.length() - 1) return bounded(value, value.length(), target); // one reference
-                length += (at - copied) + value.length();
-                if (length <= maxValueLength) out.append(template, copied, at).append(value);
-                copied = end + 1;
-                at = template.indexOf("%[", copied);
-            } else {
-                at = template.indexOf("%[", at + 1);
-            }
+    private String resolve(Memory memory, Text t, String target) throws WriteLimitException {
+        if (t.labels.length == 0) return bounded(t.text, t.text.length(), target);
+        if (t.single()) {
+            String value = memory.read(t.labels[0]);
+            return bounded(value, value.length(), target);
         }
-        length += template.length() - copied;
-        if (length <= maxValueLength) out.append(template, copied, template.length());
-        return bounded(length <= maxValueLength ? out.toString() : null, length, target);
+        String[] values = new String[t.labels.length];
+        long length = t.pieces[t.labels.length].length();
+        for (int k = 0; k < values.length; k++) {
+            values[k] = memory.read(t.labels[k]);
+            length += t.pieces[k].length() + values[k].length();
+        }
+        if (length > maxValueLength) return bounded(null, length, target);
+        StringBuilder out = new StringBuilder((int) length);
+        for (int k = 0; k < values.length; k++) out.append(t.pieces[k]).append(values[k]);
+        return out.append(t.pieces[values.length]).toString();
     }
 
     private String bounded(String value, long length, String target) throws WriteLimitException {
@@ -102,21 +220,21 @@ public final class Writer {
                 "the write of '%s' would make a value of %,d characters, past the write bound of %,d", target, length, maxValueLength));
     }
 
-    private String label(Memory memory, String template) throws WriteException {
-        String label = resolve(memory, template, template);
+    private String label(Memory memory, Text template) throws WriteException {
+        String label = resolve(memory, template, template.text);
         if (!Labels.isLabel(label)) {
-            throw new WriteException("target '" + template + "' names " + quote(label)
+            throw new WriteException("target '" + template.text + "' names " + quote(label)
                     + ", which is not in the label alphabet [A-Za-z0-9_-]+");
         }
         return label;
     }
 
-    private static long readLong(Memory memory, String name) throws WriteException {
+    static long readLong(Memory memory, String name) throws WriteException {
         Object v = memory.get(name);
         return integer(name, v == null ? memory.blank() : v);
     }
 
-    private static long integer(String name, Object value) throws WriteException {
+    static long integer(String name, Object value) throws WriteException {
         if (value instanceof Long l) return l;
         String s = (String) value;
         try {
@@ -126,7 +244,7 @@ public final class Writer {
         }
     }
 
-    private static String quote(String s) {
+    static String quote(String s) {
         String shown = s.length() > 60 ? s.substring(0, 60) + "..." : s;
         return "'" + shown.replace("\n", "\\n") + "'";
     }

@@ -36,8 +36,8 @@ class TemplateTest {
             }
             StringBuilder planned = new StringBuilder("pre@");
             StringBuilder scanned = new StringBuilder("pre@");
-            Reader.Pass a = plan.substitute(memory, planned);
-            Reader.Pass b = reader.substitute(memory, text, Reader.find(text, 0), scanned);
+            Reader.Pass a = plan.substitute(memory, planned, null);
+            Reader.Pass b = reader.substitute(memory, text, Reader.find(text, 0), scanned, null);
             assertEquals(scanned.toString(), planned.toString(), text);
             assertEquals(b, a, text);
         }

@@ -1,0 +1,80 @@
+package dev.mnemos.runtime.cycle;
+
+import dev.mnemos.runtime.memory.Memory;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** A remembered Read ({@link ReadMemo}) gives what the Reader gives, for any text and any memory. */
+class ReadMemoTest {
+
+    private static final String[] LABELS = {"a", "b", "0", "a0", "-", "_b"};
+
+    /** What a read gives: the prompt, or the failure's message. */
+    private static String outcome(ThrowingRead read) {
+        try {
+            return "prompt: " + read.get();
+        } catch (SubstitutionException e) {
+            return "failed: " + e.getMessage();
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRead {
+        String get() throws SubstitutionException;
+    }
+
+    @Test
+    void aRememberedReadIsTheReadersOnRandomTextsAndChangingMemories() {
+        Random r = new Random(2121);
+        for (int trial = 0; trial < 2_000; trial++) {
+            Reader reader = new Reader(8, 200);
+            ReadMemo memo = new ReadMemo(reader);
+            Memory memory = new Memory(r.nextBoolean() ? "0" : "");
+            // few values, so that the same ones come back and the memo answers from its tree
+            String[] pool = new String[4];
+            for (int k = 0; k < pool.length; k++) pool[k] = TemplateTest.random(r, 10);
+            String[] texts = {TemplateTest.random(r, 30), TemplateTest.random(r, 30), "@[a]x@[@[b]]y@[" + LABELS[r.nextInt(6)] + "]"};
+            for (int cycle = 0; cycle < 40; cycle++) {
+                String label = LABELS[r.nextInt(LABELS.length)];
+                if (r.nextInt(5) == 0) memory.remove(label);
+                else if (r.nextInt(4) == 0) memory.put(label, r.nextInt(3));
+                else memory.put(label, pool[r.nextInt(pool.length)]);
+                String text = texts[r.nextInt(texts.length)];
+                assertEquals(outcome(() -> reader.read(memory, text)), outcome(() -> memo.read(memory, text)),
+                        () -> "text " + text + " in " + memory);
+            }
+        }
+    }
+
+    @Test
+    void equalPromptsAreOneStringAndANewValueMakesANewPrompt() throws Exception {
+        Memory memory = new Memory();
+        String boot = "x".repeat(300);
+        memory.put("boot", boot);
+        memory.put("i", 7);
+        memory.put("7", "1");
+        memory.put("8", "1");
+        memory.put("9", "0");
+        ReadMemo memo = new ReadMemo(new Reader());
+        String text = "@[boot]if @[@[i]]==1";
+        String first = memo.read(memory, text);
+        assertEquals(boot + "if 1==1", first);
+        memory.put("i", 8);
+        assertSame(first, memo.read(memory, text), "cell 8 holds what cell 7 held: the same prompt, not built again");
+        memory.put("i", 9);
+        String other = memo.read(memory, text);
+        assertEquals(boot + "if 0==1", other);
+        memory.put("i", 7);
+        assertSame(first, memo.read(memory, text));
+        memory.put("7", "0");
+        assertSame(other, memo.read(memory, text), "a changed cell leads down another branch");
+        memory.put("boot", "y");
+        assertEquals("yif 0==1", memo.read(memory, text));
+        assertNotSame(first, memo.read(memory, "@[boot]if @[@[i]]==1 "));
+    }
+}
