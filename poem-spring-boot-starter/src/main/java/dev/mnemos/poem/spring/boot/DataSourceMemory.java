@@ -17,11 +17,12 @@ final class DataSourceMemory {
 
     private DataSourceMemory() {}
 
-    static MemoryStore open(DataSource dataSource, PoemProperties p, MemorySettings settings, Encoder encoder) {
+    static MemoryStore open(DataSource dataSource, PoemProperties p, MemorySettings settings, Encoder encoder, String writer) {
         PoemProperties.Memory memory = p.getMemory();
         PostgresMemory.Builder b = PostgresMemory.builder().dataSource(dataSource)
                 .settings(settings)
                 .expect(encoder.id(), encoder.dimension(), null) // an existing memory's own m is checked by name
+                .writer(writer)
                 .timeout(memory.getTimeout())
                 .syncEvery(memory.getSyncEvery())
                 .k(p.getRead().getK())

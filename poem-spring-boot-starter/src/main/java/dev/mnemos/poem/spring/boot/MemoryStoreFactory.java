@@ -35,10 +35,12 @@ final class MemoryStoreFactory {
 
     private final PoemProperties properties;
     private final Encoder encoder;
+    private final String writer;
 
-    MemoryStoreFactory(PoemProperties properties, Encoder encoder) {
+    MemoryStoreFactory(PoemProperties properties, Encoder encoder, String writer) {
         this.properties = properties;
         this.encoder = encoder;
+        this.writer = writer;
     }
 
     MemoryStore open(Supplier<DataSource> dataSource) {
@@ -71,7 +73,7 @@ final class MemoryStoreFactory {
         StoreOptions.Builder options = StoreOptions.builder()
                 .create(newSettings())
                 .expect(encoder.id(), encoder.dimension(), null) // an existing memory's own m is checked below, by name
-                .writer("a Spring application")
+                .writer(writer)
                 .k(properties.getRead().getK())
                 .weighting(properties.getRead().getWeighting())
                 .exactUpTo(properties.getMemory().getExactUpTo())
@@ -95,7 +97,7 @@ final class MemoryStoreFactory {
             throw new PoemConfigurationException(DATA_SOURCE, "true", "the application has no (single) DataSource bean"
                     + " (spring.datasource.url and spring-boot-starter-jdbc make one)");
         }
-        return DataSourceMemory.open(ds, properties, newSettings(), encoder);
+        return DataSourceMemory.open(ds, properties, newSettings(), encoder, writer);
     }
 
     private void checkM(MemoryStore store) {

@@ -21,9 +21,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -70,8 +72,11 @@ public class PoemAutoConfiguration {
     /** The memory the properties name, opened (made when new) with its task and example pool; closed on shutdown. */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public MemoryStore poemMemoryStore(PoemProperties properties, Encoder encoder, ObjectProvider<DataSource> dataSources) {
-        return new MemoryStoreFactory(properties, encoder).open(dataSources::getIfUnique);
+    public MemoryStore poemMemoryStore(PoemProperties properties, Encoder encoder, ObjectProvider<DataSource> dataSources,
+                                       Environment environment) {
+        String writer = environment.getProperty("spring.application.name", "a Spring application") + " ("
+                + ManagementFactory.getRuntimeMXBean().getName() + ")"; // who wrote an episode, and who holds a memory file
+        return new MemoryStoreFactory(properties, encoder, writer).open(dataSources::getIfUnique);
     }
 
     @Bean
