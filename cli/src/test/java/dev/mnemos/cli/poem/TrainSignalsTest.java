@@ -39,7 +39,7 @@ class TrainSignalsTest {
     @Test
     void sigintAtRandomEarlyMomentsEndsTheRunWith130NeverACrash() throws Exception {
         server.stubFor(post(urlPathEqualTo("/api/chat")).withRequestBody(matchingJsonPath("$.model", equalTo("biased")))
-                .willReturn(aResponse().withTransformers(BiasedModel.NAME).withFixedDelay(200)));
+                .willReturn(aResponse().withTransformers(BiasedModel.NAME).withFixedDelay(1_500)));
         Random random = new Random(19_14);
         for (int run = 0; run < 8; run++) {
             Path runDir = Files.createDirectory(dir.resolve("run" + run));
