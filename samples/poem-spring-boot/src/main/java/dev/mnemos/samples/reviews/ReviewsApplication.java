@@ -1,5 +1,6 @@
 package dev.mnemos.samples.reviews;
 
+import dev.mnemos.poem.Poem;
 import dev.mnemos.poem.spring.ai.PoemAdvisor;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.boot.SpringApplication;
@@ -19,9 +20,9 @@ public class ReviewsApplication {
     }
 
     @Bean
-    ChatClient reviewClassifier(ChatClient.Builder chatClients, PoemAdvisor poemAdvisor) {
+    ChatClient reviewClassifier(ChatClient.Builder chatClients, PoemAdvisor poemAdvisor, Poem poem) {
         return chatClients
-                .defaultSystem("Say whether the review is positive or negative. Answer with one word: positive or negative.")
+                .defaultSystem(poem.task().instruction()) // the task file's: "Say whether each review is positive or negative. ..."
                 .defaultAdvisors(poemAdvisor)
                 .build();
     }
