@@ -130,6 +130,24 @@ class PoemAdvisorTest {
     }
 
     @Test
+    void aStreamedCallBesideChatMemoryKeepsTheExamplesOutOfTheMemoryToo() {
+        ChatMemory memory = MessageWindowChatMemory.builder().build();
+        ChatClient withMemory = ChatClient.builder(model).defaultSystem(SYSTEM)
+                .defaultAdvisors(MessageChatMemoryAdvisor.builder(memory).build(), advisor).build();
+        String second = "The soup was cold.";
+
+        withMemory.prompt().user(QUERY).advisors(a -> a.param(ChatMemory.CONVERSATION_ID, "c2")).stream().content().collectList().block();
+        List<ChatClientResponse> chunks = withMemory.prompt().user(second).advisors(a -> a.param(ChatMemory.CONVERSATION_ID, "c2"))
+                .stream().chatClientResponse().collectList().block();
+
+        Selection s = PoemAdvisor.selection(chunks.get(chunks.size() - 1)).orElseThrow();
+        assertEquals(second, s.query());
+        assertEquals(expected(s, "USER " + QUERY, "ASSISTANT negative", "USER " + second), shown(model.last().getInstructions()));
+        assertEquals(List.of("USER " + QUERY, "ASSISTANT negative", "USER " + second, "ASSISTANT negative"),
+                shown(memory.get("c2")), "the streamed answers joined, no example");
+    }
+
+    @Test
     void anAdvisorAtOrderZeroSeesTheExamples() {
         List<List<Message>> seen = new ArrayList<>();
         CallAdvisor logger = new CallAdvisor() {
