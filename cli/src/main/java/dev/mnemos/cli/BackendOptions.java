@@ -1,6 +1,7 @@
 package dev.mnemos.cli;
 
 import dev.mnemos.runtime.model.ProcessorConfig;
+import dev.mnemos.runtime.model.Processors;
 import dev.mnemos.runtime.model.Style;
 import picocli.CommandLine.Option;
 
@@ -11,12 +12,36 @@ import java.util.List;
 /** The model options every mnemos command shares (a picocli mixin). */
 public class BackendOptions {
 
-    @Option(names = "--backend", paramLabel = "NAME",
-            description = "Backend: ollama, openai (any OpenAI-compatible server: vLLM, llama.cpp, LM Studio), or one a module adds. Default: ${DEFAULT-VALUE}.")
-    public String backend = "ollama";
+    /** The backend when no --backend is given and no local model is named. */
+    public static final String DEFAULT_BACKEND = "ollama";
 
-    @Option(names = "--model", paramLabel = "NAME", description = "Model name as the server knows it, e.g. llama2.")
+    @Option(names = "--backend", paramLabel = "NAME",
+            description = "Backend: local (a GGUF model run in-process, no server), ollama, openai (any OpenAI-compatible server:"
+                    + " vLLM, llama.cpp, LM Studio), or one a module adds. Default: local when --model names a local model"
+                    + " (smollm2-135m, gemma3-270m, a path ending in .gguf, or NAME.gguf in the model directory) or --model-file"
+                    + " is given, else ollama.")
+    public String backend;
+
+    @Option(names = "--model", paramLabel = "NAME",
+            description = "Model: a local model (smollm2-135m, gemma3-270m: fetch with `bin/mnemos models fetch NAME`) or a name as the server knows it, e.g. llama2.")
     public String model;
+
+    private boolean modelFile;
+
+    @Option(names = "--model-file", paramLabel = "PATH", description = "A GGUF model file, run in-process by the local backend.")
+    void modelFile(String path) {
+        this.model = path;
+        this.modelFile = true;
+    }
+
+    @Option(names = "--threads", paramLabel = "N", description = "local: CPU threads. Default: the number of cores. Fix it for answers reproducible across machines.")
+    public Integer threads;
+
+    @Option(names = "--context", paramLabel = "TOKENS", description = "local: the context (prompt and answer) in tokens. Default: 4096.")
+    public Integer context;
+
+    @Option(names = "--grammar", paramLabel = "FILE", description = "local: a GBNF grammar (llama.cpp's format) that constrains every answer.")
+    public String grammar;
 
     @Option(names = "--base-url", paramLabel = "URL",
             description = "Server URL. Default: http://localhost:11434 for ollama; required for openai (e.g. http://localhost:8000/v1).")
@@ -50,6 +75,16 @@ public class BackendOptions {
     @Option(names = "--api-key", paramLabel = "KEY", description = "API key for OpenAI-compatible servers that need one. Default: $OPENAI_API_KEY.")
     public String apiKey = System.getenv("OPENAI_API_KEY");
 
+    /**
+     * The backend: --backend when given, else local for a model the local backend claims (or
+     * --model-file), else {@link #DEFAULT_BACKEND}.
+     */
+    public String backendName() {
+        if (backend != null) return backend;
+        if (modelFile) return "local";
+        return Processors.backendFor(model, DEFAULT_BACKEND);
+    }
+
     /** The settings as a {@link ProcessorConfig}; bad values raise IllegalArgumentException naming them. */
     public ProcessorConfig toConfig() {
         Style s = switch (style.toLowerCase()) {
@@ -61,7 +96,7 @@ public class BackendOptions {
         List<String> stops = new ArrayList<>();
         for (String x : stop) stops.add(x.replace("\\n", "\n").replace("\\t", "\t"));
         return ProcessorConfig.builder()
-                .backend(backend)
+                .backend(backendName())
                 .baseUrl(baseUrl)
                 .model(model)
                 .style(s)
@@ -73,6 +108,9 @@ public class BackendOptions {
                 .retries(retries)
                 .stream(stream)
                 .apiKey(apiKey)
+                .option("threads", threads == null ? null : threads.toString())
+                .option("context", context == null ? null : context.toString())
+                .option("grammar-file", grammar)
                 .build();
     }
 }

@@ -12,6 +12,7 @@ import dev.mnemos.runtime.cycle.RunResult;
 import dev.mnemos.runtime.cycle.SubstitutionException;
 import dev.mnemos.runtime.cycle.WriteException;
 import dev.mnemos.runtime.model.ModelException;
+import dev.mnemos.runtime.model.UncheckedModelException;
 
 /**
  * The exit codes of mnemos's commands, one per kind of failure, so scripts can tell them apart.
@@ -43,6 +44,8 @@ public enum ExitCode {
     CHECK_FAILED(11),
     /** A file could not be written (disk full, permissions): the message names it. */
     IO_ERROR(12),
+    /** The local backend's engine (llama.cpp's native library) cannot load on this platform. */
+    ENGINE_UNAVAILABLE(13),
     /** No PostgreSQL server answers at a {@code jdbc:postgresql:} memory's URL. */
     DATABASE_UNREACHABLE(20),
     /** The database server refused the user name or password. */
@@ -71,6 +74,8 @@ public enum ExitCode {
         return switch (e.kind()) {
             case UNREACHABLE -> UNREACHABLE;
             case MODEL_NOT_FOUND -> MODEL_NOT_FOUND;
+            case BAD_FILE -> BAD_INPUT;
+            case ENGINE_UNAVAILABLE -> ENGINE_UNAVAILABLE;
             default -> MODEL_ERROR;
         };
     }
@@ -108,6 +113,7 @@ public enum ExitCode {
     public static ExitCode of(Throwable e) {
         if (e instanceof Cli.Failure f) return f.exitCode();
         if (e instanceof ModelException m) return of(m);
+        if (e instanceof UncheckedModelException u) return of(u.getCause());
         if (e instanceof InterruptedException) return INTERRUPTED;
         if (e instanceof CycleException c) return ofFailure(c);
         if (e instanceof StoreException s) return of(s);

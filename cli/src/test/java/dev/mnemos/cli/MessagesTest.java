@@ -97,7 +97,8 @@ class MessagesTest {
     void utmRunsHelpGivesTheBackendDefaultItUses() {
         for (String command : List.of("utm-run", "utm-bench")) {
             String help = run(command, "--help").out.replaceAll("\\s+", " ");
-            assertTrue(help.contains("Default: reference without --model, ollama with it."), help);
+            assertTrue(help.contains("Default: reference without --model; with it, local when --model names a local model"), help);
+            assertTrue(help.contains("or --model-file is given, else ollama."), help);
             assertFalse(help.contains("Default: ollama."), help);
         }
     }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                 "  poem feedback --memory reviews.poem --query \"The room was freezing.\" --order '[4,2,3,1]' --reward 1",
                 "",
                 "Exit codes: 0 ok, 2 usage, 3 bad data/memory file, 4 server unreachable,"
-                        + " 5 model not found, 6 other model failure, 12 a file could not be written, 20 database unreachable,"
+                        + " 5 model not found, 6 other model failure, 12 a file could not be written, 13 the local engine cannot load, 20 database unreachable,"
                         + " 21 database refused the credentials, 22 database schema too new, 130 interrupted (SIGINT), 143 terminated (SIGTERM)."},
         subcommands = {TrainCommand.class, TuneCommand.class, EvalCommand.class, SelectCommand.class, FeedbackCommand.class, CopyCommand.class, CommandLine.HelpCommand.class})
 public final class PoemCommand implements java.util.concurrent.Callable<Integer> {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code mnemos}: the string-memory runtime's command. */
 @Command(name = "mnemos", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Runs string-memory programs: an LLM as the processor of a stored-program computer.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, dev.mnemos.cli.models.ModelsCommand.class, CommandLine.HelpCommand.class})
 public final class MnemosCommand implements Runnable {
 
     @CommandLine.Spec

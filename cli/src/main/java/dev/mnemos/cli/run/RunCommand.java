@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
                 "",
                 "Exit codes: 0 halted, 2 usage, 3 bad input file, 4 server unreachable, 5 model not found,",
                 "6 model error, 7 output did not parse, 8 runaway substitution, 9 bad write, 10 limit reached,",
-                "12 a file could not be written, 130 interrupted (SIGINT), 143 terminated (SIGTERM)."},
+                "12 a file could not be written, 13 the local engine cannot load, 130 interrupted (SIGINT), 143 terminated (SIGTERM)."},
         footer = {"", "Example:", "  mnemos run samples/programs/countdown.json --model llama2 --trace run.jsonl --out final.json"})
 public final class RunCommand implements Callable<Integer> {
 

@@ -60,7 +60,7 @@ import java.util.concurrent.Callable;
                 "Exit codes: 0 every rule passed (with --repair: dictionary written), 2",
                 "usage, 3 bad or too large rule file, 4 server unreachable, 5 model not",
                 "found, 6 model error, 10 repair budget spent (the best dictionary is",
-                "written), 11 some rules failed, 12 a file cannot be written, 130",
+                "written), 11 some rules failed, 12 a file cannot be written, 13 the local engine cannot load, 130",
                 "interrupted.",
                 ""},
         footer = {"", "Examples:",
@@ -185,8 +185,8 @@ public final class LagCheck implements Callable<Integer> {
     }
 
     private String backendName() {
-        if (given("--backend")) return backend.backend;
-        return backend.model == null ? LagReferenceProcessor.NAME : backend.backend;
+        if (backend.backend != null) return backend.backend;
+        return backend.model == null ? LagReferenceProcessor.NAME : backend.backendName();
     }
 
     private Processor processor(LagSystem system) {

@@ -68,7 +68,7 @@ import java.util.concurrent.Callable;
                 "",
                 "Exit codes: 0 halted and verified, 2 usage, 3 bad input file, 4/5/6 model",
                 "errors, 7 an answer that is not a value, 10 step or time limit, 11 mismatch,",
-                "12 a file cannot be written, 130 interrupted.",
+                "12 a file cannot be written, 13 the local engine cannot load, 130 interrupted.",
                 ""},
         footer = {"", "Examples:",
                 "  lag-run --bitag samples/bitag/spec-example.json",
@@ -258,8 +258,7 @@ public final class LagRunCommand implements Callable<Integer> {
     }
 
     private Processor processor(LagSystem system) {
-        boolean given = spec.commandLine().getParseResult().hasMatchedOption("--backend");
-        String name = given ? backend.backend : backend.model == null ? LagReferenceProcessor.NAME : backend.backend;
+        String name = backend.backend != null ? backend.backend : backend.model == null ? LagReferenceProcessor.NAME : backend.backendName();
         if (name.equals(LagReferenceProcessor.NAME)) return new LagReferenceProcessor(system);
         if (backend.model == null) throw new Cli.Failure(ExitCode.USAGE, "--backend " + name + " needs --model NAME");
         try {

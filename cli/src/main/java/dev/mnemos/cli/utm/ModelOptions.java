@@ -51,9 +51,11 @@ public class ModelOptions {
         cl.setResourceBundle(new ListResourceBundle() {
             @Override
             protected Object[][] getContents() {
-                return new Object[][] {{"backend", "Backend: reference (the machine's own table, no model), ollama, openai (any"
-                        + " OpenAI-compatible server: vLLM, llama.cpp, LM Studio), or one a module adds."
-                        + " Default: reference without --model, ollama with it."}};
+                return new Object[][] {{"backend", "Backend: reference (the machine's own table, no model), local (a GGUF"
+                        + " model run in-process, no server), ollama, openai (any OpenAI-compatible server: vLLM, llama.cpp,"
+                        + " LM Studio), or one a module adds. Default: reference without --model; with it, local when"
+                        + " --model names a local model (smollm2-135m, gemma3-270m, a path ending in .gguf, NAME.gguf in"
+                        + " the model directory) or --model-file is given, else ollama."}};
             }
         });
         return cl;
@@ -61,8 +63,8 @@ public class ModelOptions {
 
     /** The backend: --backend when given, else 'reference' without --model and the default one with it. */
     String backendName() {
-        if (mixee.commandLine().getParseResult().hasMatchedOption("--backend")) return backend.backend;
-        return backend.model == null ? ReferenceProvider.NAME : backend.backend;
+        if (backend.backend != null) return backend.backend;
+        return backend.model == null ? ReferenceProvider.NAME : backend.backendName();
     }
 
     /** The processor: the reference machine's answers for {@code prompts}, or the model with utm's defaults. */

@@ -54,7 +54,7 @@ import java.util.concurrent.Callable;
                 "Exit codes: 0 every answer right (with --repair: after repair, boot written),",
                 "2 usage, 3 bad input file, 4 server unreachable, 5 model not found, 6 model",
                 "error, 10 repair budget spent (the best boot so far is written), 11 some",
-                "answers wrong, 12 a report or boot file cannot be written, 130 interrupted (SIGINT), 143 terminated (SIGTERM).",
+                "answers wrong, 12 a report or boot file cannot be written, 13 the local engine cannot load, 130 interrupted (SIGINT), 143 terminated (SIGTERM).",
                 ""},
         footer = {"", "Examples:",
                 "  utm-bench",

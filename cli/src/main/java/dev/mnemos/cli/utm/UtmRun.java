@@ -57,7 +57,7 @@ import java.util.concurrent.Callable;
                 "Exit codes: 0 halted and verified clean, 2 usage, 3 bad input file,",
                 "4 server unreachable, 5 model not found, 6 model error, 7 output did not",
                 "parse, 8 runaway substitution, 9 bad write, 10 step or time limit reached,",
-                "11 verification found a mismatch, 12 a file could not be written,",
+                "11 verification found a mismatch, 12 a file could not be written, 13 the local engine cannot load,",
                 "130 interrupted (SIGINT), 143 terminated (SIGTERM): the trace is flushed and a checkpoint written.",
                 ""},
         footer = {"", "Examples:",

@@ -1,5 +1,7 @@
 package dev.mnemos.cli.readme;
 
+import dev.mnemos.runtime.model.Processors;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.mnemos.cli.readme.Readme.Example;
@@ -36,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * repository file a command names; a directory a command names that exists in the repository is
  * made there too.
  *
- * <p>What is changed, and only this: a command that names a model gets {@code --base-url} of the
+ * <p>What is changed, and only this: a command that names a server's model (a local one, such as
+ * {@code smollm2-135m}, runs for real in-process and is left as it is) gets {@code --base-url} of the
  * {@link StandIn} (in place of the one shown; with {@code /v1} for {@code --backend openai}), and
  * {@code utm-run} with a model gets a prompt cache when it has none (the same run, with one call
  * per distinct prompt instead of one per cycle).
@@ -208,6 +211,9 @@ final class ReadmeRunner implements AutoCloseable {
     private List<String> withStandIn(String launcher, List<String> given) {
         List<String> args = new ArrayList<>(given);
         if (!args.contains("--model") || launcher.equals("bin/nam")) return args; // nam's --model is the network it trains
+        if (!args.contains("--backend") && Processors.backendFor(args.get(args.indexOf("--model") + 1), "ollama").equals("local")) {
+            return args; // a local model (smollm2-135m) runs for real, in-process: no stand-in, no cache added
+        }
         int base = args.indexOf("--base-url");
         if (base >= 0) args.subList(base, base + 2).clear();
         boolean openai = args.contains("--backend") && args.get(args.indexOf("--backend") + 1).equals("openai");

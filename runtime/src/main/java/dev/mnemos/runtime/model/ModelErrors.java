@@ -10,7 +10,6 @@ import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.UnresolvedModelServerException;
-import dev.langchain4j.model.ollama.OllamaStreamingException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -22,9 +21,10 @@ import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 
 /**
- * Turns whatever a model call throws (our clients' HTTP statuses, the JDK's network errors,
+ * Turns whatever a model call throws (a client's HTTP statuses, the JDK's network errors,
  * LangChain4j's exceptions) into a {@link ModelException} with a one-line message for people.
- * Every message names the server, its URL and the model.
+ * Every message names the server, its URL and the model, in the words of the config's backend
+ * ({@link BackendHints}, from its provider); none holds a credential ({@link Secrets}).
  */
 public final class ModelErrors {
 
@@ -35,7 +35,12 @@ public final class ModelErrors {
 
     /** Translates any failure of a call made with these settings. */
     public static ModelException translate(Throwable failure, ProcessorConfig config) {
+        return scrubbed(translated(failure, config), config);
+    }
+
+    private static ModelException translated(Throwable failure, ProcessorConfig config) {
         if (failure instanceof ModelException me) return me;
+        if (failure instanceof UncheckedModelException u) return u.getCause();
         HttpException http = find(failure, HttpException.class);
         if (http != null) return http(http.statusCode(), http.getMessage(), config, failure);
         if (find(failure, HttpConnectTimeoutException.class) != null) return unreachable(config, failure);
@@ -55,17 +60,17 @@ public final class ModelErrors {
 
     /** A non-2xx HTTP status with the body the server sent. */
     public static ModelException http(int status, String body, ProcessorConfig config) {
-        return http(status, body, config, null);
+        return scrubbed(http(status, body, config, null), config);
     }
 
-    static ModelException http(int status, String body, ProcessorConfig config, Throwable cause) {
+    private static ModelException http(int status, String body, ProcessorConfig config, Throwable cause) {
         String text = serverText(body);
         if (status == 404 && text.toLowerCase(Locale.ROOT).contains("model")) {
             return new ModelException(ModelException.Kind.MODEL_NOT_FOUND, modelNotFound(config, text), cause);
         }
         if (status == 404) {
             return new ModelException(ModelException.Kind.REJECTED, "HTTP 404 from " + where(config) + ": " + text
-                    + "; check the base URL" + (isOpenAi(config) ? " (it usually ends in /v1)" : ""), cause);
+                    + "; check the base URL" + hints(config).basePathHint(), cause);
         }
         if (status == 408) {
             return new ModelException(ModelException.Kind.TIMEOUT,
@@ -88,34 +93,25 @@ public final class ModelErrors {
 
     /** Nothing listens at the base URL. */
     public static ModelException unreachable(ProcessorConfig config, Throwable cause) {
-        String model = config.model();
-        String fix;
-        if (Endpoints.OLLAMA.equals(config.backend())) {
-            fix = "start it with `ollama serve` and fetch the model with `ollama pull " + (model == null ? "<model>" : model) + "`";
-        } else if (isOpenAi(config)) {
-            fix = "start the server (vLLM, llama.cpp's llama-server, LM Studio) or fix the base URL";
-        } else {
-            fix = "start the server or fix the base URL";
-        }
-        return new ModelException(ModelException.Kind.UNREACHABLE,
-                "cannot reach " + where(config) + ": " + fix, cause);
+        return scrubbed(new ModelException(ModelException.Kind.UNREACHABLE,
+                "cannot reach " + where(config) + ": " + hints(config).unreachableFix(config), cause), config);
     }
 
     /** The call took longer than the configured timeout. */
     public static ModelException timeout(ProcessorConfig config, Throwable cause) {
         return new ModelException(ModelException.Kind.TIMEOUT, "no answer from " + where(config) + " within "
-                + Endpoints.describe(config.timeout()) + "; raise the timeout or check the server's load", cause);
+                + describe(config.timeout()) + "; raise the timeout or check the server's load", cause);
     }
 
     /** The server answered, but not in its protocol. */
     public static ModelException badResponse(ProcessorConfig config, String detail, Throwable cause) {
-        return new ModelException(ModelException.Kind.BAD_RESPONSE,
-                "unexpected answer from " + where(config) + ": " + bounded(detail), cause);
+        return scrubbed(new ModelException(ModelException.Kind.BAD_RESPONSE,
+                "unexpected answer from " + where(config) + ": " + bounded(detail), cause), config);
     }
 
     /** "Ollama at http://localhost:11434 (model llama3.2)". */
-    static String where(ProcessorConfig config) {
-        StringBuilder s = new StringBuilder(Endpoints.serverName(config.backend()));
+    public static String where(ProcessorConfig config) {
+        StringBuilder s = new StringBuilder(hints(config).serverName());
         String url = safeBaseUrl(config);
         if (url != null) s.append(" at ").append(url);
         if (config.model() != null) s.append(" (model ").append(config.model()).append(')');
@@ -123,7 +119,7 @@ public final class ModelErrors {
     }
 
     /** The error text inside a server's error body (Ollama, OpenAI, vLLM shapes), on one line, bounded. */
-    static String serverText(String body) {
+    public static String serverText(String body) {
         if (body == null || body.isBlank()) return "(empty body)";
         String text = body;
         try {
@@ -138,7 +134,7 @@ public final class ModelErrors {
     }
 
     /** One line of at most about 300 characters. */
-    static String bounded(String text) {
+    public static String bounded(String text) {
         if (text == null) return "";
         String line = oneLine(text.length() > 4 * MAX_SERVER_TEXT ? text.substring(0, 4 * MAX_SERVER_TEXT) : text);
         return line.length() > MAX_SERVER_TEXT ? line.substring(0, MAX_SERVER_TEXT) + "..." : line;
@@ -147,12 +143,7 @@ public final class ModelErrors {
     private static String modelNotFound(ProcessorConfig config, String text) {
         String model = config.model() == null ? "?" : config.model();
         String at = safeBaseUrl(config) == null ? "" : " at " + safeBaseUrl(config);
-        if (Endpoints.OLLAMA.equals(config.backend())) {
-            return "model \"" + model + "\" not found" + at + " (Ollama): fetch it with `ollama pull " + model
-                    + "` (Ollama said: " + text + ")";
-        }
-        return "model \"" + model + "\" not found" + at + " (" + Endpoints.serverName(config.backend())
-                + " said: " + text + "); check the model name the server serves";
+        return "model \"" + model + "\" not found" + at + " " + hints(config).modelNotFound(config, text);
     }
 
     private static ModelException fromLangChain4jType(Throwable failure, ProcessorConfig config) {
@@ -161,10 +152,8 @@ public final class ModelErrors {
         if (find(failure, ModelNotFoundException.class) != null) {
             return new ModelException(ModelException.Kind.MODEL_NOT_FOUND, modelNotFound(config, text), failure);
         }
-        if (find(failure, OllamaStreamingException.class) != null) {
-            return new ModelException(ModelException.Kind.SERVER_ERROR,
-                    "Ollama failed while answering at " + safeBaseUrl(config) + " (model " + config.model() + "): " + text, failure);
-        }
+        ModelException own = hints(config).translate(failure, config);
+        if (own != null) return own;
         if (find(failure, InternalServerException.class) != null || find(failure, RateLimitException.class) != null) {
             return new ModelException(ModelException.Kind.SERVER_ERROR, "server error from " + where(config) + ": " + text, failure);
         }
@@ -197,17 +186,38 @@ public final class ModelErrors {
 
     private static String safeBaseUrl(ProcessorConfig config) {
         try {
-            return Endpoints.baseUrl(config);
+            return hints(config).baseUrl(config);
         } catch (IllegalArgumentException e) {
             return config.baseUrl();
         }
     }
 
-    private static boolean isOpenAi(ProcessorConfig config) {
-        return Endpoints.OPENAI.equals(config.backend());
+    /** The hints of the config's backend: its provider's, or generic ones for a backend not registered. */
+    private static BackendHints hints(ProcessorConfig config) {
+        for (ProcessorProvider provider : java.util.ServiceLoader.load(ProcessorProvider.class)) {
+            if (provider.name().equals(config.backend())) return provider.hints();
+        }
+        return BackendHints.generic(config.backend());
     }
 
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    /** {@code failure} with the config's own credentials taken out of its message, wherever they appear. */
+    private static ModelException scrubbed(ModelException failure, ProcessorConfig config) {
+        String clean = Secrets.scrub(failure.getMessage(), config);
+        if (clean.equals(failure.getMessage())) return failure;
+        return new ModelException(failure.kind(), clean, failure.getCause());
+    }
+
+    /** "500 ms", "2 s", "1.5 s", "2 min". */
+    public static String describe(java.time.Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) return ms + " ms";
+        if (ms % 60_000 == 0) return (ms / 60_000) + " min";
+        if (ms % 1000 == 0) return (ms / 1000) + " s";
+        return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    /** {@code type} in {@code failure}'s chain of causes, or null: for a backend's {@link BackendHints#translate}. */
+    public static <T extends Throwable> T find(Throwable failure, Class<T> type) {
         for (Throwable t = failure, prev = null; t != null && t != prev; prev = t, t = t.getCause()) {
             if (type.isInstance(t)) return type.cast(t);
         }
@@ -220,7 +230,8 @@ public final class ModelErrors {
         return t;
     }
 
-    private static String summary(Throwable t) {
+    /** A failure's message on one line, bounded, without LangChain4j's class-name prefix. */
+    public static String summary(Throwable t) {
         String msg = t.getMessage();
         if (msg == null || msg.isBlank()) return t.getClass().getSimpleName();
         // LangChain4j wraps exceptions with the cause's toString() as message

@@ -16,7 +16,11 @@ public class ModelException extends Exception {
         /** The server rejected the request: 400, 401, 403, other 4xx. */
         REJECTED(false),
         /** The server answered, but with something that is not the protocol. */
-        BAD_RESPONSE(false);
+        BAD_RESPONSE(false),
+        /** A local file the backend reads is not what it should be: a model that is not GGUF or of an architecture the engine does not know, a grammar that does not parse. */
+        BAD_FILE(false),
+        /** The in-process engine cannot start on this platform (its native library does not load). */
+        ENGINE_UNAVAILABLE(false);
 
         private final boolean transientFault;
 
@@ -32,13 +36,14 @@ public class ModelException extends Exception {
 
     private final Kind kind;
 
+    /** The message's credentials ({@code Basic ...}, {@code Bearer ...}, {@code sk-...}) are replaced by ***. */
     public ModelException(Kind kind, String message) {
-        super(message);
+        super(Secrets.scrub(message));
         this.kind = kind;
     }
 
     public ModelException(Kind kind, String message, Throwable cause) {
-        super(message, cause);
+        super(Secrets.scrub(message), cause);
         this.kind = kind;
     }
 

@@ -2,7 +2,9 @@ package dev.mnemos.runtime.model;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Settings of one backend and model. Built with {@link #builder()}; unset values take the
@@ -23,6 +25,7 @@ public final class ProcessorConfig {
     private final int retries;
     private final boolean stream;
     private final String apiKey;
+    private final Map<String, String> options;
 
     private ProcessorConfig(Builder b) {
         this.backend = b.backend;
@@ -38,6 +41,7 @@ public final class ProcessorConfig {
         this.retries = b.retries;
         this.stream = b.stream;
         this.apiKey = b.apiKey;
+        this.options = java.util.Collections.unmodifiableMap(new TreeMap<>(b.options));
     }
 
     public static Builder builder() {
@@ -59,6 +63,7 @@ public final class ProcessorConfig {
         b.retries = retries;
         b.stream = stream;
         b.apiKey = apiKey;
+        b.options = new TreeMap<>(options);
         return b;
     }
 
@@ -74,6 +79,17 @@ public final class ProcessorConfig {
 
     /** The user info the base URL was given with ({@code alice:SECRET}, percent-decoded), or null. */
     String userInfo() { return userInfo; }
+
+    /**
+     * The {@code Authorization} header value for the user info the base URL was given with
+     * ({@code Basic ...}), or null without one. For a backend's client only: never print it.
+     */
+    public String basicAuthorization() { return userInfo == null ? null : UserInfo.basicAuth(userInfo); }
+
+    /** This config with another base URL (a backend's default spelled out), keeping the user info. */
+    public ProcessorConfig withBaseUrl(String url) {
+        return toBuilder().baseUrl(url).userInfo(userInfo).build();
+    }
 
     /** Model name as the server knows it, or null where the backend needs none. */
     public String model() { return model; }
@@ -101,12 +117,25 @@ public final class ProcessorConfig {
     /** API key for OpenAI-compatible servers, or null. */
     public String apiKey() { return apiKey; }
 
+    /**
+     * The backend's own settings by name (the local backend's {@code threads}, {@code context},
+     * {@code grammar}), sorted by name; a backend documents the names it reads and ignores others.
+     */
+    public Map<String, String> options() { return options; }
+
+    /** One backend setting, or null when not set. */
+    public String option(String name) { return options.get(name); }
+
     /** The parts that decide the answer besides the prompt; see {@link Processor#fingerprint()}. */
     public String fingerprint() {
         StringBuilder stops = new StringBuilder("[");
         for (String s : stop) stops.append(stops.length() > 1 ? "," : "").append(escape(s));
-        return escape(backend) + "|" + escape(baseUrl) + "|" + escape(model) + "|" + style + "|" + escape(systemInstruction)
+        String base = escape(backend) + "|" + escape(baseUrl) + "|" + escape(model) + "|" + style + "|" + escape(systemInstruction)
                 + "|t=" + temperature + "|max=" + maxTokens + "|stop=" + stops + "]";
+        if (options.isEmpty()) return base;
+        StringBuilder opts = new StringBuilder(base).append("|options={");
+        options.forEach((k, v) -> opts.append(opts.charAt(opts.length() - 1) == '{' ? "" : ",").append(escape(k)).append('=').append(escape(v)));
+        return opts.append('}').toString();
     }
 
     /** Escapes the fingerprint's separators, so that two different configurations never share one. */
@@ -140,6 +169,7 @@ public final class ProcessorConfig {
         private int retries = 2;
         private boolean stream;
         private String apiKey;
+        private Map<String, String> options = new TreeMap<>();
 
         private Builder() {}
 
@@ -205,6 +235,13 @@ public final class ProcessorConfig {
         public Builder stream(boolean stream) { this.stream = stream; return this; }
 
         public Builder apiKey(String apiKey) { this.apiKey = apiKey; return this; }
+
+        /** Sets (or, with a null value, removes) one of the backend's own settings; see {@link ProcessorConfig#options()}. */
+        public Builder option(String name, String value) {
+            Objects.requireNonNull(name, "option name");
+            if (value == null) options.remove(name); else options.put(name, value);
+            return this;
+        }
 
         public ProcessorConfig build() {
             return new ProcessorConfig(this);

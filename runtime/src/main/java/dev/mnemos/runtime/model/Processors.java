@@ -10,12 +10,27 @@ public final class Processors {
     private Processors() {}
 
     public static Processor create(ProcessorConfig config) {
+        return provider(config.backend()).create(config);
+    }
+
+    /** The provider of the named backend; an unknown name raises {@link IllegalArgumentException} listing the known ones. */
+    public static ProcessorProvider provider(String backend) {
         for (ProcessorProvider provider : ServiceLoader.load(ProcessorProvider.class)) {
-            if (provider.name().equals(config.backend())) {
-                return provider.create(config);
-            }
+            if (provider.name().equals(backend)) return provider;
         }
-        throw new IllegalArgumentException("unknown backend '" + config.backend() + "'; known: " + names());
+        throw new IllegalArgumentException("unknown backend '" + backend + "'; known: " + names());
+    }
+
+    /**
+     * The backend of a model named without one: the first provider that {@linkplain
+     * ProcessorProvider#claims claims} the name, else {@code fallback} (the commands' {@code ollama}).
+     */
+    public static String backendFor(String model, String fallback) {
+        if (model == null) return fallback;
+        for (ProcessorProvider provider : ServiceLoader.load(ProcessorProvider.class)) {
+            if (provider.claims(model)) return provider.name();
+        }
+        return fallback;
     }
 
     /** Names of the registered backends. */

@@ -3,64 +3,26 @@ package dev.mnemos.runtime.cycle;
 import dev.mnemos.runtime.cache.PromptCache;
 import dev.mnemos.runtime.memory.Memory;
 import dev.mnemos.runtime.model.ModelException;
-import dev.mnemos.runtime.model.ModelServer;
-import dev.mnemos.runtime.model.ModelServerStubs;
-import dev.mnemos.runtime.model.ModelServerStubs.Api;
-import dev.mnemos.runtime.model.OllamaProcessor;
 import dev.mnemos.runtime.model.ProcessorConfig;
 import dev.mnemos.runtime.model.RetryingProcessor;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.mnemos.runtime.cycle.MachineTest.countdown;
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The cycle's pipeline around the processor: one retry policy, requests counted, the cache kept honest. */
+/**
+ * The cycle's pipeline around the processor: requests counted, the cache kept honest (the retry
+ * policy against a real HTTP client: the http module's {@code RetryPipelineTest}).
+ */
 class PipelineTest {
-
-    @RegisterExtension
-    static final ModelServer server = new ModelServer();
 
     @TempDir
     Path dir;
-
-    /** Ollama behind the server, retried twice as its provider does (with a 10 ms first wait). */
-    static RetryingProcessor ollama() {
-        ProcessorConfig config = ProcessorConfig.builder().baseUrl(server.baseUrl()).model("llama3.2")
-                .timeout(Duration.ofSeconds(5)).retries(2).build();
-        return new RetryingProcessor(new OllamaProcessor(config), config.retries(), Duration.ofMillis(10));
-    }
-
-    @Test
-    void aPersistent503SendsNoMoreRequestsThanTheCallLimitAndReportsThemAll() throws Exception {
-        ModelServerStubs.serverError(server, Api.OLLAMA_GENERATE, 503, "overloaded");
-
-        RunResult r = Machine.builder().processor(ollama()).retries(1)
-                .limits(RunLimits.NONE.withMaxModelCalls(2)).build().run(countdown(2));
-
-        server.verify(2, postRequestedFor(urlPathEqualTo("/api/generate")));
-        assertEquals(2, r.modelCalls(), "the count users see is the requests sent");
-        assertEquals(RunResult.Status.FAILED, r.status());
-        assertTrue(r.failure().getMessage().endsWith("(gave up after 2 tries; the call limit allowed no more)"), r.failure().getMessage());
-    }
-
-    @Test
-    void withoutALimitTheProcessorsRetriesAreTheOnlyOnes() throws Exception {
-        ModelServerStubs.serverError(server, Api.OLLAMA_GENERATE, 503, "overloaded");
-
-        RunResult r = Machine.builder().processor(ollama()).retries(1).build().run(countdown(2));
-
-        server.verify(3, postRequestedFor(urlPathEqualTo("/api/generate")));
-        assertEquals(3, r.modelCalls());
-        assertEquals(ModelException.Kind.SERVER_ERROR, ((ModelException) r.failure()).kind());
-    }
 
     @Test
     void theCallLimitBeforeACycleEndsTheRunAtTheLimit() throws Exception {

@@ -41,12 +41,12 @@ public final class LlamaServerBodies {
     }
 
     /** A captured JSON body, a fresh copy each call. */
-    static JsonNode json(String name) {
+    public static JsonNode json(String name) {
         return parse(raw(name));
     }
 
     /** The JSON events of a captured event stream, without its closing {@code [DONE]}. */
-    static List<ObjectNode> events(String name) {
+    public static List<ObjectNode> events(String name) {
         List<ObjectNode> events = new ArrayList<>();
         for (String line : raw(name).split("\n")) {
             if (!line.startsWith("data: ") || line.equals("data: [DONE]")) continue;

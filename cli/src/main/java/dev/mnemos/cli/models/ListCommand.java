@@ -1,0 +1,46 @@
+package dev.mnemos.cli.models;
+
+import dev.mnemos.cli.ExitCode;
+import dev.mnemos.llama.models.ModelCatalog;
+import dev.mnemos.llama.models.ModelDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code mnemos models list}: the GGUF files in the model directory, and the catalog models not fetched. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "Lists the model directory's GGUF files (name for --model, file, size, whether its SHA-256 is the"
+                + " catalog's) and the catalog models not fetched yet.")
+public final class ListCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ModelDirOption dir;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelDirectory models = dir.directory();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("models in " + models.path() + ":");
+        List<ModelDirectory.Entry> entries = models.list();
+        String row = "  %-14s %-34s %9s  %s%n";
+        for (ModelDirectory.Entry e : entries) {
+            out.printf(Locale.ROOT, row, e.model(), e.file().getFileName(), String.format(Locale.ROOT, "%.1f MB", e.size() / 1e6), e.status());
+        }
+        for (ModelCatalog.Model m : ModelCatalog.all()) {
+            if (entries.stream().noneMatch(e -> e.model().equals(m.name()))) {
+                out.printf(Locale.ROOT, row, m.name(), "(not fetched)", String.format(Locale.ROOT, "%.1f MB", m.size() / 1e6),
+                        "bin/mnemos models fetch " + m.name());
+            }
+        }
+        out.flush();
+        return ExitCode.OK.code();
+    }
+}
