@@ -32,13 +32,20 @@ class StarterDependenciesTest {
         return List.of(Files.readString(file).strip().split(File.pathSeparator));
     }
 
-    /** group/artifact of a jar in the local repository ("org/slf4j/slf4j-api"), or the module of a reactor target/ directory. */
+    /** group/artifact of a jar in the local repository ("org/slf4j/slf4j-api"), or the module of a reactor target/ directory or jar. */
     static String artifact(String entry) {
         String path = entry.replace(File.separatorChar, '/');
         int repo = path.indexOf("/repository/");
-        if (repo < 0) return path.replaceFirst("/target(/classes)?/?$", "").replaceFirst(".*/", "module:");
+        if (repo < 0) return path.replaceFirst("/target(/[^/]+)?/?$", "").replaceFirst(".*/", "module:"); // target/classes, or its jar after package
         String[] parts = path.substring(repo + "/repository/".length()).split("/");
         return String.join("/", List.of(parts).subList(0, parts.length - 2)); // without version and file name
+    }
+
+    @Test
+    void aModuleIsNamedTheSameByItsClassesAndByItsJar() { // mvn test resolves a module to target/classes, mvn verify to its jar
+        assertEquals("module:poem", artifact("/w/poem/target/classes"));
+        assertEquals("module:poem", artifact("/w/poem/target/mnemos-poem-0.1.0-SNAPSHOT.jar"));
+        assertEquals("org/slf4j/slf4j-api", artifact("/root/.m2/repository/org/slf4j/slf4j-api/2.0.17/slf4j-api-2.0.17.jar"));
     }
 
     @Test

@@ -27,7 +27,8 @@ import java.util.Objects;
  * file run in this process), which Spring AI has no client for. System, user and assistant messages
  * go over in their order, with the prompt's temperature, token bound and stop sequences when it
  * gives them; the answer comes back with its token counts and finish reason. A failure of the model
- * is Spring AI's {@link NonTransientAiException} (running it again would fail the same way).
+ * is Spring AI's {@link NonTransientAiException} (running it again would fail the same way). Calls
+ * only: the sample does not stream, and {@code stream} stays Spring AI's default (unsupported).
  */
 final class LangChain4jChatModel implements ChatModel {
 
