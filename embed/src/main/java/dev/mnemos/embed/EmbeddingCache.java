@@ -34,16 +34,29 @@ public final class EmbeddingCache {
     private static final int VERSION = 1;
 
     private final Path file;
+    private final int capacity;
     private final Map<Key, float[]> entries = new ConcurrentHashMap<>();
     private volatile boolean dirty;
 
-    private EmbeddingCache(Path file) {
+    private EmbeddingCache(Path file, int capacity) {
         this.file = file;
+        this.capacity = capacity;
     }
 
     /** A cache that lives only in memory. */
     public static EmbeddingCache inMemory() {
-        return new EmbeddingCache(null);
+        return new EmbeddingCache(null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A cache that lives only in memory and keeps at most {@code capacity} embeddings: once full, a
+     * text not in it is embedded each time it comes, and what it holds stays (the example pool,
+     * embedded first). For a server whose queries never repeat, where an unbounded cache would
+     * grow with every query.
+     */
+    public static EmbeddingCache inMemory(int capacity) {
+        if (capacity < 0) throw new IllegalArgumentException("the cache's capacity must be at least 0, got " + capacity);
+        return new EmbeddingCache(null, capacity);
     }
 
     /**
@@ -51,7 +64,7 @@ public final class EmbeddingCache {
      * or is damaged, raises {@link FormatException} rather than being silently ignored.
      */
     public static EmbeddingCache open(Path file) throws IOException {
-        EmbeddingCache cache = new EmbeddingCache(file);
+        EmbeddingCache cache = new EmbeddingCache(file, Integer.MAX_VALUE);
         if (Files.exists(file)) cache.load();
         return cache;
     }
@@ -67,7 +80,9 @@ public final class EmbeddingCache {
     }
 
     public void put(String modelId, String text, float[] embedding) {
-        if (entries.put(Key.of(modelId, text), embedding.clone()) == null) dirty = true;
+        Key key = Key.of(modelId, text);
+        if (entries.size() >= capacity && !entries.containsKey(key)) return;
+        if (entries.put(key, embedding.clone()) == null) dirty = true;
     }
 
     public int size() {

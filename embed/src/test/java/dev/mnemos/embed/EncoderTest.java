@@ -42,6 +42,20 @@ public class EncoderTest {
     }
 
     @Test
+    void aBoundedCacheKeepsWhatCameFirstAndEmbedsTheRestEachTime() {
+        CountingModel model = new CountingModel();
+        Encoder encoder = Encoder.builder().model(model).id("counting").cache(EmbeddingCache.inMemory(2)).build();
+        encoder.encodeAll(List.of("pool 1", "pool 2"));
+        encoder.encode("query");
+        encoder.encode("query");
+        encoder.encodeAll(List.of("pool 1", "pool 2"));
+
+        assertEquals(2, encoder.cache().size());
+        assertEquals(4, model.calls.get(), "the pool once, the query each time it came");
+        assertArrayEquals(Vectors.normalized(CountingModel.vectorOf("query")), encoder.encode("query"), 1e-6f);
+    }
+
+    @Test
     void cacheFileKeepsEmbeddingsKeyedByModelAndText(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("memory.poem.embeddings");
         EmbeddingCache cache = EmbeddingCache.open(file);

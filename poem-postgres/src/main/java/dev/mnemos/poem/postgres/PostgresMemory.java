@@ -87,6 +87,7 @@ public final class PostgresMemory implements ActionValueEstimator, MemoryStore {
     private final List<Long> ownXids = new ArrayList<>(); // this process's commits not yet behind seenBelow: their rows are local already
     private volatile StoreException backgroundFailure;
     private volatile StoreException lost; // the server stopped answering: why every later call fails
+    private volatile java.time.Instant lastCommit; // when this process last committed episodes or finished queries
 
     private PostgresMemory(Builder b) throws StoreException {
         this.timeoutText = seconds(b.timeout);
@@ -278,6 +279,7 @@ public final class PostgresMemory implements ActionValueEstimator, MemoryStore {
             if (rows.isEmpty() && finished.isEmpty() && log.model().map(m -> m.equals(savedModel)).orElse(true)) return;
             try {
                 commitRetrying(rows, finished, stats);
+                lastCommit = java.time.Instant.now();
                 savedQueries.addAll(finished);
                 savedStats = stats;
             } catch (SQLException e) {
@@ -322,6 +324,11 @@ public final class PostgresMemory implements ActionValueEstimator, MemoryStore {
         } catch (SQLException e) {
             backgroundFailure = failed(e);
         }
+    }
+
+    /** When this process last committed what it wrote (episodes, finished queries), if it has yet: its last save. */
+    public Optional<java.time.Instant> lastCommit() {
+        return Optional.ofNullable(lastCommit);
     }
 
     /** The last failure of a background write or read, if the database has not answered since. */

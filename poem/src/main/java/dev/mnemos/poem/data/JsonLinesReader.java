@@ -26,11 +26,25 @@ public final class JsonLinesReader {
 
     private final double ratio;
     private final long seed;
+    private final boolean whole;
 
     /** @param ratio share of examples used for training when lines carry no split; @param seed for that split */
     public JsonLinesReader(double ratio, long seed) {
+        this(ratio, seed, false);
+    }
+
+    private JsonLinesReader(double ratio, long seed, boolean whole) {
         this.ratio = ratio;
         this.seed = seed;
+        this.whole = whole;
+    }
+
+    /**
+     * A reader of an example pool (an application's, not an experiment's): lines with a split give
+     * their train split; lines without one are all train, in the file's order.
+     */
+    public static JsonLinesReader pool() {
+        return new JsonLinesReader(1, 0, true);
     }
 
     public Dataset read(Path file) throws IOException {
@@ -75,7 +89,8 @@ public final class JsonLinesReader {
             }
         }
         if (withSplit + withoutSplit == 0) throw new DataException(file + ": no examples");
-        return withSplit > 0 ? new Dataset(train, test) : Dataset.split(unsplit, ratio, seed);
+        if (withSplit > 0) return new Dataset(train, test);
+        return whole ? new Dataset(unsplit, List.of()) : Dataset.split(unsplit, ratio, seed);
     }
 
     /** The file's lines, decoded strictly: a line that is not UTF-8 (e.g. Latin-1) is an error naming it. */

@@ -45,6 +45,16 @@ class JsonLinesReaderTest {
     }
 
     @Test
+    void aPoolIsEveryExampleInTheFilesOrderOrTheTrainSplit() throws IOException {
+        Path f = file("{\"input\":\"c\",\"output\":\"x\"}", "{\"input\":\"a\",\"output\":\"y\"}", "{\"input\":\"b\",\"output\":\"x\"}");
+        assertEquals(List.of(new Example("c", "x"), new Example("a", "y"), new Example("b", "x")), JsonLinesReader.pool().read(f).train());
+        assertEquals(List.of(), JsonLinesReader.pool().read(f).test());
+
+        Path split = file("{\"input\":\"a\",\"output\":\"x\",\"split\":\"train\"}", "{\"input\":\"b\",\"output\":\"y\",\"split\":\"test\"}");
+        assertEquals(List.of(new Example("a", "x")), JsonLinesReader.pool().read(split).train());
+    }
+
+    @Test
     void malformedJsonNamesTheLine() throws IOException {
         Path f = file("{\"input\":\"a\",\"output\":\"x\"}", "{\"input\": \"b\", \"output\": ");
         String message = error(f, List.of()).getMessage();
