@@ -52,7 +52,7 @@ public class EncoderTest {
 
         assertEquals(2, encoder.cache().size());
         assertEquals(4, model.calls.get(), "the pool once, the query each time it came");
-        assertArrayEquals(Vectors.normalized(CountingModel.vectorOf("query")), encoder.encode("query"), 1e-6f);
+        assertArrayEquals(Vectors.unit(CountingModel.vectorOf("query")), encoder.encode("query"), 1e-6f);
     }
 
     @Test
