@@ -10,6 +10,7 @@ import dev.mnemos.runtime.model.ModelException;
 import dev.mnemos.runtime.model.Processor;
 import dev.mnemos.utm.bench.Bench;
 import dev.mnemos.utm.bench.BenchReport;
+import dev.mnemos.utm.bench.Demonstrations;
 import dev.mnemos.utm.bench.HtmlReport;
 import dev.mnemos.utm.bench.Repair;
 import dev.mnemos.utm.bench.ReportTable;
@@ -48,6 +49,10 @@ import java.util.concurrent.Callable;
                 "--repair adds demonstrations of the failing transitions to the boot preamble and",
                 "benches again, until every answer is right or the budget (--rounds, --max-calls)",
                 "is spent, and writes the boot to --out-boot for utm-run --boot.",
+                "",
+                "--demonstrate-all appends a demonstration of every transition to the boot, so",
+                "that each prompt's answer is in the prompt: it measures whether the model can",
+                "find and copy it (retrieval), not whether it reads the condition.",
                 "",
                 "Without --model the backend is 'reference' (always right; no LLM needed).",
                 "",
@@ -89,7 +94,10 @@ public final class UtmBench implements Callable<Integer> {
     @Option(names = "--repair", description = "Add demonstrations of failing transitions to the boot and bench again, until all pass or the budget is spent.")
     boolean repair;
 
-    @Option(names = "--out-boot", paramLabel = "FILE", description = "Where --repair writes the boot (needed with --repair).")
+    @Option(names = "--demonstrate-all", description = "Append a demonstration of every transition (its answer included) to the boot: a retrieval aid, not the model's own skill. With --out-boot, the boot is written there.")
+    boolean demonstrateAll;
+
+    @Option(names = "--out-boot", paramLabel = "FILE", description = "Where --repair writes the boot (needed with --repair); with --demonstrate-all, where its boot is written.")
     Path outBoot;
 
     @Option(names = "--rounds", paramLabel = "N", description = "Repair rounds at most (each adds demonstrations and benches again). Default: ${DEFAULT-VALUE}.")
@@ -140,6 +148,7 @@ public final class UtmBench implements Callable<Integer> {
         BenchReport report = bench.run(progress);
         progress.finish();
         writeReports(report, null);
+        if (outBoot != null) write(outBoot, report.boot());
         return report.allPassed() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
     }
 
@@ -166,7 +175,7 @@ public final class UtmBench implements Callable<Integer> {
         if (maxCalls != null && maxCalls < 1) throw new Cli.Failure(ExitCode.USAGE, "--max-calls must be 1 or more, not " + maxCalls);
         if (repair && outBoot == null) throw new Cli.Failure(ExitCode.USAGE, "--repair needs --out-boot FILE (where the repaired boot goes)");
         if (!repair) {
-            for (String o : List.of("--out-boot", "--rounds", "--max-calls")) {
+            for (String o : demonstrateAll ? List.of("--rounds", "--max-calls") : List.of("--out-boot", "--rounds", "--max-calls")) {
                 if (given(o)) throw new Cli.Failure(ExitCode.USAGE, o + " goes with --repair");
             }
         }
@@ -189,7 +198,8 @@ public final class UtmBench implements Callable<Integer> {
     }
 
     private PromptSet prompts() {
-        return modelOptions.boot(machineFile == null ? PromptFiles.u152() : PromptCompiler.compile(InputOptions.readMachine(machineFile)));
+        PromptSet prompts = modelOptions.boot(machineFile == null ? PromptFiles.u152() : PromptCompiler.compile(InputOptions.readMachine(machineFile)));
+        return demonstrateAll ? prompts.withBoot(Demonstrations.all(prompts)) : prompts;
     }
 
     private Subject subject(Processor processor) {
