@@ -139,26 +139,22 @@ public final class Cli {
     }
 
     /**
-     * Checks, before any work, that {@code file} can be written as {@code AtomicFiles} writes it (a
-     * new file beside it, then a rename): its directory must exist (it is never created for you) and a
-     * file is made and deleted there. A failure is an {@link ExitCode#IO_ERROR} naming the file.
+     * Checks, before any work, that {@code file} can be written as {@code AtomicFiles} writes it:
+     * {@link OutputPaths#check}, the one rule (its directory must exist, it is never created for
+     * you). A failure is an {@link ExitCode#IO_ERROR}: {@code cannot write FILE: why}.
      */
     public static void checkWritable(java.nio.file.Path file) {
-        java.nio.file.Path dir = file.toAbsolutePath().getParent();
-        try {
-            if (java.nio.file.Files.isDirectory(file)) throw new java.io.IOException("it is a directory");
-            if (!java.nio.file.Files.isDirectory(dir)) throw new java.io.IOException(dir + (java.nio.file.Files.exists(dir) ? " is not a directory" : " does not exist (create it first)"));
-            java.nio.file.Files.delete(java.nio.file.Files.createTempFile(dir, "." + file.getFileName() + ".", ".probe"));
-        } catch (java.io.IOException | SecurityException e) {
-            String why = e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
-                    : e instanceof java.nio.file.FileSystemException fs ? reason(fs) : e.getMessage();
-            throw new Failure(ExitCode.IO_ERROR, file + ": cannot write: " + why);
-        }
+        OutputPaths.check(file);
     }
 
     /** "1 model call", "2 model calls": {@code n} and the noun, plural unless n is 1 (with thousands separators). */
     public static String count(long n, String noun) {
-        return String.format(java.util.Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+        return count(n, noun, noun + "s");
+    }
+
+    /** "1 mismatch", "2 mismatches": {@code n} and the singular or the plural (with thousands separators). */
+    public static String count(long n, String singular, String plural) {
+        return String.format(java.util.Locale.ROOT, "%,d %s", n, n == 1 ? singular : plural);
     }
 
     /**
@@ -186,28 +182,17 @@ public final class Cli {
     }
 
     /**
-     * Text as it may safely reach a terminal on one line: control characters (escape sequences,
-     * carriage returns, newlines, C1 codes) and the bidirectional overrides that reorder what is
-     * shown become visible escapes (backslash, u, four hex digits; {@code \\n} for a newline); the
-     * rest is kept. Model output and server messages pass through here before they are printed.
+     * Text as it may safely reach a terminal on one line: {@link dev.mnemos.io.Printable#of}, the
+     * one escaping function for model output and server messages (backslash, u, four hex digits for
+     * control characters and bidi overrides; {@code \\n} for a newline).
      */
     public static String printable(String text) {
-        if (text == null) return null;
-        StringBuilder b = null;
-        for (int k = 0; k < text.length(); k++) {
-            char c = text.charAt(k);
-            boolean escape = c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
-            if (!escape) {
-                if (b != null) b.append(c);
-                continue;
-            }
-            if (b == null) b = new StringBuilder(text.length() + 16).append(text, 0, k);
-            if (c == '\n') b.append("\\n");
-            else if (c == '\t') b.append("\\t");
-            else if (c == '\r') b.append("\\r");
-            else b.append(String.format("\\u%04x", (int) c));
-        }
-        return b == null ? text : b.toString();
+        return dev.mnemos.io.Printable.of(text);
+    }
+
+    /** Lines of text (a report table) made printable each, their line breaks kept ({@link dev.mnemos.io.Printable#lines}). */
+    public static String printableLines(String text) {
+        return dev.mnemos.io.Printable.lines(text);
     }
 
     /** {@code value} if it is at least {@code min}; else a usage error naming the option. */
@@ -230,13 +215,17 @@ public final class Cli {
         }
         try {
             write.run();
-        } catch (FileSystemException e) { // its file may be a temporary one beside FILE: say why, not its name
-            throw new Failure(ExitCode.IO_ERROR, "cannot write " + file + " (" + reason(e) + ")");
-        } catch (IOException e) {
-            throw new Failure(ExitCode.IO_ERROR, "cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        } catch (IOException e) { // its file may be a temporary one beside FILE: say why, not its name
+            throw new Failure(ExitCode.IO_ERROR, "cannot write " + file + ": " + why(dir, e));
         } catch (UncheckedIOException e) {
-            throw new Failure(ExitCode.IO_ERROR, "cannot write " + file + " (" + e.getCause().getMessage() + ")");
+            throw new Failure(ExitCode.IO_ERROR, "cannot write " + file + ": " + why(dir, e.getCause()));
         }
+    }
+
+    /** Why a write failed, in words: the directory that went, permission denied; never a temporary file's name. */
+    private static String why(Path dir, IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException && dir != null && !java.nio.file.Files.isDirectory(dir)) return dir + " does not exist";
+        return OutputPaths.reason(e);
     }
 
     /** An error to report in one line and exit with its code. */

@@ -44,12 +44,23 @@ public final class OutputPaths {
     }
 
     private static void checkDirectory(Path named, Path dir) {
-        if (!Files.exists(dir)) throw failure(named, dir + " does not exist (create it first)");
-        if (!Files.isDirectory(dir)) throw failure(named, dir + " is not a directory");
+        String problem = problem(dir);
+        if (problem != null) throw failure(named, problem);
+    }
+
+    /**
+     * Why files cannot be written into {@code dir} ({@code DIR does not exist (create it first)},
+     * {@code DIR is not a directory}, {@code permission denied}), or null when they can. The one
+     * check behind {@link #check} and {@link FileOptions} (which names the option with the file).
+     */
+    static String problem(Path dir) {
+        if (!Files.exists(dir)) return dir + " does not exist (create it first)";
+        if (!Files.isDirectory(dir)) return dir + " is not a directory";
         try {
             Files.delete(Files.createTempFile(dir, ".mnemos-", ".probe"));
+            return null;
         } catch (IOException | SecurityException e) {
-            throw failure(named, reason(e));
+            return reason(e);
         }
     }
 
@@ -66,7 +77,7 @@ public final class OutputPaths {
 
     /** Why a file operation failed, in words, without the name of the file it was on. */
     static String reason(Exception e) {
-        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof AccessDeniedException || e instanceof SecurityException) return "permission denied";
         if (e instanceof NotDirectoryException) return "not a directory";
         if (e instanceof NoSuchFileException) return "its directory is gone";
         if (e instanceof FileSystemException fs) {

@@ -65,7 +65,15 @@ class FailureModelTest {
             return 0;
         });
         assertEquals(12, o.code);
-        assertEquals("cannot write out/r.json (IOException: No space left on device)", o.message());
+        assertEquals("cannot write out/r.json: No space left on device", o.message());
+        Outcome denied = run(new PoemCommand(), () -> {
+            Cli.writing(java.nio.file.Path.of("r.json"), () -> {
+                throw new java.nio.file.AccessDeniedException("/work/.r.json.3kx9q2.tmp"); // what AtomicFiles' temporary file gives
+            });
+            return 0;
+        });
+        assertEquals(12, denied.code);
+        assertEquals("cannot write r.json: permission denied", denied.message(), "why, not the name of a temporary file");
         assertEquals(12, run(new NamCommand(), () -> {
             throw new UncheckedIOException(new IOException("disk full"));
         }).code);

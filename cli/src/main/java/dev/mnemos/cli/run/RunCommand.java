@@ -2,8 +2,10 @@ package dev.mnemos.cli.run;
 
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
+import dev.mnemos.cli.FileOptions;
 import dev.mnemos.cli.BackendOptions;
 import dev.mnemos.cli.ProgressLine;
+import java.io.PrintWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mnemos.runtime.cycle.Machine;
@@ -82,19 +84,21 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (program == null && resume == null) throw new Cli.Failure(ExitCode.USAGE, "give a PROGRAM file to run, or --resume CHECKPOINT");
+        runOptions.check();
         RunLimits limits = limits();
         int retries = runOptions.cycleRetries();
         Reader reader = new Reader((int) Cli.atLeast("--max-passes", maxPasses, 1), (int) Cli.atLeast("--max-prompt", maxPrompt, 1));
         if (!(checkpointEvery >= 0)) throw new Cli.Failure(ExitCode.USAGE, "--checkpoint-every must be 0 or more, got " + checkpointEvery);
-        RunFiles.requireDirectory("--out", out);
-        RunFiles.requireDirectory("--trace", runOptions.trace);
-        RunFiles.requireDirectory("--checkpoint", checkpoint);
-        RunFiles.requireDirectory("--cache", cache);
+        PrintWriter err = spec.commandLine().getErr();
+        Path trace = resume != null ? CheckpointFiles.traceOnResume(resume, runOptions.trace, spec.qualifiedName(), err) : runOptions.trace;
+        FileOptions.of().input("PROGRAM", program).input("--resume", resume != null && !resume.equals(checkpoint) ? resume : null)
+                .stream("--trace", trace).stream("--checkpoint", checkpoint).stream("--cache", cache).output("--out", out).check();
+        if (resume == null) CheckpointFiles.forNewRun(checkpoint, false, trace, spec.qualifiedName(), err);
         Processor processor = processor();
         Memory loaded = resume == null ? loadProgram(program) : null; // before any file is opened: a bad PROGRAM leaves --trace alone
         RunFiles files = null;
         try {
-            files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpoint, Duration.ofMillis((long) (checkpointEvery * 1000)), resume);
+            files = RunFiles.open(cache, trace, runOptions.tracePrompts, checkpoint, Duration.ofMillis((long) (checkpointEvery * 1000)), resume);
             Memory memory = files.resuming() ? files.resumedMemory() : loaded;
             ProgressLine progress = ProgressLine.onTerminal(spec.commandLine().getErr());
             Machine.Builder builder = Machine.builder()
@@ -162,21 +166,28 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Whether there is a checkpoint to go on from (the run writes to --checkpoint, or to the one it resumed). */
-    private boolean checkpointWritten(RunFiles files) {
+    /** The checkpoint the run goes on from (the run writes to --checkpoint, or to the one it resumed), or null. */
+    private Path checkpointWritten(RunFiles files) {
         Path file = checkpoint != null ? checkpoint : files.resuming() ? resume : null;
-        return file != null && java.nio.file.Files.exists(file);
+        return file != null && java.nio.file.Files.exists(file) ? file : null;
+    }
+
+    /** Where the run can go on from, when it did not halt: {@code ; checkpoint in C (go on with --resume C)}. */
+    private String goOn(RunFiles files) {
+        Path file = checkpointWritten(files);
+        return file == null ? "" : "; checkpoint in " + file + " (go on with --resume " + file + ")";
     }
 
     private void report(RunResult r, RunFiles files) {
         String line = switch (r.status()) {
             case HALTED -> "halted after " + Cli.count(r.cycles(), "cycle");
-            case STEP_LIMIT -> "stopped at the step limit after " + Cli.count(r.cycles(), "cycle") + " (not halted)";
-            case TIME_LIMIT -> "stopped at the time limit after " + Cli.count(r.cycles(), "cycle") + " (not halted)";
-            case CALL_LIMIT -> "stopped at the model-call limit after " + Cli.count(r.cycles(), "cycle") + " (not halted)";
+            case STEP_LIMIT -> "stopped at the step limit after " + Cli.count(r.cycles(), "cycle") + " (not halted)" + goOn(files);
+            case TIME_LIMIT -> "stopped at the time limit after " + Cli.count(r.cycles(), "cycle") + " (not halted)" + goOn(files);
+            case CALL_LIMIT -> "stopped at the model-call limit after " + Cli.count(r.cycles(), "cycle") + " (not halted)" + goOn(files);
             case STOPPED -> "stopped after " + Cli.count(r.cycles(), "cycle") + ": " + r.stopReason();
-            case INTERRUPTED -> "interrupted after " + Cli.count(r.cycles(), "cycle") + (checkpointWritten(files) ? "; resume with --resume" : "");
-            case FAILED -> "failed after " + Cli.count(r.cycles(), "cycle") + ": " + Cli.failureMessage(r.failure().getMessage());
+            case INTERRUPTED -> "interrupted after " + Cli.count(r.cycles(), "cycle") + goOn(files);
+            case FAILED -> "failed after " + Cli.count(r.cycles(), "cycle") + ": " + Cli.failureMessage(r.failure().getMessage())
+                    + (r.cycles() > 0 ? goOn(files) : "");
         };
         spec.commandLine().getErr().println(Cli.printable(spec.qualifiedName() + ": " + line + " (" + Cli.count(r.modelCalls(), "model call") + ", " + Cli.count(r.cacheHits(), "cache hit") + ", "
                 + String.format("%.2f s", r.elapsed().toNanos() / 1e9) + ")"));

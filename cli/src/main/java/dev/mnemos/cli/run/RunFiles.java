@@ -43,27 +43,19 @@ public final class RunFiles implements AutoCloseable {
     private final Resume resume;
     private final List<RunLock> locks = new ArrayList<>();
     private boolean closed;
+    /** How the run ended, for its last checkpoint (null while it runs). */
+    private volatile String ended;
+    /** The last checkpoint the machine saved, so that it can be saved once more with how the run ended. */
+    private volatile Checkpoint last;
 
-    private RunFiles(PromptCache cache, TraceWriter trace, CheckpointStore checkpoints, Duration interval, Resume resume, List<RunLock> locks) {
+    private RunFiles(PromptCache cache, TraceWriter trace, Path traceFile, CheckpointStore checkpoints, Duration interval, Resume resume, List<RunLock> locks) {
         this.cache = cache;
         this.trace = trace;
         this.checkpoints = checkpoints;
+        if (checkpoints != null) checkpoints.section(CheckpointFiles.SECTION, () -> CheckpointFiles.section(traceFile, ended));
         this.checkpointInterval = interval;
         this.resume = resume;
         this.locks.addAll(locks);
-    }
-
-    /**
-     * The one rule for every file a run writes (--out, --checkpoint, --trace, --cache): its
-     * directory must exist; a missing one is refused (exit 12) before anything is read or written,
-     * rather than created from what may be a typo.
-     */
-    public static void requireDirectory(String option, Path file) {
-        if (file == null) return;
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent == null || Files.isDirectory(parent)) return;
-        String why = Files.exists(parent) ? " is not a directory" : " does not exist (create it first)";
-        throw new Cli.Failure(ExitCode.IO_ERROR, option + " " + file + ": " + parent + why);
     }
 
     /**
@@ -136,7 +128,7 @@ public final class RunFiles implements AutoCloseable {
                 }
             }
             CheckpointStore s = checkpoint == null ? null : new CheckpointStore(checkpoint);
-            return new RunFiles(c, t, s, interval, r, locks);
+            return new RunFiles(c, t, trace, s, interval, r, locks);
         } catch (IOException e) {
             throw new Cli.Failure(ExitCode.BAD_INPUT, e.getMessage());
         }
@@ -183,8 +175,24 @@ public final class RunFiles implements AutoCloseable {
     public Machine.Builder configure(Machine.Builder builder) {
         if (cache != null) builder.cache(cache);
         if (trace != null) builder.trace(trace);
-        if (checkpoints != null) builder.checkpoints(checkpoints, checkpointInterval);
+        if (checkpoints != null) builder.checkpoints((progress, memory) -> save(new Checkpoint(progress, memory)), checkpointInterval);
         return builder;
+    }
+
+    private void save(Checkpoint checkpoint) throws IOException {
+        checkpoints.save(checkpoint);
+        last = checkpoint;
+    }
+
+    /** Saves the last checkpoint once more, saying how the run ended (so that a new run knows whether it may replace it). */
+    private void recordEnd(RunResult result) {
+        if (checkpoints == null || last == null) return;
+        ended = result.status().name().toLowerCase(java.util.Locale.ROOT);
+        try {
+            checkpoints.save(last);
+        } catch (IOException e) {
+            System.err.println("warning: " + checkpoints.file() + ": cannot record how the run ended: " + e.getMessage());
+        }
     }
 
     /**
@@ -204,7 +212,9 @@ public final class RunFiles implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook); // SIGHUP and the like; SIGINT and SIGTERM come through Signals
         try (Signals.Registration onSignal = Signals.whileRunning(machine::requestStop)) {
             checkpointAtStart(memory);
-            return machine.run(memory, start());
+            RunResult result = machine.run(memory, start());
+            recordEnd(result);
+            return result;
         } finally {
             try {
                 closeStreams();
@@ -229,7 +239,7 @@ public final class RunFiles implements AutoCloseable {
         Progress s = start();
         Progress at = new Progress(s.cycles(), s.modelCalls(), s.cacheHits(), trace == null ? -1 : trace.position());
         try {
-            checkpoints.save(new Checkpoint(at, memory.snapshot()));
+            save(new Checkpoint(at, memory.snapshot()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint " + checkpoints.file() + ": " + e.getMessage(), e);
         }

@@ -38,12 +38,22 @@ public class RunOptions {
     @Option(names = "--json", description = "Print the run's summary as one JSON object on standard output.")
     public boolean json;
 
+    /**
+     * Checks every option here at once (a usage error naming the first that is wrong), so that a
+     * command calls it before it opens any file: a refused command line never truncates a trace.
+     */
+    public void check() {
+        limits();
+        writer();
+        cycleRetries();
+    }
+
     /** The limits --max-steps and --max-time give (none when neither is given); a usage error when one is negative. */
     public RunLimits limits() {
         RunLimits limits = RunLimits.NONE;
         if (maxSteps != null) limits = limits.withMaxSteps(Cli.atLeast("--max-steps", maxSteps, 0));
         if (maxSeconds != null) {
-            if (!(maxSeconds >= 0)) throw new Cli.Failure(ExitCode.USAGE, "--max-time must be 0 or more, got " + maxSeconds);
+            if (!(maxSeconds >= 0)) throw new Cli.Failure(ExitCode.USAGE, "--max-time must be 0 or more, got " + (Double.isFinite(maxSeconds) ? java.math.BigDecimal.valueOf(maxSeconds).stripTrailingZeros().toPlainString() : String.valueOf(maxSeconds)));
             limits = limits.withMaxWall(Duration.ofMillis((long) (maxSeconds * 1000)));
         }
         return limits;

@@ -46,6 +46,11 @@ public class InputOptions {
 
     private TuringMachine machine;
 
+    /** Whether --tape (or --head) was given. */
+    boolean tapeGiven() {
+        return tape != null;
+    }
+
     void check() {
         if (tape != null && bitagFile != null) throw new Cli.Failure(ExitCode.USAGE, "give --tape or --bitag, not both");
         if (word != null && bitagFile == null) throw new Cli.Failure(ExitCode.USAGE, "--word goes with --bitag FILE");

@@ -1,26 +1,20 @@
 package dev.mnemos.cli.utm;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mnemos.cli.BackendOptions;
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
-import dev.mnemos.io.AtomicFiles;
-import dev.mnemos.runtime.model.ModelException;
+import dev.mnemos.cli.FileOptions;
 import dev.mnemos.runtime.model.Processor;
-import dev.mnemos.runtime.model.ProcessorConfig;
-import dev.mnemos.runtime.model.Processors;
-import dev.mnemos.runtime.model.Style;
-import dev.mnemos.utm.bench.Subject;
+import dev.mnemos.utm.bench.Bench;
+import dev.mnemos.utm.bench.Repair;
+import dev.mnemos.utm.bench.Report;
+import dev.mnemos.utm.bench.Score;
 import dev.mnemos.utm.lag.LagSystem;
 import dev.mnemos.utm.lag.RuleFormat;
-import dev.mnemos.utm.lag.check.CheckHtml;
-import dev.mnemos.utm.lag.check.CheckRepair;
-import dev.mnemos.utm.lag.check.CheckReport;
-import dev.mnemos.utm.lag.check.CheckTable;
 import dev.mnemos.utm.lag.check.ContextSize;
 import dev.mnemos.utm.lag.check.Dictionary;
 import dev.mnemos.utm.lag.check.LagReferenceProcessor;
-import dev.mnemos.utm.lag.check.RuleCheck;
+import dev.mnemos.utm.lag.check.Rules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,16 +22,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 /** {@code lag-check}: does a model apply every rule of a Lag system, given the whole dictionary in its prompt? */
-@Command(name = "lag-check", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "lag-check", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "dev.mnemos.cli.utm.LagCheck",
         description = {
                 "Checks that a model looks up every rule of a Lag system correctly, as",
                 "Schuurmans, Dai and Zanini (2024) checked gemini-1.5-pro-001 on their 2,027",
@@ -79,11 +70,8 @@ public final class LagCheck implements Callable<Integer> {
     @Mixin
     BackendOptions backend;
 
-    @Option(names = {"-n", "--samples"}, paramLabel = "N", description = "Answers asked for per rule. Default: ${DEFAULT-VALUE}.")
-    int samples = 1;
-
-    @Option(names = "--concurrency", paramLabel = "N", description = "Model calls in flight at most. Default: ${DEFAULT-VALUE}.")
-    int concurrency = 4;
+    @Mixin
+    BenchOptions bench = new BenchOptions(1);
 
     @Option(names = "--lenient", description = "Also accept an answer that holds the value as a word of its own amid other text (reported apart).")
     boolean lenient;
@@ -94,24 +82,8 @@ public final class LagCheck implements Callable<Integer> {
     @Option(names = "--no-shuffle", description = "Keep the rule file's order (a repaired dictionary's, say).")
     boolean noShuffle;
 
-    @Option(names = "--json", arity = "0..1", fallbackValue = "-", paramLabel = "FILE",
-            description = "Write the report as JSON to FILE, or to standard output (the table then goes to standard error).")
-    String json;
-
-    @Option(names = "--html", paramLabel = "FILE", description = "Write the report as one self-contained HTML page.")
-    Path html;
-
-    @Option(names = "--repair", description = "Repeat failing rules in the dictionary and check again, until all pass or the budget is spent.")
-    boolean repair;
-
     @Option(names = "--out", paramLabel = "FILE", description = "Where --repair writes the dictionary (KEY:VALUE; needed with --repair).")
     Path out;
-
-    @Option(names = "--rounds", paramLabel = "N", description = "Repair rounds at most. Default: ${DEFAULT-VALUE}.")
-    int rounds = 5;
-
-    @Option(names = "--max-calls", paramLabel = "N", description = "Model calls at most over the whole repair; a round that would go past it is not started.")
-    Long maxCalls;
 
     public static void main(String[] args) {
         Cli.main(new LagCheck(), args);
@@ -123,90 +95,26 @@ public final class LagCheck implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        checkOptions();
+        BenchDriver<Rules> driver = new BenchDriver<>(spec, bench, Rules.FORMAT);
+        if (noShuffle && spec.commandLine().getParseResult().hasMatchedOption("--seed")) {
+            throw new Cli.Failure(ExitCode.USAGE, "--seed and --no-shuffle exclude each other");
+        }
+        // before any model call: a report or dictionary that cannot be written is found now, not after the check
+        driver.check("--out", "dictionary", out, FileOptions.of().input("--rules", input.rules));
         LagSystem system = input.read().system();
-        Dictionary dictionary = Dictionary.of(system, noShuffle ? null : seed);
-        RuleCheck.Settings settings = new RuleCheck.Settings(samples, concurrency, lenient);
-        long perCheck = RuleCheck.calls(system, settings);
-        if (repair && maxCalls != null && maxCalls < perCheck) {
-            throw new Cli.Failure(ExitCode.USAGE, "--max-calls " + maxCalls + " is less than one check: "
-                    + system.ruleCount() + " rules x " + samples + " samples = " + perCheck + " calls");
-        }
-        try (Processor processor = processor(system)) {
-            checkContext(dictionary);
-            RuleCheck check = new RuleCheck(processor, settings, subject());
-            Progress progress = new Progress(err(), System.console() != null);
-            if (!repair) {
-                CheckReport report = check.run(dictionary, progress);
-                progress.finish();
-                writeReports(report, null);
-                return report.allPassed() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
-            }
-            return repair(new CheckRepair(check, new CheckRepair.Budget(rounds, maxCalls)).run(dictionary, perCheck, progress), progress);
-        } catch (ModelException e) {
-            throw new Cli.Failure(ExitCode.of(e), e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Cli.Failure(ExitCode.INTERRUPTED, "interrupted; no report written");
-        }
-    }
-
-    private int repair(CheckRepair.Result result, Progress progress) {
-        progress.finish();
-        CheckRepair.Round best = result.best();
-        writeReports(best.report(), result);
-        write(out, RuleFormat.format(best.dictionary().system(), best.dictionary().lines()));
-        if (result.passed()) {
-            err().printf("lag-check: repaired: every rule passed after %d repair round%s (%,d calls); dictionary of %,d lines written to %s%n",
-                    best.round(), best.round() == 1 ? "" : "s", result.calls(), best.dictionary().lines().size(), out);
-            return ExitCode.OK.code();
-        }
-        err().printf("lag-check: repair stopped: %s; %d of %d rules still fail in the best round (%d); its dictionary is in %s%n",
-                result.stopped(), best.report().failing().size(), best.report().rules().size(), best.round(), out);
-        return ExitCode.LIMIT.code();
-    }
-
-    private void checkOptions() {
-        if (samples < 1) throw new Cli.Failure(ExitCode.USAGE, "--samples must be 1 or more, not " + samples);
-        if (concurrency < 1) throw new Cli.Failure(ExitCode.USAGE, "--concurrency must be 1 or more, not " + concurrency);
-        if (rounds < 0) throw new Cli.Failure(ExitCode.USAGE, "--rounds must be 0 or more, not " + rounds);
-        if (maxCalls != null && maxCalls < 1) throw new Cli.Failure(ExitCode.USAGE, "--max-calls must be 1 or more, not " + maxCalls);
-        if (repair && out == null) throw new Cli.Failure(ExitCode.USAGE, "--repair needs --out FILE (where the repaired dictionary goes)");
-        if (noShuffle && given("--seed")) throw new Cli.Failure(ExitCode.USAGE, "--seed and --no-shuffle exclude each other");
-        if (!repair) {
-            for (String o : List.of("--out", "--rounds", "--max-calls")) {
-                if (given(o)) throw new Cli.Failure(ExitCode.USAGE, o + " goes with --repair");
-            }
-        }
-    }
-
-    private boolean given(String option) {
-        return spec.commandLine().getParseResult().hasMatchedOption(option);
-    }
-
-    private String backendName() {
-        if (backend.backend != null) return backend.backend;
-        return backend.model == null ? LagReferenceProcessor.NAME : backend.backendName();
-    }
-
-    private Processor processor(LagSystem system) {
-        String name = backendName();
-        if (name.equals(LagReferenceProcessor.NAME)) return new LagReferenceProcessor(system);
-        if (backend.model == null) throw new Cli.Failure(ExitCode.USAGE, "--backend " + name + " needs --model NAME");
-        try {
-            ProcessorConfig config = backend.toConfig();
-            ProcessorConfig.Builder b = config.toBuilder();
-            if (config.maxTokens() == null) b.maxTokens(32);
-            if (config.stop().isEmpty() && config.style() == Style.COMPLETION) b.stop(List.of("\n"));
-            return Processors.create(b.build());
-        } catch (IllegalArgumentException e) {
-            throw new Cli.Failure(ExitCode.USAGE, e.getMessage());
+        Rules subject = Rules.of(Dictionary.of(system, noShuffle ? null : seed), lenient);
+        String name = ModelOptions.backendName(backend);
+        try (Processor processor = ModelOptions.processor(backend, name, 32, () -> new LagReferenceProcessor(system))) {
+            Bench engine = new Bench(processor, bench.settings(), ModelOptions.info(backend, name, name.equals(LagReferenceProcessor.NAME)));
+            driver.checkBudget(engine, subject, "check", "rules");
+            checkContext(subject.dictionary(), name);
+            return driver.run(engine, subject, out, rules -> RuleFormat.format(rules.dictionary().system(), rules.dictionary().lines()), WORDS);
         }
     }
 
     /** With Ollama: refuse, before any call, a prompt larger than the context the server reports. */
-    private void checkContext(Dictionary dictionary) {
-        if (!backendName().equals("ollama")) return;
+    private void checkContext(Dictionary dictionary, String backendName) {
+        if (!backendName.equals("ollama")) return;
         String base = backend.baseUrl == null ? "http://localhost:11434" : backend.baseUrl;
         OptionalInt context = ContextSize.ollama(base, backend.model, java.time.Duration.ofSeconds(10));
         if (context.isEmpty()) return;
@@ -220,79 +128,29 @@ public final class LagCheck implements Callable<Integer> {
         }
     }
 
-    private Subject subject() {
-        if (backendName().equals(LagReferenceProcessor.NAME)) return new Subject(LagReferenceProcessor.NAME, null, null, 0);
-        return new Subject(backendName(), backend.model, backend.style.toLowerCase(Locale.ROOT), backend.temperature);
-    }
-
-    private PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    private PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
-
-    private void writeReports(CheckReport report, CheckRepair.Result repairResult) {
-        boolean jsonToStdout = "-".equals(json);
-        String table = CheckTable.render(report);
-        (jsonToStdout ? err() : out()).print(table);
-        (jsonToStdout ? err() : out()).flush();
-        if (json != null) {
-            ObjectNode o = report.toJson();
-            if (repairResult != null) o.set("repair", repairResult.toJson());
-            if (jsonToStdout) {
-                out().println(o.toPrettyString());
-                out().flush();
-            } else {
-                write(Path.of(json), o.toPrettyString() + "\n");
-            }
-        }
-        if (html != null) write(html, CheckHtml.render(report, repairResult));
-    }
-
-    private static void write(Path file, String text) {
-        Cli.writing(file, () -> AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** A progress line on standard error when it is a terminal; one line per repair round in any case. */
-    static final class Progress implements CheckRepair.Listener {
-        private final PrintWriter err;
-        private final boolean shown;
-        private long lastDraw;
-        private boolean drawn;
-
-        Progress(PrintWriter err, boolean shown) {
-            this.err = err;
-            this.shown = shown;
-        }
-
+    /** lag-check's words for a repair. */
+    private static final BenchDriver.Words<Rules> WORDS = new BenchDriver.Words<>() {
         @Override
-        public void checked(CheckRepair.Round r) {
-            finish();
-            CheckReport c = r.report();
-            err.printf(Locale.ROOT, "lag-check: round %d%s: %d of %d rules passed, %.1f%% of answers%s%n", r.round(),
-                    r.added().isEmpty() ? "" : " (" + r.added().size() + " rules repeated, dictionary of " + r.dictionary().lines().size() + " lines)",
-                    c.passedCount(), c.rules().size(), 100 * c.accuracy(),
-                    c.failing().isEmpty() ? "" : "; failing: " + String.join(" ", c.failing().stream().limit(20).map(f -> f.key()).toList())
+        public String round(Repair.Round<Rules> r) {
+            Report<Rules> c = r.report();
+            return String.format(Locale.ROOT, "lag-check: round %d%s: %d of %d rules passed, %.1f%% of answers%s", r.round(),
+                    r.added().isEmpty() ? "" : " (" + r.added().size() + " rules repeated, dictionary of " + c.subject().dictionary().lines().size() + " lines)",
+                    c.passedCount(), c.scores().size(), 100 * c.accuracy(),
+                    c.failing().isEmpty() ? "" : "; failing: " + String.join(" ", c.failing().stream().limit(20).map(Score::name).toList())
                             + (c.failing().size() > 20 ? " ..." : ""));
-            err.flush();
         }
 
         @Override
-        public void answered(int done, int total, int wrong) {
-            if (!shown) return;
-            long now = System.nanoTime();
-            if (done < total && now - lastDraw < 250_000_000L) return;
-            lastDraw = now;
-            err.printf("\r%,d / %,d answers  %,d wrong   ", done, total, wrong);
-            err.flush();
-            drawn = true;
+        public String repaired(Repair.Result<Rules> result, Path out) {
+            return String.format(Locale.ROOT, "lag-check: repaired: every rule passed after %s (%,d calls); dictionary of %,d lines written to %s",
+                    BenchDriver.rounds(result.best().round()), result.calls(), result.best().report().subject().dictionary().lines().size(), out);
         }
 
-        void finish() {
-            if (drawn) err.println();
-            drawn = false;
+        @Override
+        public String stopped(Repair.Result<Rules> result, Path out) {
+            Repair.Round<Rules> best = result.best();
+            return String.format(Locale.ROOT, "lag-check: repair stopped: %s; %d of %d rules still fail in the best round (%d); its dictionary is in %s",
+                    result.stopped(), best.report().failing().size(), best.report().scores().size(), best.round(), out);
         }
-    }
+    };
 }

@@ -53,6 +53,11 @@ public class LagMachine {
         return machine != null;
     }
 
+    /** The machine file --machine names, or null (none, or the built-in U15,2). */
+    Path file() {
+        return machine == null || machine.equals(U152_NAME) ? null : Path.of(machine);
+    }
+
     /** Checks the options; {@code inputNeeded} is false when the system is only written (--write-rules). */
     void check(boolean bitag, String word, boolean inputNeeded) {
         if (!given()) {

@@ -3,16 +3,15 @@ package dev.mnemos.cli.utm;
 import dev.mnemos.cli.BackendOptions;
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
+import dev.mnemos.cli.FileOptions;
 import dev.mnemos.io.AtomicFiles;
+import dev.mnemos.cli.run.CheckpointFiles;
 import dev.mnemos.cli.run.RunFiles;
 import dev.mnemos.cli.run.RunOptions;
 import dev.mnemos.runtime.cycle.Machine;
 import dev.mnemos.runtime.cycle.RunResult;
 import dev.mnemos.runtime.memory.Memory;
 import dev.mnemos.runtime.model.Processor;
-import dev.mnemos.runtime.model.ProcessorConfig;
-import dev.mnemos.runtime.model.Processors;
-import dev.mnemos.runtime.model.Style;
 import dev.mnemos.utm.bitag.BiTagException;
 import dev.mnemos.utm.bitag.BiTagFormat;
 import dev.mnemos.utm.bitag.BiTagProgram;
@@ -41,7 +40,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code lag-run}: a Lag system on the string-memory runtime, a model as its rule table, checked against the interpreter. */
@@ -136,6 +134,7 @@ public final class LagRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        runOptions.check();
         if ((bitag == null && !tm.given()) == (input.rules == null)) {
             throw new Cli.Failure(ExitCode.USAGE, "give --rules FILE, --bitag FILE or --machine FILE|u15_2 (one of them)");
         }
@@ -144,6 +143,7 @@ public final class LagRunCommand implements Callable<Integer> {
         if (tm.given() && queue != null) throw new Cli.Failure(ExitCode.USAGE, "--queue goes with --rules; --machine starts from its --tape");
         if (resume != null && (queue != null || word != null && !tm.given())) throw new Cli.Failure(ExitCode.USAGE, "--resume goes on from the checkpoint's queue: no --queue or --word");
         if (resume != null && writeRules != null) throw new Cli.Failure(ExitCode.USAGE, "--write-rules writes the system and exits: no --resume");
+        if (writeRules != null) FileOptions.of().input("--rules", input.rules).input("--bitag", bitag).input("--machine", tm.file()).output("--write-rules", writeRules).check();
         BiTagLag compiled = bitag == null || tm.given() ? null : compile();
         TuringLag machineLag = tm.given() ? tm.compile(bitag, word) : null;
         if (machineLag != null) startQueue = tm.startQueue();
@@ -159,10 +159,13 @@ public final class LagRunCommand implements Callable<Integer> {
     private int run(LagSystem system, BiTagLag compiled, TuringLag machineLag) {
         Dictionary dictionary = Dictionary.of(system, noShuffle ? null : seed);
         Path checkpointFile = checkpoint != null ? checkpoint : resume;
-        RunFiles.requireDirectory("--trace", runOptions.trace);
-        RunFiles.requireDirectory("--checkpoint", checkpointFile);
-        RunFiles.requireDirectory("--cache", cache);
-        try (RunFiles files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpointFile, Duration.ofSeconds(5), resume)) {
+        Path trace = resume != null ? CheckpointFiles.traceOnResume(resume, runOptions.trace, "lag-run", spec.commandLine().getErr()) : runOptions.trace;
+        FileOptions.of().input("--rules", input.rules).input("--bitag", bitag).input("--machine", tm.file())
+                .input("--resume", resume != null && !resume.equals(checkpointFile) ? resume : null)
+                .stream("--trace", trace).stream(resume != null && checkpoint == null ? "--resume" : "--checkpoint", checkpointFile)
+                .stream("--cache", cache).check();
+        if (resume == null) CheckpointFiles.forNewRun(checkpointFile, false, trace, "lag-run", spec.commandLine().getErr());
+        try (RunFiles files = RunFiles.open(cache, trace, runOptions.tracePrompts, checkpointFile, Duration.ofSeconds(5), resume)) {
             return run(files, system, compiled, machineLag, dictionary, checkpointFile);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // closing: the trace and cache were flushed cycle by cycle
@@ -178,10 +181,11 @@ public final class LagRunCommand implements Callable<Integer> {
             } catch (LagException e) {
                 throw new Cli.Failure(ExitCode.BAD_INPUT, (resume != null ? resume + ": " : "") + e.getMessage());
             }
-            Machine.Builder builder = run.configure(files.configure(Machine.builder()).limits(runOptions.limits()).retries(runOptions.cycleRetries()));
+            Machine.Builder builder = run.configure(files.configure(Machine.builder()).limits(runOptions.limits()).retries(runOptions.cycleRetries())
+                    .writer(runOptions.writer()));
             RunResult result = files.run(builder.build(), memory);
             LagRun.Summary s = run.summarise(result);
-            report(s, compiled, system, checkpointFile, machineLag == null ? null : decode(memory));
+            report(s, compiled, system, checkpointFile, machineLag == null || s.queue() == null ? null : decode(memory, s));
             if (result.status() == RunResult.Status.HALTED) return ExitCode.OK.code();
             return ExitCode.of(result).code();
         }
@@ -230,10 +234,12 @@ public final class LagRunCommand implements Callable<Integer> {
         return memory;
     }
 
-    private LagMachine.Decoded decode(Memory memory) {
+    /** The machine configuration the queue holds; none after a mismatch left a queue that holds none. */
+    private LagMachine.Decoded decode(Memory memory, LagRun.Summary s) {
         try {
             return tm.decode(memory);
         } catch (LagException e) {
+            if (s.mismatches() > 0) return null;
             throw new Cli.Failure(ExitCode.BAD_INPUT, "the queue does not hold a machine configuration: " + e.getMessage());
         }
     }
@@ -258,38 +264,34 @@ public final class LagRunCommand implements Callable<Integer> {
     }
 
     private Processor processor(LagSystem system) {
-        String name = backend.backend != null ? backend.backend : backend.model == null ? LagReferenceProcessor.NAME : backend.backendName();
-        if (name.equals(LagReferenceProcessor.NAME)) return new LagReferenceProcessor(system);
-        if (backend.model == null) throw new Cli.Failure(ExitCode.USAGE, "--backend " + name + " needs --model NAME");
-        try {
-            ProcessorConfig config = backend.toConfig();
-            ProcessorConfig.Builder b = config.toBuilder();
-            if (config.maxTokens() == null) b.maxTokens(32);
-            if (config.stop().isEmpty() && config.style() == Style.COMPLETION) b.stop(List.of("\n"));
-            return Processors.create(b.build());
-        } catch (IllegalArgumentException e) {
-            throw new Cli.Failure(ExitCode.USAGE, e.getMessage());
-        }
+        return ModelOptions.processor(backend, ModelOptions.backendName(backend), 32, () -> new LagReferenceProcessor(system));
     }
 
     private static String word(BiTagLag compiled, LagSystem system, LagRun.Summary s) {
+        if (s.queue() == null) return null;
         return s.queueLength() < 2 ? "" : compiled.decode(system.parseQueue(s.queue(), "queue")).toString();
     }
 
+    /**
+     * What the run did, on standard error: how it ended, the verification and the decoded machine;
+     * on standard output the word, tape or queue (or the JSON summary). Every line goes through
+     * {@link Cli#printable}: the model's answers are in them.
+     */
     private void report(LagRun.Summary s, BiTagLag compiled, LagSystem system, Path checkpointFile, LagMachine.Decoded decoded) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String end = switch (s.status()) {
-            case "halted" -> String.format("halted (%s) after %,d steps", s.haltReason(), s.steps());
-            case "step_limit", "time_limit", "call_limit" -> String.format("not halted: limit reached after %,d steps", s.steps());
-            case "interrupted" -> String.format("interrupted after %,d cycles", s.cycles());
-            default -> String.format("%s after %,d cycles: %s", s.status(), s.cycles(), s.error());
+            case "halted" -> "halted (" + s.haltReason() + ") after " + Cli.count(s.steps(), "step");
+            case "step_limit", "time_limit", "call_limit" -> "not halted: limit reached after " + Cli.count(s.steps(), "step");
+            case "interrupted" -> "interrupted after " + Cli.count(s.cycles(), "cycle");
+            default -> s.status() + " after " + Cli.count(s.cycles(), "cycle") + ": " + s.error();
         };
         if (!s.halted() && checkpointFile != null) end += "; checkpoint in " + checkpointFile + " (go on with --resume " + checkpointFile + ")";
-        err.printf("lag-run: %s (%,d cycles, %,d model calls, %,d cache hits, %.2f s), queue of %,d symbols%n",
-                end, s.cycles(), s.modelCalls(), s.cacheHits(), s.seconds(), s.queueLength());
-        err.println("lag-run: verification: " + (!s.verified() ? "off" : s.mismatches() == 0
-                ? String.format("the %,d cycles matched the reference interpreter", s.cycles()) : "mismatch at " + s.error()));
+        String queue = s.queue() == null ? "memory holds no queue (a wrong write)" : "queue of " + Cli.count(s.queueLength(), "symbol");
+        err.println(Cli.printable(String.format(java.util.Locale.ROOT, "lag-run: %s (%s, %s, %s, %.2f s), %s", end, Cli.count(s.cycles(), "cycle"),
+                Cli.count(s.modelCalls(), "model call"), Cli.count(s.cacheHits(), "cache hit"), s.seconds(), queue)));
+        err.println(Cli.printable("lag-run: verification: " + (!s.checked() ? "off" : s.mismatches() == 0
+                ? "the " + Cli.count(s.cycles(), "cycle") + " matched the reference interpreter" : "mismatch at " + s.error())));
         if (decoded != null) err.println(Cli.printable("lag-run: decoded: " + decodedLine(decoded, s.steps())));
         err.flush();
         if (runOptions.json) {
@@ -299,6 +301,8 @@ public final class LagRunCommand implements Callable<Integer> {
             out.println(o.toPrettyString());
         } else if (decoded != null) {
             out.println(tapeLine(decoded, s.halted()));
+        } else if (s.queue() == null) {
+            out.println("queue so far (not halted): none: a wrong write left memory without one");
         } else if (compiled != null) {
             out.println((s.halted() ? "final word: " : "word so far (not halted): ") + word(compiled, system, s));
         } else {

@@ -8,14 +8,13 @@ import dev.mnemos.runtime.model.Processor;
 import dev.mnemos.runtime.model.ProcessorConfig;
 import dev.mnemos.runtime.model.Processors;
 import dev.mnemos.runtime.model.Style;
+import dev.mnemos.utm.bench.ModelInfo;
 import dev.mnemos.utm.prompt.PromptSet;
 import dev.mnemos.utm.reference.ReferenceProcessor;
 import dev.mnemos.utm.reference.ReferenceProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,9 +28,6 @@ import java.util.ListResourceBundle;
  * tokens and, in completion style, stops at a newline), the boot preamble and the parse mode.
  */
 public class ModelOptions {
-
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec mixee;
 
     @Mixin
     BackendOptions backend;
@@ -47,15 +43,26 @@ public class ModelOptions {
      * (picocli takes an option's description from the command's resource bundle when it has one).
      */
     static CommandLine commandLine(Object command) {
-        CommandLine cl = Cli.commandLine(command);
+        return commandLine(command, new Object[0][]);
+    }
+
+    /** The same, with more option descriptions by key ({@code {"samples", "Answers ..."}}). */
+    static CommandLine commandLine(Object command, Object[][] descriptions) {
+        Object[][] all = java.util.Arrays.copyOf(descriptions, descriptions.length + 1);
+        all[descriptions.length] = new Object[] {"backend", "Backend: reference (the machine's own table, no model), local (a GGUF"
+                + " model run in-process, no server), ollama, openai (any OpenAI-compatible server: vLLM, llama.cpp,"
+                + " LM Studio), or one a module adds. Default: reference without --model; with it, local when"
+                + " --model names a local model (smollm2-135m, gemma3-270m, a path ending in .gguf, NAME.gguf in"
+                + " the model directory) or --model-file is given, else ollama."};
+        return described(Cli.commandLine(command), all);
+    }
+
+    /** {@code cl} with the option descriptions given by key (picocli reads an option's description from the command's bundle). */
+    static CommandLine described(CommandLine cl, Object[][] descriptions) {
         cl.setResourceBundle(new ListResourceBundle() {
             @Override
             protected Object[][] getContents() {
-                return new Object[][] {{"backend", "Backend: reference (the machine's own table, no model), local (a GGUF"
-                        + " model run in-process, no server), ollama, openai (any OpenAI-compatible server: vLLM, llama.cpp,"
-                        + " LM Studio), or one a module adds. Default: reference without --model; with it, local when"
-                        + " --model names a local model (smollm2-135m, gemma3-270m, a path ending in .gguf, NAME.gguf in"
-                        + " the model directory) or --model-file is given, else ollama."}};
+                return descriptions;
             }
         });
         return cl;
@@ -63,24 +70,50 @@ public class ModelOptions {
 
     /** The backend: --backend when given, else 'reference' without --model and the default one with it. */
     String backendName() {
-        if (backend.backend != null) return backend.backend;
-        return backend.model == null ? ReferenceProvider.NAME : backend.backendName();
+        return backendName(backend);
     }
 
     /** The processor: the reference machine's answers for {@code prompts}, or the model with utm's defaults. */
     Processor processor(PromptSet prompts) {
-        String name = backendName();
-        if (name.equals(ReferenceProvider.NAME)) return new ReferenceProcessor(prompts);
+        return processor(backend, backendName(), 64, () -> new ReferenceProcessor(prompts));
+    }
+
+    /**
+     * The processor a utm command asks: {@code reference} when the backend is the reference one (no
+     * model), else the model, answering in at most {@code maxTokens} tokens unless --max-tokens says
+     * otherwise and, in completion style, stopping at a newline unless --stop says otherwise.
+     */
+    static Processor processor(BackendOptions backend, String name, int maxTokens, java.util.function.Supplier<Processor> reference) {
+        if (name.equals(ReferenceProvider.NAME)) return reference.get();
         if (backend.model == null) throw new Cli.Failure(ExitCode.USAGE, "--backend " + name + " needs --model NAME");
         try {
             ProcessorConfig config = backend.toConfig();
             ProcessorConfig.Builder b = config.toBuilder();
-            if (config.maxTokens() == null) b.maxTokens(64);
+            if (config.maxTokens() == null) b.maxTokens(maxTokens);
             if (config.stop().isEmpty() && config.style() == Style.COMPLETION) b.stop(List.of("\n"));
             return Processors.create(b.build());
         } catch (IllegalArgumentException e) {
             throw new Cli.Failure(ExitCode.USAGE, e.getMessage());
         }
+    }
+
+    /** How reports name the model: the reference backend, or the model, backend, style and temperature. */
+    ModelInfo info(boolean reference) {
+        return info(backend, backendName(), reference);
+    }
+
+    static ModelInfo info(BackendOptions backend, String name, boolean reference) {
+        if (reference) return new ModelInfo(ReferenceProvider.NAME, null, null, 0);
+        return new ModelInfo(name, backend.model, backend.style.toLowerCase(java.util.Locale.ROOT), backend.temperature);
+    }
+
+    /**
+     * The backend a utm command uses: --backend when given, else the reference without --model (or
+     * --model-file) and the one the model implies with it.
+     */
+    static String backendName(BackendOptions backend) {
+        if (backend.backend != null) return backend.backend;
+        return backend.model == null ? ReferenceProvider.NAME : backend.backendName();
     }
 
     /** The prompts with the --boot file's preamble, when one is given. */

@@ -2,7 +2,9 @@ package dev.mnemos.cli.utm;
 
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
+import dev.mnemos.cli.FileOptions;
 import dev.mnemos.cli.ProgressLine;
+import dev.mnemos.cli.run.CheckpointFiles;
 import dev.mnemos.cli.run.RunFiles;
 import dev.mnemos.cli.run.RunOptions;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +15,6 @@ import dev.mnemos.runtime.cycle.Machine;
 import dev.mnemos.runtime.trace.TraceReplay;
 import dev.mnemos.utm.bitag.BiTagException;
 import dev.mnemos.utm.bitag.BiTagFormat;
-import dev.mnemos.runtime.cycle.RunLimits;
 import dev.mnemos.runtime.cycle.RunResult;
 import dev.mnemos.runtime.memory.Memory;
 import dev.mnemos.runtime.memory.MemoryFile;
@@ -21,7 +22,7 @@ import dev.mnemos.runtime.model.Processor;
 import dev.mnemos.utm.bitag.BiTagProgram;
 import dev.mnemos.utm.image.MemoryImage;
 import dev.mnemos.utm.prompt.PromptSet;
-import dev.mnemos.utm.reference.ReferenceProcessor;
+import dev.mnemos.utm.reference.ReferenceProvider;
 import dev.mnemos.utm.run.MachineRun;
 import dev.mnemos.utm.run.Summary;
 import dev.mnemos.utm.verify.LockstepVerifier;
@@ -68,6 +69,7 @@ import java.util.concurrent.Callable;
                 "  utm-run --model llama2 --resume run.checkpoint.json --trace run.jsonl"})
 public final class UtmRun implements Callable<Integer> {
 
+    static final String NAME = "utm-run";
     static final String DEFAULT_CHECKPOINT = "utm-run.checkpoint.json";
     /** The checkpoint section holding the bi-tag program, so that a resumed run decodes words without --bitag. */
     static final String BITAG = "bitag";
@@ -131,30 +133,40 @@ public final class UtmRun implements Callable<Integer> {
     public Integer call() {
         out = spec.commandLine().getOut();
         err = spec.commandLine().getErr();
-        input.check();
-        RunLimits limits = runOptions.limits();
-        int retries = runOptions.cycleRetries();
-        if (resync && resume == null) throw new Cli.Failure(ExitCode.USAGE, "--resync goes with --resume CHECKPOINT");
+        checkOptions();
+        if (writeMemory != null) return writeInitialMemory();
+        Path trace = resume != null ? CheckpointFiles.traceOnResume(resume, runOptions.trace, NAME, err) : runOptions.trace;
+        Path checkpointFile = checkpointFile(trace);
+        FileOptions.of().input("--bitag", input.bitagFile).input("--machine", input.machineFile).input("--boot", modelOptions.bootFile)
+                .input("--resume", resume != null && !resume.equals(checkpointFile) ? resume : null)
+                .stream("--trace", trace).stream(resume != null && checkpoint == null ? "--resume" : "--checkpoint", checkpointFile)
+                .stream("--cache", cache).check();
+        if (resume == null) checkpointFile = CheckpointFiles.forNewRun(checkpointFile, checkpoint == null, trace, NAME, err);
         program = input.bitag(resume == null);
         PromptSet prompts = modelOptions.boot(input.prompts());
-        if (writeMemory != null) return writeInitialMemory(prompts);
-        Processor processor = modelOptions.processor(prompts);
-        Path checkpointFile = checkpointFile(!(processor instanceof ReferenceProcessor));
-        RunFiles files = null;
+        if (resume == null) run = newRun(prompts, initialMemory(prompts)); // input checked before any file is touched
+        try (Processor processor = modelOptions.processor(prompts)) {
+            return run(prompts, processor, trace, checkpointFile);
+        }
+    }
+
+    private void checkOptions() {
+        input.check();
+        runOptions.check();
+        if (resync && resume == null) throw new Cli.Failure(ExitCode.USAGE, "--resync goes with --resume CHECKPOINT");
+    }
+
+    /** Runs the machine with the run's files open (their locks held) and reports; returns the exit code. */
+    private int run(PromptSet prompts, Processor processor, Path trace, Path checkpointFile) {
+        RunFiles files = RunFiles.open(cache, trace, runOptions.tracePrompts, checkpointFile, Duration.ofSeconds(5), resume,
+                (saved, memory) -> restore(prompts, memory, saved));
         try {
-            RunFiles.requireDirectory("--trace", runOptions.trace);
-            RunFiles.requireDirectory("--checkpoint", checkpointFile);
-            RunFiles.requireDirectory("--cache", cache);
-            if (resume == null && checkpoint == null) refuseUnfinished(checkpointFile);
-            if (resume == null) run = newRun(prompts, initialMemory(prompts)); // input checked before any file is touched
-            files = RunFiles.open(cache, runOptions.trace, runOptions.tracePrompts, checkpointFile, Duration.ofSeconds(5), resume,
-                    (saved, memory) -> restore(prompts, memory, saved));
             Memory memory = files.resuming() ? files.resumedMemory() : run.memory();
             if (files.resuming()) goOnAfterMismatch();
             if (files.checkpoints() != null) attach(files.checkpoints());
             files.traceFields(run.traceFields());
-            Machine.Builder builder = Machine.builder().processor(processor).parseMode(modelOptions.parseMode()).limits(limits).retries(retries)
-                    .writer(runOptions.writer());
+            Machine.Builder builder = Machine.builder().processor(processor).parseMode(modelOptions.parseMode()).limits(runOptions.limits())
+                    .retries(runOptions.cycleRetries()).writer(runOptions.writer());
             ProgressLine progress = progressLine(run);
             if (progress != null) builder.listener(progress);
             run.listeners().forEach(builder::listener);
@@ -166,43 +178,32 @@ public final class UtmRun implements Callable<Integer> {
             if (result.status() == RunResult.Status.HALTED) return summary.clean() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
             return ExitCode.of(result).code();
         } finally {
-            processor.close();
-            if (files != null) closeQuietly(files);
+            closeQuietly(files);
         }
     }
 
     /**
      * Where checkpoints go: --checkpoint; when resuming, the checkpoint resumed from; with a model,
      * a name of the run's own: beside its trace ({@code run.jsonl} -> {@code run.checkpoint.json}),
-     * else {@value #DEFAULT_CHECKPOINT}.
+     * else {@value #DEFAULT_CHECKPOINT} (a new run takes the next free name when an unfinished run holds it:
+     * {@link CheckpointFiles#forNewRun}).
      */
-    private Path checkpointFile(boolean model) {
+    private Path checkpointFile(Path trace) {
         if (checkpoint != null) return checkpoint;
         if (resume != null) return resume;
-        if (!model) return null;
-        Path trace = runOptions.trace;
+        if (modelOptions.backendName().equals(ReferenceProvider.NAME)) return null;
         if (trace == null) return Path.of(DEFAULT_CHECKPOINT);
         String name = trace.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return trace.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".checkpoint.json");
     }
 
-    /** A new run never overwrites a default checkpoint that an unfinished run may still go on from. */
-    private static void refuseUnfinished(Path file) {
-        if (file == null || !Files.exists(file)) return;
-        long cycles;
-        try {
-            cycles = new CheckpointStore(file).load().progress().cycles();
-        } catch (IOException e) {
-            cycles = -1;
-        }
-        if (cycles == 0) return; // nothing to lose
-        throw new Cli.Failure(ExitCode.IO_ERROR, file + " holds an unfinished run" + (cycles > 0 ? String.format(" (%,d cycles)", cycles) : "")
-                + "; go on with --resume " + file + ", or give this run its own --checkpoint FILE (or delete that file)");
-    }
-
-    /** The resumed run's verifier, words and bi-tag program, from the checkpoint (before the trace is replayed). */
+    /**
+     * The resumed run's verifier, words and bi-tag program, from the checkpoint (before the trace is
+     * replayed); an input given with the resume must be the one the run started from.
+     */
     private TraceReplay.Listener restore(PromptSet prompts, Memory memory, Checkpoint saved) throws IOException {
+        BiTagProgram given = program;
         if (program == null && saved.section(BITAG) != null) {
             try {
                 program = BiTagFormat.parse(saved.section(BITAG).toString(), resume + ": sections.bitag", "resumed");
@@ -210,8 +211,12 @@ public final class UtmRun implements Callable<Integer> {
                 throw new IOException(e.getMessage());
             }
         }
+        if (given != null || input.tapeGiven()) {
+            InputOptions.Start start = input.start(given);
+            MachineRun.checkInput(prompts, saved, start.tape(), start.head(), resume.toString());
+        }
         checkImage(prompts, memory);
-        run = MachineRun.restore(prompts, memory, saved, resume, verify, program == null ? null : program.system());
+        run = MachineRun.restore(prompts, memory, saved, resume, verify, program);
         return run::replayed;
     }
 
@@ -231,6 +236,10 @@ public final class UtmRun implements Callable<Integer> {
     /** After a resume: a run that stopped on a mismatch goes on only when asked to resynchronise. */
     private void goOnAfterMismatch() {
         LockstepVerifier v = run.verifier();
+        if (resync && (v == null || !v.stoppedOnMismatch())) {
+            throw new Cli.Failure(ExitCode.CHECK_FAILED, "--resync: the run in " + resume + (v == null ? " is not verified (--no-verify)" : " did not stop on a mismatch")
+                    + ", so there is nothing to resynchronise; go on with --resume " + resume + " alone");
+        }
         if (v == null) return;
         if (v.stoppedOnMismatch()) {
             if (!resync) {
@@ -277,13 +286,13 @@ public final class UtmRun implements Callable<Integer> {
     }
 
     /** --write-memory: the memory a new run would start from, saved atomically; nothing is run. */
-    private int writeInitialMemory(PromptSet prompts) {
+    private int writeInitialMemory() {
         if (resume != null) throw new Cli.Failure(ExitCode.USAGE, "--write-memory writes a new run's memory; leave out --resume");
-        try {
-            MemoryFile.save(initialMemory(prompts), writeMemory);
-        } catch (IOException e) {
-            throw new Cli.Failure(ExitCode.IO_ERROR, "cannot write " + writeMemory + ": " + e.getMessage());
-        }
+        FileOptions.of().input("--bitag", input.bitagFile).input("--machine", input.machineFile).input("--boot", modelOptions.bootFile)
+                .output("--write-memory", writeMemory).check();
+        program = input.bitag(true);
+        Memory memory = initialMemory(modelOptions.boot(input.prompts()));
+        Cli.writing(writeMemory, () -> MemoryFile.save(memory, writeMemory));
         err.println("utm-run: initial memory written to " + writeMemory);
         return ExitCode.OK.code();
     }
@@ -298,7 +307,7 @@ public final class UtmRun implements Callable<Integer> {
         return new ProgressLine(err) {
             @Override
             protected String extra() {
-                return run.verifier() == null ? "" : String.format("  %,d mismatches", run.verifier().mismatchCount());
+                return run.verifier() == null ? "" : "  " + Cli.count(run.verifier().mismatchCount(), "mismatch", "mismatches");
             }
         };
     }
@@ -318,7 +327,8 @@ public final class UtmRun implements Callable<Integer> {
             default -> s.status() + " after " + Cli.count(s.cycles(), "cycle") + ": " + Cli.failureMessage(s.error());
         };
         if (!halted && checkpointFile != null && s.cycles() > 0 && Files.exists(checkpointFile)) {
-            end += "; checkpoint in " + checkpointFile + " (go on with --resume " + checkpointFile + ")";
+            boolean stoppedOnMismatch = run.verifier() != null && run.verifier().stoppedOnMismatch();
+            end += "; checkpoint in " + checkpointFile + " (go on with --resume " + checkpointFile + (stoppedOnMismatch ? " --resync)" : ")");
         }
         String line = String.format("utm-run: %s (%s, %s, %s, %.2f s), head at cell %s", end, Cli.count(s.cycles(), "cycle"),
                 Cli.count(s.modelCalls(), "model call"), Cli.count(s.cacheHits(), "cache hit"), s.seconds(), s.head());
@@ -333,8 +343,9 @@ public final class UtmRun implements Callable<Integer> {
     }
 
     private static String verification(Summary s, boolean halted) {
-        if (!s.verified()) return "off";
-        if (s.mismatches() > 0) return String.format("%,d mismatches, the first at step %d", s.mismatches(), s.firstMismatchStep());
+        if (!s.checked()) return "off";
+        if (s.cycles() == 0) return "none, no cycle ran";
+        if (s.mismatches() > 0) return Cli.count(s.mismatches(), "mismatch", "mismatches") + ", the first at step " + s.firstMismatchStep();
         return halted ? "every cycle matched the reference machine" : String.format("the %,d cycles run matched the reference machine", s.cycles());
     }
 
@@ -349,6 +360,7 @@ public final class UtmRun implements Callable<Integer> {
             out.println(s.toJson());
             return;
         }
+        if (s.cycles() == 0) return; // nothing was run: no word or tape is a result of it
         if (program != null) {
             if (s.words().size() <= 20) out.println("words: " + String.join(" -> ", s.words()));
             out.println((halted ? "final word: " : "word so far (not halted): ") + s.finalWord());

@@ -28,8 +28,10 @@ import java.util.concurrent.Callable;
                 "(--bitag or --tape; none means the worked example). Mismatches are printed as",
                 "utm-run reports them, one per line (the first 100).",
                 "",
-                "Exit codes: 0 every cycle matched, 2 usage, 3 bad input or trace file,",
-                "11 mismatches found.",
+                "Exit codes: 0 every cycle matched and the trace reaches the halt, 2 usage,",
+                "3 bad input or trace file (a trace of another input too), 10 every cycle",
+                "matched but the trace ends before the halt (a partial run; --partial accepts",
+                "it), 11 mismatches found.",
                 ""},
         footer = {"", "Example:",
                 "  utm-run --model llama2 --bitag samples/bitag/spec-example.json --trace t.jsonl",
@@ -47,6 +49,9 @@ public final class UtmVerify implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the result as one JSON object on standard output.")
     boolean json;
+
+    @Option(names = "--partial", description = "Accept a trace that ends before the machine halts (exit 0 when every cycle matched; else such a trace exits 10).")
+    boolean partial;
 
     /** The command line's writers, taken when the command runs. */
     private PrintWriter out;
@@ -75,17 +80,22 @@ public final class UtmVerify implements Callable<Integer> {
         } catch (IOException e) {
             throw new Cli.Failure(ExitCode.BAD_INPUT, e.getMessage());
         }
-        for (Mismatch m : report.kept()) out.println(Cli.printable(m.toString()));
-        err.printf("utm-verify: %,d cycles checked, %s; the reference machine %s after %,d steps%n", report.cycles(),
-                report.clean() ? "every one matched" : String.format("%,d mismatches, the first at step %d", report.mismatches(), report.firstMismatchStep()),
-                report.referenceHalted() ? "halted" : "had not halted", report.referenceSteps());
+        for (Mismatch m : report.kept()) (json ? err : out).println(Cli.printable(m.toString())); // with --json, standard output is the object alone
+        boolean cut = !report.referenceHalted();
+        err.printf("utm-verify: %s checked, %s; the reference machine %s after %s%s%n", Cli.count(report.cycles(), "cycle"),
+                report.clean() ? "every one matched" : Cli.count(report.mismatches(), "mismatch", "mismatches") + ", the first at step " + report.firstMismatchStep(),
+                cut ? "had not halted" : "halted", Cli.count(report.referenceSteps(), "step"),
+                cut ? " (the trace ends before the halt: a partial run" + (partial ? ", accepted with --partial)" : "; --partial accepts it)") : "");
         if (json) {
             ObjectNode o = new ObjectMapper().createObjectNode();
             o.put("cycles", report.cycles()).put("mismatches", report.mismatches());
             if (report.firstMismatchStep() == null) o.putNull("firstMismatchStep"); else o.put("firstMismatchStep", report.firstMismatchStep());
             o.put("referenceHalted", report.referenceHalted()).put("referenceSteps", report.referenceSteps());
+            var reports = o.putArray("mismatchReports");
+            for (Mismatch m : report.kept()) reports.add(m.toString());
             out.println(o);
         }
-        return report.clean() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
+        if (!report.clean()) return ExitCode.CHECK_FAILED.code();
+        return cut && !partial ? ExitCode.LIMIT.code() : ExitCode.OK.code();
     }
 }

@@ -132,7 +132,7 @@ class PoemCommandTest {
         long calls = chatCalls();
         Run denied = poem(withModel("biased", "eval", "--data", data(), "--memory", memory.toString(), "--limit", "40", "--json", "/sys/r.json"));
         assertEquals(12, denied.exit(), denied.err());
-        assertEquals("poem eval: /sys/r.json: cannot write: permission denied", denied.err().strip());
+        assertEquals("poem eval: cannot write /sys/r.json: permission denied", denied.err().strip());
         Path missing = dir.resolve("no-such-dir").resolve("r.json");
         Run noDir = poem(withModel("biased", "eval", "--data", data(), "--memory", memory.toString(), "--limit", "40", "--json", missing.toString()));
         assertEquals(12, noDir.exit(), noDir.err());
@@ -200,7 +200,7 @@ class PoemCommandTest {
         Cli.Failure f = assertThrows(Cli.Failure.class, () -> Cli.writing(report, () -> {
             throw new java.nio.file.AccessDeniedException(dir.resolve(".r.json.12345.tmp").toString());
         }));
-        assertEquals("cannot write " + report + " (permission denied)", f.getMessage());
+        assertEquals("cannot write " + report + ": permission denied", f.getMessage());
     }
 
     @Test

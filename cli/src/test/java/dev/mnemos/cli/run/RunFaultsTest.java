@@ -161,6 +161,41 @@ class RunFaultsTest {
     }
 
     @Test
+    void aUsageErrorLeavesAnEarlierRunsTraceAlone() throws Exception {
+        Path trace = dir.resolve("run.jsonl");
+        Files.writeString(trace, "{\"step\":0}\n");
+        String[][] cases = {{"--max-value", "0"}, {"--max-steps", "-1"}, {"--max-time", "-5"}, {"--max-calls", "-1"}, {"--cycle-retries", "-1"},
+                {"--max-passes", "0"}, {"--max-prompt", "0"}, {"--checkpoint-every", "-5"}};
+        for (String[] c : cases) {
+            assertEquals(ExitCode.USAGE.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,
+                    "--base-url", server.baseUrl(), "--trace", trace.toString(), c[0], c[1]), err);
+            assertEquals("{\"step\":0}\n", Files.readString(trace), c[0] + " " + c[1] + " truncated the trace");
+        }
+    }
+
+    @Test
+    void oneFileInTwoRolesIsRefusedBeforeAnythingIsOpened() throws Exception {
+        Path program = dir.resolve("prog.json");
+        Files.copy(RunCommandTest.PROGRAM, program);
+        String text = Files.readString(program);
+        Path same = Files.writeString(dir.resolve("same.json"), "kept\n");
+        String[][] cases = {{"--trace", program.toString()}, {"--checkpoint", program.toString()}, {"--cache", program.toString()},
+                {"--trace", same.toString(), "--checkpoint", same.toString()}, {"--cache", same.toString(), "--out", same.toString()}};
+        for (String[] c : cases) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", program.toString(), "--model", RunCommandTest.MODEL, "--base-url", server.baseUrl()));
+            args.addAll(java.util.List.of(c));
+            assertEquals(ExitCode.USAGE.code(), run(args.toArray(String[]::new)), String.join(" ", c) + ": " + err);
+            assertTrue(err.contains(" are the same file; give each its own"), err);
+            assertEquals(text, Files.readString(program), "the program is not overwritten");
+            assertEquals("kept\n", Files.readString(same));
+        }
+        server.verify(0, postRequestedFor(urlPathEqualTo("/api/generate")));
+        // the final memory written over the program (read first, replaced whole at the end) is one role each
+        ModelServerStubs.answer(server, Api.OLLAMA_GENERATE, RunCommandTest.MODEL, " \" op=\"halt\" \"", false);
+        assertEquals(0, run("run", program.toString(), "--model", RunCommandTest.MODEL, "--base-url", server.baseUrl(), "--out", program.toString()), err);
+    }
+
+    @Test
     void aCacheOrCheckpointThatCannotBeReadIsNamed() throws Exception {
         Path directory = Files.createDirectory(dir.resolve("a-directory"));
         assertEquals(ExitCode.BAD_INPUT.code(), run("run", RunCommandTest.PROGRAM.toString(), "--model", RunCommandTest.MODEL,

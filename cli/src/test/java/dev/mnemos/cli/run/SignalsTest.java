@@ -38,14 +38,16 @@ class SignalsTest {
     void sigintWithoutATerminalStopsTheRunSaysSoAndExits130() throws Exception {
         Stopped s = runAndSignal("INT");
         assertEquals(130, s.exitCode, s.err);
-        assertTrue(s.err.contains("mnemos run: interrupted after " + s.cycles + " cycles; resume with --resume"), s.err);
+        Path ckpt = dir.resolve("run.ckpt");
+        assertTrue(s.err.contains("mnemos run: interrupted after " + s.cycles + " cycles; checkpoint in " + ckpt + " (go on with --resume " + ckpt + ")"), s.err);
     }
 
     @Test
     void sigtermIsHandledAsSigintAndExits143() throws Exception {
         Stopped s = runAndSignal("TERM");
         assertEquals(143, s.exitCode, s.err);
-        assertTrue(s.err.contains("mnemos run: interrupted after " + s.cycles + " cycles; resume with --resume"), s.err);
+        Path ckpt = dir.resolve("run.ckpt");
+        assertTrue(s.err.contains("mnemos run: interrupted after " + s.cycles + " cycles; checkpoint in " + ckpt + " (go on with --resume " + ckpt + ")"), s.err);
     }
 
     @Test

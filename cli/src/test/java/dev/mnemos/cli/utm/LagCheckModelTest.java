@@ -101,6 +101,31 @@ class LagCheckModelTest {
     }
 
     @Test
+    void terminalEscapesInAnswersAreShownEscapedAndTheHtmlSaysWhatItMeans(@TempDir Path dir) throws Exception {
+        Api api = Api.OLLAMA_GENERATE;
+        Path rules = rulesFile(dir);
+        stubModel(api, LagCheckModelTest::value);
+        Rule hit = RULES.rules().get(3);
+        server.stubFor(asking(api, key(hit)).willReturn(api.response(MODEL, "\u001b]0;pwned\u0007\u202e" + value(hit), false)));
+        Path html = dir.resolve("check.html");
+        UtmRunTest.Outcome o = LagCheckTest.lagCheck(args(api, rules, "--html", html.toString()));
+        assertEquals(11, o.code(), o.err());
+        UtmBenchModelTest.assertPrintable(o.out());
+        UtmBenchModelTest.assertPrintable(o.err());
+        assertTrue(o.out().contains("\\u001b]0;pwned\\u0007\\u202e"), o.out());
+        String page = Files.readString(html);
+        assertTrue(page.contains("1 answer per rule;"), "not \"1 answers\": " + page);
+        assertTrue(page.contains("; tokens in/out per call 26.0 / 1."), page);
+        assertTrue(page.contains("1 answer wrapped in prose;"), page);
+        server.resetAll();
+        stubModel(api, LagCheckModelTest::value);
+        UtmRunTest.Outcome ref = LagCheckTest.lagCheck("--rules", rules.toString(), "--html", html.toString());
+        assertEquals(0, ref.code(), ref.err());
+        assertFalse(Files.readString(html).contains("per call -;"), "a dash and a semicolon say nothing");
+        assertTrue(Files.readString(html).contains("tokens not reported by the backend"), Files.readString(html));
+    }
+
+    @Test
     void aModelWrongOnChosenKeysFailsThemAndRepairFixesThemWithinItsBudget(@TempDir Path dir) throws Exception {
         Api api = Api.OLLAMA_GENERATE;
         Path rules = rulesFile(dir);
@@ -147,7 +172,7 @@ class LagCheckModelTest {
         Files.writeString(out, "old contents\n");
         UtmRunTest.Outcome o = LagCheckTest.lagCheck(args(api, rules, "--repair", "--out", out.toString(), "--rounds", "1"));
         assertEquals(10, o.code(), o.err());
-        assertTrue(o.err().endsWith("lag-check: repair stopped: round budget spent (1); 1 of 24 rules still fail in the best round (0); its dictionary is in " + out + "\n"), o.err());
+        assertTrue(o.err().endsWith("lag-check: repair stopped: the round budget is spent: 1 repair round; 1 of 24 rules still fail in the best round (0); its dictionary is in " + out + "\n"), o.err());
         assertEquals(24, RuleFormat.read(out, 0).listing().size(), "the best round's dictionary replaced the old file whole");
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "no temporary file left");

@@ -67,7 +67,26 @@ class LagCheckTest {
         Path report = blocker.resolve("check.json");
         UtmRunTest.Outcome o = lagCheck("--rules", rules(dir, 30).toString(), "--json", report.toString());
         assertEquals(12, o.code(), o.err());
-        assertTrue(o.err().startsWith("lag-check: cannot write " + report), o.err());
+        assertEquals("lag-check: --json " + report + ": " + blocker + " is not a directory\n", o.err());
+    }
+
+    @Test
+    void everyOutputInAMissingDirectoryIsRefusedBeforeTheFirstCallAndNoDirectoryIsMade(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("no-such-directory");
+        String rules = rules(dir, 30).toString();
+        String[][] cases = {{"--html", "check.html"}, {"--json", "check.json"}, {"--repair", "--out", "repaired.txt"}};
+        for (String[] c : cases) {
+            String option = c[c.length - 2];
+            Path file = missing.resolve(c[c.length - 1]);
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--rules", rules));
+            args.addAll(java.util.List.of(c).subList(0, c.length - 1));
+            args.add(file.toString());
+            UtmRunTest.Outcome o = lagCheck(args.toArray(String[]::new));
+            assertEquals(12, o.code(), o.err());
+            assertEquals("lag-check: " + option + " " + file + ": " + missing + " does not exist (create it first)\n", o.err());
+            assertEquals("", o.out(), "refused before the check, which prints its table");
+        }
+        assertFalse(Files.exists(missing), "no directory is made from what may be a typo");
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** lag-run: the reference backend, a stand-in model server (Ollama chat), mismatches, checkpoint and resume, bad input. */
@@ -88,6 +89,20 @@ class LagRunCommandTest {
     }
 
     @Test
+    void theHaltNeedsNoModelSoItIsNeitherAModelCallNorACacheHit(@TempDir Path dir) throws Exception {
+        Path cache = dir.resolve("cache.jsonl");
+        UtmRunTest.Outcome first = lagRun("--bitag", SPEC, "--cache", cache.toString(), "--json");
+        assertEquals(0, first.code(), first.err());
+        assertEquals(8, first.json().get("cycles").asLong());
+        assertEquals(7, first.json().get("modelCalls").asLong());
+        UtmRunTest.Outcome again = lagRun("--bitag", SPEC, "--cache", cache.toString(), "--json");
+        assertEquals(0, again.code(), again.err());
+        assertEquals(0, again.json().get("modelCalls").asLong());
+        assertEquals(7, again.json().get("cacheHits").asLong(), "7 lookups, all from the cache; the halt is neither: " + again.out());
+        assertTrue(again.err().contains("(8 cycles, 0 model calls, 7 cache hits"), again.err());
+    }
+
+    @Test
     void aModelWrongOnOneKeyStopsAtTheFirstStepThatUsesIt() {
         stubRight();
         LagInterpreter lag = new LagInterpreter(LAG, COMPILED.encode(PROGRAM.word()));
@@ -120,6 +135,83 @@ class LagRunCommandTest {
         UtmRunTest.Outcome other = lagRun("--bitag", SPEC, "--resume", ckpt.toString(), "--seed", "3");
         assertEquals(3, other.code());
         assertTrue(other.err().contains("the checkpoint's dictionary is not the one of these rules"), other.err());
+    }
+
+    @Test
+    void theRunOptionsAreCheckedAsUtmRunChecksThemAndATraceIsLeftAlone(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("lag.jsonl");
+        Files.writeString(trace, "{\"step\":0}\n");
+        String[][] cases = {{"--max-value", "-7"}, {"--max-value", "0"}, {"--max-steps", "-1"}, {"--max-time", "-5"}, {"--cycle-retries", "-1"}};
+        for (String[] c : cases) {
+            UtmRunTest.Outcome o = lagRun("--bitag", SPEC, "--trace", trace.toString(), c[0], c[1]);
+            assertEquals(2, o.code(), c[0] + " " + c[1] + ": " + o.err());
+            assertEquals("lag-run: " + c[0] + " must be " + (c[0].equals("--max-value") ? "1" : "0") + " or more, got " + c[1] + "\n", o.err());
+            assertEquals("{\"step\":0}\n", Files.readString(trace));
+        }
+        UtmRunTest.Outcome bounded = lagRun("--bitag", SPEC, "--max-value", "1", "--no-verify");
+        assertEquals(9, bounded.code(), "the write bound applies to lag-run's writes: " + bounded.err());
+    }
+
+    @Test
+    void anEditedCacheEntryIsCaughtWhateverElseTheCycleChanged(@TempDir Path dir) throws Exception {
+        Path cache = dir.resolve("lag.cache");
+        assertEquals(0, lagRun("--bitag", SPEC, "--cache", cache.toString()).code());
+        List<String> clean = Files.readAllLines(cache);
+        String[][] edits = { // what is appended to the cached instruction of key a1 a1, and what the report names
+                {" i-=1 \"", "i = "}, {" q=\"1\" \"", "q = 1"}, {" t1+=7 \"", "t1 = "}};
+        for (String[] edit : edits) {
+            editEntry(cache, clean, "a1 a1", a -> a.substring(0, a.length() - 2) + edit[0]);
+            UtmRunTest.Outcome o = lagRun("--bitag", SPEC, "--cache", cache.toString(), "--json");
+            assertEquals(11, o.code(), edit[0] + ": " + o.err());
+            String error = o.json().get("error").asText();
+            assertTrue(error.contains("key 'a1 a1'") && error.contains(edit[1]), error);
+            assertTrue(!o.json().get("verified").asBoolean(), o.out());
+        }
+        editEntry(cache, clean, "a1 a1", a -> a.replace("%[t]=", "%[t1]=")); // the right value in the wrong cell
+        UtmRunTest.Outcome o = lagRun("--bitag", SPEC, "--cache", cache.toString());
+        assertEquals(11, o.code(), o.err());
+    }
+
+    /** Writes {@code lines} back to the cache with the answer for {@code key} changed by {@code edit}. */
+    static void editEntry(Path cache, List<String> lines, String key, java.util.function.UnaryOperator<String> edit) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : lines) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) UtmRunTest.JSON.readTree(line);
+            if (o.get("prompt").asText().endsWith("KEY: " + key + "\nVALUE: ")) o.put("answer", edit.apply(o.get("answer").asText()));
+            out.add(o.toString());
+        }
+        assertTrue(!out.equals(lines), "no entry for " + key);
+        Files.write(cache, out);
+    }
+
+    @Test
+    void oneFileInTwoRolesIsRefusedBeforeAnythingIsOpened(@TempDir Path dir) throws Exception {
+        Path same = Files.writeString(dir.resolve("same"), "kept\n");
+        String[][] cases = {{"--trace", same.toString(), "--checkpoint", same.toString()}, {"--trace", same.toString(), "--cache", same.toString()},
+                {"--checkpoint", same.toString(), "--cache", same.toString()}};
+        for (String[] c : cases) {
+            UtmRunTest.Outcome o = lagRun(Stream.concat(Stream.of("--bitag", SPEC), Stream.of(c)).toArray(String[]::new));
+            assertEquals(2, o.code(), o.err());
+            assertEquals("kept\n", Files.readString(same));
+        }
+        UtmRunTest.Outcome program = lagRun("--bitag", SPEC, "--trace", SPEC);
+        assertEquals(2, program.code(), program.err());
+        assertTrue(program.err().contains("--bitag " + SPEC + " and --trace " + SPEC + " are the same file"), program.err());
+    }
+
+    @Test
+    void anAnswerThatIsNotAValueIsReportedAsTheModelGaveItEscaped() {
+        stubRight();
+        Rule first = LAG.rule(COMPILED.encode(PROGRAM.word())[0], COMPILED.encode(PROGRAM.word())[1]);
+        String raw = "\u001b[31mthe value is " + LAG.valueText(first) + "\u202e";
+        server.stubFor(LagCheckModelTest.asking(API, LAG.keyText(first)).willReturn(API.response("llama3.1", raw, false)));
+        UtmRunTest.Outcome o = lagRun(model());
+        assertEquals(7, o.code(), o.err());
+        UtmBenchModelTest.assertPrintable(o.err());
+        assertTrue(o.err().contains("step 0, key '" + LAG.keyText(first) + "': the model's answer is not a value of the dictionary"
+                + " (symbols of " + LAG.name() + "): \"\\u001b[31mthe value is " + LAG.valueText(first) + "\\u202e\""), o.err());
+        assertFalse(o.err().contains("expected name=\"value\""), "not the runtime's instruction parser's words: " + o.err());
+        assertFalse(o.err().contains("not a value of the dictionary: not a value"), o.err());
     }
 
     @Test

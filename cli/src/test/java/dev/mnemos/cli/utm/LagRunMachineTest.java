@@ -16,6 +16,7 @@ import java.nio.file.Path;
 
 import static dev.mnemos.cli.utm.LagRunCommandTest.lagRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** lag-run --machine: a Turing machine compiled to one Lag system, run on the runtime, its tape read back from the queue. */
@@ -88,6 +89,16 @@ class LagRunMachineTest {
         assertEquals(0, noInput.code(), noInput.err());
         assertEquals("", noInput.out(), "no input, no start queue");
         assertEquals(Files.readString(txt), Files.readString(bare), "the rules do not depend on the input");
+    }
+
+    @Test
+    void writeRulesIntoAMissingDirectoryIsRefusedAndNoDirectoryIsMade(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("no-such-directory");
+        Path file = missing.resolve("u15_2-lag.txt");
+        UtmRunTest.Outcome o = LagRunCommandTest.lagRun("--machine", "u15_2", "--write-rules", file.toString());
+        assertEquals(12, o.code(), o.err());
+        assertEquals("lag-run: --write-rules " + file + ": " + missing + " does not exist (create it first)\n", o.err());
+        assertFalse(Files.exists(missing));
     }
 
     @Test

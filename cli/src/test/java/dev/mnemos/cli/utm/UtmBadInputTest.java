@@ -71,6 +71,37 @@ class UtmBadInputTest {
     }
 
     @Test
+    void aResumeWithAnotherInputOrTamperedWordsIsRefused() throws Exception {
+        Path c = dir.resolve("w.ckpt");
+        UtmRunTest.Outcome first = UtmRunTest.utmRun("--bitag", "../samples/bitag/worked-example.json", "--max-steps", "2000", "--checkpoint", c.toString());
+        assertEquals(10, first.code(), first.err());
+        String saved = Files.readString(c);
+
+        UtmRunTest.Outcome other = UtmRunTest.utmRun("--resume", c.toString(), "--bitag", "../samples/bitag/spec-example.json");
+        assertEquals(3, other.code(), other.err());
+        assertTrue(other.err().startsWith("utm-run: " + c + ": its run started from another input: the tape from cell 0"), other.err());
+        assertTrue(other.err().contains("give the run's own --bitag, --word or --tape, or none"), other.err());
+        UtmRunTest.Outcome word = UtmRunTest.utmRun("--resume", c.toString(), "--bitag", "../samples/bitag/worked-example.json", "--word", "a1 e1 a1 a1");
+        assertEquals(3, word.code(), word.err());
+        assertEquals(saved, Files.readString(c));
+
+        edit(c, root -> ((ObjectNode) root.get("sections")).putArray("words").add("e1 a1").add("e2 a1")); // a word left out
+        UtmRunTest.Outcome tampered = UtmRunTest.utmRun("--resume", c.toString());
+        assertEquals(3, tampered.code(), tampered.err());
+        assertEquals("utm-run: " + c + ": sections.words[1] 'e2 a1' does not follow 'e1 a1' in the bi-tag program (it gives 'a1 e2')\n", tampered.err());
+        Files.writeString(c, saved);
+        edit(c, root -> ((ObjectNode) root.get("sections")).putArray("words").add("a1 e1"));
+        UtmRunTest.Outcome start = UtmRunTest.utmRun("--resume", c.toString());
+        assertEquals(3, start.code(), start.err());
+        assertEquals("utm-run: " + c + ": sections.words[0] 'a1 e1' is not the program's start word 'e1 a1'\n", start.err());
+
+        Files.writeString(c, saved);
+        UtmRunTest.Outcome same = UtmRunTest.utmRun("--resume", c.toString(), "--bitag", "../samples/bitag/worked-example.json");
+        assertEquals(0, same.code(), same.err());
+        assertEquals("words: e1 a1 -> a1 e2 -> e2 a1\nfinal word: e2 a1\n", same.out());
+    }
+
+    @Test
     void aTraceLineWhoseChangesHoldAnObjectIsBadInputNamingTheLine() throws Exception {
         Path c = checkpoint();
         Path trace = dir.resolve("t.jsonl");
@@ -135,7 +166,8 @@ class UtmBadInputTest {
                 "--checkpoint", dir.resolve("c.json").toString());
         assertEquals(4, o.code(), o.err());
         assertEquals(1, o.err().lines().count(), o.err());
-        assertTrue(o.err().contains("verification: the 0 cycles run matched the reference machine"), o.err());
+        assertTrue(o.err().contains("verification: none, no cycle ran"), o.err());
+        assertEquals("", o.out());
     }
 
     @Test
@@ -148,6 +180,27 @@ class UtmBadInputTest {
             assertEquals("utm-run: " + option + " " + file + ": " + missing.toAbsolutePath() + " does not exist (create it first)\n", o.err());
         }
         assertFalse(Files.exists(missing));
+    }
+
+    @Test
+    void oneFileInTwoRolesIsRefusedBeforeAnythingIsOpened() throws Exception {
+        Path same = Files.writeString(dir.resolve("same.json"), "an earlier run's file\n");
+        Path bitag = dir.resolve("program.json");
+        Files.copy(Path.of("..", "samples", "bitag", "worked-example.json"), bitag);
+        String program = Files.readString(bitag);
+        String[][] cases = {
+                {"--trace", same.toString(), "--checkpoint", same.toString()},
+                {"--trace", same.toString(), "--cache", same.toString()},
+                {"--checkpoint", same.toString(), "--cache", same.toString()},
+                {"--trace", dir.resolve("x/../same.json").toString(), "--checkpoint", same.toString()},
+                {"--bitag", bitag.toString(), "--trace", bitag.toString()}};
+        for (String[] c : cases) {
+            UtmRunTest.Outcome o = UtmRunTest.utmRun(c);
+            assertEquals(2, o.code(), String.join(" ", c) + ": " + o.err());
+            assertTrue(o.err().startsWith("utm-run: " + c[0] + " " + c[1] + " and " + c[2] + " " + c[3] + " are the same file; give each its own"), o.err());
+            assertEquals("an earlier run's file\n", Files.readString(same));
+            assertEquals(program, Files.readString(bitag));
+        }
     }
 
     @Test

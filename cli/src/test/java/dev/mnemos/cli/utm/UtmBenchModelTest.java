@@ -167,6 +167,35 @@ class UtmBenchModelTest {
         assertTrue(Files.notExists(json));
     }
 
+    /** No raw control character or bidi override reached what the terminal shows. */
+    static void assertPrintable(String shown) {
+        for (char c : shown.toCharArray()) {
+            assertTrue(c == '\n' || c >= 0x20 && c != 0x7f && !(c >= 0x80 && c <= 0x9f) && !(c >= 0x202a && c <= 0x202e) && !(c >= 0x2066 && c <= 0x2069),
+                    "a raw control character reached the terminal: " + (int) c + " in " + shown);
+        }
+    }
+
+    @Test
+    void terminalEscapesInAnswersAreShownEscapedAndHugeAnswersAreCutInTheReports(@TempDir Path dir) throws Exception {
+        stubModel(Set.of(), Set.of());
+        String evil = "\u001b[2J\u001b[31mPWNED\u202e" + "x".repeat(2_000_000);
+        server.stubFor(asking(API, U152.prompt("G", "0")).willReturn(API.response(MODEL, evil, false)));
+        Path json = dir.resolve("bench.json");
+        Path html = dir.resolve("bench.html");
+        UtmRunTest.Outcome o = UtmBenchTest.utmBench(args("--samples", "3", "--json", json.toString(), "--html", html.toString()));
+        assertEquals(11, o.code(), o.err());
+        assertPrintable(o.out());
+        assertPrintable(o.err());
+        assertTrue(o.out().contains("\\u001b[2J\\u001b[31mPWNED\\u202e"), o.out());
+        assertTrue(Files.size(json) < 100_000, "the JSON keeps a cut answer, not 3 x 2 MB: " + Files.size(json));
+        assertTrue(Files.size(html) < 100_000, "the HTML too: " + Files.size(html));
+        JsonNode wrong = UtmRunTest.JSON.readTree(json.toFile()).get("transitions").get(U152.transitions().stream()
+                .map(PromptSet.Transition::state).toList().indexOf("G")).get("wrongAnswers").get(0);
+        assertEquals(3, wrong.get("count").asInt());
+        assertEquals(2_000_015, wrong.get("rawLength").asInt(), "the report says how long the answer was");
+        assertTrue(wrong.get("raw").asText().length() <= 1_000 && wrong.get("raw").asText().startsWith("\u001b[2J"), wrong.toString());
+    }
+
     @Test
     void anHtmlReportThatCannotBeWrittenIsFoundBeforeAnyModelCall(@TempDir Path dir) throws Exception {
         stubModel(Set.of(), Set.of());
@@ -174,7 +203,7 @@ class UtmBenchModelTest {
         Path html = notADirectory.resolve("report.html");
         UtmRunTest.Outcome o = UtmBenchTest.utmBench(args("--html", html.toString()));
         assertEquals(12, o.code(), o.err());
-        assertTrue(o.err().startsWith("utm-bench: " + html + ": cannot write"), o.err());
+        assertEquals("utm-bench: --html " + html + ": " + notADirectory + " is not a directory\n", o.err());
         assertEquals(0, server.getAllServeEvents().size(), "no model call was made");
     }
 

@@ -88,6 +88,13 @@ class UtmBenchTest {
     }
 
     @Test
+    void oneAnswerPerPromptIsSaidInTheSingular() {
+        UtmRunTest.Outcome o = utmBench("--samples", "1");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().startsWith("reference backend on U15,2: 1 answer per prompt, strict parsing, 29 calls"), o.out());
+    }
+
+    @Test
     void badOptionsAreUsageErrorsInOneLine() {
         assertUsage("utm-bench: --samples must be 1 or more, not 0", "--samples", "0");
         assertUsage("utm-bench: --concurrency must be 1 or more, not 0", "--concurrency", "0");
@@ -120,7 +127,7 @@ class UtmBenchTest {
         Path html = notADirectory.resolve("bench.html");
         UtmRunTest.Outcome o = utmBench("--samples", "1", "--html", html.toString());
         assertEquals(12, o.code(), o.err());
-        assertTrue(o.err().startsWith("utm-bench: " + html + ": cannot write"), o.err());
+        assertEquals("utm-bench: --html " + html + ": " + notADirectory + " is not a directory\n", o.err());
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,6 +70,7 @@ class UtmResumeTest {
         assertEquals(11, first.code(), first.err());
         long step = first.json().get("firstMismatchStep").asLong();
         String traced = Files.readString(trace);
+        assertTrue(first.err().contains("(go on with --resume " + checkpoint + " --resync)"), "the command that works: " + first.err());
 
         model(false, 0); // a correct model now: the memory still holds the wrong write of step `step`
         UtmRunTest.Outcome again = run("--resume", checkpoint.toString(), "--trace", trace.toString(), "--json");
@@ -84,7 +86,7 @@ class UtmResumeTest {
         assertEquals(1, s.get("mismatches").asLong());
         assertEquals(step, s.get("firstMismatchStep").asLong());
         assertEquals("e2 a1", s.get("finalWord").asText(), "resynchronised: the reference configuration, not the wrong write");
-        assertTrue(resync.err().contains("1 mismatches, the first at step " + step), resync.err());
+        assertTrue(resync.err().contains("1 mismatch, the first at step " + step), resync.err());
         assertFalse(Files.exists(checkpoint), "a resumed run that halts deletes its checkpoint");
         assertTrue(resync.err().contains("checkpoint " + checkpoint + " deleted"), resync.err());
 
@@ -207,6 +209,42 @@ class UtmResumeTest {
         assertTrue(again.err().contains(checkpointA + " holds an unfinished run") && again.err().contains("--resume " + checkpointA), again.err());
         assertEquals(savedA, Files.readString(checkpointA));
         assertEquals(50, Files.readAllLines(a).size(), "its trace is left alone too");
+    }
+
+    @Test
+    void aRunStoppedAtALimitDoesNotBlockANewRunInItsDirectoryItIsOfferedAndKept() throws Exception {
+        model(false, 0);
+        List<String> model = List.of("--model", MODEL, "--base-url", server.baseUrl(), "--retries", "0", "--cache", "right.cache");
+        Path first = dir.resolve("utm-run.checkpoint.json");
+        ProcessResult limited = utmRunIn(dir, model, "--max-steps", "500");
+        assertEquals(10, limited.code(), limited.output());
+        assertTrue(Files.exists(first));
+        String saved = Files.readString(first);
+
+        ProcessResult fresh = utmRunIn(dir, model); // a new, unrelated run in the same directory
+        assertEquals(0, fresh.code(), fresh.output());
+        assertTrue(fresh.output().contains("utm-run: utm-run.checkpoint.json holds an unfinished run (500 cycles; go on with --resume"
+                + " utm-run.checkpoint.json); this run checkpoints to utm-run.2.checkpoint.json"), fresh.output());
+        assertEquals(saved, Files.readString(first), "the unfinished run is kept for a resume");
+        assertFalse(Files.exists(dir.resolve("utm-run.2.checkpoint.json")), "the new run halted: its own checkpoint is deleted");
+
+        ProcessResult resumed = utmRunIn(dir, model, "--resume", "utm-run.checkpoint.json");
+        assertEquals(0, resumed.code(), resumed.output());
+        assertFalse(Files.exists(first));
+    }
+
+    record ProcessResult(int code, String output) {}
+
+    /** utm-run as a process in {@code directory} (where its default checkpoint goes), standard output and error together. */
+    static ProcessResult utmRunIn(Path directory, List<String> args, String... more) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), UtmRun.class.getName()));
+        cmd.addAll(args);
+        cmd.addAll(List.of(more));
+        Process p = new ProcessBuilder(cmd).directory(directory.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        return new ProcessResult(p.exitValue(), output);
     }
 
     static String listing(Path dir) throws Exception {

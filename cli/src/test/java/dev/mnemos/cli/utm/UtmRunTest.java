@@ -147,6 +147,53 @@ class UtmRunTest {
     }
 
     @Test
+    void aCheckpointedRunKnowsItsTraceSoAResumeAppendsToItOrRefusesAnother(@TempDir Path dir) throws Exception {
+        Path checkpoint = dir.resolve("c.json");
+        Path trace = dir.resolve("t.jsonl");
+        assertEquals(10, utmRun("--max-steps", "1000", "--checkpoint", checkpoint.toString(), "--trace", trace.toString()).code());
+        String saved = Files.readString(checkpoint);
+
+        Path other = dir.resolve("tarce.jsonl"); // mistyped
+        Outcome mistyped = utmRun("--resume", checkpoint.toString(), "--trace", other.toString());
+        assertEquals(2, mistyped.code(), mistyped.err());
+        assertEquals("utm-run: --trace " + other + ": the run in " + checkpoint + " writes its trace to " + trace
+                + "; give that --trace, or leave --trace out to go on with it\n", mistyped.err());
+        assertFalse(Files.exists(other));
+        assertEquals(saved, Files.readString(checkpoint));
+
+        Outcome rest = utmRun("--resume", checkpoint.toString()); // --trace left out: the checkpoint's trace goes on
+        assertEquals(0, rest.code(), rest.err());
+        assertTrue(rest.err().startsWith("utm-run: going on with the run's trace " + trace + "\n"), rest.err());
+        assertEquals(11_850, Files.readAllLines(trace).size(), "no cycle is missing from the trace");
+        assertEquals(0, UtmVerifyTest.utmVerify(trace.toString()).code());
+    }
+
+    @Test
+    void resyncOfARunThatNeverStoppedOnAMismatchIsRefused(@TempDir Path dir) throws Exception {
+        Path checkpoint = dir.resolve("c.json");
+        assertEquals(10, utmRun("--max-steps", "100", "--checkpoint", checkpoint.toString()).code());
+        String saved = Files.readString(checkpoint);
+        Outcome o = utmRun("--resume", checkpoint.toString(), "--resync");
+        assertEquals(11, o.code(), o.err());
+        assertEquals("utm-run: --resync: the run in " + checkpoint + " did not stop on a mismatch, so there is nothing to resynchronise;"
+                + " go on with --resume " + checkpoint + " alone\n", o.err());
+        assertEquals(saved, Files.readString(checkpoint));
+    }
+
+    @Test
+    void aResumeWhoseTraceIsGoneIsRefused(@TempDir Path dir) throws Exception {
+        Path checkpoint = dir.resolve("c.json");
+        Path trace = dir.resolve("t.jsonl");
+        assertEquals(10, utmRun("--max-steps", "100", "--checkpoint", checkpoint.toString(), "--trace", trace.toString()).code());
+        Files.delete(trace);
+        Outcome o = utmRun("--resume", checkpoint.toString());
+        assertEquals(3, o.code(), o.err());
+        assertEquals("utm-run: " + checkpoint + ": its run writes its trace to " + trace + ", which is gone; the trace would miss the cycles"
+                + " before the resume (start the run again)\n", o.err());
+        assertTrue(Files.exists(checkpoint));
+    }
+
+    @Test
     void aResumedRunThatStopsAgainSaysWhereItsCheckpointIs(@TempDir Path dir) throws Exception {
         Path checkpoint = dir.resolve("run.checkpoint.json");
         assertEquals(10, utmRun("--max-steps", "100", "--checkpoint", checkpoint.toString()).code());
@@ -188,6 +235,19 @@ class UtmRunTest {
         assertEquals(2, retries.code(), retries.err());
         assertEquals("utm-run: --cycle-retries must be 0 or more, got -1\n", retries.err());
         assertEquals("{\"step\":0}\n", Files.readString(trace), "a refused command line does not truncate the trace");
+    }
+
+    @Test
+    void aUsageErrorOfAnyRunOptionLeavesAnEarlierTraceAlone(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("run.jsonl");
+        Files.writeString(trace, "{\"step\":0}\n");
+        String[][] cases = {{"--max-value", "0"}, {"--max-steps", "-1"}, {"--max-time", "-5"}, {"--cycle-retries", "-1"}};
+        for (String[] c : cases) {
+            Outcome o = utmRun(c[0], c[1], "--trace", trace.toString());
+            assertEquals(2, o.code(), o.err());
+            assertTrue(o.err().startsWith("utm-run: " + c[0] + " must be "), o.err());
+            assertEquals("{\"step\":0}\n", Files.readString(trace), c[0] + " " + c[1] + " truncated the trace");
+        }
     }
 
     @Test

@@ -67,6 +67,71 @@ class PromptCacheTest {
     }
 
     @Test
+    void aLongCutLastLineIsDroppedReadingTheFileBackInChunksNotByteByByte() throws Exception {
+        byte[] file = ("{\"fingerprint\":\"m\",\"prompt\":\"p\",\"answer\":\"a\"}\n" + "x".repeat(1_000_000)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        CountingChannel channel = new CountingChannel(file);
+        PromptCache.dropCutTail(channel);
+        assertEquals(file.length - 1_000_000, channel.size(), "cut after the last newline");
+        assertTrue(channel.reads <= 1_000_000 / 65_536 + 3, channel.reads + " reads to drop a 1 MB tail (it read one byte a call)");
+    }
+
+    /** An in-memory channel that counts read calls. */
+    static final class CountingChannel implements java.nio.channels.SeekableByteChannel {
+        private byte[] bytes;
+        private long position;
+        int reads;
+
+        CountingChannel(byte[] bytes) {
+            this.bytes = bytes.clone();
+        }
+
+        @Override
+        public int read(java.nio.ByteBuffer dst) {
+            reads++;
+            if (position >= bytes.length) return -1;
+            int n = (int) Math.min(dst.remaining(), bytes.length - position);
+            dst.put(bytes, (int) position, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public int write(java.nio.ByteBuffer src) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long position() {
+            return position;
+        }
+
+        @Override
+        public java.nio.channels.SeekableByteChannel position(long p) {
+            position = p;
+            return this;
+        }
+
+        @Override
+        public long size() {
+            return bytes.length;
+        }
+
+        @Override
+        public java.nio.channels.SeekableByteChannel truncate(long size) {
+            if (size < bytes.length) bytes = java.util.Arrays.copyOf(bytes, (int) size);
+            return this;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    @Test
     void aDamagedFileIsReportedWithItsLine() throws Exception {
         Path f = dir.resolve("cache.jsonl");
         Files.writeString(f, "{\"fingerprint\":\"fp\",\"prompt\":\"p\",\"answer\":\"a\"}\nnot json\n{\"fingerprint\":\"fp\",\"prompt\":\"q\",\"answer\":\"a\"}\n");

@@ -1,10 +1,8 @@
 package dev.mnemos.utm.bench;
 
-import dev.mnemos.runtime.cycle.ParseMode;
 import dev.mnemos.runtime.model.Answer;
 import dev.mnemos.runtime.model.ModelException;
 import dev.mnemos.runtime.model.Processor;
-import dev.mnemos.utm.prompt.PromptSet;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,19 +14,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Sends each distinct transition prompt of a machine ({@link PromptSet#transitions()}, 29 for
- * U15,2) to a processor {@code samples} times, at most {@code concurrency} calls at once, and
- * scores every answer with {@link AnswerCheck}. The first model call that fails for good ends the
- * bench with its {@link ModelException}.
+ * Asks a model every question of a {@link Subject} {@code samples} times, at most
+ * {@code concurrency} calls at once, and scores every answer with the subject's verdict: the one
+ * engine behind utm-bench (a machine's transitions) and lag-check (a Lag system's rules). The
+ * first model call that fails for good ends the bench with its {@link ModelException}.
+ *
+ * <pre>{@code
+ * Bench bench = new Bench(processor, new Bench.Settings(5, 4), new ModelInfo("ollama", "llama2", "completion", 0.7));
+ * Report<Transitions> report = bench.run(Transitions.of(PromptFiles.u152(), ParseMode.STRICT), Bench.Listener.NONE);
+ * }</pre>
  */
 public final class Bench {
 
     /**
-     * @param samples     answers asked for per prompt
+     * @param samples     answers asked for per question
      * @param concurrency calls in flight at most
-     * @param mode        how answers are parsed (as utm-run's --mode)
      */
-    public record Settings(int samples, int concurrency, ParseMode mode) {
+    public record Settings(int samples, int concurrency) {
         public Settings {
             if (samples < 1) throw new IllegalArgumentException("samples must be 1 or more, not " + samples);
             if (concurrency < 1) throw new IllegalArgumentException("concurrency must be 1 or more, not " + concurrency);
@@ -42,43 +44,45 @@ public final class Bench {
         void answered(int done, int total, int wrong);
     }
 
-    private record Call(int index, Answer answer, long nanos) {}
+    private record Call(int question, Answer answer, long nanos) {}
 
-    private final PromptSet prompts;
     private final Processor processor;
     private final Settings settings;
-    private final Subject subject;
+    private final ModelInfo model;
 
-    public Bench(PromptSet prompts, Processor processor, Settings settings, Subject subject) {
-        this.prompts = prompts;
+    /** @param model how reports name the model {@code processor} calls */
+    public Bench(Processor processor, Settings settings, ModelInfo model) {
         this.processor = processor;
         this.settings = settings;
-        this.subject = subject;
+        this.model = model;
     }
 
-    /** Model calls one bench makes. */
-    public static int calls(PromptSet prompts, Settings settings) {
-        return prompts.transitions().size() * settings.samples();
+    public Settings settings() {
+        return settings;
     }
 
-    public BenchReport run(Listener listener) throws ModelException, InterruptedException {
-        List<PromptSet.Transition> transitions = prompts.transitions();
-        List<TransitionScore.Tally> tallies = new ArrayList<>();
-        for (PromptSet.Transition t : transitions) tallies.add(new TransitionScore.Tally(t.state(), t.symbols()));
-        AnswerCheck check = new AnswerCheck(prompts, settings.mode());
-        int total = transitions.size() * settings.samples();
+    /** Model calls one bench of {@code subject} makes. */
+    public long calls(Subject<?> subject) {
+        return (long) subject.size() * settings.samples();
+    }
+
+    public <S extends Subject<S>> Report<S> run(S subject, Listener listener) throws ModelException, InterruptedException {
+        List<Score.Tally> tallies = new ArrayList<>();
+        for (int q = 0; q < subject.size(); q++) tallies.add(new Score.Tally(q, subject.name(q)));
+        int total = subject.size() * settings.samples();
         long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.concurrency(), total), Bench::daemon);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.concurrency(), total)), Bench::daemon);
         try {
             CompletionService<Call> calls = new ExecutorCompletionService<>(pool);
             for (int k = 0; k < settings.samples(); k++) {
-                for (int t = 0; t < transitions.size(); t++) calls.submit(call(t, transitions.get(t).prompt()));
+                for (int q = 0; q < subject.size(); q++) calls.submit(call(subject, q));
             }
             int wrong = 0;
             for (int done = 1; done <= total; done++) {
                 Call c = next(calls);
-                AnswerCheck.Verdict v = check.check(transitions.get(c.index()), c.answer().text());
-                tallies.get(c.index()).add(c.answer().text(), c.nanos(), c.answer().inputTokens(), c.answer().outputTokens(), v);
+                String raw = c.answer().text();
+                Verdict v = subject.judge(c.question(), raw);
+                tallies.get(c.question()).add(raw, c.nanos(), c.answer().inputTokens(), c.answer().outputTokens(), v);
                 if (!v.correct()) wrong++;
                 listener.answered(done, total, wrong);
             }
@@ -86,15 +90,16 @@ public final class Bench {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new BenchReport(prompts.machine().name(), prompts.machine().states(), prompts.machine().symbols(), subject, settings, prompts.boot(),
-                tallies.stream().map(TransitionScore.Tally::score).toList(), seconds);
+        return new Report<>(subject, model, settings, tallies.stream().map(Score.Tally::score).toList(), seconds);
     }
 
-    private Callable<Call> call(int index, String prompt) {
+    /** One call; the prompt is built when the call runs, not held by every queued call. */
+    private Callable<Call> call(Subject<?> subject, int question) {
         return () -> {
+            String prompt = subject.prompt(question);
             long t0 = System.nanoTime();
             Answer a = processor.process(prompt);
-            return new Call(index, a, System.nanoTime() - t0);
+            return new Call(question, a, System.nanoTime() - t0);
         };
     }
 
@@ -110,7 +115,7 @@ public final class Bench {
     }
 
     private static Thread daemon(Runnable r) {
-        Thread t = new Thread(r, "utm-bench-call");
+        Thread t = new Thread(r, "bench-call");
         t.setDaemon(true);
         return t;
     }

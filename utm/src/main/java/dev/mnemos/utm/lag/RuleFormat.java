@@ -1,8 +1,5 @@
 package dev.mnemos.utm.lag;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +23,7 @@ public final class RuleFormat {
     }
 
     static String readText(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new LagException(file + ": no such file");
-        } catch (IOException e) {
-            throw new LagException(file + ": cannot read: " + e.getMessage());
-        }
+        return dev.mnemos.utm.machine.JsonFile.read(file, LagException::new);
     }
 
     /**

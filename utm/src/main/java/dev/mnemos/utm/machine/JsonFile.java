@@ -1,6 +1,7 @@
 package dev.mnemos.utm.machine;
 
 import dev.mnemos.runtime.json.JsonErrors;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,7 +13,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.mnemos.io.FilePosition;
+
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,15 +46,34 @@ public final class JsonFile {
 
     private JsonFile() {}
 
-    /** The file's text; a missing or unreadable file fails naming it. */
+    /**
+     * The file's text; a missing or unreadable file fails naming it, and text that is not UTF-8
+     * fails naming the line where it stops being so. (The KEY:VALUE rule files read it so too.)
+     */
     public static String read(Path file, Function<String, ? extends RuntimeException> error) {
+        byte[] bytes;
         try {
-            return Files.readString(file);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw error.apply(file + ": no such file");
         } catch (IOException e) {
             throw error.apply(file + ": cannot read: " + e.getMessage());
         }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, (long) bytes.length + 1));
+        CoderResult r = utf8.decode(in, out, true);
+        if (!r.isError()) r = utf8.flush(out);
+        if (r.isError()) throw error.apply(FilePosition.message(file, line(bytes, in.position()), "not UTF-8 text"));
+        return out.flip().toString();
+    }
+
+    /** The line (from 1) of byte {@code offset}. */
+    private static long line(byte[] bytes, int offset) {
+        long line = 1;
+        for (int k = 0; k < offset && k < bytes.length; k++) if (bytes[k] == '\n') line++;
+        return line;
     }
 
     /** The file's name without {@code .json}: the default name of what it holds. */
@@ -53,15 +81,30 @@ public final class JsonFile {
         return file.getFileName().toString().replaceFirst("\\.json$", "");
     }
 
-    /** The JSON tree of {@code json}; text that is not JSON fails naming {@code source}, line and column. */
+    /**
+     * The JSON tree of {@code json}, which must be one value and nothing after it but white space;
+     * text that is not JSON, or more text after the value, fails naming {@code source}, line and column.
+     */
     public static JsonNode tree(String json, String source, Function<String, ? extends RuntimeException> error) {
         try (JsonParser p = JSON.createParser(json)) {
-            return p.nextToken() == null ? null : value(p);
+            if (p.nextToken() == null) return null;
+            JsonNode node = value(p);
+            try {
+                if (p.nextToken() != null) throw error.apply(after(source, p.currentTokenLocation()));
+            } catch (JsonProcessingException e) {
+                throw error.apply(after(source, e.getLocation()));
+            }
+            return node;
         } catch (JsonProcessingException e) {
             throw error.apply(JsonErrors.message(source, e));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // (a String has no I/O)
         }
+    }
+
+    private static String after(String source, JsonLocation at) {
+        return FilePosition.message(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                "text after the JSON object (a file holds one object and nothing after it)");
     }
 
     /** The value at the parser's current token, and what it holds. */

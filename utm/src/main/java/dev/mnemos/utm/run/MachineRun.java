@@ -11,6 +11,7 @@ import dev.mnemos.runtime.cycle.Machine;
 import dev.mnemos.runtime.cycle.Progress;
 import dev.mnemos.runtime.cycle.RunResult;
 import dev.mnemos.runtime.memory.Memory;
+import dev.mnemos.utm.bitag.BiTagProgram;
 import dev.mnemos.utm.bitag.BiTagSystem;
 import dev.mnemos.utm.bitag.Word;
 import dev.mnemos.utm.bitag.WordWatcher;
@@ -43,6 +44,8 @@ public final class MachineRun {
     private final Memory memory;
     private final LockstepVerifier verifier;
     private final WordWatcher words;
+    /** The configuration the run started from ({@link #INPUT}), or null for a checkpoint of an older version that did not keep it. */
+    private final JsonNode input;
 
     /**
      * @param memory              the memory image, in the configuration the run starts from
@@ -52,19 +55,66 @@ public final class MachineRun {
      */
     public MachineRun(PromptSet prompts, Memory memory, boolean verify, boolean continueOnMismatch, BiTagSystem bitag) {
         this(prompts, memory, verify ? new LockstepVerifier(prompts, memory, continueOnMismatch) : null,
-                bitag == null ? null : new WordWatcher(bitag, prompts, memory));
+                bitag == null ? null : new WordWatcher(bitag, prompts, memory),
+                inputJson(MemoryImage.tape(memory, prompts.machine()), MemoryImage.head(memory)));
     }
 
-    private MachineRun(PromptSet prompts, Memory memory, LockstepVerifier verifier, WordWatcher words) {
+    private MachineRun(PromptSet prompts, Memory memory, LockstepVerifier verifier, WordWatcher words, JsonNode input) {
         this.prompts = Objects.requireNonNull(prompts);
         this.memory = Objects.requireNonNull(memory);
         this.verifier = verifier;
         this.words = words;
+        this.input = input;
     }
 
     /** Checkpoint section names. */
     public static final String VERIFIER = "verifier";
     public static final String WORDS = "words";
+    /** The section that keeps the configuration the run started from (its input): {@code tapeFirst}, {@code tape}, {@code head}. */
+    public static final String INPUT = "input";
+
+    private static JsonNode inputJson(Tape tape, long head) {
+        var o = JsonNodeFactory.instance.objectNode();
+        o.put("tapeFirst", tape.first());
+        tape.cells().forEach(o.putArray("tape")::add);
+        o.put("head", head);
+        return o;
+    }
+
+    /**
+     * Checks that the run a checkpoint saved started from {@code tape} and {@code head}: a resume
+     * given another input would decode and verify the run as if it were that input's.
+     *
+     * @param source names the checkpoint in the error
+     * @throws IOException naming what differs, when the checkpoint says its run started elsewhere
+     */
+    public static void checkInput(PromptSet prompts, Checkpoint checkpoint, Tape tape, long head, String source) throws IOException {
+        JsonNode input = checkpoint.section(INPUT);
+        if (input == null) return; // a checkpoint of an older version: nothing to compare with
+        String blank = prompts.machine().blank();
+        long savedFirst = input.path("tapeFirst").asLong();
+        List<String> saved = new ArrayList<>();
+        input.path("tape").forEach(c -> saved.add(c.asText()));
+        Tape theirs = new Tape(savedFirst, saved);
+        long savedHead = input.path("head").asLong();
+        String difference = null;
+        if (savedHead != head) difference = "has the head at cell " + head;
+        Long cell = difference != null ? null : firstDifference(tape, theirs, blank);
+        if (difference == null && cell == null) cell = firstDifference(theirs, tape, blank);
+        if (cell != null) difference = "has " + tape.at(cell, blank) + " in cell " + cell + " (the run's had " + theirs.at(cell, blank) + ")";
+        if (difference == null) return;
+        throw new IOException(source + ": its run started from another input: the tape from cell " + theirs.first() + " ("
+                + theirs.cells().size() + " cells) with the head at cell " + savedHead + ", where this input " + difference
+                + "; give the run's own --bitag, --word or --tape, or none");
+    }
+
+    /** The first of {@code a}'s cells whose symbol {@code b} does not have there, or null (linear in a's length). */
+    private static Long firstDifference(Tape a, Tape b, String blank) {
+        for (long c = a.first(); c < a.end(); c++) {
+            if (!a.at(c, blank).equals(b.at(c, blank))) return c;
+        }
+        return null;
+    }
 
     /**
      * The run a checkpoint saved, going on from its memory: the verifier from the reference
@@ -75,7 +125,7 @@ public final class MachineRun {
      * @throws IOException when the run is to be verified and the checkpoint holds no reference
      *                     configuration, or a section is malformed (the message names the file and field)
      */
-    public static MachineRun restore(PromptSet prompts, Memory memory, Checkpoint checkpoint, Path file, boolean verify, BiTagSystem bitag) throws IOException {
+    public static MachineRun restore(PromptSet prompts, Memory memory, Checkpoint checkpoint, Path file, boolean verify, BiTagProgram bitag) throws IOException {
         LockstepVerifier verifier = null;
         if (verify) {
             JsonNode saved = checkpoint.section(VERIFIER);
@@ -88,17 +138,29 @@ public final class MachineRun {
         WordWatcher words = null;
         if (bitag != null) {
             JsonNode seen = checkpoint.section(WORDS);
-            words = seen == null ? new WordWatcher(bitag, prompts, memory) : new WordWatcher(bitag, prompts, memory, words(seen, file));
+            words = seen == null ? new WordWatcher(bitag.system(), prompts, memory)
+                    : new WordWatcher(bitag.system(), prompts, memory, words(seen, file, bitag));
         }
-        return new MachineRun(prompts, memory, verifier, words);
+        return new MachineRun(prompts, memory, verifier, words, checkpoint.section(INPUT));
     }
 
-    private static List<Word> words(JsonNode seen, Path file) throws IOException {
+    /**
+     * The words a checkpoint saw: the program's start word, then each the step of the one before (a
+     * word left out, changed or out of place is a tampered checkpoint, never printed as decoded).
+     */
+    private static List<Word> words(JsonNode seen, Path file, BiTagProgram program) throws IOException {
         if (!seen.isArray()) throw new IOException(file + ": sections.words must be an array of words");
         List<Word> out = new ArrayList<>(seen.size());
         for (JsonNode w : seen) {
             Word word = w.isTextual() ? Word.parse(w.asText()) : null;
-            if (word == null) throw new IOException(file + ": sections.words[" + out.size() + "] " + w + " is not a bi-tag word");
+            String at = file + ": sections.words[" + out.size() + "] ";
+            if (word == null) throw new IOException(at + w + " is not a bi-tag word");
+            if (out.isEmpty() && !word.equals(program.word())) throw new IOException(at + "'" + word + "' is not the program's start word '" + program.word() + "'");
+            Word expected = out.isEmpty() ? word : program.system().step(out.get(out.size() - 1));
+            if (!word.equals(expected)) {
+                throw new IOException(at + "'" + word + "' does not follow '" + out.get(out.size() - 1) + "' in the bi-tag program ("
+                        + (expected == null ? "that word halts it" : "it gives '" + expected + "'") + ")");
+            }
             out.add(word);
         }
         return out;
@@ -106,6 +168,7 @@ public final class MachineRun {
 
     /** Saves this run's verifier and words with every checkpoint the store writes. */
     public void attachTo(CheckpointStore store) {
+        if (input != null) store.section(INPUT, () -> input);
         if (verifier != null) store.section(VERIFIER, verifier::toJson);
         if (words != null) {
             store.section(WORDS, () -> {

@@ -15,7 +15,8 @@ import java.util.List;
  * {@code head}, {@code finalWord}.
  *
  * @param status            the runtime's end status, lower case (halted, step_limit, stopped, ...)
- * @param verified          whether the run was checked against the reference machine
+ * @param checked           whether the run was checked against the reference machine (every cycle, from the
+ *                          start: a resumed run carries the check of the cycles before its checkpoint)
  * @param state             the state op holds at the end ({@code halt} when halted), or null
  * @param finalTape         the tape at the end without blank margins, or null when its cells are too
  *                          far apart to lay out (a stray write far from the tape)
@@ -25,7 +26,7 @@ import java.util.List;
  * @param error             the failure or stop reason, or null
  */
 public record Summary(String status, boolean halted, long steps, long cycles, long modelCalls, long cacheHits,
-                      boolean verified, long mismatches, Long firstMismatchStep, Long head, String state,
+                      boolean checked, long mismatches, Long firstMismatchStep, Long head, String state,
                       String finalTape, long finalTapeStart, String finalWord, List<String> words, double seconds,
                       String error) {
 
@@ -41,6 +42,15 @@ public record Summary(String status, boolean halted, long steps, long cycles, lo
         return halted && mismatches == 0;
     }
 
+    /**
+     * Whether the run is verified: it halted, every cycle was checked against the reference machine,
+     * and every one matched. A run that failed, stopped, reached a limit, had a mismatch (even one it
+     * went on after) or was not checked is not.
+     */
+    public boolean verified() {
+        return checked && clean();
+    }
+
     public String toJson() {
         ObjectNode o = JSON.createObjectNode();
         o.put("status", status);
@@ -49,7 +59,8 @@ public record Summary(String status, boolean halted, long steps, long cycles, lo
         o.put("cycles", cycles);
         o.put("modelCalls", modelCalls);
         o.put("cacheHits", cacheHits);
-        o.put("verified", verified);
+        o.put("verified", verified());
+        o.put("checked", checked);
         o.put("mismatches", mismatches);
         if (firstMismatchStep == null) o.putNull("firstMismatchStep"); else o.put("firstMismatchStep", firstMismatchStep);
         if (head == null) o.putNull("head"); else o.put("head", head);

@@ -68,7 +68,7 @@ public record Effect(String next, long cell, String written, Long head, Map<Stri
         String state = stateOfText.get(text);
         if (state != null) return state;
         String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
-        return "?" + shown.replace("\n", "\\n");
+        return "?" + dev.mnemos.io.Printable.of(shown);
     }
 
     private static Long integer(Object v) {

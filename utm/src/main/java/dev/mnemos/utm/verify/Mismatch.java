@@ -18,6 +18,6 @@ public record Mismatch(long step, String state, String symbol, String promptHash
     public String toString() {
         String shown = raw.length() > 200 ? raw.substring(0, 200) + "..." : raw;
         return "step " + step + ": state " + state + " reading " + symbol + " (prompt " + promptHash + "): expected "
-                + expected + "; got " + actual + "; raw output \"" + shown.replace("\n", "\\n") + "\"";
+                + expected + "; got " + actual + "; raw output \"" + dev.mnemos.io.Printable.of(shown) + "\"";
     }
 }

@@ -80,6 +80,7 @@ public final class TraceVerifier {
                 if (line.isBlank()) continue;
                 JsonNode node = parse(trace, lines, line);
                 long step = step(trace, lines, node, cycles);
+                if (count == 0) sameInput(trace, lines, step, node, lockstep);
                 cycles++;
                 Mismatch m = lockstep.check(step, node.path("promptHash").asText(""), node.path("raw").asText(""), changes(trace, lines, node));
                 if (m != null) {
@@ -92,6 +93,24 @@ public final class TraceVerifier {
         }
         if (cycles == 0) throw new BadTraceException(trace + ": empty trace: no cycle to verify");
         return new Report(cycles, count, List.copyOf(kept), lockstep.halted(), lockstep.steps());
+    }
+
+    /**
+     * Until the first mismatch the run's memory is the reference's configuration, so the state, head
+     * and symbol a line says the cycle started from (utm-run's trace fields) are the reference's,
+     * unless the trace is of another input: that is bad input, not mismatches of the machine.
+     */
+    private static void sameInput(Path trace, long lineNo, long step, JsonNode node, Lockstep lockstep) throws BadTraceException {
+        JsonNode head = node.get("head");
+        JsonNode symbol = node.get("symbol");
+        JsonNode state = node.get("state");
+        if (lockstep.halted() || head == null || !head.isIntegralNumber() || symbol == null || !symbol.isTextual()) return;
+        String runState = state != null && state.isTextual() ? state.asText() : lockstep.state();
+        if (head.asLong() == lockstep.head() && symbol.asText().equals(lockstep.symbol()) && runState.equals(lockstep.state())) return;
+        throw new BadTraceException(trace + ":" + lineNo + ": a trace of another input: at step " + step + " the run was in state "
+                + runState + " at cell " + head.asLong() + " reading " + symbol.asText() + "; this input " + (step == 0 ? "starts" : "is then")
+                + " in state " + lockstep.state() + " at cell " + lockstep.head() + " reading " + lockstep.symbol()
+                + " (give the run's --bitag, --word, --tape or --head)");
     }
 
     /** The next line as UTF-8 text (without its newline), or null at the end. */

@@ -14,12 +14,12 @@ public final class FakeModels {
     private FakeModels() {}
 
     /** What a fake model answers to {@code prompt}, which asks the transition {@code asked}, whose right answer is {@code right}. */
-    interface Reply {
+    public interface Reply {
         Answer to(String prompt, TransitionPrompts.Recognised asked, String right);
     }
 
     /** A processor that recognises which transition each prompt asks and answers as {@code reply} says. */
-    static Processor recognising(String fingerprint, Reply reply) {
+    public static Processor recognising(String fingerprint, Reply reply) {
         TransitionPrompts recogniser = new TransitionPrompts(U152);
         return new Processor() {
             @Override

@@ -75,7 +75,7 @@ class MachineRunResumeTest {
 
         MachineRun[] restored = new MachineRun[1];
         Resume resume = Resume.from(store, trace, (checkpoint, m) -> {
-            restored[0] = MachineRun.restore(U152, m, checkpoint, store.file(), true, WORKED.system());
+            restored[0] = MachineRun.restore(U152, m, checkpoint, store.file(), true, WORKED);
             return restored[0]::replayed;
         });
         LockstepVerifier v = restored[0].verifier();

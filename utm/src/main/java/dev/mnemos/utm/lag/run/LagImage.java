@@ -67,6 +67,7 @@ public final class LagImage {
         long front = m.readLong(FRONT);
         long end = m.readLong(TAIL);
         if (end < front) throw new LagException("memory: the tail t = " + end + " is before the front i = " + front);
+        if (end - front > m.size()) throw new LagException("memory: the tail t = " + end + " is past the cells memory holds (front i = " + front + ")");
         int[] q = new int[(int) (end - front)];
         for (int k = 0; k < q.length; k++) {
             String cell = Long.toString(front + k);
@@ -83,6 +84,7 @@ public final class LagImage {
      */
     public static int[] history(Memory m, LagSystem system) {
         long end = m.readLong(TAIL);
+        if (end < 0 || end > m.size()) throw new LagException("memory: the tail t = " + end + " is not within the cells memory holds");
         int[] h = new int[(int) end];
         for (int k = 0; k < h.length; k++) {
             String cell = Long.toString(k);

@@ -27,6 +27,8 @@ public final class LookupProcessor implements Processor {
     private final LagSystem system;
     private final int pointers;
     private volatile String lastRaw;
+    private volatile String notAValue;
+    private volatile String notAValueKey;
     private final java.util.concurrent.atomic.AtomicLong halts = new java.util.concurrent.atomic.AtomicLong();
 
     public LookupProcessor(Processor model, LagSystem system) {
@@ -47,8 +49,23 @@ public final class LookupProcessor implements Processor {
         lastRaw = a.text();
         List<String> value = symbols(a.text().strip());
         if (value != null && value.size() > pointers) value = null;
+        if (value == null) {
+            notAValue = a.text();
+            notAValueKey = system.join(key);
+        }
         String text = value == null ? NOT_A_VALUE + a.text() : instruction(value);
         return new Answer(text, a.inputTokens(), a.outputTokens());
+    }
+
+    /**
+     * Why the last answer that was not a value failed, in the Lag system's words (the runtime's
+     * parser only sees the text this processor made of it), or null when every answer was a value.
+     */
+    public String notAValue() {
+        String raw = notAValue;
+        if (raw == null) return null;
+        String shown = raw.length() > 200 ? raw.substring(0, 200) + "... (" + raw.length() + " characters)" : raw;
+        return "key '" + notAValueKey + "': the model's answer is not a value of the dictionary (symbols of " + system.name() + "): \"" + shown + "\"";
     }
 
     /** Lookups answered with the halt, without a model call (the runtime counts them as calls). */

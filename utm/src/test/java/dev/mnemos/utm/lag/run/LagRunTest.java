@@ -124,7 +124,8 @@ class LagRunTest {
         Memory memory = LagImage.of(Dictionary.of(lag, 0L), Synthetic.queue(lag, 5, 1));
         LagRun.Summary s = new LagRun(lag, memory, prose, true).run(Machine.builder(), Progress.START);
         assertEquals("failed", s.status());
-        assertTrue(s.error().contains(LookupProcessor.NOT_A_VALUE + "Sure! The value is"), s.error());
+        assertEquals("step 0, key '" + lag.join(java.util.Arrays.copyOf(Synthetic.queue(lag, 5, 1), 2)) + "': the model's answer is not a value of the dictionary"
+                + " (symbols of " + lag.name() + "): \"Sure! The value is \" op=\"halt\" \"\"", s.error());
         assertEquals(0, s.steps());
         assertEquals(5, s.queueLength(), "nothing the model said was carried out");
     }

@@ -1,4 +1,4 @@
-package dev.mnemos.utm.bench;
+package dev.mnemos.utm.bench.transitions;
 
 import dev.mnemos.runtime.cycle.Instruction;
 import dev.mnemos.runtime.cycle.InstructionParser;
@@ -89,7 +89,7 @@ public final class AnswerCheck {
 
     private static String shorten(String v) {
         String shown = v.length() > 40 ? v.substring(0, 40) + "..." : v;
-        return shown.replace("\n", "\\n");
+        return dev.mnemos.io.Printable.of(shown);
     }
 
     /** The verdict on an answer to a prompt several symbols share: right only if right for each. */

@@ -1,8 +1,12 @@
-package dev.mnemos.utm.bench;
+package dev.mnemos.utm.bench.transitions;
 
 import dev.mnemos.runtime.cycle.ParseMode;
 import dev.mnemos.runtime.model.Answer;
 import dev.mnemos.runtime.model.Processor;
+import dev.mnemos.utm.bench.Bench;
+import dev.mnemos.utm.bench.FakeModels;
+import dev.mnemos.utm.bench.Repair;
+import dev.mnemos.utm.bench.Score;
 import dev.mnemos.utm.prompt.PromptFiles;
 import dev.mnemos.utm.prompt.PromptSet;
 import org.junit.jupiter.api.Test;
@@ -19,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RepairTest {
 
     static final PromptSet U152 = PromptFiles.u152();
-    static final Bench.Settings ONE_SAMPLE = new Bench.Settings(1, 2, ParseMode.STRICT);
+    static final Bench.Settings ONE_SAMPLE = new Bench.Settings(1, 2);
 
     /**
      * A model that answers (state, symbol) wrongly until the prompt holds {@code needed} demonstrations
@@ -39,8 +43,8 @@ class RepairTest {
         return n;
     }
 
-    static Repair.Result repair(Processor p, Repair.Budget budget) throws Exception {
-        return new Repair(U152, p, ONE_SAMPLE, BenchTest.SUBJECT, budget).run(new Repair.Listener() {
+    static Repair.Result<Transitions> repair(Processor p, Repair.Budget budget) throws Exception {
+        return new Repair(new Bench(p, ONE_SAMPLE, BenchTest.MODEL), budget).run(Transitions.of(U152, ParseMode.STRICT), new Repair.Listener<>() {
             @Override
             public void answered(int done, int total, int wrong) {
             }
@@ -49,38 +53,38 @@ class RepairTest {
 
     @Test
     void oneRoundOfDemonstrationsRepairsAModelThatLearnsFromOne() throws Exception {
-        Repair.Result r = repair(learnsFromDemonstrations(Map.of("G/0", 1, "N/1", 1)), new Repair.Budget(5, null));
+        Repair.Result<Transitions> r = repair(learnsFromDemonstrations(Map.of("G/0", 1, "N/1", 1)), new Repair.Budget(5, null));
         assertTrue(r.passed());
         assertEquals(2, r.rounds().size());
-        assertEquals(List.of("G/0", "N/1"), r.rounds().get(0).report().failing().stream().map(TransitionScore::name).toList());
+        assertEquals(List.of("G/0", "N/1"), r.rounds().get(0).report().failing().stream().map(Score::name).toList());
         assertEquals(List.of("G/0", "N/1"), r.last().added());
-        assertEquals(U152.boot() + demonstration("G", "0") + demonstration("N", "1"), r.best().report().boot());
+        assertEquals(U152.boot() + demonstration("G", "0") + demonstration("N", "1"), r.best().report().subject().prompts().boot());
         assertEquals(58, r.calls());
     }
 
     @Test
     void aTransitionStillFailingGetsAnotherDemonstrationNextRound() throws Exception {
-        Repair.Result r = repair(learnsFromDemonstrations(Map.of("G/0", 2, "N/1", 1)), new Repair.Budget(5, null));
+        Repair.Result<Transitions> r = repair(learnsFromDemonstrations(Map.of("G/0", 2, "N/1", 1)), new Repair.Budget(5, null));
         assertTrue(r.passed());
         assertEquals(3, r.rounds().size());
         assertEquals(List.of("G/0"), r.last().added());
-        assertEquals(2, occurrences(r.best().report().boot(), demonstration("G", "0")));
-        assertEquals(1, occurrences(r.best().report().boot(), demonstration("N", "1")));
+        assertEquals(2, occurrences(r.best().report().subject().prompts().boot(), demonstration("G", "0")));
+        assertEquals(1, occurrences(r.best().report().subject().prompts().boot(), demonstration("N", "1")));
     }
 
     @Test
     void theRoundBudgetStopsAModelThatNeverLearnsAndTheBestRoundIsTheFirst() throws Exception {
-        Repair.Result r = repair(learnsFromDemonstrations(Map.of("G/0", 99)), new Repair.Budget(2, null));
+        Repair.Result<Transitions> r = repair(learnsFromDemonstrations(Map.of("G/0", 99)), new Repair.Budget(2, null));
         assertFalse(r.passed());
         assertEquals(3, r.rounds().size(), "the first bench and two repair rounds");
         assertEquals("the round budget is spent: 2 repair rounds", r.stopped());
         assertEquals(0, r.best().round(), "no round did better, so the shortest boot is kept");
-        assertEquals(U152.boot(), r.best().report().boot());
+        assertEquals(U152.boot(), r.best().report().subject().prompts().boot());
     }
 
     @Test
     void theCallBudgetStopsBeforeABenchThatWouldGoPastIt() throws Exception {
-        Repair.Result r = repair(learnsFromDemonstrations(Map.of("G/0", 99)), new Repair.Budget(10, 29L * 2 + 28));
+        Repair.Result<Transitions> r = repair(learnsFromDemonstrations(Map.of("G/0", 99)), new Repair.Budget(10, 29L * 2 + 28));
         assertFalse(r.passed());
         assertEquals(2, r.rounds().size());
         assertEquals(58, r.calls());
@@ -90,9 +94,13 @@ class RepairTest {
     @Test
     void aCallBudgetBelowOneBenchIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Repair(U152, learnsFromDemonstrations(Map.of()), new Bench.Settings(3, 1, ParseMode.STRICT), BenchTest.SUBJECT,
-                        new Repair.Budget(1, 50L)));
-        assertEquals("the call budget (50) is smaller than one bench (29 prompts x 3 samples = 87 calls)", e.getMessage());
+                () -> new Repair(new Bench(learnsFromDemonstrations(Map.of()), new Bench.Settings(3, 1), BenchTest.MODEL), new Repair.Budget(1, 50L))
+                        .run(Transitions.of(U152, ParseMode.STRICT), new Repair.Listener<>() {
+                            @Override
+                            public void answered(int done, int total, int wrong) {
+                            }
+                        }));
+        assertEquals("the call budget (50) is smaller than one bench (29 questions x 3 samples = 87 calls)", e.getMessage());
     }
 
     @Test
@@ -102,7 +110,7 @@ class RepairTest {
                 + "if 0==1 then result = \" op=\"%[G]\" %[i]=\"1\" i-=1 \"\n"
                 + "$result\n"
                 + "\" op=\"%[H]\" %[i]=\"0\" i-=1 \"\n", g0);
-        String boot = Demonstrations.add("no newline at the end", U152, List.of());
+        String boot = Demonstrations.add("no newline at the end", U152, List.<PromptSet.Transition>of());
         assertEquals("no newline at the end\n", boot);
         U152.withBoot(U152.boot() + g0); // the boot must hold no '@[': this would throw
     }

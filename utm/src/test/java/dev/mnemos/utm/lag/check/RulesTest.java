@@ -2,7 +2,11 @@ package dev.mnemos.utm.lag.check;
 
 import dev.mnemos.runtime.model.Answer;
 import dev.mnemos.runtime.model.Processor;
-import dev.mnemos.utm.bench.Subject;
+import dev.mnemos.utm.bench.Bench;
+import dev.mnemos.utm.bench.ModelInfo;
+import dev.mnemos.utm.bench.Repair;
+import dev.mnemos.utm.bench.Report;
+import dev.mnemos.utm.bench.Score;
 import dev.mnemos.utm.lag.LagSystem;
 import dev.mnemos.utm.lag.RuleFormat;
 import dev.mnemos.utm.lag.Synthetic;
@@ -15,10 +19,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RuleCheckTest {
+class RulesTest {
 
     static final LagSystem SMALL = Synthetic.dictionary(30, 7);
-    static final Subject SUBJECT = new Subject("test", "fake", "completion", 0);
+    static final ModelInfo MODEL = new ModelInfo("test", "fake", "completion", 0);
+
+    static Report<Rules> check(Processor p, int samples, int concurrency, Dictionary d) throws Exception {
+        return new Bench(p, new Bench.Settings(samples, concurrency), MODEL).run(Rules.of(d, false), Bench.Listener.NONE);
+    }
+
+    static Repair.Result<Rules> repair(Processor p, int concurrency, Repair.Budget budget, Dictionary d) throws Exception {
+        return new Repair(new Bench(p, new Bench.Settings(1, concurrency), MODEL), budget).run(Rules.of(d, false), new Repair.Listener<>() {
+            @Override
+            public void answered(int done, int total, int wrong) {}
+        });
+    }
 
     /** Wrong on the given keys until the dictionary lists their rule twice; right elsewhere. */
     static Processor learner(LagSystem system, Set<String> hard) {
@@ -42,41 +57,35 @@ class RuleCheckTest {
 
     @Test
     void theReferenceIsRightOnEveryRule() throws Exception {
-        RuleCheck check = new RuleCheck(new LagReferenceProcessor(SMALL), new RuleCheck.Settings(2, 3, false), SUBJECT);
-        CheckReport r = check.run(Dictionary.of(SMALL, 1L), RuleCheck.Listener.NONE);
+        Report<Rules> r = check(new LagReferenceProcessor(SMALL), 2, 3, Dictionary.of(SMALL, 1L));
         assertEquals(60, r.calls());
         assertTrue(r.allPassed());
         assertEquals(1.0, r.accuracy());
-        assertEquals(30, r.dictionaryLines());
+        assertEquals(30, r.subject().dictionary().lines().size());
     }
 
     @Test
     void wrongKeysFailAndAreNamed() throws Exception {
         String k1 = SMALL.keyText(SMALL.rules().get(3));
         String k2 = SMALL.keyText(SMALL.rules().get(17));
-        RuleCheck check = new RuleCheck(learner(SMALL, Set.of(k1, k2)), new RuleCheck.Settings(1, 2, false), SUBJECT);
-        CheckReport r = check.run(Dictionary.of(SMALL, 1L), RuleCheck.Listener.NONE);
-        assertEquals(List.of(k1, k2), r.failing().stream().map(RuleScore::key).toList());
+        Report<Rules> r = check(learner(SMALL, Set.of(k1, k2)), 1, 2, Dictionary.of(SMALL, 1L));
+        assertEquals(List.of(k1, k2), r.failing().stream().map(Score::name).toList());
         assertEquals(28, r.passedCount());
         assertEquals("zz", r.failing().get(0).wrongAnswers().get(0).raw());
         assertEquals(30, r.tokens().counted());
-        assertTrue(CheckTable.render(r).contains("  " + k1 + ": expected \"" + r.failing().get(0).expected() + "\", 0/1 right; got 1 x \"zz\""));
+        String expected = r.subject().expected(r.failing().get(0).question());
+        assertTrue(RulesTable.render(r).contains("  " + k1 + ": expected \"" + expected + "\", 0/1 right; got 1 x \"zz\""));
     }
 
     @Test
     void repairRepeatsFailingRulesUntilTheyPass() throws Exception {
         String k1 = SMALL.keyText(SMALL.rules().get(3));
-        RuleCheck check = new RuleCheck(learner(SMALL, Set.of(k1)), new RuleCheck.Settings(1, 2, false), SUBJECT);
-        CheckRepair.Result result = new CheckRepair(check, new CheckRepair.Budget(3, null))
-                .run(Dictionary.of(SMALL, 5L), 30, new CheckRepair.Listener() {
-                    @Override
-                    public void answered(int done, int total, int wrong) {}
-                });
+        Repair.Result<Rules> result = repair(learner(SMALL, Set.of(k1)), 2, new Repair.Budget(3, null), Dictionary.of(SMALL, 5L));
         assertTrue(result.passed());
         assertEquals(2, result.rounds().size());
         assertEquals(List.of(k1), result.rounds().get(1).added());
         assertEquals(60, result.calls());
-        Dictionary repaired = result.best().dictionary();
+        Dictionary repaired = result.best().report().subject().dictionary();
         assertEquals(31, repaired.lines().size());
         LagSystem back = RuleFormat.parse(RuleFormat.format(SMALL, repaired.lines()), "repaired.txt", 0);
         assertEquals(30, back.ruleCount());
@@ -99,15 +108,14 @@ class RuleCheckTest {
                 return "never";
             }
         };
-        RuleCheck check = new RuleCheck(never, new RuleCheck.Settings(1, 1, false), SUBJECT);
-        CheckRepair.Result byRounds = new CheckRepair(check, new CheckRepair.Budget(2, null)).run(Dictionary.of(SMALL, null), 30, (d, t, w) -> { });
+        Repair.Result<Rules> byRounds = repair(never, 1, new Repair.Budget(2, null), Dictionary.of(SMALL, null));
         assertFalse(byRounds.passed());
         assertEquals(3, byRounds.rounds().size());
         assertEquals(0, byRounds.best().round());
-        assertEquals("round budget spent (2)", byRounds.stopped());
-        CheckRepair.Result byCalls = new CheckRepair(check, new CheckRepair.Budget(9, 70L)).run(Dictionary.of(SMALL, null), 30, (d, t, w) -> { });
+        assertEquals("the round budget is spent: 2 repair rounds", byRounds.stopped());
+        Repair.Result<Rules> byCalls = repair(never, 1, new Repair.Budget(9, 70L), Dictionary.of(SMALL, null));
         assertEquals(60, byCalls.calls());
-        assertEquals("call budget spent (60 of 70 used; a round needs 30)", byCalls.stopped());
+        assertEquals("the call budget is spent: 60 of 70 calls made, and a bench takes 30", byCalls.stopped());
     }
 
     @Test

@@ -1,8 +1,8 @@
-package dev.mnemos.utm.bench;
+package dev.mnemos.utm.bench.transitions;
 
 import dev.mnemos.runtime.cycle.ParseMode;
-import dev.mnemos.utm.bench.AnswerCheck.Outcome;
-import dev.mnemos.utm.bench.AnswerCheck.Verdict;
+import dev.mnemos.utm.bench.transitions.AnswerCheck.Outcome;
+import dev.mnemos.utm.bench.transitions.AnswerCheck.Verdict;
 import dev.mnemos.utm.prompt.PromptFiles;
 import dev.mnemos.utm.prompt.PromptSet;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.mnemos.utm.bench;
+package dev.mnemos.utm.bench.transitions;
 
 import dev.mnemos.utm.prompt.PromptCompiler;
 import dev.mnemos.utm.prompt.PromptSet;
@@ -31,10 +31,10 @@ public final class Demonstrations {
      * the question). A transition that already has one gets another: a repeated demonstration is
      * how a later repair round weighs a transition that still fails.
      */
-    public static String add(String boot, PromptSet prompts, List<TransitionScore> transitions) {
+    public static String add(String boot, PromptSet prompts, List<PromptSet.Transition> transitions) {
         StringBuilder out = new StringBuilder(boot);
         if (!boot.isEmpty() && !boot.endsWith("\n")) out.append('\n');
-        for (TransitionScore t : transitions) out.append(of(prompts, t.state(), t.symbols().get(0)));
+        for (PromptSet.Transition t : transitions) out.append(of(prompts, t.state(), t.symbols().get(0)));
         return out.toString();
     }
 
@@ -45,9 +45,6 @@ public final class Demonstrations {
      * it scores is not the model's own reading of the condition).
      */
     public static String all(PromptSet prompts) {
-        StringBuilder out = new StringBuilder(prompts.boot());
-        if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') out.append('\n');
-        for (PromptSet.Transition t : prompts.transitions()) out.append(of(prompts, t.state(), t.symbols().get(0)));
-        return out.toString();
+        return add(prompts.boot(), prompts, prompts.transitions());
     }
 }

@@ -1,9 +1,15 @@
-package dev.mnemos.utm.bench;
+package dev.mnemos.utm.bench.transitions;
 
 import dev.mnemos.runtime.cycle.ParseMode;
 import dev.mnemos.runtime.model.Answer;
 import dev.mnemos.runtime.model.ModelException;
 import dev.mnemos.runtime.model.Processor;
+import dev.mnemos.utm.bench.Bench;
+import dev.mnemos.utm.bench.FakeModels;
+import dev.mnemos.utm.bench.ModelInfo;
+import dev.mnemos.utm.bench.Report;
+import dev.mnemos.utm.bench.Score;
+import dev.mnemos.utm.bench.Tokens;
 import dev.mnemos.utm.prompt.PromptFiles;
 import dev.mnemos.utm.prompt.PromptSet;
 import dev.mnemos.utm.reference.ReferenceProcessor;
@@ -23,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BenchTest {
 
     static final PromptSet U152 = PromptFiles.u152();
-    static final Subject SUBJECT = new Subject("test", "fake", "completion", 0.0);
+    static final ModelInfo MODEL = new ModelInfo("test", "fake", "completion", 0.0);
 
     /** Answers like the reference backend, except on the given (state, symbol) pairs, where it moves the wrong way. */
     static Processor wrongOn(Set<String> cells) {
@@ -31,37 +37,37 @@ class BenchTest {
                 new Answer(cells.contains(r.state() + "/" + r.symbol()) ? FakeModels.wrongMove(right) : right, 100, 12));
     }
 
-    static BenchReport bench(Processor p, int samples, int concurrency) throws Exception {
-        return new Bench(U152, p, new Bench.Settings(samples, concurrency, ParseMode.STRICT), SUBJECT).run(Bench.Listener.NONE);
+    static Report<Transitions> bench(Processor p, int samples, int concurrency) throws Exception {
+        return new Bench(p, new Bench.Settings(samples, concurrency), MODEL).run(Transitions.of(U152, ParseMode.STRICT), Bench.Listener.NONE);
     }
 
     @Test
     void theReferenceBackendScoresEveryPromptFully() throws Exception {
-        BenchReport r = bench(new ReferenceProcessor(U152), 3, 2);
-        assertEquals(29, r.transitions().size());
+        Report<Transitions> r = bench(new ReferenceProcessor(U152), 3, 2);
+        assertEquals(29, r.scores().size());
         assertEquals(87, r.calls());
         assertEquals(87, r.correct());
         assertTrue(r.allPassed());
         assertEquals(1.0, r.accuracy());
         for (String state : U152.machine().states()) {
-            for (String symbol : List.of("0", "1")) assertEquals(1.0, r.score(state, symbol).accuracy(), state + "/" + symbol);
+            for (String symbol : List.of("0", "1")) assertEquals(1.0, Transitions.score(r, state, symbol).accuracy(), state + "/" + symbol);
         }
         assertFalse(r.tokens().known(), "the reference backend reports no tokens");
     }
 
     @Test
     void aModelWrongOnTwoTransitionsFailsExactlyThoseAndCountsTokens() throws Exception {
-        BenchReport r = bench(wrongOn(Set.of("G/0", "N/1")), 2, 3);
-        assertEquals(List.of("G/0", "N/1"), r.failing().stream().map(TransitionScore::name).toList());
-        assertEquals(0.0, r.score("G", "0").accuracy());
-        assertEquals(1.0, r.score("G", "1").accuracy());
+        Report<Transitions> r = bench(wrongOn(Set.of("G/0", "N/1")), 2, 3);
+        assertEquals(List.of("G/0", "N/1"), r.failing().stream().map(Score::name).toList());
+        assertEquals(0.0, Transitions.score(r, "G", "0").accuracy());
+        assertEquals(1.0, Transitions.score(r, "G", "1").accuracy());
         assertEquals(54, r.correct());
-        TransitionScore g0 = r.score("G", "0");
+        Score g0 = Transitions.score(r, "G", "0");
         assertEquals(1, g0.wrongAnswers().size(), "the same wrong answer twice is one distinct answer");
         assertEquals(2, g0.wrongAnswers().get(0).count());
         assertEquals("expected op=H, write 0, move L; got op=H, write 0, move R", g0.wrongAnswers().get(0).problem());
         assertEquals(new Tokens(58, 5800, 696), r.tokens());
-        assertEquals(0, r.toJson().get("cells").get("G").get("0").asDouble());
+        assertEquals(0, TransitionsJson.of(r).get("cells").get("G").get("0").asDouble());
     }
 
     @Test
@@ -92,7 +98,7 @@ class BenchTest {
                 return "overlap";
             }
         };
-        BenchReport r = bench(p, 2, limit);
+        Report<Transitions> r = bench(p, 2, limit);
         assertTrue(r.allPassed());
         assertEquals(limit, most.get());
     }
