@@ -60,12 +60,20 @@ final class BenchDriver<S extends Subject<S>> {
      * goes, needed with --repair, refused without) and every file, before anything is read or called.
      */
     void check(String outOption, String repaired, Path repairOut, FileOptions inputs) {
+        check(outOption, repaired, repairOut, inputs, false);
+    }
+
+    /**
+     * As {@link #check(String, String, Path, FileOptions)}; with {@code outWithoutRepair} the
+     * output option is taken without --repair too, and {@link #run} then writes the benched subject there.
+     */
+    void check(String outOption, String repaired, Path repairOut, FileOptions inputs, boolean outWithoutRepair) {
         options.check();
         if (options.repair && repairOut == null) {
             throw new Cli.Failure(ExitCode.USAGE, "--repair needs " + outOption + " FILE (where the repaired " + repaired + " goes)");
         }
         if (!options.repair) {
-            for (String o : List.of(outOption, "--rounds", "--max-calls")) {
+            for (String o : outWithoutRepair ? List.of("--rounds", "--max-calls") : List.of(outOption, "--rounds", "--max-calls")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(o)) throw new Cli.Failure(ExitCode.USAGE, o + " goes with --repair");
             }
         }
@@ -83,7 +91,8 @@ final class BenchDriver<S extends Subject<S>> {
 
     /**
      * Benches {@code subject}, or repairs it and writes what {@code written} makes of the best
-     * round's subject to {@code repairOut}; returns the exit code.
+     * round's subject to {@code repairOut} (without a repair, of the benched subject, when
+     * {@code repairOut} is given); returns the exit code.
      */
     int run(Bench bench, S subject, Path repairOut, Function<S, String> written, Words<S> words) {
         Thread benching = Thread.currentThread();
@@ -93,6 +102,7 @@ final class BenchDriver<S extends Subject<S>> {
                 Report<S> report = bench.run(subject, progress);
                 progress.finish();
                 writeReports(report, null);
+                if (repairOut != null) write(repairOut, written.apply(report.subject()));
                 return report.allPassed() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
             }
             Repair.Result<S> result = new Repair(bench, options.budget()).run(subject, progress);

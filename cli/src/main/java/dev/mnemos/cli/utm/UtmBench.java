@@ -7,6 +7,7 @@ import dev.mnemos.utm.bench.Bench;
 import dev.mnemos.utm.bench.Repair;
 import dev.mnemos.utm.bench.Report;
 import dev.mnemos.utm.bench.Score;
+import dev.mnemos.utm.bench.transitions.Demonstrations;
 import dev.mnemos.utm.bench.transitions.Transitions;
 import dev.mnemos.utm.prompt.PromptCompiler;
 import dev.mnemos.utm.prompt.PromptFiles;
@@ -38,6 +39,10 @@ import java.util.concurrent.Callable;
                         + "until every answer is right or the budget (--rounds, --max-calls) is spent, and writes the boot "
                         + "to --out-boot for utm-run --boot.",
                 "",
+                "--demonstrate-all appends a demonstration of every transition to the boot, so",
+                "that each prompt's answer is in the prompt: it measures whether the model can",
+                "find and copy it (retrieval), not whether it reads the condition.",
+                "",
                 "Without --model the backend is 'reference' (always right; no LLM needed).",
                 ""},
         footer = {"", "Examples:",
@@ -60,7 +65,10 @@ public final class UtmBench implements Callable<Integer> {
     @Mixin
     BenchOptions bench = new BenchOptions(5);
 
-    @Option(names = "--out-boot", paramLabel = "FILE", description = "Where --repair writes the boot (needed with --repair).")
+    @Option(names = "--demonstrate-all", description = "Append a demonstration of every transition (its answer included) to the boot: a retrieval aid, not the model's own skill. With --out-boot, the boot is written there.")
+    boolean demonstrateAll;
+
+    @Option(names = "--out-boot", paramLabel = "FILE", description = "Where --repair writes the boot (needed with --repair); with --demonstrate-all, where its boot is written.")
     Path outBoot;
 
     public static void main(String[] args) {
@@ -81,8 +89,9 @@ public final class UtmBench implements Callable<Integer> {
     public Integer call() {
         BenchDriver<Transitions> driver = new BenchDriver<>(spec, bench, Transitions.FORMAT);
         // before any model call: a report that cannot be written is found now, not after the bench
-        driver.check("--out-boot", "boot", outBoot, FileOptions.of().input("--boot", modelOptions.bootFile).input("--machine", machineFile));
+        driver.check("--out-boot", "boot", outBoot, FileOptions.of().input("--boot", modelOptions.bootFile).input("--machine", machineFile), demonstrateAll);
         PromptSet prompts = modelOptions.boot(machineFile == null ? PromptFiles.u152() : PromptCompiler.compile(InputOptions.readMachine(machineFile)));
+        if (demonstrateAll) prompts = prompts.withBoot(Demonstrations.all(prompts));
         Transitions subject = Transitions.of(prompts, modelOptions.parseMode());
         try (Processor processor = modelOptions.processor(prompts)) {
             Bench engine = new Bench(processor, bench.settings(), modelOptions.info(processor instanceof ReferenceProcessor));

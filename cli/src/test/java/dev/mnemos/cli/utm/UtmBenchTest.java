@@ -71,6 +71,18 @@ class UtmBenchTest {
     }
 
     @Test
+    void demonstrateAllAppendsEveryTransitionToTheBootAndWritesIt(@TempDir Path dir) throws Exception {
+        Path boot = dir.resolve("all.txt");
+        UtmRunTest.Outcome o = utmBench("--demonstrate-all", "--out-boot", boot.toString(), "--samples", "1", "--json");
+        assertEquals(0, o.code(), o.err());
+        String written = Files.readString(boot);
+        assertEquals(written.length(), o.json().get("bootChars").asInt());
+        assertTrue(written.startsWith(Files.readString(Path.of("..", "prompts", "u15_2", "boot.txt"))));
+        assertTrue(written.endsWith("if 1==1 then result = \" op=\"%[N]\" %[i]=\"1\" i+=1 \"\n$result\n\" op=\"%[N]\" %[i]=\"1\" i+=1 \"\n"), written);
+        assertEquals(29 + 5, written.split("\\$result\n", -1).length - 1);
+    }
+
+    @Test
     void aBootFileReplacesTheCompiledOne(@TempDir Path dir) throws Exception {
         Path boot = dir.resolve("short-boot.txt");
         Files.writeString(boot, "result = \" op=\"%[B]\" %[i]=\"0\" i+=1 \"\n$result\n\" op=\"%[B]\" %[i]=\"0\" i+=1 \"\n");

@@ -37,4 +37,14 @@ public final class Demonstrations {
         for (PromptSet.Transition t : transitions) out.append(of(prompts, t.state(), t.symbols().get(0)));
         return out.toString();
     }
+
+    /**
+     * The boot with a demonstration of every distinct transition appended, in
+     * {@link PromptSet#transitions()} order: every question then repeats a part of its own prompt
+     * that is followed by the answer, so a model only has to find it and copy (a retrieval aid; what
+     * it scores is not the model's own reading of the condition).
+     */
+    public static String all(PromptSet prompts) {
+        return add(prompts.boot(), prompts, prompts.transitions());
+    }
 }

@@ -114,4 +114,16 @@ class RepairTest {
         assertEquals("no newline at the end\n", boot);
         U152.withBoot(U152.boot() + g0); // the boot must hold no '@[': this would throw
     }
+
+    @Test
+    void theAllDemonstrationsBootEndsEveryPromptsTextWithItsAnswer() {
+        String boot = Demonstrations.all(U152);
+        assertTrue(boot.startsWith(U152.boot()));
+        PromptSet all = U152.withBoot(boot);
+        assertEquals(29, all.transitions().size());
+        for (PromptSet.Transition t : all.transitions()) {
+            String question = t.prompt().substring(boot.length());
+            assertTrue(boot.contains(question + t.answer() + "\n"), t.state() + " " + t.symbols());
+        }
+    }
 }
