@@ -62,6 +62,27 @@ class RealModelsPageTest {
         }
     }
 
+    /** poem/README's "On a real model": each held-out table is the eval's raw result, method by method. */
+    @Test
+    void poemsHeldOutTablesAreTheirRawResults() throws IOException {
+        String page = Files.readString(ReadmeRunner.ROOT.resolve("poem/README.md"));
+        String real = page.substring(page.indexOf("\n## On a real model"), page.indexOf("\n## ", page.indexOf("\n## On a real model") + 1));
+        List<String> tables = new ArrayList<>();
+        Matcher block = Pattern.compile("```\n(40 held-out queries.*?)```", Pattern.DOTALL).matcher(real);
+        while (block.find()) tables.add(block.group(1));
+        List<String> expected = new ArrayList<>();
+        for (String file : List.of("smol-poem-eval.json", "gemma-poem-eval.json")) {
+            StringBuilder rows = new StringBuilder();
+            for (JsonNode m : report(file).path("methods")) {
+                rows.append(String.format(java.util.Locale.ROOT, "%-20s %-16s %6.3f   [%6.3f, %6.3f] %8d%n", m.path("method").asText(),
+                        m.path("order").asText(), m.path("mean").asDouble(), m.path("low").asDouble(), m.path("high").asDouble(),
+                        m.path("outside").asInt()));
+            }
+            expected.add(rows.toString());
+        }
+        assertEquals(expected, tables.stream().map(t -> t.substring(t.indexOf("outside\n") + "outside\n".length())).toList());
+    }
+
     private static String section(String heading) throws IOException {
         String page = Files.readString(ReadmeRunner.ROOT.resolve("utm/docs/real-models.md"));
         int start = page.indexOf("\n" + heading);
