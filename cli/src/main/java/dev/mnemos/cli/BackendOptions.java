@@ -34,7 +34,7 @@ public class BackendOptions {
         this.modelFile = true;
     }
 
-    @Option(names = "--threads", paramLabel = "N", description = "local: CPU threads. Default: the number of cores. Fix it for answers reproducible across machines.")
+    @Option(names = "--threads", paramLabel = "N", description = "local: CPU threads, at most 512 (llama.cpp's limit). Default: the number of cores. Fix it for answers reproducible across machines.")
     public Integer threads;
 
     @Option(names = "--context", paramLabel = "TOKENS", description = "local: the context (prompt and answer) in tokens. Default: 4096.")
