@@ -37,6 +37,20 @@ class FetchCommandTest {
         assertEquals("mnemos models fetch: no model 'llama2' in the catalog; known: smollm2-135m, gemma3-270m\n", o.err);
     }
 
+    @Test
+    void aModelDirectoryThatIsAFileIsAUsageErrorNamingIt() throws Exception {
+        Path file = Files.writeString(dir.resolve("models"), "not a directory");
+        Outcome fetched = fetch("smollm2-135m", "--model-dir", file.toString(), "--index-url", "http://127.0.0.1:1");
+        assertEquals(2, fetched.code, fetched.err);
+        assertEquals("mnemos models fetch: --model-dir " + file + " is not a directory\n", fetched.err);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int listed = Cli.execute(new MnemosCommand(), new String[] {"models", "list", "--model-dir", file.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(err, true));
+        assertEquals(2, listed, err.toString(StandardCharsets.UTF_8));
+        assertEquals("mnemos models list: --model-dir " + file + " is not a directory", err.toString(StandardCharsets.UTF_8).strip());
+        assertEquals("not a directory", Files.readString(file));
+    }
+
     private record Outcome(int code, String err) {
     }
 
