@@ -106,6 +106,14 @@ class PoemConfigurationTest {
     }
 
     @Test
+    void withoutAnEncoderIdTheModelsClassNamesItAndStartUpWarnsThatAnotherModelOfItWouldNotBeTold(CapturedOutput output) {
+        runner().run(context -> {
+            assertEquals("spring-ai/" + LetterEmbeddings.class.getName(), context.getBean(Encoder.class).id());
+            assertTrue(output.getOut().contains("set mnemos.poem.encoder-id to the model's name"), output.getOut());
+        });
+    }
+
+    @Test
     void anApplicationsOwnBeansWin() {
         Encoder mine = SpringAiEmbeddings.encoder(embeddings, "mine");
         runner().withBean(Encoder.class, () -> mine).withPropertyValues("mnemos.poem.autosave.enabled=false").run(context -> {
