@@ -12,6 +12,7 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientRequest;
 import org.springframework.ai.chat.client.ChatClientResponse;
 import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
+import org.springframework.ai.chat.client.advisor.PromptChatMemoryAdvisor;
 import org.springframework.ai.chat.client.advisor.ToolCallAdvisor;
 import org.springframework.ai.chat.client.advisor.api.CallAdvisor;
 import org.springframework.ai.chat.client.advisor.api.CallAdvisorChain;
@@ -154,6 +155,23 @@ class PoemAdvisorTest {
         assertEquals(expected(s, "USER " + QUERY, "ASSISTANT negative", "USER " + second), shown(model.last().getInstructions()));
         assertEquals(List.of("USER " + QUERY, "ASSISTANT negative", "USER " + second, "ASSISTANT negative"),
                 shown(memory.get("c2")), "the streamed answers joined, no example");
+    }
+
+    @Test
+    void withThePromptChatMemoryAdvisorTheHistoryIsInTheSystemMessageAndNoExampleInTheMemory() {
+        ChatMemory memory = MessageWindowChatMemory.builder().build();
+        ChatClient withMemory = ChatClient.builder(model).defaultSystem(SYSTEM)
+                .defaultAdvisors(advisor, PromptChatMemoryAdvisor.builder(memory).build()).build();
+        String second = "The soup was cold.";
+
+        withMemory.prompt().user(QUERY).advisors(a -> a.param(ChatMemory.CONVERSATION_ID, "c3")).call().content();
+        Selection s = PoemAdvisor.selection(withMemory.prompt().user(second).advisors(a -> a.param(ChatMemory.CONVERSATION_ID, "c3"))
+                .call().chatClientResponse()).orElseThrow();
+
+        List<String> sent = shown(model.last().getInstructions());
+        assertTrue(sent.get(0).startsWith("SYSTEM " + SYSTEM) && sent.get(0).contains("<user>" + QUERY + "</user>"), sent.get(0));
+        assertEquals(expected(s, "USER " + second).subList(1, 8), sent.subList(1, sent.size()), "the examples, then the new message");
+        assertEquals(List.of("USER " + QUERY, "ASSISTANT negative", "USER " + second, "ASSISTANT negative"), shown(memory.get("c3")));
     }
 
     @Test
