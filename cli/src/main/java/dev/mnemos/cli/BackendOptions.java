@@ -34,7 +34,7 @@ public class BackendOptions {
         this.modelFile = true;
     }
 
-    @Option(names = "--threads", paramLabel = "N", description = "local: CPU threads. Default: the number of cores. Fix it for answers reproducible across machines.")
+    @Option(names = "--threads", paramLabel = "N", description = "local: CPU threads, at most 512 (llama.cpp's limit). Default: the number of cores. Fix it for answers reproducible across machines.")
     public Integer threads;
 
     @Option(names = "--context", paramLabel = "TOKENS", description = "local: the context (prompt and answer) in tokens. Default: 4096.")
@@ -89,7 +89,7 @@ public class BackendOptions {
      * The settings as a {@link ProcessorConfig}.
      *
      * @throws Cli.Failure a usage failure (exit 2) naming the value at fault: an unknown style, a
-     *         timeout, temperature, token bound or retry count out of range
+     *         timeout, temperature, token bound or retry count out of range, --model-file with another backend than local
      */
     public ProcessorConfig toConfig() {
         Style s = switch (style.toLowerCase()) {
@@ -98,6 +98,10 @@ public class BackendOptions {
             default -> throw new Cli.Failure(ExitCode.USAGE, "--style must be completion or chat, not '" + style + "'");
         };
         if (!(timeoutSeconds > 0)) throw new Cli.Failure(ExitCode.USAGE, "--timeout must be positive, not " + timeoutSeconds);
+        if (modelFile && backend != null && !backend.equals("local")) {
+            throw new Cli.Failure(ExitCode.USAGE, "--model-file runs a GGUF file in-process (the local backend), not on --backend "
+                    + backend + ": give that backend --model NAME");
+        }
         List<String> stops = new ArrayList<>();
         for (String x : stop) stops.add(x.replace("\\n", "\n").replace("\\t", "\t"));
         try {

@@ -27,6 +27,20 @@ class BackendOptionsTest {
         assertUsage("retries must be 0 or more, got -1", o -> o.retries = -1);
     }
 
+    @Test
+    void aModelFileIsForTheLocalBackendOnly() {
+        BackendOptions o = new BackendOptions();
+        o.modelFile("models/my.gguf");
+        assertEquals("local", o.toConfig().backend());
+        o.backend = "local";
+        assertEquals("models/my.gguf", o.toConfig().model());
+        o.backend = "ollama";
+        Cli.Failure f = assertThrows(Cli.Failure.class, o::toConfig);
+        assertEquals(ExitCode.USAGE, f.exitCode());
+        assertEquals("--model-file runs a GGUF file in-process (the local backend), not on --backend ollama: give that backend --model NAME",
+                f.getMessage());
+    }
+
     private static void assertUsage(String message, java.util.function.Consumer<BackendOptions> bad) {
         BackendOptions o = new BackendOptions();
         o.model = "llama2";

@@ -13,7 +13,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -126,6 +130,51 @@ class HelpTest {
         assertEquals(List.of(), Cli.nearestOptions("--colour", run));
         CommandLine.Model.CommandSpec utm = Cli.commandLine(new UtmRun()).getCommandSpec();
         assertEquals(List.of(), Cli.nearestOptions("--max", utm), "many options are as near: none is suggested");
+    }
+
+    /**
+     * An option the help names is one the command has: a shared option's text that speaks of another
+     * command's option (utm-run's --cycle-retries once sent readers to a --max-calls it lacks) is
+     * wrong there. An option on a line after another command's name (`utm-run --boot`) is that
+     * command's, a group's help may name its subcommands' options, and `mnemos models` speaks of
+     * the --model and --model-file its models are given with.
+     */
+    @Test
+    void everyOptionAHelpNamesIsOneOfItsCommand() {
+        Pattern named = Pattern.compile("(?<![\\w-])--(?:\\[no-\\])?([a-z][a-z0-9-]*)");
+        Pattern another = Pattern.compile("\\b(utm-run|utm-bench|utm-verify|lag-run|lag-check|mnemos [a-z]+|poem [a-z]+|nam [a-z-]+)\\b");
+        Set<String> runOptions = Set.of("--model", "--model-file");
+        List<String> foreign = new ArrayList<>();
+        for (CommandLine root : ExitCodesTest.roots()) {
+            for (CommandLine cl : ExitCodesTest.commands(root)) {
+                String name = cl.getCommandSpec().qualifiedName();
+                Set<String> own = new HashSet<>(name.startsWith("mnemos models") ? runOptions : Set.of());
+                for (CommandLine c : ExitCodesTest.commands(cl)) own.addAll(optionNames(c.getCommandSpec()));
+                for (String line : unwrapped(cl).split("\n")) {
+                    Matcher m = named.matcher(line);
+                    while (m.find()) {
+                        Matcher other = another.matcher(line.substring(0, m.start()));
+                        boolean othersOption = false;
+                        while (other.find()) othersOption = !name.equals(other.group(1));
+                        if (!own.contains("--" + m.group(1)) && !othersOption) foreign.add(name + ": --" + m.group(1));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), foreign);
+    }
+
+    /** Every name an option answers to, a negatable one's --no- form too. */
+    private static Set<String> optionNames(CommandLine.Model.CommandSpec spec) {
+        Set<String> names = new HashSet<>();
+        for (CommandLine.Model.OptionSpec o : spec.options()) {
+            for (String n : o.names()) {
+                String plain = n.replace("[no-]", "");
+                names.add(plain);
+                if (o.negatable()) names.add("--no-" + plain.substring(2));
+            }
+        }
+        return names;
     }
 
     private static String help(CommandLine cl) {

@@ -51,7 +51,9 @@ final class Engine {
         try {
             engine = new Engine(new LlamaModel(parameters), settings.file(), settings.context());
         } catch (RuntimeException e) { // de.kherud.llama.LlamaException, which is not public
-            throw GgufFile.bad(settings.file(), "llama.cpp could not load it (" + e.getMessage() + ")");
+            String context = settings.context() > LocalSettings.DEFAULT_CONTEXT ? "; its context of " + settings.context()
+                    + " tokens needs memory in proportion: try a smaller --context" : "";
+            throw GgufFile.bad(settings.file(), "llama.cpp could not load it (" + e.getMessage() + ")" + context);
         }
         LOADED.put(key, engine);
         return engine;

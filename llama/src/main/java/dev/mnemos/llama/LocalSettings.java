@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * ({@link ProcessorConfig#option(String)}), each with its default:
  *
  * <ul>
- *   <li>{@code threads}: CPU threads for decoding; default the number of cores. Part of the
+ *   <li>{@code threads}: CPU threads for decoding, at most {@value #MAX_THREADS}; default the number of cores. Part of the
  *       fingerprint: answers at temperature 0 are reproducible for a fixed count.</li>
  *   <li>{@code context}: the context in tokens (prompt and answer together); default 4096.</li>
  *   <li>(the config's max tokens: default {@value #DEFAULT_MAX_TOKENS} here, not unbounded)</li>
@@ -36,6 +36,8 @@ record LocalSettings(String model, Path file, int threads, int context, String g
                      String chatTemplate, Integer seed) {
 
     static final int DEFAULT_CONTEXT = 4096;
+    /** llama.cpp's bound on threads (ggml's GGML_MAX_N_THREADS); 1,024 of them crash the JVM in native code. */
+    static final int MAX_THREADS = 512;
     /** The answer's bound when the config sets none: a small model may ramble to the end of its context. */
     static final int DEFAULT_MAX_TOKENS = 256;
 
@@ -50,6 +52,9 @@ record LocalSettings(String model, Path file, int threads, int context, String g
         ModelDirectory models = dir == null ? ModelDirectory.fromEnvironment() : new ModelDirectory(Path.of(dir));
         Path file = models.resolve(model);
         int threads = positive(config, "threads", Runtime.getRuntime().availableProcessors());
+        if (threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be at most " + MAX_THREADS + " (llama.cpp's limit), got " + threads);
+        }
         int context = positive(config, "context", DEFAULT_CONTEXT);
         String grammar = grammar(config);
         String template = config.option("chat-template");

@@ -122,6 +122,20 @@ class LocalProcessorTest {
     }
 
     @Test
+    void moreThreadsThanLlamaCppTakesAreRefusedBeforeTheLoad() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> processor(smollm2().option("threads", "1024")));
+        assertEquals("threads must be at most 512 (llama.cpp's limit), got 1024", e.getMessage());
+    }
+
+    @Test
+    void aContextTooLargeToLoadSaysSo() {
+        UncheckedModelException e = assertThrows(UncheckedModelException.class, () -> processor(smollm2().option("context", "100000000")));
+        assertEquals(ModelException.Kind.BAD_FILE, e.getCause().kind());
+        assertTrue(e.getMessage().endsWith("; its context of 100000000 tokens needs memory in proportion: try a smaller --context"),
+                e.getMessage());
+    }
+
+    @Test
     void aMissingModelFileSaysWhereItLooked() {
         UncheckedModelException e = assertThrows(UncheckedModelException.class,
                 () -> processor(ProcessorConfig.builder().backend("local").model("smollm2-135m").option("model-dir", dir.toString())));

@@ -13,6 +13,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -43,6 +45,7 @@ public final class FetchCommand implements Callable<Integer> {
                 throw new Cli.Failure(ExitCode.USAGE, "no model '" + name + "' in the catalog; known: " + ModelCatalog.names());
             }
         }
+        checkIndexUrl(indexUrl);
         PrintWriter err = spec.commandLine().getErr();
         ModelDirectory models = dir.directory();
         var http = ModelFetcher.httpClient();
@@ -60,5 +63,17 @@ public final class FetchCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK.code();
+    }
+
+    /** A usage error (2) naming the value unless it is an http:// or https:// URL with a host. */
+    static void checkIndexUrl(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        boolean web = uri != null && uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
+        if (!web) throw new Cli.Failure(ExitCode.USAGE, "--index-url must be an http:// or https:// URL, got '" + url + "'");
     }
 }

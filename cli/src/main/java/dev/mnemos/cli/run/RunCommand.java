@@ -53,7 +53,7 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions runOptions;
 
-    @Option(names = "--max-calls", paramLabel = "N", description = "Stop before the model call after N.")
+    @Option(names = "--max-calls", paramLabel = "N", description = "Stop before the model call after N. Every request counts: retries (--retries) and cycle retries (--cycle-retries) too.")
     Long maxCalls;
 
     @Option(names = "--max-passes", paramLabel = "N", description = "Bound on substitution passes per cycle. Default: ${DEFAULT-VALUE}.")

@@ -23,7 +23,7 @@ public class RunOptions {
     @Option(names = "--max-time", paramLabel = "SECONDS", description = "Stop after this much wall time.")
     public Double maxSeconds;
 
-    @Option(names = "--cycle-retries", paramLabel = "N", description = "Ask again, up to N times, when an answer does not parse or apply (server errors and timeouts are retried by --retries; every request counts toward --max-calls). Default: ${DEFAULT-VALUE} (stop).")
+    @Option(names = "--cycle-retries", paramLabel = "N", description = "Ask again, up to N times, when an answer does not parse or apply (server errors and timeouts are retried by --retries). Default: ${DEFAULT-VALUE} (stop).")
     public int cycleRetries = 0;
 
     @Option(names = "--max-value", paramLabel = "CHARS", description = "Bound on the length of a value a write makes; a longer one fails the cycle (exit 9). Default: ${DEFAULT-VALUE}.")

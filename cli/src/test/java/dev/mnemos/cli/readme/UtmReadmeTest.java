@@ -4,9 +4,15 @@ import dev.mnemos.cli.readme.ReadmeRunner.Plan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.mnemos.cli.utm.UtmRun;
+import dev.mnemos.runtime.model.Processors;
+import picocli.CommandLine;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -35,6 +41,27 @@ class UtmReadmeTest {
             assertTrue(runner.outputsChecked() >= 4, "outputs checked: " + runner.outputsChecked());
         }
         assertSameFiles(ReadmeRunner.ROOT.resolve("prompts/u15_2"), dir.resolve("prompts/u15_2")); // "Regenerate:" does
+    }
+
+    /** The utm-run options table ("`bin/utm-run --help` has them all") names every option utm-run has and every backend it can use. */
+    @Test
+    void utmRunsOptionTableNamesEveryOptionAndBackend() throws Exception {
+        String readme = Files.readString(ReadmeRunner.ROOT.resolve("utm/README.md"));
+        int start = readme.indexOf("Options (`bin/utm-run --help` has them all):");
+        String table = readme.substring(start, readme.indexOf("\n\n", readme.indexOf("\n|", start)));
+        List<String> missing = new ArrayList<>();
+        for (CommandLine.Model.OptionSpec o : new CommandLine(new UtmRun()).getCommandSpec().options()) {
+            if (o.usageHelp() || o.versionHelp()) continue;
+            String name = o.longestName().replace("[no-]", "");
+            if (!Pattern.compile("`" + Pattern.quote(name) + "[` ]").matcher(table).find()) missing.add(name);
+        }
+        String cell = table.substring(table.indexOf("`--backend ") + "`--backend ".length(), table.indexOf("` |", table.indexOf("`--backend ")));
+        List<String> backends = List.of(cell.replace("\\|", "|").split("\\|"));
+        for (String backend : List.of("local", "ollama", "openai", "reference")) { // the main code's; the tests add a "crash" one
+            assertTrue(Processors.names().contains(backend), backend);
+            if (!backends.contains(backend)) missing.add("--backend " + backend);
+        }
+        assertEquals(List.of(), missing, table);
     }
 
     static void assertSameFiles(Path expected, Path written) throws Exception {

@@ -71,6 +71,10 @@ public final class ModelDirectory {
         var known = ModelCatalog.byName(model);
         Path file = dir.resolve(known.map(ModelCatalog.Model::fileName).orElse(model + ".gguf"));
         if (Files.isRegularFile(file)) return file;
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new ModelException(ModelException.Kind.MODEL_NOT_FOUND, "model " + model + ": the model directory " + dir
+                    + " is not a directory (it comes from $" + ENV + ", else ${XDG_CACHE_HOME:-~/.cache}/mnemos/models)");
+        }
         String how = known.isPresent() ? "fetch it with `bin/mnemos models fetch " + model + "`"
                 : "put NAME.gguf there, pass --model-file PATH, or name one of " + ModelCatalog.names();
         throw new ModelException(ModelException.Kind.MODEL_NOT_FOUND, "model " + model + " is not in " + dir + ": " + how);

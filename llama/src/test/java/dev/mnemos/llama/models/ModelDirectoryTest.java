@@ -45,6 +45,15 @@ class ModelDirectoryTest {
     }
 
     @Test
+    void aModelDirectoryThatIsAFileIsSaidToBeOneNotToLackTheModel() throws Exception {
+        Path file = Files.writeString(dir.resolve("models"), "not a directory");
+        ModelException e = assertThrows(ModelException.class, () -> new ModelDirectory(file).resolve("smollm2-135m"));
+        assertEquals(ModelException.Kind.MODEL_NOT_FOUND, e.kind());
+        assertEquals("model smollm2-135m: the model directory " + file + " is not a directory (it comes from $MNEMOS_MODEL_DIR,"
+                + " else ${XDG_CACHE_HOME:-~/.cache}/mnemos/models)", e.getMessage());
+    }
+
+    @Test
     void listTellsVerifiedCatalogFilesFromOthers() throws Exception {
         Files.writeString(dir.resolve("SmolLM2-135M-Instruct.Q4_1.gguf"), "not the real weights");
         Files.writeString(dir.resolve("mine.gguf"), "GGUF");
