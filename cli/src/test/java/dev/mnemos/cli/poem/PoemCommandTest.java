@@ -463,4 +463,11 @@ class PoemCommandTest {
         assertTrue(train.err().contains("(for example \"\\u001b[2J\\u001b[31mPWNED \\u202eevil\")"), train.err());
         assertFalse(train.err().contains("\u001b") || train.err().contains("\u202e"), "the model's answer reaches the terminal escaped");
     }
+
+    @Test
+    void aPoolOfOneExampleSaysExampleNotExamples() {
+        Run train = poem(withModel("biased", "train", "--data", data(), "--memory", dir.resolve("one.poem").toString(), "--limit", "1", "--m", "1"));
+        assertEquals(3, train.exit(), train.err());
+        assertTrue(train.err().contains(": the pool has 1 training example; with m = 1 it needs at least 2"), train.err());
+    }
 }
