@@ -39,9 +39,9 @@ import java.util.concurrent.Callable;
                         + "until every answer is right or the budget (--rounds, --max-calls) is spent, and writes the boot "
                         + "to --out-boot for utm-run --boot.",
                 "",
-                "--demonstrate-all appends a demonstration of every transition to the boot, so",
-                "that each prompt's answer is in the prompt: it measures whether the model can",
-                "find and copy it (retrieval), not whether it reads the condition.",
+                "--demonstrate-all appends a demonstration of every transition to the boot, so that each prompt's "
+                        + "answer is in the prompt: it measures whether the model can find and copy it (retrieval), not "
+                        + "whether it reads the condition.",
                 "",
                 "Without --model the backend is 'reference' (always right; no LLM needed).",
                 ""},

@@ -7,6 +7,7 @@ import dev.mnemos.nam.train.Checkpoint;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.mnemos.cli.JavaProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,9 +54,7 @@ class NamTrainSignalsTest {
     }
 
     private Process start(String... args) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), NamCommand.class.getName()));
-        cmd.addAll(List.of(args));
+        List<String> cmd = JavaProcess.command(NamCommand.class, List.of(args));
         return new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
     }

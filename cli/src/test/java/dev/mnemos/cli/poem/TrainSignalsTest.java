@@ -1,5 +1,6 @@
 package dev.mnemos.cli.poem;
 
+import dev.mnemos.cli.JavaProcess;
 import dev.mnemos.poem.sim.BiasedModel;
 import dev.mnemos.poem.sim.SampleData;
 import dev.mnemos.runtime.model.ModelServer;
@@ -66,8 +67,7 @@ class TrainSignalsTest {
     }
 
     Process start(Path runDir) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), PoemCommand.class.getName(),
+        List<String> cmd = JavaProcess.command(PoemCommand.class, List.of(
                 "train", "--data", SampleData.dir().resolve("reviews.jsonl").toAbsolutePath().toString(), "--memory", runDir.resolve("m.poem").toString(),
                 "--limit", "20", "--m", "3", "--orders", "6", "--model", "biased", "--base-url", server.baseUrl(), "--style", "chat",
                 "--retries", "0"));

@@ -71,6 +71,6 @@ class StarterDependenciesTest {
         assertEquals(List.of(), beyond, "neither the core's nor Spring's");
         List<String> modules = classPath(Path.of("target/runtime-classpath.txt")).stream().map(StarterDependenciesTest::artifact)
                 .filter(a -> a.startsWith("module:")).sorted().toList();
-        assertEquals(List.of("module:embed", "module:io", "module:poem", "module:poem-spring-ai", "module:runtime"), modules);
+        assertEquals(List.of("module:embed", "module:io", "module:poem", "module:poem-spring-ai", "module:runtime", "module:vectors"), modules);
     }
 }
