@@ -12,15 +12,25 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientRequest;
 import org.springframework.ai.chat.client.ChatClientResponse;
 import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
+import org.springframework.ai.chat.client.advisor.PromptChatMemoryAdvisor;
+import org.springframework.ai.chat.client.advisor.ToolCallAdvisor;
 import org.springframework.ai.chat.client.advisor.api.CallAdvisor;
 import org.springframework.ai.chat.client.advisor.api.CallAdvisorChain;
 import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.memory.MessageWindowChatMemory;
+import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.ToolResponseMessage;
+import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.model.tool.ToolCallingManager;
+import org.springframework.ai.tool.function.FunctionToolCallback;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -148,6 +158,23 @@ class PoemAdvisorTest {
     }
 
     @Test
+    void withThePromptChatMemoryAdvisorTheHistoryIsInTheSystemMessageAndNoExampleInTheMemory() {
+        ChatMemory memory = MessageWindowChatMemory.builder().build();
+        ChatClient withMemory = ChatClient.builder(model).defaultSystem(SYSTEM)
+                .defaultAdvisors(advisor, PromptChatMemoryAdvisor.builder(memory).build()).build();
+        String second = "The soup was cold.";
+
+        withMemory.prompt().user(QUERY).advisors(a -> a.param(ChatMemory.CONVERSATION_ID, "c3")).call().content();
+        Selection s = PoemAdvisor.selection(withMemory.prompt().user(second).advisors(a -> a.param(ChatMemory.CONVERSATION_ID, "c3"))
+                .call().chatClientResponse()).orElseThrow();
+
+        List<String> sent = shown(model.last().getInstructions());
+        assertTrue(sent.get(0).startsWith("SYSTEM " + SYSTEM) && sent.get(0).contains("<user>" + QUERY + "</user>"), sent.get(0));
+        assertEquals(expected(s, "USER " + second).subList(1, 8), sent.subList(1, sent.size()), "the examples, then the new message");
+        assertEquals(List.of("USER " + QUERY, "ASSISTANT negative", "USER " + second, "ASSISTANT negative"), shown(memory.get("c3")));
+    }
+
+    @Test
     void anAdvisorAtOrderZeroSeesTheExamples() {
         List<List<Message>> seen = new ArrayList<>();
         CallAdvisor logger = new CallAdvisor() {
@@ -164,6 +191,51 @@ class PoemAdvisorTest {
 
         Selection s = PoemAdvisor.selection(response).orElseThrow();
         assertEquals(expected(s, "USER " + QUERY), shown(seen.get(0)));
+    }
+
+    record Hotel(String name) {}
+
+    /** A model that first asks for the tool, then answers with what the tool said. */
+    static final class ToolCallingModel implements ChatModel {
+        final List<Prompt> prompts = new CopyOnWriteArrayList<>();
+
+        @Override
+        public ChatResponse call(Prompt prompt) {
+            prompts.add(prompt);
+            AssistantMessage answer = prompts.size() == 1
+                    ? AssistantMessage.builder().content("").toolCalls(List.of(
+                            new AssistantMessage.ToolCall("call-1", "function", "hotelRating", "{\"name\": \"Grand\"}"))).build()
+                    : new AssistantMessage("negative");
+            return new ChatResponse(List.of(new Generation(answer)));
+        }
+    }
+
+    /** Each message as its type and text, a tool call or tool response as what it carries. */
+    static List<String> shownWithTools(List<Message> messages) {
+        return messages.stream().map(m -> {
+            if (m instanceof AssistantMessage a && a.hasToolCalls()) return "ASSISTANT calls " + a.getToolCalls().get(0).name();
+            if (m instanceof ToolResponseMessage t) return "TOOL " + t.getResponses().get(0).responseData();
+            return m.getMessageType() + " " + m.getText();
+        }).toList();
+    }
+
+    @Test
+    void inSpringAisToolCallingLoopEachRoundGetsTheExamplesOnceRightAfterTheSystemMessage() {
+        ToolCallingModel tools = new ToolCallingModel();
+        ChatClient client = ChatClient.builder(tools).defaultSystem(SYSTEM)
+                .defaultAdvisors(advisor, ToolCallAdvisor.builder().toolCallingManager(ToolCallingManager.builder().build()).build())
+                .defaultToolCallbacks(FunctionToolCallback.builder("hotelRating", (Hotel h) -> h.name() + ": 2 stars")
+                        .description("The rating of a hotel").inputType(Hotel.class).build())
+                .build();
+
+        ChatClientResponse response = client.prompt().user(QUERY).call().chatClientResponse();
+
+        assertEquals("negative", response.chatResponse().getResult().getOutput().getText());
+        Selection s = PoemAdvisor.selection(response).orElseThrow();
+        assertEquals(2, tools.prompts.size(), "the model was asked twice: the tool call, then the answer");
+        assertEquals(expected(s, "USER " + QUERY), shownWithTools(tools.prompts.get(0).getInstructions()));
+        assertEquals(expected(s, "USER " + QUERY, "ASSISTANT calls hotelRating", "TOOL \"Grand: 2 stars\""),
+                shownWithTools(tools.prompts.get(1).getInstructions()), "the second round: the examples once, then the tool's exchange");
     }
 
     @Test

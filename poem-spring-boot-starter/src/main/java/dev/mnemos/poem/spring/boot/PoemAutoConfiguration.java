@@ -66,6 +66,10 @@ public class PoemAutoConfiguration {
         }
         EmbeddingModel model = models.get(0);
         String id = properties.getEncoderId() != null ? properties.getEncoderId() : "spring-ai/" + model.getClass().getName();
+        if (properties.getEncoderId() == null) {
+            LOG.warn("POEM embeds with the application's EmbeddingModel, known in the memory as " + id + ": set mnemos.poem.encoder-id"
+                    + " to the model's name (e.g. ollama/nomic-embed-text), so that a memory refuses another model of the same class");
+        }
         return Encoder.builder().model(SpringAiEmbeddings.of(model, id)).id(id).cache(cache).onNote(LOG::info).build();
     }
 

@@ -34,7 +34,7 @@ public class PoemProperties implements Validator {
     /** Which encoder embeds the queries and examples. */
     private EncoderKind encoder = EncoderKind.AUTO;
 
-    /** The id the application's EmbeddingModel is known by in the memory (e.g. "ollama/nomic-embed-text"); default the model's class name. */
+    /** The id the application's EmbeddingModel is known by in the memory (e.g. "ollama/nomic-embed-text"): a memory refuses an encoder of another id. Default the model's class name, which does not tell two models of one class apart (start-up warns). */
     private String encoderId;
 
     /** Distinct texts whose embeddings are kept in memory (the pool first, then queries); past it a text is embedded each time. */

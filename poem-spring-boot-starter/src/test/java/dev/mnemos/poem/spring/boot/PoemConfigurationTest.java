@@ -2,6 +2,10 @@ package dev.mnemos.poem.spring.boot;
 
 import dev.mnemos.embed.Encoder;
 import dev.mnemos.poem.Poem;
+import dev.mnemos.poem.Selection;
+import dev.mnemos.poem.memory.Aggregate;
+import dev.mnemos.poem.memory.ReadSettings;
+import dev.mnemos.poem.memory.Weighting;
 import dev.mnemos.poem.spring.ai.PoemAdvisor;
 import dev.mnemos.poem.spring.ai.SpringAiEmbeddings;
 import dev.mnemos.poem.store.Autosave;
@@ -9,17 +13,27 @@ import dev.mnemos.poem.store.MemoryStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -92,6 +106,14 @@ class PoemConfigurationTest {
     }
 
     @Test
+    void withoutAnEncoderIdTheModelsClassNamesItAndStartUpWarnsThatAnotherModelOfItWouldNotBeTold(CapturedOutput output) {
+        runner().run(context -> {
+            assertEquals("spring-ai/" + LetterEmbeddings.class.getName(), context.getBean(Encoder.class).id());
+            assertTrue(output.getOut().contains("set mnemos.poem.encoder-id to the model's name"), output.getOut());
+        });
+    }
+
+    @Test
     void anApplicationsOwnBeansWin() {
         Encoder mine = SpringAiEmbeddings.encoder(embeddings, "mine");
         runner().withBean(Encoder.class, () -> mine).withPropertyValues("mnemos.poem.autosave.enabled=false").run(context -> {
@@ -99,6 +121,79 @@ class PoemConfigurationTest {
             assertEquals("mine", context.getBean(MemoryStore.class).settings().encoder());
             assertTrue(context.getBeansOfType(Autosave.class).isEmpty());
         });
+    }
+
+    /** An application's own advisor (another order) and a listener of its own. */
+    @Configuration(proxyBeanMethods = false)
+    static class OwnAdvisorAndListener {
+        @Bean
+        PoemAdvisor poemAdvisor(Poem poem) {
+            return PoemAdvisor.builder().poem(poem).order(42).build();
+        }
+
+        @Bean
+        Heard heard() {
+            return new Heard();
+        }
+    }
+
+    static final class Heard implements PoemListener {
+        final List<String> events = new CopyOnWriteArrayList<>();
+        @Override public void read(long nanos) { events.add("read"); }
+        @Override public void feedback(double reward) { events.add("feedback " + reward); }
+    }
+
+    @Test
+    void anApplicationsOwnAdvisorWinsAndItsListenersHearTheReadsAndTheFeedback() {
+        runner().withUserConfiguration(OwnAdvisorAndListener.class).run(context -> {
+            assertEquals(42, context.getBean(PoemAdvisor.class).getOrder(), "one advisor, the application's");
+            Poem poem = context.getBean(Poem.class);
+            Selection s = poem.select("The soup was cold.");
+            context.getBean(PoemAdvisor.class).feedback(s, 1.0);
+            assertEquals(List.of("read", "feedback 1.0"), context.getBean(Heard.class).events);
+        });
+    }
+
+    @Test
+    void theReadSettingsComeFromThePropertiesAndAMemoryKeepsThem() {
+        ReadSettings given = new ReadSettings(2, Weighting.PLAIN, Aggregate.MEAN);
+        runner().withPropertyValues("mnemos.poem.read.k=2", "mnemos.poem.read.weighting=plain", "mnemos.poem.read.aggregate=mean")
+                .run(context -> assertEquals(given, context.getBean(MemoryStore.class).memory().read()));
+        runner().run(context -> assertEquals(given, context.getBean(MemoryStore.class).memory().read(), "reopened without them: its own"));
+        runner().withPropertyValues("mnemos.poem.read.k=7").run(context ->
+                assertEquals(given.withK(7), context.getBean(MemoryStore.class).memory().read(), "a property overrides the memory's"));
+    }
+
+    @Test
+    void withoutActuatorThereIsNoHealthIndicatorAndNoMeters() {
+        runner().run(context -> {
+            assertEquals(1, context.getBeansOfType(PoemHealthIndicator.class).size());
+            assertEquals(1, context.getBeansOfType(PoemMetrics.class).size());
+        });
+        runner().withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate")).run(context -> {
+            assertNull(context.getStartupFailure());
+            assertTrue(context.getBeansOfType(PoemHealthIndicator.class).isEmpty());
+            assertTrue(context.getBeansOfType(PoemMetrics.class).isEmpty());
+            assertNotNull(context.getBean(PoemAdvisor.class));
+        });
+    }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerMakesTheHealthDownSayingWhy() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        PGSimpleDataSource gone = new PGSimpleDataSource();
+        gone.setURL("jdbc:postgresql://127.0.0.1:" + closed + "/reviews");
+        Health.Builder health = Health.up();
+
+        DataSourceMemoryHealth.health(health, null, gone, Duration.ofSeconds(2));
+
+        Health h = health.build();
+        assertEquals(Status.DOWN, h.getStatus());
+        assertTrue(h.getDetails().get("database").toString().startsWith("unreachable: Connection to 127.0.0.1:" + closed + " refused"),
+                h.getDetails().toString());
     }
 
     @Test

@@ -136,6 +136,16 @@ class LocalModelTest {
         assertEquals(1.0, feedback.get("reward").asDouble());
     }
 
+    /** poem/README.md's /classify request on the local profile: SmolLM2's label is the one the README reports. */
+    @Test
+    void theReadmesReviewGetsTheLabelTheReadmeReports() throws Exception {
+        ReadmeSection.Request classify = ReadmeSection.requests().get(0);
+
+        JsonNode reply = post(classify.path(), classify.body(), 200);
+
+        assertEquals(ReadmeSection.smolLm2Label(), reply.get("label").asText(), "SmolLM2's answer: " + reply.get("answer"));
+    }
+
     @Test
     void aReviewPastTheModelsContextIsABadGatewayNamingTheCount() throws Exception {
         String review = "The room was fine but the corridor was noisy. ".repeat(100);

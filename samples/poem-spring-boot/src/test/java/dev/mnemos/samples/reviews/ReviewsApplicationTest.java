@@ -27,12 +27,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -157,15 +154,13 @@ class ReviewsApplicationTest {
     @Test
     @Order(4)
     void theReadmesRequestsWork() throws Exception {
-        Pattern curl = Pattern.compile("curl -s localhost:8080(/\\w+) -H 'Content-Type: application/json' -d '(\\{.*})'");
-        List<Matcher> shown = Files.readAllLines(Path.of("../../poem/README.md")).stream()
-                .map(curl::matcher).filter(Matcher::find).toList();
-        assertEquals(List.of("/classify", "/feedback"), shown.stream().map(m -> m.group(1)).toList());
+        List<ReadmeSection.Request> shown = ReadmeSection.requests();
+        assertEquals(List.of("/classify", "/feedback"), shown.stream().map(ReadmeSection.Request::path).toList());
 
-        HttpResponse<String> classified = postJson("/classify", shown.get(0).group(2));
+        HttpResponse<String> classified = postJson("/classify", shown.get(0).body());
         assertEquals(200, classified.statusCode(), classified.body());
         String id = JSON.readTree(classified.body()).get("id").asText();
-        JsonNode feedback = JSON.readTree(shown.get(1).group(2));
+        JsonNode feedback = JSON.readTree(shown.get(1).body());
         HttpResponse<String> r = postJson("/feedback", JSON.createObjectNode().put("id", id).set("label", feedback.get("label")).toString());
         assertEquals(200, r.statusCode(), r.body());
     }
