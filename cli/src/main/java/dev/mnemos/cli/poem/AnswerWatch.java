@@ -59,6 +59,6 @@ final class AnswerWatch implements Asker {
 
     private static String preview(String text) {
         String oneLine = text.strip().replaceAll("\\s+", " ");
-        return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 40) + "…";
+        return dev.mnemos.cli.Cli.printable(oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 40) + "…"); // model output: escaped
     }
 }

@@ -134,7 +134,7 @@ final class TrainCommand implements Callable<Integer> {
         stopIfAsked();
         Setup.saveCache(memory, encoder);
         if (pool.size() <= settings.m()) {
-            throw new DataException(data.data + ": the pool has " + pool.size() + " training examples; with m = " + settings.m()
+            throw new DataException(data.data + ": the pool has " + Cli.count(pool.size(), "training example") + "; with m = " + settings.m()
                     + " it needs at least " + (settings.m() + 1) + " (a query is never its own example)");
         }
         Poem poem = Poem.builder().pool(pool).encoder(encoder).estimator(store.estimator()).task(task).m(settings.m())
@@ -143,8 +143,8 @@ final class TrainCommand implements Callable<Integer> {
         AnswerWatch asker = new AnswerWatch(Setup.asker(backend, task, r), task.labels());
         TrainingResult result = train(store, poem, asker, r, err);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "trained %,d queries (%,d finished before), %,d model calls, mean reward %.3f%n",
-                result.trained(), result.skipped(), result.modelCalls(), result.meanReward());
+        out.printf(Locale.ROOT, "trained %s (%,d finished before), %s, mean reward %.3f%n",
+                Cli.count(result.trained(), "query", "queries"), result.skipped(), Cli.count(result.modelCalls(), "model call"), result.meanReward());
         out.printf(Locale.ROOT, "%s: %,d entries on %,d queries; best fixed order in training: %s%n", store.location(),
                 store.memory().size(), store.memory().states(), store.log().bestFixedOrder().map(Object::toString).orElse("-"));
         String verdict = asker.verdict();
@@ -178,7 +178,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static String whereItStands(MemoryStore store) {
-        return store.location() + " holds " + store.log().finished().size() + " finished queries; run the same command to continue";
+        return store.location() + " holds " + Cli.count(store.log().finished().size(), "finished query", "finished queries") + "; run the same command to continue";
     }
 
     /**

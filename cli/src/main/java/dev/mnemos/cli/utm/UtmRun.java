@@ -340,7 +340,7 @@ public final class UtmRun implements Callable<Integer> {
         if (!s.checked()) return "off";
         if (s.cycles() == 0) return "none, no cycle ran";
         if (s.mismatches() > 0) return Cli.count(s.mismatches(), "mismatch", "mismatches") + ", the first at step " + s.firstMismatchStep();
-        return halted ? "every cycle matched the reference machine" : String.format("the %,d cycles run matched the reference machine", s.cycles());
+        return halted ? "every cycle matched the reference machine" : "the " + Cli.count(s.cycles(), "cycle") + " run matched the reference machine";
     }
 
     private void printMismatches(Summary s, LockstepVerifier verifier) {

@@ -453,4 +453,21 @@ class PoemCommandTest {
         assertTrue(select.out().startsWith("order [1,2] (default: every reward in the memory is the same, so no order was learned)"), select.out());
         assertFalse(select.out().contains("(learned)"));
     }
+
+    @Test
+    void terminalEscapesInTheAnswersShownAreEscaped() throws Exception {
+        ModelServerStubs.answer(server, ModelServerStubs.Api.OLLAMA_CHAT, "hostile", "\u001b[2J\u001b[31mPWNED \u202eevil", false);
+        Run train = poem(withModel("hostile", "train", "--data", data(), "--memory", dir.resolve("h.poem").toString(),
+                "--limit", "4", "--m", "2", "--orders", "1"));
+        assertEquals(0, train.exit(), train.err());
+        assertTrue(train.err().contains("(for example \"\\u001b[2J\\u001b[31mPWNED \\u202eevil\")"), train.err());
+        assertFalse(train.err().contains("\u001b") || train.err().contains("\u202e"), "the model's answer reaches the terminal escaped");
+    }
+
+    @Test
+    void aPoolOfOneExampleSaysExampleNotExamples() {
+        Run train = poem(withModel("biased", "train", "--data", data(), "--memory", dir.resolve("one.poem").toString(), "--limit", "1", "--m", "1"));
+        assertEquals(3, train.exit(), train.err());
+        assertTrue(train.err().contains(": the pool has 1 training example; with m = 1 it needs at least 2"), train.err());
+    }
 }

@@ -153,6 +153,24 @@ class LagRunCommandTest {
     }
 
     @Test
+    void verifiedIsTrueOnlyForARunThatHaltedWithEveryCycleCheckedAndMatched() throws Exception {
+        UtmRunTest.Outcome failed = lagRun("--bitag", SPEC, "--model", "llama3.1", "--base-url", "http://127.0.0.1:1", "--retries", "0", "--json");
+        assertEquals("failed", failed.json().get("status").asText(), failed.out());
+        assertFalse(failed.json().get("verified").asBoolean(), "a failed run is not verified: " + failed.out());
+        UtmRunTest.Outcome limited = lagRun("--bitag", SPEC, "--max-steps", "3", "--json");
+        assertEquals(10, limited.code(), limited.err());
+        assertFalse(limited.json().get("verified").asBoolean(), "a run that did not halt is not verified: " + limited.out());
+        UtmRunTest.Outcome off = lagRun("--bitag", SPEC, "--no-verify", "--json");
+        assertEquals(0, off.code(), off.err());
+        assertFalse(off.json().get("verified").asBoolean(), off.out());
+        assertFalse(off.json().get("checked").asBoolean(), off.out());
+        UtmRunTest.Outcome clean = lagRun("--bitag", SPEC, "--json");
+        assertEquals(0, clean.code(), clean.err());
+        assertTrue(clean.json().get("verified").asBoolean(), clean.out());
+        assertTrue(clean.json().get("checked").asBoolean(), clean.out());
+    }
+
+    @Test
     void anEditedCacheEntryIsCaughtWhateverElseTheCycleChanged(@TempDir Path dir) throws Exception {
         Path cache = dir.resolve("lag.cache");
         assertEquals(0, lagRun("--bitag", SPEC, "--cache", cache.toString()).code());

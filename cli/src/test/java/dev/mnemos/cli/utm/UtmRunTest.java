@@ -121,6 +121,15 @@ class UtmRunTest {
     }
 
     @Test
+    void aRunOfOneCycleSaysCycleNotCycles() {
+        Outcome one = utmRun("--max-steps", "1");
+        assertEquals(10, one.code(), one.err());
+        assertTrue(one.err().contains("utm-run: verification: the 1 cycle run matched the reference machine\n"), one.err());
+        Outcome many = utmRun("--max-steps", "1200");
+        assertTrue(many.err().contains("utm-run: verification: the 1,200 cycles run matched the reference machine\n"), many.err());
+    }
+
+    @Test
     void aStepLimitEndsWithItsOwnExitCodeAndResumeFinishesTheRun(@TempDir Path dir) throws Exception {
         Path checkpoint = dir.resolve("run.checkpoint.json");
         Path trace = dir.resolve("run.jsonl");

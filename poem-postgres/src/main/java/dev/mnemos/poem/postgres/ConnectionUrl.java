@@ -48,6 +48,7 @@ record ConnectionUrl(String url, String user, String password, String shown) {
                 if (colon >= 0) password = decode(info.substring(colon + 1));
                 rest = "//" + authority.substring(at + 1) + (end < 0 ? "" : rest.substring(end));
             }
+            checkPorts(at < 0 ? authority : authority.substring(at + 1), location);
         }
         List<String> kept = new ArrayList<>();
         for (String param : query.isEmpty() ? new String[0] : query.split("&")) {
@@ -57,6 +58,22 @@ record ConnectionUrl(String url, String user, String password, String shown) {
         }
         String url = PREFIX + rest + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
         return new ConnectionUrl(url, user, password, PREFIX + rest);
+    }
+
+    /**
+     * Refuses a port that is not a number from 1 to 65535 in {@code hosts} ({@code HOST[:PORT]}, an
+     * IPv6 host in brackets, several hosts separated by commas); the driver's own message for it,
+     * "Unable to parse URL", says neither what is wrong nor that it is the URL's fault.
+     */
+    private static void checkPorts(String hosts, String location) {
+        for (String host : hosts.split(",", -1)) {
+            int colon = host.lastIndexOf(':');
+            if (colon < 0 || colon < host.lastIndexOf(']')) continue;
+            String port = host.substring(colon + 1);
+            if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65_535) {
+                throw new IllegalArgumentException(shown(location) + ": the port '" + port + "' is not a number from 1 to 65535");
+            }
+        }
     }
 
     /** A location as messages may print it (see {@link dev.mnemos.poem.store.MemoryStores#shown}). */

@@ -3,6 +3,7 @@ package dev.mnemos.poem.postgres;
 import dev.mnemos.poem.store.StoreException;
 import dev.mnemos.poem.store.MemoryStore;
 import dev.mnemos.poem.store.MemoryStoreProvider;
+import dev.mnemos.poem.store.MemoryStores;
 import dev.mnemos.poem.store.StoreOptions;
 
 /** Opens {@code jdbc:postgresql:} locations as {@link PostgresMemory} stores (registered for {@link java.util.ServiceLoader}). */
@@ -13,8 +14,17 @@ public final class PostgresStoreProvider implements MemoryStoreProvider {
         return ConnectionUrl.isPostgres(location);
     }
 
+    /**
+     * @throws dev.mnemos.poem.store.MemoryStores.UnknownLocationException when the URL cannot be read
+     *         (a port that is not a number): no store opens it, as none opens another scheme
+     */
     @Override
     public MemoryStore open(String location, StoreOptions options) throws StoreException {
+        try {
+            ConnectionUrl.parse(location);
+        } catch (IllegalArgumentException e) {
+            throw new MemoryStores.UnknownLocationException(e.getMessage());
+        }
         PostgresMemory.Builder b = PostgresMemory.builder().url(location).user(options.user()).password(options.password())
                 .writer(options.writer() + " " + ProcessHandle.current().pid()).settings(options.create()).replace(options.replace())
                 .k(options.k()).weighting(options.weighting());
