@@ -265,6 +265,13 @@ public final class LagRunCommand implements Callable<Integer> {
         return s.queueLength() < 2 ? "" : compiled.decode(system.parseQueue(s.queue(), "queue")).toString();
     }
 
+    /** The verification line: off, none (no cycle ran: nothing was checked), every cycle matched, or the first mismatch. */
+    private static String verification(LagRun.Summary s) {
+        if (!s.checked()) return "off";
+        if (s.cycles() == 0) return "none, no cycle ran";
+        return s.mismatches() == 0 ? "the " + Cli.count(s.cycles(), "cycle") + " matched the reference interpreter" : "mismatch at " + s.error();
+    }
+
     /**
      * What the run did, on standard error: how it ended, the verification and the decoded machine;
      * on standard output the word, tape or queue (or the JSON summary). Every line goes through
@@ -283,8 +290,7 @@ public final class LagRunCommand implements Callable<Integer> {
         String queue = s.queue() == null ? "memory holds no queue (a wrong write)" : "queue of " + Cli.count(s.queueLength(), "symbol");
         err.println(Cli.printable(String.format(java.util.Locale.ROOT, "lag-run: %s (%s, %s, %s, %.2f s), %s", end, Cli.count(s.cycles(), "cycle"),
                 Cli.count(s.modelCalls(), "model call"), Cli.count(s.cacheHits(), "cache hit"), s.seconds(), queue)));
-        err.println(Cli.printable("lag-run: verification: " + (!s.checked() ? "off" : s.mismatches() == 0
-                ? "the " + Cli.count(s.cycles(), "cycle") + " matched the reference interpreter" : "mismatch at " + s.error())));
+        err.println(Cli.printable("lag-run: verification: " + verification(s)));
         if (decoded != null) err.println(Cli.printable("lag-run: decoded: " + decodedLine(decoded, s.steps())));
         err.flush();
         if (runOptions.json) {

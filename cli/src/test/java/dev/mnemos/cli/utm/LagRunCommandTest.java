@@ -171,6 +171,14 @@ class LagRunCommandTest {
     }
 
     @Test
+    void aRunThatFailsBeforeItsFirstCycleClaimsNoVerification() {
+        UtmRunTest.Outcome failed = lagRun("--bitag", SPEC, "--model", "llama3.1", "--base-url", "http://127.0.0.1:1", "--retries", "0");
+        assertEquals(4, failed.code(), "the server is unreachable: " + failed.err());
+        assertTrue(failed.err().contains("lag-run: verification: none, no cycle ran"), failed.err());
+        assertFalse(failed.err().contains("matched"), failed.err());
+    }
+
+    @Test
     void anEditedCacheEntryIsCaughtWhateverElseTheCycleChanged(@TempDir Path dir) throws Exception {
         Path cache = dir.resolve("lag.cache");
         assertEquals(0, lagRun("--bitag", SPEC, "--cache", cache.toString()).code());
