@@ -92,7 +92,7 @@ public final class UtmRun implements Callable<Integer> {
     boolean continueOnMismatch;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "Save checkpoints here (at the start, every 5 s, at the end). Default with a model: beside the trace"
-                    + " (run.jsonl -> run.checkpoint.json), else " + DEFAULT_CHECKPOINT + "; deleted when the run halts,"
+                    + " (run.jsonl -> run.checkpoint.json), else " + DEFAULT_CHECKPOINT + "; deleted when the run halts or fails before its first cycle,"
                     + " never overwritten while it holds an unfinished run.")
     Path checkpoint;
 
@@ -167,7 +167,9 @@ public final class UtmRun implements Callable<Integer> {
             RunResult result = files.run(files.configure(builder).build(), memory);
             if (progress != null) progress.finish();
             Summary summary = run.summarise(result);
-            boolean deleted = summary.halted() && checkpoint == null && checkpointFile != null && deleteQuietly(checkpointFile);
+            // a halted run's checkpoint has served; one of a new run that ran no cycle holds nothing to go on from
+            boolean done = summary.halted() || summary.cycles() == 0;
+            boolean deleted = done && checkpoint == null && checkpointFile != null && deleteQuietly(checkpointFile);
             report(summary, checkpointFile, deleted);
             if (result.status() == RunResult.Status.HALTED) return summary.clean() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
             return ExitCode.of(result).code();
@@ -332,7 +334,7 @@ public final class UtmRun implements Callable<Integer> {
             err.println("utm-run: verification: " + verification(s, halted));
             if (continueOnMismatch && run.verifier() != null) printMismatches(s, run.verifier());
         }
-        if (deleted) err.println("utm-run: checkpoint " + checkpointFile + " deleted (the run halted)");
+        if (deleted) err.println("utm-run: checkpoint " + checkpointFile + " deleted (" + (halted ? "the run halted" : "no cycle ran") + ")");
         printResult(s, halted);
     }
 
@@ -373,7 +375,7 @@ public final class UtmRun implements Callable<Integer> {
         try {
             return Files.deleteIfExists(p);
         } catch (IOException e) {
-            err.println("utm-run: warning: the checkpoint " + p + " of the halted run could not be deleted: " + e.getMessage());
+            err.println("utm-run: warning: the checkpoint " + p + " could not be deleted: " + e.getMessage());
             return false;
         }
     }

@@ -233,6 +233,19 @@ class UtmResumeTest {
         assertFalse(Files.exists(first));
     }
 
+    @Test
+    void aRunThatFailsBeforeItsFirstCycleLeavesNoCheckpoint() throws Exception {
+        List<String> unreachable = List.of("--model", MODEL, "--base-url", "http://127.0.0.1:1", "--retries", "0");
+        ProcessResult failed = utmRunIn(dir, unreachable);
+        assertEquals(4, failed.code(), failed.output());
+        assertTrue(failed.output().contains("utm-run: checkpoint utm-run.checkpoint.json deleted (no cycle ran)"), failed.output());
+        assertEquals("[]", listing(dir), "nothing to resume, nothing left behind");
+
+        ProcessResult again = utmRunIn(dir, unreachable);
+        assertFalse(again.output().contains("holds an unfinished run"), "no run to offer: " + again.output());
+        assertEquals("[]", listing(dir));
+    }
+
     record ProcessResult(int code, String output) {}
 
     /** utm-run as a process in {@code directory} (where its default checkpoint goes), standard output and error together. */
