@@ -89,8 +89,8 @@ final class ExperimentCommand implements Callable<Integer> {
         Report report = new Report(runs);
         OutputPaths.write(out, () -> report.write(out));
         spec.commandLine().getOut().print(report.markdown());
-        spec.commandLine().getOut().printf(Locale.ROOT, "wall time %.0f s, %d runs on %d threads; files in %s%n",
-                (System.nanoTime() - start) / 1e9, runs.size(), threads, out);
+        spec.commandLine().getOut().printf(Locale.ROOT, "wall time %.0f s, %s on %s; files in %s%n",
+                (System.nanoTime() - start) / 1e9, Cli.count(runs.size(), "run"), Cli.count(threads, "thread"), out);
         return 0;
     }
 }

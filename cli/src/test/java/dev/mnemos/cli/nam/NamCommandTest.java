@@ -18,6 +18,14 @@ import picocli.CommandLine;
 class NamCommandTest {
 
     @Test
+    void anExperimentOfOneRunOnOneThreadSaysRunAndThread(@TempDir Path dir) {
+        NamRun r = NamRun.of("experiment", "--tasks", "copy", "--models", "lstm", "--seeds", "1", "--n", "2", "--steps", "1",
+                "--batch", "1", "--sequences", "1", "--threads", "1", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(" s, 1 run on 1 thread; files in "), r.out());
+    }
+
+    @Test
     void capacityWritesTheTableAndTheChart(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("c.csv");
         Path svg = dir.resolve("c.svg");

@@ -48,8 +48,8 @@ public record TuningReport(int queries, int states, int episodes, List<Candidate
     public String table() {
         StringBuilder out = new StringBuilder();
         if (!tuned()) {
-            return out.append(String.format(Locale.ROOT, "read settings not tuned: %d stored queries, %d of them tried with two or more orders%n",
-                    states, queries)).toString();
+            return out.append(String.format(Locale.ROOT, "read settings not tuned: %,d stored %s, %,d of them tried with two or more orders%n",
+                    states, states == 1 ? "query" : "queries", queries)).toString();
         }
         out.append(String.format(Locale.ROOT, "read settings by leave-one-query-out cross-validation on %,d training queries (%,d episodes)%n",
                 queries, episodes));
