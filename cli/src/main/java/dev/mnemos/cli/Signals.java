@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * How every command stops: SIGINT (Ctrl-C) and SIGTERM ({@code kill}) handled alike. Work that can
@@ -32,6 +33,8 @@ public final class Signals {
     private static volatile PrintStream err = System.err;
     /** Counted down when the command has ended and printed its message ({@link #exitCode}). */
     private static final CountDownLatch ended = new CountDownLatch(1);
+    /** Set when the JVM has begun to exit (the shutdown hook runs). */
+    private static volatile boolean exiting;
     /** Set when the work had its 10 s and did not stop: the exit does not wait again. */
     private static volatile boolean gaveUp;
 
@@ -61,9 +64,15 @@ public final class Signals {
         return () -> stops.remove(stop);
     }
 
-    /** What a command returned, or 130 / 143 if a signal stopped it; the command has ended. */
+    /**
+     * What a command returned, or 130 / 143 if a signal stopped it; the command has ended. When
+     * the JVM is already exiting (SIGHUP, a {@code System.exit} elsewhere) this never returns:
+     * the exit under way ends the process with its own status, which a second exit with ours
+     * could otherwise overtake.
+     */
     static int exitCode(int code) {
         ended.countDown();
+        while (exiting) LockSupport.park(); // the shutdown hook returns now, and the JVM halts
         Signal s = received.get();
         return s == null ? code : 128 + s.getNumber();
     }
@@ -93,6 +102,7 @@ public final class Signals {
      * command to end, so that what it saves on a signal is saved on any exit.
      */
     private static void beforeExit() {
+        exiting = true;
         if (stops.isEmpty() || gaveUp) return;
         if (received.get() == null) {
             for (Runnable stop : stops) stop.run();
