@@ -98,6 +98,7 @@ public class BackendOptions {
             default -> throw new Cli.Failure(ExitCode.USAGE, "--style must be completion or chat, not '" + style + "'");
         };
         if (!(timeoutSeconds > 0)) throw new Cli.Failure(ExitCode.USAGE, "--timeout must be positive, not " + timeoutSeconds);
+        checkNumbers();
         if (modelFile && backend != null && !backend.equals("local")) {
             throw new Cli.Failure(ExitCode.USAGE, "--model-file runs a GGUF file in-process (the local backend), not on --backend "
                     + backend + ": give that backend --model NAME");
@@ -109,6 +110,19 @@ public class BackendOptions {
         } catch (IllegalArgumentException e) {
             throw new Cli.Failure(ExitCode.USAGE, e.getMessage());
         }
+    }
+
+    /** The numbers the config checks too, checked here so that the message names the option. */
+    private void checkNumbers() {
+        if (!(temperature >= 0 && temperature <= 2)) throw usage("--temperature must be between 0 and 2, got " + temperature);
+        if (maxTokens != null && maxTokens <= 0) throw usage("--max-tokens must be positive, got " + maxTokens);
+        if (retries < 0) throw usage("--retries must be 0 or more, got " + retries);
+        if (context != null && context <= 0) throw usage("--context must be positive, got " + context);
+        if (threads != null && threads <= 0) throw usage("--threads must be positive, got " + threads);
+    }
+
+    private static Cli.Failure usage(String message) {
+        return new Cli.Failure(ExitCode.USAGE, message);
     }
 
     private ProcessorConfig config(Style s, List<String> stops) {

@@ -22,9 +22,11 @@ class BackendOptionsTest {
     void everyBadValueIsAUsageFailureNamingIt() {
         assertUsage("--style must be completion or chat, not 'prose'", o -> o.style = "prose");
         assertUsage("--timeout must be positive, not -1.0", o -> o.timeoutSeconds = -1);
-        assertUsage("temperature must be between 0 and 2, got 5.0", o -> o.temperature = 5);
-        assertUsage("max tokens must be positive, got 0", o -> o.maxTokens = 0);
-        assertUsage("retries must be 0 or more, got -1", o -> o.retries = -1);
+        assertUsage("--temperature must be between 0 and 2, got 5.0", o -> o.temperature = 5);
+        assertUsage("--max-tokens must be positive, got 0", o -> o.maxTokens = 0);
+        assertUsage("--retries must be 0 or more, got -1", o -> o.retries = -1);
+        assertUsage("--context must be positive, got 0", o -> o.context = 0);
+        assertUsage("--threads must be positive, got -2", o -> o.threads = -2);
     }
 
     @Test
