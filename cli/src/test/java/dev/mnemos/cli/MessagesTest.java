@@ -21,7 +21,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -173,9 +172,8 @@ class MessagesTest {
         program.put("n", 0);
         Path file = dir.resolve("zero.json");
         MemoryFile.save(program, file);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), MnemosCommand.class.getName(),
-                "run", file.toString(), "--model", MODEL, "--base-url", server.baseUrl(), "--style", "chat"));
+        List<String> cmd = JavaProcess.command(MnemosCommand.class,
+                List.of("run", file.toString(), "--model", MODEL, "--base-url", server.baseUrl(), "--style", "chat"));
         Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         String err = Files.readString(dir.resolve("err.txt"));

@@ -1,5 +1,6 @@
 package dev.mnemos.cli.poem;
 
+import dev.mnemos.cli.JavaProcess;
 import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.poem.action.Permutation;
 import dev.mnemos.poem.data.Example;
@@ -40,9 +41,8 @@ class LargeMemoryTest {
         PoemFile.save(file, new PoemFile.Contents(new MemorySettings(2, ReadSettings.DEFAULT, false, 100_000, "all-minilm-l6-v2", 384,
                 Permutation.identity(2)), Task.simple(List.of("positive", "negative")), pool, memory, new TrainingLog()));
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), PoemCommand.class.getName(),
-                "select", "--memory", file.toString(), "--query", "The shower was cold.")
+        Process p = new ProcessBuilder(JavaProcess.command(PoemCommand.class,
+                        List.of("select", "--memory", file.toString(), "--query", "The shower was cold.")))
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         String err = Files.readString(dir.resolve("err.txt"));

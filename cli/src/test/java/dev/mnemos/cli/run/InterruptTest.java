@@ -1,5 +1,6 @@
 package dev.mnemos.cli.run;
 
+import dev.mnemos.cli.JavaProcess;
 import dev.mnemos.cli.Cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mnemos.runtime.checkpoint.CheckpointStore;
@@ -89,9 +90,6 @@ class InterruptTest {
     }
 
     private static List<String> javaCommand(String... args) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), MnemosCommand.class.getName()));
-        cmd.addAll(List.of(args));
-        return cmd;
+        return JavaProcess.command(MnemosCommand.class, List.of(args));
     }
 }

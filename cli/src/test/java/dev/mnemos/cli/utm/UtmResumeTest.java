@@ -1,5 +1,6 @@
 package dev.mnemos.cli.utm;
 
+import dev.mnemos.cli.JavaProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mnemos.runtime.checkpoint.CheckpointStore;
 import dev.mnemos.runtime.model.ModelServer;
@@ -250,9 +251,7 @@ class UtmResumeTest {
 
     /** utm-run as a process in {@code directory} (where its default checkpoint goes), standard output and error together. */
     static ProcessResult utmRunIn(Path directory, List<String> args, String... more) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), UtmRun.class.getName()));
-        cmd.addAll(args);
+        List<String> cmd = new ArrayList<>(JavaProcess.command(UtmRun.class, args));
         cmd.addAll(List.of(more));
         Process p = new ProcessBuilder(cmd).directory(directory.toFile()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -275,9 +274,7 @@ class UtmResumeTest {
     }
 
     static Process utmRunProcess(String... args) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), UtmRun.class.getName()));
-        cmd.addAll(List.of(args));
+        List<String> cmd = JavaProcess.command(UtmRun.class, List.of(args));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
