@@ -28,7 +28,30 @@ class RealModelsPageTest {
 
     @Test
     void theFreeDecodingTableIsItsRawResults() throws IOException {
-        String table = section("### Free decoding, default boot");
+        assertTableIsItsRawResults(section("### Free decoding, default boot"), 4);
+    }
+
+    /** Section (6): every boot size, seed and aid a column, each its raw result. */
+    @Test
+    void theBalancedBootTableIsItsRawResults() throws IOException {
+        String table = section("## (6) A balanced many-shot boot");
+        assertTableIsItsRawResults(table, 11);
+        List<JsonNode> reports = new ArrayList<>();
+        for (String cell : cells(row(table, "raw result"))) reports.add(report(linkedFile(cell)));
+        reports.get(0).path("answers").fieldNames().forEachRemaining(transition -> assertEquals(
+                reports.stream().map(r -> "right".equals(r.path("answers").path(transition).asText()) ? "right" : "wrong").toList(),
+                cells(row(table, transition)), transition));
+        for (String said : section("### The balanced boot with the grammar").split("\n")) {
+            if (!said.contains("bench/results/real-models/")) continue;
+            String file = linkedFile(said);
+            JsonNode report = report(file);
+            assertEquals(report(file.replace("-grammar", "")).path("answers"), report.path("answers"), file);
+            assertTrue(said.contains("| " + report.path("correct").asInt() + "/29, every answer the same")
+                    && said.contains("(" + secondsPerCall(report) + " s per call)"), said);
+        }
+    }
+
+    private static void assertTableIsItsRawResults(String table, int columns) throws IOException {
         List<String> files = cells(row(table, "raw result")).stream().map(RealModelsPageTest::linkedFile).toList();
         List<String> right = new ArrayList<>();
         List<String> seconds = new ArrayList<>();
@@ -40,7 +63,7 @@ class RealModelsPageTest {
             tokens.add(Math.round(report.path("tokens").path("inputPerCall").asDouble()) + " / "
                     + tenths(report.path("tokens").path("outputPerCall").asDouble()));
         }
-        assertEquals(4, files.size(), table);
+        assertEquals(columns, files.size(), table);
         assertEquals(right, cells(row(table, "**right**")));
         assertEquals(seconds, cells(row(table, "s per call (mean)")));
         assertEquals(tokens, cells(row(table, "tokens in / out per call")));
