@@ -1,5 +1,6 @@
 package dev.mnemos.cli;
 
+import dev.mnemos.llama.LocalProvider;
 import dev.mnemos.runtime.model.ProcessorConfig;
 import dev.mnemos.runtime.model.Processors;
 import dev.mnemos.runtime.model.Style;
@@ -57,10 +58,16 @@ public class BackendOptions {
     @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature. Default: ${DEFAULT-VALUE} (deterministic).")
     public double temperature = 0.0;
 
-    @Option(names = "--max-tokens", paramLabel = "N", description = "Bound on the answer's tokens (Ollama num_predict).")
+    /** --max-tokens' help before its default, which a command may state differently (its resource bundle's {@code max-tokens}). */
+    public static final String MAX_TOKENS_HELP = "Bound on the answer's tokens (Ollama num_predict, OpenAI max_tokens).";
+    /** --stop's help before its default (a command's resource bundle's {@code stop}). */
+    public static final String STOP_HELP = "A stop sequence; repeat for more. Escapes \\n and \\t are understood.";
+
+    @Option(names = "--max-tokens", paramLabel = "N", description = MAX_TOKENS_HELP + " Default: " + LocalProvider.DEFAULT_MAX_TOKENS
+            + " on the local backend; the server's own bound on ollama and openai.")
     public Integer maxTokens;
 
-    @Option(names = "--stop", paramLabel = "TEXT", description = "A stop sequence; repeat for more. Escapes \\n and \\t are understood.")
+    @Option(names = "--stop", paramLabel = "TEXT", description = STOP_HELP + " Default: none.")
     public List<String> stop = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time allowed for one model call. Default: ${DEFAULT-VALUE}.")

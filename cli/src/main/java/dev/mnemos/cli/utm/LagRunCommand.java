@@ -43,7 +43,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /** {@code lag-run}: a Lag system on the string-memory runtime, a model as its rule table, checked against the interpreter. */
-@Command(name = "lag-run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "lag-run", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "dev.mnemos.cli.utm.LagHelp",
         description = {
                 "Runs a Lag system on the string-memory runtime with a model as its rule table: memory holds the "
                         + "queue, each cycle asks the model for the value of the key at the front (the prompt lag-check "
@@ -257,7 +257,7 @@ public final class LagRunCommand implements Callable<Integer> {
     }
 
     private Processor processor(LagSystem system) {
-        return ModelOptions.processor(backend, ModelOptions.backendName(backend), 32, () -> new LagReferenceProcessor(system));
+        return ModelOptions.processor(backend, ModelOptions.backendName(backend), ModelOptions.LAG_MAX_TOKENS, () -> new LagReferenceProcessor(system));
     }
 
     private static String word(BiTagLag compiled, LagSystem system, LagRun.Summary s) {
