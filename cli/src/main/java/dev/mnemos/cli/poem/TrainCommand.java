@@ -130,17 +130,17 @@ final class TrainCommand implements Callable<Integer> {
             err.println(String.format(Locale.ROOT, "continuing %s: %,d queries finished, %,d entries", store.location(),
                     store.log().finished().size(), store.memory().size()));
         }
+        Reward r = Setup.reward(reward, task);
+        AnswerWatch asker = new AnswerWatch(Setup.asker(backend, task, r), task.labels()); // a model refused (a bad file) has written nothing
         ExamplePool pool = ExamplePool.of(dataset.train(), encoder);
         stopIfAsked();
-        Setup.saveCache(memory, encoder);
         if (pool.size() <= settings.m()) {
             throw new DataException(data.data + ": the pool has " + Cli.count(pool.size(), "training example") + "; with m = " + settings.m()
                     + " it needs at least " + (settings.m() + 1) + " (a query is never its own example)");
         }
+        Setup.saveCache(memory, encoder); // training begins: from here its embeddings are kept
         Poem poem = Poem.builder().pool(pool).encoder(encoder).estimator(store.estimator()).task(task).m(settings.m())
                 .fallback(settings.fallback()).build();
-        Reward r = Setup.reward(reward, task);
-        AnswerWatch asker = new AnswerWatch(Setup.asker(backend, task, r), task.labels());
         TrainingResult result = train(store, poem, asker, r, err);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "trained %s (%,d finished before), %s, mean reward %.3f%n",

@@ -212,6 +212,28 @@ class PoemCommandTest {
     }
 
     @Test
+    void aTrainRefusedBeforeTrainingWritesNothing() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.gguf"), "not a model");
+        Path memory = dir.resolve("m.poem");
+        Run badModel = poem("train", "--data", data(), "--memory", memory.toString(), "--limit", "10", "--model-file", bad.toString());
+        assertEquals(3, badModel.exit(), badModel.err());
+        assertEquals("poem train: " + bad + ": not a GGUF file (llama.cpp runs GGUF files only; they start with the bytes GGUF)",
+                badModel.err().strip());
+        assertEquals(List.of(bad), files(), "no memory, embeddings or lock");
+
+        Path small = Files.writeString(dir.resolve("small.jsonl"), "{\"input\":\"good\",\"output\":\"positive\",\"split\":\"train\"}\n");
+        Run tooFew = poem(withModel("biased", "train", "--data", small.toString(), "--memory", memory.toString(), "--m", "4"));
+        assertEquals(3, tooFew.exit(), tooFew.err());
+        assertEquals(List.of(bad, small), files());
+    }
+
+    private List<Path> files() throws java.io.IOException {
+        try (var list = Files.list(dir)) {
+            return list.sorted().toList();
+        }
+    }
+
+    @Test
     void anEmptyOrBlankQueryIsAUsageError() throws Exception {
         for (String query : List.of("", "   ")) {
             Run r = poem("select", "--memory", dir.resolve("none.poem").toString(), "--query", query);
