@@ -187,21 +187,9 @@ final class TrainCommand implements Callable<Integer> {
      */
     private void sameModel(dev.mnemos.poem.train.TrainingLog log, String where, PrintWriter err) {
         if (backend.model == null) return; // the asker refuses the run (usage)
-        String now = modelOf(backend.toConfig());
-        String before = log.model().orElse(null);
-        if (before != null && !before.equals(now)) {
-            if (!otherModel) {
-                throw new DataException(where + " was trained with " + before + "; this run uses " + now
-                        + " (their rewards would mix in one memory): give --other-model to train on with it, or a new --memory");
-            }
-            err.println("note: " + where + " was trained with " + before + "; training on with " + now + " (--other-model)");
-        }
+        String now = Setup.sameModel(log, where, backend, otherModel, "their rewards would mix in one memory",
+                "train on with it, or a new --memory", "training on", err);
         log.model(now);
-    }
-
-    /** How a memory records whose answers earned its rewards, e.g. {@code ollama llama3.2, chat style}. */
-    static String modelOf(dev.mnemos.runtime.model.ProcessorConfig config) {
-        return config.backend() + " " + config.model() + ", " + config.style().name().toLowerCase(Locale.ROOT) + " style";
     }
 
     private static int orDefault(Integer v, int d) {
