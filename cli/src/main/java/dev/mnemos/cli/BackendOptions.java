@@ -5,6 +5,7 @@ import dev.mnemos.runtime.model.InvalidSettingException;
 import dev.mnemos.runtime.model.ProcessorConfig;
 import dev.mnemos.runtime.model.Processors;
 import dev.mnemos.runtime.model.Style;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The model options every mnemos command shares (a picocli mixin). */
+@Command(addMethodSubcommands = false) // (see Cli: no scan of its methods for subcommands at start-up)
 public class BackendOptions {
 
     /** The backend when no --backend is given and no local model is named. */

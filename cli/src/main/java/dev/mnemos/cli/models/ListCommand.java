@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code mnemos models list}: the GGUF files in the model directory, and the catalog models not fetched. */
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(name = "list", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Lists the model directory's GGUF files (name for --model, file, size, whether its SHA-256 is the"
                 + " catalog's, with the fetch that replaces it when not) and the catalog models not fetched yet.")
 public final class ListCommand implements Callable<Integer> {

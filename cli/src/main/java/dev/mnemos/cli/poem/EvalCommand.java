@@ -26,7 +26,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code poem eval}: POEM against the baselines on the held-out split. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {
                 "Scores POEM's chosen order against random order, most similar first, most similar last and the best single order found in training, on the test split. Every method gets the same m examples per query; only their order differs.",
                 "",

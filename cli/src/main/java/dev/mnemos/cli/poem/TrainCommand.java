@@ -29,7 +29,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code poem train}: fills (or continues) a memory from the training split. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {
                 "Trains a POEM memory. Every training example is a query: its m most similar other examples are put before it in T different orders, the model answers each prompt, the answer is scored, and (query, order, reward) goes into the memory.",
                 "",

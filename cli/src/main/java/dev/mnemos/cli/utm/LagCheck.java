@@ -28,7 +28,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 /** {@code lag-check}: does a model apply every rule of a Lag system, given the whole dictionary in its prompt? */
-@Command(name = "lag-check", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "dev.mnemos.cli.utm.LagHelp",
+@Command(name = "lag-check", addMethodSubcommands = false, mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "dev.mnemos.cli.utm.LagHelp",
         description = {
                 "Checks that a model looks up every rule of a Lag system correctly, as Schuurmans, Dai and "
                         + "Zanini (2024) checked gemini-1.5-pro-001 on their 2,027 rules: each rule's key is asked in its "

@@ -43,7 +43,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /** {@code lag-run}: a Lag system on the string-memory runtime, a model as its rule table, checked against the interpreter. */
-@Command(name = "lag-run", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "dev.mnemos.cli.utm.LagHelp",
+@Command(name = "lag-run", addMethodSubcommands = false, mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "dev.mnemos.cli.utm.LagHelp",
         description = {
                 "Runs a Lag system on the string-memory runtime with a model as its rule table: memory holds the "
                         + "queue, each cycle asks the model for the value of the key at the front (the prompt lag-check "

@@ -12,6 +12,7 @@ import dev.mnemos.utm.bench.ModelInfo;
 import dev.mnemos.utm.prompt.PromptSet;
 import dev.mnemos.utm.reference.ReferenceProcessor;
 import dev.mnemos.utm.reference.ReferenceProvider;
+import picocli.CommandLine.Command;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,6 +28,7 @@ import java.util.ListResourceBundle;
  * with utm's defaults (the reference backend without --model; a model answers in at most 64
  * tokens and, in completion style, stops at a newline), the boot preamble and the parse mode.
  */
+@Command(addMethodSubcommands = false) // (see Cli: no scan of its methods for subcommands at start-up)
 public class ModelOptions {
 
     /** utm-run's and utm-bench's bound on an answer: an instruction is short. */
