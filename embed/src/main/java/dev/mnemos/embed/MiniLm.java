@@ -1,9 +1,12 @@
 package dev.mnemos.embed;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.output.Response;
 import dev.mnemos.io.AtomicFiles;
 
 import java.io.IOException;
@@ -13,7 +16,9 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 
@@ -44,6 +49,37 @@ final class MiniLm {
         if (shared == null) shared = load(cacheRoot(System.getenv()));
         return shared;
     }
+
+    /**
+     * all-MiniLM-L6-v2 as a model that loads {@link #shared()} when first asked to embed: a command
+     * whose texts are all in its embedding cache (a query asked before) never loads it.
+     */
+    static EmbeddingModel onFirstUse() {
+        return onFirstUse(MiniLm::shared);
+    }
+
+    /** A model that asks {@code load} for the model it embeds with at each call that embeds (load keeps it). */
+    static EmbeddingModel onFirstUse(Supplier<EmbeddingModel> load) {
+        return new EmbeddingModel() {
+            @Override
+            public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+                return load.get().embedAll(segments);
+            }
+
+            @Override
+            public int dimension() {
+                return DIMENSION;
+            }
+
+            @Override
+            public String modelName() {
+                return "all-minilm-l6-v2";
+            }
+        };
+    }
+
+    /** The length of an all-MiniLM-L6-v2 embedding. */
+    static final int DIMENSION = 384;
 
     /** The model from files under {@code root}, copied there first when missing; from the jar when that fails. */
     static EmbeddingModel load(Path root) {

@@ -78,6 +78,23 @@ class MiniLmTest {
         assertEquals(Path.of(System.getProperty("user.home"), ".cache/mnemos/minilm"), MiniLm.cacheRoot(Map.of()));
     }
 
+    @Test
+    void anEncoderWhoseTextsAreAllInItsCacheNeverLoadsTheModel() {
+        int[] loads = {0};
+        EmbeddingModel model = MiniLm.onFirstUse(() -> {
+            loads[0]++;
+            return MiniLm.shared();
+        });
+        EmbeddingCache cache = EmbeddingCache.inMemory();
+        cache.put("all-minilm-l6-v2", "asked before", new float[] {1, 0});
+        Encoder encoder = Encoder.builder().model(model).id("all-minilm-l6-v2").cache(cache).build();
+        assertArrayEquals(new float[] {1, 0}, encoder.encode("asked before"));
+        assertEquals(0, loads[0], "the model was not needed");
+        assertEquals(384, encoder.encode("never asked").length);
+        assertEquals(1, loads[0]);
+        assertEquals(384, Encoder.miniLm().dimension(), "known without embedding anything");
+    }
+
     private static byte[] jarBytes(String name) throws IOException {
         try (InputStream in = AllMiniLmL6V2EmbeddingModel.class.getClassLoader().getResourceAsStream(name)) {
             return in.readAllBytes();
