@@ -233,6 +233,8 @@ class HelpTest {
         CommandLine fresh = new CommandLine(cl.getCommandSpec().root().userObject().getClass() == null ? null
                 : newInstance(cl.getCommandSpec().root().userObject()));
         fresh.setDefaultValueProvider(Cli::enumDefault);
+        java.util.ResourceBundle words = cl.getCommandSpec().root().commandLine().getResourceBundle();
+        if (words != null) fresh.setResourceBundle(words); // (lag-check's and lag-run's, given to their command line)
         ExitCodes.describe(fresh);
         fresh.setUsageHelpWidth(1000);
         CommandLine sub = fresh;

@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * What a command does at every start, before it reads its arguments, is kept small (issue 21:
  * the whole process is what a user times): no command and no mixin has picocli search its
- * methods for subcommands, and the exit-code list of the help is written without a Formatter.
+ * methods for subcommands, no command has picocli look a resource bundle up by name, and the
+ * exit-code list of the help is written without a Formatter.
  */
 class StartupWorkTest {
 
@@ -29,6 +30,18 @@ class StartupWorkTest {
             }
         }
         assertEquals(List.of(), searched, "add @Command(addMethodSubcommands = false) to these classes");
+    }
+
+    @Test
+    void noCommandNamesAResourceBundleForPicocliToLookUp() {
+        List<String> named = new ArrayList<>();
+        for (CommandLine root : ExitCodesTest.roots()) {
+            for (CommandLine cl : ExitCodesTest.commands(root)) {
+                CommandLine.Command command = cl.getCommandSpec().userObject().getClass().getAnnotation(CommandLine.Command.class);
+                if (command != null && !command.resourceBundle().isEmpty()) named.add(cl.getCommandSpec().qualifiedName());
+            }
+        }
+        assertEquals(List.of(), named, "give the bundle to the command line (LagHelp.commandLine) instead");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.mnemos.cli.utm;
 
+import dev.mnemos.cli.Cli;
 import java.util.ListResourceBundle;
+import picocli.CommandLine;
 
 /**
  * lag-check's and lag-run's words for shared options, by description key (picocli reads an
@@ -8,6 +10,18 @@ import java.util.ListResourceBundle;
  * (lag-check only) and the model's answer bounds, which are a Lag command's own.
  */
 public final class LagHelp extends ListResourceBundle {
+
+    /**
+     * The command line of lag-check or lag-run with these words. (Given to the command line, not
+     * named in {@code @Command(resourceBundle = ...)}: a bundle named there is looked up by name
+     * through the class path and the JDK's modules at every start, which made lag-run's whole
+     * process 1.19x the CPU.)
+     */
+    public static CommandLine commandLine(Object command) {
+        CommandLine cl = Cli.commandLine(command);
+        cl.setResourceBundle(new LagHelp());
+        return cl;
+    }
 
     @Override
     protected Object[][] getContents() {

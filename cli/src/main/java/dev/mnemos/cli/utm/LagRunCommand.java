@@ -43,7 +43,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /** {@code lag-run}: a Lag system on the string-memory runtime, a model as its rule table, checked against the interpreter. */
-@Command(name = "lag-run", addMethodSubcommands = false, mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "dev.mnemos.cli.utm.LagHelp",
+@Command(name = "lag-run", addMethodSubcommands = false, mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Runs a Lag system on the string-memory runtime with a model as its rule table: memory holds the "
                         + "queue, each cycle asks the model for the value of the key at the front (the prompt lag-check "
@@ -118,11 +118,11 @@ public final class LagRunCommand implements Callable<Integer> {
     Path writeRules;
 
     public static void main(String[] args) {
-        Cli.main(new LagRunCommand(), args);
+        Cli.main(LagHelp.commandLine(new LagRunCommand()), args);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return Cli.execute(new LagRunCommand(), args, out, err);
+        return Cli.execute(LagHelp.commandLine(new LagRunCommand()), args, out, err);
     }
 
     @Override
