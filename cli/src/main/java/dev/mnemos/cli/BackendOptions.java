@@ -1,8 +1,11 @@
 package dev.mnemos.cli;
 
+import dev.mnemos.llama.LocalProvider;
+import dev.mnemos.runtime.model.InvalidSettingException;
 import dev.mnemos.runtime.model.ProcessorConfig;
 import dev.mnemos.runtime.model.Processors;
 import dev.mnemos.runtime.model.Style;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The model options every mnemos command shares (a picocli mixin). */
+@Command(addMethodSubcommands = false) // (see Cli: no scan of its methods for subcommands at start-up)
 public class BackendOptions {
 
     /** The backend when no --backend is given and no local model is named. */
@@ -57,10 +61,16 @@ public class BackendOptions {
     @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature. Default: ${DEFAULT-VALUE} (deterministic).")
     public double temperature = 0.0;
 
-    @Option(names = "--max-tokens", paramLabel = "N", description = "Bound on the answer's tokens (Ollama num_predict).")
+    /** --max-tokens' help before its default, which a command may state differently (its resource bundle's {@code max-tokens}). */
+    public static final String MAX_TOKENS_HELP = "Bound on the answer's tokens (Ollama num_predict, OpenAI max_tokens).";
+    /** --stop's help before its default (a command's resource bundle's {@code stop}). */
+    public static final String STOP_HELP = "A stop sequence; repeat for more. Escapes \\n and \\t are understood.";
+
+    @Option(names = "--max-tokens", paramLabel = "N", description = MAX_TOKENS_HELP + " Default: " + LocalProvider.DEFAULT_MAX_TOKENS
+            + " on the local backend; the server's own bound on ollama and openai.")
     public Integer maxTokens;
 
-    @Option(names = "--stop", paramLabel = "TEXT", description = "A stop sequence; repeat for more. Escapes \\n and \\t are understood.")
+    @Option(names = "--stop", paramLabel = "TEXT", description = STOP_HELP + " Default: none.")
     public List<String> stop = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time allowed for one model call. Default: ${DEFAULT-VALUE}.")
@@ -89,36 +99,42 @@ public class BackendOptions {
      * The settings as a {@link ProcessorConfig}.
      *
      * @throws Cli.Failure a usage failure (exit 2) naming the value at fault: an unknown style, a
-     *         timeout, temperature, token bound or retry count out of range, --model-file with another backend than local
+     *         timeout, temperature, token bound or retry count out of the config's bounds, a context or
+     *         thread count not positive, --model-file with another backend than local
      */
     public ProcessorConfig toConfig() {
         Style s = switch (style.toLowerCase()) {
             case "completion" -> Style.COMPLETION;
             case "chat" -> Style.CHAT;
-            default -> throw new Cli.Failure(ExitCode.USAGE, "--style must be completion or chat, not '" + style + "'");
+            default -> throw usage("--style must be completion or chat, not '" + style + "'");
         };
-        if (!(timeoutSeconds > 0)) throw new Cli.Failure(ExitCode.USAGE, "--timeout must be positive, not " + timeoutSeconds);
-        checkNumbers();
+        // the local backend checks these when it loads the model; here they are refused before it
+        if (context != null && context <= 0) throw usage("--context must be positive, got " + context);
+        if (threads != null && threads <= 0) throw usage("--threads must be positive, got " + threads);
         if (modelFile && backend != null && !backend.equals("local")) {
-            throw new Cli.Failure(ExitCode.USAGE, "--model-file runs a GGUF file in-process (the local backend), not on --backend "
+            throw usage("--model-file runs a GGUF file in-process (the local backend), not on --backend "
                     + backend + ": give that backend --model NAME");
         }
         List<String> stops = new ArrayList<>();
         for (String x : stop) stops.add(x.replace("\\n", "\n").replace("\\t", "\t"));
         try {
             return config(s, stops);
+        } catch (InvalidSettingException e) { // the config owns the bounds; the message names the option
+            throw usage(option(e.setting()) + " " + e.rule() + ", got " + (e.setting().equals(ProcessorConfig.TIMEOUT) ? timeoutSeconds : e.value()));
         } catch (IllegalArgumentException e) {
-            throw new Cli.Failure(ExitCode.USAGE, e.getMessage());
+            throw usage(e.getMessage());
         }
     }
 
-    /** The numbers the config checks too, checked here so that the message names the option. */
-    private void checkNumbers() {
-        if (!(temperature >= 0 && temperature <= 2)) throw usage("--temperature must be between 0 and 2, got " + temperature);
-        if (maxTokens != null && maxTokens <= 0) throw usage("--max-tokens must be positive, got " + maxTokens);
-        if (retries < 0) throw usage("--retries must be 0 or more, got " + retries);
-        if (context != null && context <= 0) throw usage("--context must be positive, got " + context);
-        if (threads != null && threads <= 0) throw usage("--threads must be positive, got " + threads);
+    /** The option that gives a config setting. */
+    private static String option(String setting) {
+        return switch (setting) {
+            case ProcessorConfig.TEMPERATURE -> "--temperature";
+            case ProcessorConfig.MAX_TOKENS -> "--max-tokens";
+            case ProcessorConfig.TIMEOUT -> "--timeout";
+            case ProcessorConfig.RETRIES -> "--retries";
+            default -> setting;
+        };
     }
 
     private static Cli.Failure usage(String message) {

@@ -19,7 +19,12 @@ public final class Cli {
 
     private Cli() {}
 
-    /** The command line of {@code command}, set up as every mnemos command is. */
+    /**
+     * The command line of {@code command}, set up as every mnemos command is. (Its model is built
+     * at every start, so every command and mixin class says {@code @Command(addMethodSubcommands =
+     * false)}: none has method subcommands, and picocli otherwise reads every method's annotations
+     * looking for them, about a seventh of its start-up; {@code StartupWorkTest} holds new ones to it.)
+     */
     public static CommandLine commandLine(Object command) {
         CommandLine cl = new CommandLine(command);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -21,7 +21,9 @@ class BackendOptionsTest {
     @Test
     void everyBadValueIsAUsageFailureNamingIt() {
         assertUsage("--style must be completion or chat, not 'prose'", o -> o.style = "prose");
-        assertUsage("--timeout must be positive, not -1.0", o -> o.timeoutSeconds = -1);
+        assertUsage("--timeout must be positive, got -1.0", o -> o.timeoutSeconds = -1);
+        assertUsage("--timeout must be positive, got 1.0E-4", o -> o.timeoutSeconds = 0.0001); // under a millisecond: none
+        assertUsage("--temperature must be between 0 and 2, got NaN", o -> o.temperature = Double.NaN);
         assertUsage("--temperature must be between 0 and 2, got 5.0", o -> o.temperature = 5);
         assertUsage("--max-tokens must be positive, got 0", o -> o.maxTokens = 0);
         assertUsage("--retries must be 0 or more, got -1", o -> o.retries = -1);

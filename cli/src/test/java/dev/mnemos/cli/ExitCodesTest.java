@@ -35,9 +35,11 @@ class ExitCodesTest {
     static List<CommandLine> roots() {
         List<CommandLine> roots = new ArrayList<>();
         for (Object c : new Object[] {new MnemosCommand(), new PoemCommand(), new NamCommand(), new UtmRun(), new UtmVerify(),
-                new UtmBench(), new LagCheck(), new LagRunCommand()}) {
+                new UtmBench()}) {
             roots.add(Cli.commandLine(c));
         }
+        roots.add(dev.mnemos.cli.utm.LagHelp.commandLine(new LagCheck()));
+        roots.add(dev.mnemos.cli.utm.LagHelp.commandLine(new LagRunCommand()));
         return roots;
     }
 

@@ -106,6 +106,51 @@ class HelpTest {
         assertEquals(0, Cli.execute(new MnemosCommand(), new String[] {"run", "--mode", "strict", "--help"}, quiet(), quiet()));
     }
 
+    /**
+     * The bound on an answer and its stop sequences differ from command to command; each help says its
+     * own default, as the help a user gets shows it (utm-run's and utm-bench's command lines add
+     * theirs), and every command with --max-tokens is among them.
+     */
+    @Test
+    void eachCommandSaysItsOwnDefaultAnswerBoundAndStop() {
+        String local = "Default: 256 on the local backend; the server's own bound on ollama and openai.";
+        String utmStop = "Default: a newline in completion style, none in chat style.";
+        java.util.Map<String, String[]> expected = new java.util.LinkedHashMap<>();
+        expected.put("utm-run", new String[] {usage(UtmRun::run), "Default: 64.", utmStop});
+        expected.put("utm-bench", new String[] {usage(dev.mnemos.cli.utm.UtmBench::run), "Default: 64.", utmStop});
+        expected.put("lag-run", new String[] {usage(dev.mnemos.cli.utm.LagRunCommand::run), "Default: 32.", utmStop});
+        expected.put("lag-check", new String[] {usage(dev.mnemos.cli.utm.LagCheck::run), "Default: 32.", utmStop});
+        expected.put("mnemos run", new String[] {usage((a, o, e) -> Cli.execute(new MnemosCommand(), a, o, e), "run"), local, "Default: none."});
+        expected.put("poem train", new String[] {usage((a, o, e) -> Cli.execute(new PoemCommand(), a, o, e), "train"), local, "Default: none."});
+        expected.put("poem eval", new String[] {usage((a, o, e) -> Cli.execute(new PoemCommand(), a, o, e), "eval"), local, "Default: none."});
+        for (var e : expected.entrySet()) {
+            String help = e.getValue()[0];
+            assertTrue(help.contains("--max-tokens=N Bound on the answer's tokens (Ollama num_predict, OpenAI max_tokens). " + e.getValue()[1]),
+                    e.getKey() + ": " + help);
+            assertTrue(help.contains("--stop=TEXT A stop sequence; repeat for more. Escapes \\n and \\t are understood. " + e.getValue()[2]),
+                    e.getKey() + ": " + help);
+        }
+        Set<String> withMaxTokens = new HashSet<>();
+        for (CommandLine root : ExitCodesTest.roots()) {
+            for (CommandLine cl : ExitCodesTest.commands(root)) {
+                if (cl.getCommandSpec().findOption("--max-tokens") != null) withMaxTokens.add(cl.getCommandSpec().qualifiedName());
+            }
+        }
+        assertEquals(expected.keySet(), withMaxTokens);
+    }
+
+    interface Entry {
+        int run(String[] args, PrintStream out, PrintStream err);
+    }
+
+    /** The help {@code entry} prints for {@code --help} after {@code path}, on one line with single spaces. */
+    private static String usage(Entry entry, String... path) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] args = java.util.stream.Stream.concat(Arrays.stream(path), java.util.stream.Stream.of("--help")).toArray(String[]::new);
+        assertEquals(0, entry.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), quiet()));
+        return out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+    }
+
     @Test
     void aCommandThatGroupsOthersRunAloneIsAUsageErrorWithItsHelpOnStandardError() {
         Object[][] groups = {{new MnemosCommand()}, {new PoemCommand()}, {new NamCommand()}, {new MnemosCommand(), "models"}};
@@ -188,6 +233,8 @@ class HelpTest {
         CommandLine fresh = new CommandLine(cl.getCommandSpec().root().userObject().getClass() == null ? null
                 : newInstance(cl.getCommandSpec().root().userObject()));
         fresh.setDefaultValueProvider(Cli::enumDefault);
+        java.util.ResourceBundle words = cl.getCommandSpec().root().commandLine().getResourceBundle();
+        if (words != null) fresh.setResourceBundle(words); // (lag-check's and lag-run's, given to their command line)
         ExitCodes.describe(fresh);
         fresh.setUsageHelpWidth(1000);
         CommandLine sub = fresh;

@@ -87,19 +87,33 @@ final class Engine {
     }
 
     /**
-     * Continues {@code prompt}: refused when it does not fit the context; the answer is bounded by
-     * {@code maxTokens} (null: {@link LocalSettings#DEFAULT_MAX_TOKENS}), by the context's room, and
-     * by {@code timeout}, checked between tokens.
+     * The tokens {@code prompt} makes, checked to fit the context with room for one answer token;
+     * nothing is sent to the model.
+     *
+     * @throws ModelException (rejected) when it does not fit, naming both counts
      */
-    Answer generate(String prompt, Decoding decoding, Duration timeout, String model) throws ModelException {
+    int fit(String prompt, String model) throws ModelException {
         int promptTokens = tokens(prompt);
-        int room = context - promptTokens - 1;
-        if (room < 1) {
+        if (context - promptTokens - 1 < 1) {
             throw new ModelException(ModelException.Kind.REJECTED, String.format(java.util.Locale.ROOT,
                     "the prompt is %,d tokens and the context of model %s holds %,d; raise the context (--context) or shorten the prompt",
                     promptTokens, model, context));
         }
-        int limit = Math.min(LocalSettings.maxTokens(decoding.maxTokens()), room);
+        return promptTokens;
+    }
+
+    /** Continues {@code prompt} when it {@link #fit}s the context. */
+    Answer generate(String prompt, Decoding decoding, Duration timeout, String model) throws ModelException {
+        return generate(prompt, fit(prompt, model), decoding, timeout, model);
+    }
+
+    /**
+     * Continues {@code prompt}, of {@code promptTokens} tokens that {@link #fit} accepted; the answer
+     * is bounded by {@code maxTokens} (null: {@link LocalSettings#DEFAULT_MAX_TOKENS}), by the
+     * context's room, and by {@code timeout}, checked between tokens.
+     */
+    Answer generate(String prompt, int promptTokens, Decoding decoding, Duration timeout, String model) throws ModelException {
+        int limit = Math.min(LocalSettings.maxTokens(decoding.maxTokens()), context - promptTokens - 1);
         InferenceParameters p = new InferenceParameters(prompt).setTemperature((float) decoding.temperature())
                 .setNPredict(limit).setCachePrompt(false);
         if (!decoding.stop().isEmpty()) p.setStopStrings(decoding.stop().toArray(String[]::new));

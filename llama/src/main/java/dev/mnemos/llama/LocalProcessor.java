@@ -2,6 +2,8 @@ package dev.mnemos.llama;
 
 import de.kherud.llama.Pair;
 import dev.mnemos.runtime.model.Answer;
+import dev.mnemos.runtime.model.CallBudget;
+import dev.mnemos.runtime.model.CallLimitException;
 import dev.mnemos.runtime.model.ModelException;
 import dev.mnemos.runtime.model.Processor;
 import dev.mnemos.runtime.model.ProcessorConfig;
@@ -31,12 +33,30 @@ public final class LocalProcessor implements Processor {
 
     @Override
     public Answer process(String prompt) throws ModelException {
-        String text = config.style() == Style.CHAT
+        return engine.generate(text(prompt), decoding(), config.timeout(), settings.model());
+    }
+
+    /**
+     * The same within a budget: a prompt that does not fit the context is refused before a request
+     * is taken from {@code budget}, since nothing reaches the model (a refused prompt is no call).
+     */
+    @Override
+    public Answer process(String prompt, CallBudget budget) throws ModelException, CallLimitException {
+        String text = text(prompt);
+        int promptTokens = engine.fit(text, settings.model());
+        budget.take();
+        return engine.generate(text, promptTokens, decoding(), config.timeout(), settings.model());
+    }
+
+    /** The text the model continues: the prompt itself, or in chat style the model's chat template around it. */
+    private String text(String prompt) {
+        return config.style() == Style.CHAT
                 ? ChatFormat.prompt(engine, settings.chatTemplate(), config.systemInstruction(), List.of(new Pair<>("user", prompt)))
                 : prompt;
-        Engine.Decoding decoding = new Engine.Decoding(config.temperature(), config.maxTokens(), config.stop(),
-                settings.grammar(), settings.seed());
-        return engine.generate(text, decoding, config.timeout(), settings.model());
+    }
+
+    private Engine.Decoding decoding() {
+        return new Engine.Decoding(config.temperature(), config.maxTokens(), config.stop(), settings.grammar(), settings.seed());
     }
 
     Engine engine() {

@@ -17,6 +17,8 @@ import dev.mnemos.runtime.model.UncheckedModelException;
 public final class LocalProvider implements ProcessorProvider {
 
     public static final String NAME = "local";
+    /** The answer's bound in tokens when the config sets none: a small model may ramble to the end of its context. */
+    public static final int DEFAULT_MAX_TOKENS = 256;
 
     @Override
     public String name() {

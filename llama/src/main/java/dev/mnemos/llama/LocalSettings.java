@@ -38,8 +38,8 @@ record LocalSettings(String model, Path file, int threads, int context, String g
     static final int DEFAULT_CONTEXT = 4096;
     /** llama.cpp's bound on threads (ggml's GGML_MAX_N_THREADS); 1,024 of them crash the JVM in native code. */
     static final int MAX_THREADS = 512;
-    /** The answer's bound when the config sets none: a small model may ramble to the end of its context. */
-    static final int DEFAULT_MAX_TOKENS = 256;
+    /** The answer's bound when the config sets none ({@link LocalProvider#DEFAULT_MAX_TOKENS}). */
+    static final int DEFAULT_MAX_TOKENS = LocalProvider.DEFAULT_MAX_TOKENS;
 
     /** Reads and checks the settings; the model file is located but not opened. */
     static LocalSettings from(ProcessorConfig config) throws ModelException {

@@ -8,6 +8,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.mnemos.runtime.model.Answer;
+import dev.mnemos.runtime.model.CallBudget;
 import dev.mnemos.runtime.model.ChatModels;
 import dev.mnemos.runtime.model.ModelException;
 import dev.mnemos.runtime.model.Processor;
@@ -95,6 +96,16 @@ class LocalProcessorTest {
         assertEquals(ModelException.Kind.REJECTED, e.kind());
         assertTrue(e.getMessage().matches("the prompt is 10\\d tokens and the context of model .*SmolLM2.* holds 64; "
                 + "raise the context \\(--context\\) or shorten the prompt"), e.getMessage());
+    }
+
+    @Test
+    void aRefusedPromptIsNoModelCall() throws Exception {
+        Processor small = processor(smollm2().option("context", "64").maxTokens(2));
+        CallBudget budget = CallBudget.unlimited();
+        assertThrows(ModelException.class, () -> small.process("word ".repeat(100), budget));
+        assertEquals(0, budget.taken(), "nothing reached the model");
+        small.process("The capital of France is", budget);
+        assertEquals(1, budget.taken());
     }
 
     @Test

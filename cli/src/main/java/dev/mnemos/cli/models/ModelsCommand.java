@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code mnemos models}: the local models (fetch, list). */
-@Command(name = "models", mixinStandardHelpOptions = true,
+@Command(name = "models", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"The local backend's models: GGUF files in the model directory,"
                 + " ${MNEMOS_MODEL_DIR:-${XDG_CACHE_HOME:-~/.cache}/mnemos/models} unless --model-dir says otherwise.",
                 "Known by name: smollm2-135m (SmolLM2-135M-Instruct Q4_1, 98 MB), gemma3-270m (Gemma 3 270M Q4_K_M, 253 MB);"

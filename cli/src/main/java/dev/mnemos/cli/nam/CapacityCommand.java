@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "capacity", mixinStandardHelpOptions = true,
+@Command(name = "capacity", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         header = "Capacity study: recall@1 of one NAM matrix as the number of stored pairs grows.",
         description = {"For each number of pairs n, draws n keys and n values, writes them into one NAM matrix "
                 + "with sum writing (p_e = 0) and with delta writing (p_w = p_e = 1), asks with every key, and "

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         header = "Length-generalisation table of a trained model: accuracy at N, 2N and 4N.",
         description = {"Scores a model written by 'nam train' (or a training checkpoint, which knows its task and N) "
                 + "on fresh problems of sizes N, 2N and 4N: the share of sequences answered entirely right and "

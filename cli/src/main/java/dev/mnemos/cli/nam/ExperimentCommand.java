@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "experiment", mixinStandardHelpOptions = true,
+@Command(name = "experiment", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         header = "The length-generalisation comparison of nam/README.md: LSAM, NAM-TM, the LSTM and the memory cells.",
         description = {"For each task (reverse, copy, add, reduce, recall, hops), model (lsam, namtm, lstm, delta, mlstm, "
                 + "shm) and seed: train on sizes 1..N with the same step budget and about the same number of weights, "

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "facts", mixinStandardHelpOptions = true,
+@Command(name = "facts", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         header = "The fact-editing benchmark of facts/README.md: the fact memory against LangChain4j's InMemoryEmbeddingStore.",
         description = {"Generates people with four facts each (asked about in other words than the facts are written in) "
                 + "and mentor chains of 2 to 4 hops, writes them all into each system, edits a share (the old fact "

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "few-shot", mixinStandardHelpOptions = true,
+@Command(name = "few-shot", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         header = "NAM few-shot classification against a cosine-prototype classifier, on MiniLM embeddings.",
         description = {"Embeds the generated topic texts (12 topics, 36 texts each) with all-MiniLM-L6-v2 in process, then "
                 + "runs N-way K-shot episodes: the support set written into a NAM memory (key the embedding, value the "

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /** {@code bin/nam}: the studies and charts of the nam module. */
-@Command(name = "nam", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "nam", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Neural Attention Memory tools: the studies and charts of nam/README.md.",
             "Outputs go to the current directory unless an option names a file or folder (the charts tracked in "
                 + "nam/docs are written only when named). The directory an output goes into must exist.", ""},

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "poem-compare", mixinStandardHelpOptions = true,
+@Command(name = "poem-compare", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         header = "POEM: the NAM estimator against the k-NN memory in poem's evaluation.",
         description = {"Trains POEM's k-NN memory and the NAM estimator on the same episodes, asking a simulated "
                 + "model that answers with the label of the last example with probability --p-last (otherwise "

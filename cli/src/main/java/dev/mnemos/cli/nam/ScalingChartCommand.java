@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "scaling-chart", mixinStandardHelpOptions = true,
+@Command(name = "scaling-chart", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         header = "Draws the attention scaling chart from a JMH result file.",
         description = {"Reads the CSV that JMH writes with -rf csv -rff FILE for AttentionBenchmark and draws "
                 + "milliseconds per call against sequence length S, log-log, one line per method.",

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         header = "Train LSAM, the NAM Turing machine, the LSTM baseline or a memory cell on an algorithmic task.",
         description = {"Trains on problem sizes 1..N with Adam (gradient norm clipped to 1), saving a checkpoint every "
                 + "few seconds and on Ctrl-C; --resume continues from it (also after kill -9) on the same loss "

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code poem copy FROM TO}: moves a memory between a file and a shared PostgreSQL memory, either way. */
-@Command(name = "copy", mixinStandardHelpOptions = true,
+@Command(name = "copy", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {
                 "Copies a memory: its settings and tuned read, task, example pool, episodes (oldest first, so the oldest are evicted first there too), finished training queries and per-order rewards. FROM and TO are each a memory file or a jdbc:postgresql://HOST/DB URL.",
                 "",

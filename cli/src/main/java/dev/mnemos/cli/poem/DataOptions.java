@@ -6,6 +6,7 @@ import dev.mnemos.poem.data.DataException;
 import dev.mnemos.poem.data.Dataset;
 import dev.mnemos.poem.data.JsonLinesReader;
 import dev.mnemos.poem.prompt.Task;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Where the labelled data and its task template come from (a picocli mixin). */
+@Command(addMethodSubcommands = false) // (see Cli: no scan of its methods for subcommands at start-up)
 public class DataOptions {
 
     @Option(names = "--data", required = true, paramLabel = "FILE.jsonl",

@@ -5,6 +5,7 @@ import dev.mnemos.cli.ExitCode;
 import dev.mnemos.poem.store.MemoryStore;
 import dev.mnemos.poem.store.MemoryStores;
 import dev.mnemos.poem.store.StoreOptions;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.time.Duration;
  * How a command reaches a memory kept in a database (a picocli mixin): credentials and the longest
  * wait. Every command opens its memory through {@link #open}, whatever the location is.
  */
+@Command(addMethodSubcommands = false) // (see Cli: no scan of its methods for subcommands at start-up)
 public class DatabaseOptions {
 
     @Option(names = "--db-user", paramLabel = "NAME", description = "Database user of a jdbc: memory (or user= in the URL).")

@@ -26,7 +26,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code poem eval}: POEM against the baselines on the held-out split. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {
                 "Scores POEM's chosen order against random order, most similar first, most similar last and the best single order found in training, on the test split. Every method gets the same m examples per query; only their order differs.",
                 "",
@@ -57,6 +57,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--concurrency", paramLabel = "N", description = "Queries asked at once. Default: ${DEFAULT-VALUE}.")
     int concurrency = 4;
 
+    @Option(names = "--other-model",
+            description = "Evaluate a memory trained with another model or style (its orders were chosen for that model's answers). Without it such a run is refused.")
+    boolean otherModel;
+
     @Override
     public Integer call() throws Exception {
         return eval();
@@ -68,6 +72,10 @@ final class EvalCommand implements Callable<Integer> {
         Task given = data.task();
         try (MemoryStore store = database.open(memory, StoreOptions.builder().k(options.k).weighting(options.weighting), err)) {
             Setup.checkM(store, options.m);
+            if (backend.model != null) { // without one the asker refuses the run (usage)
+                Setup.sameModel(store.log(), store.location(), backend, otherModel, "its orders were chosen for that model's answers",
+                        "evaluate with it anyway, or the model it was trained with", "evaluating", err);
+            }
             Encoder encoder = Setup.encoder(memory, err);
             Poem poem = store.poem(encoder, given);
             Setup.saveCache(memory, encoder);

@@ -25,7 +25,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code poem feedback}: records that an order used for a query earned a reward, in a trained memory. */
-@Command(name = "feedback", mixinStandardHelpOptions = true,
+@Command(name = "feedback", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {
                 "Records that the examples put before a query in an order earned a reward (online learning from production), in a memory made by poem train: a file or a jdbc:postgresql: database. No model is called.",
                 "",

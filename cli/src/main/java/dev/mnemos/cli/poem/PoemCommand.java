@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code poem}: learn the order of few-shot examples from rewards, and use it. */
-@Command(name = "poem", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "poem", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {
                 "POEM: an episodic memory that learns which order of few-shot examples earns the best answers.",
                 "",

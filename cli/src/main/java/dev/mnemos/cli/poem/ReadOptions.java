@@ -1,9 +1,11 @@
 package dev.mnemos.cli.poem;
 
 import dev.mnemos.poem.memory.Weighting;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** How the memory is read (a picocli mixin); unset values come from the memory file, else the defaults. */
+@Command(addMethodSubcommands = false) // (see Cli: no scan of its methods for subcommands at start-up)
 public class ReadOptions {
 
     @Option(names = "--m", paramLabel = "M", description = "Examples (shots) per prompt. Default: 4, or the memory file's.")

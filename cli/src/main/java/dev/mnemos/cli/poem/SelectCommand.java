@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code poem select}: the examples and order POEM chooses for one query. */
-@Command(name = "select", mixinStandardHelpOptions = true,
+@Command(name = "select", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {
                 "Shows the m examples POEM puts before a query, in the order it learned for queries like it. No model is called.",
                 "",

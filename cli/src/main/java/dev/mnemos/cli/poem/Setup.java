@@ -11,6 +11,7 @@ import dev.mnemos.poem.reward.ClassificationMargin;
 import dev.mnemos.poem.reward.ExactMatch;
 import dev.mnemos.poem.reward.Reward;
 import dev.mnemos.poem.reward.TokenF1;
+import dev.mnemos.poem.train.TrainingLog;
 import dev.mnemos.io.FormatException;
 import dev.mnemos.poem.store.MemorySettings;
 import dev.mnemos.poem.store.MemoryStore;
@@ -58,6 +59,34 @@ final class Setup {
         java.util.Optional<Path> file = store.file();
         if (file.isPresent()) Cli.writing(file.get(), store::save);
         else store.save();
+    }
+
+    /**
+     * Refuses (exit 3) a run whose model or style is not the one whose answers earned the memory's
+     * rewards, as {@code log} records it, unless {@code allowed} (--other-model), when a note says
+     * so; returns this run's model as a memory records it. A memory that records none passes.
+     *
+     * @param why    why it matters, in the refusal's parentheses
+     * @param remedy what --other-model then does, and the other way out ({@code "train on with it, or a new --memory"})
+     * @param going  what the note says the run does ({@code "training on"})
+     */
+    static String sameModel(TrainingLog log, String where, BackendOptions backend, boolean allowed, String why, String remedy,
+                            String going, PrintWriter err) {
+        String now = modelOf(backend.toConfig());
+        String before = log.model().orElse(null);
+        if (before != null && !before.equals(now)) {
+            if (!allowed) {
+                throw new DataException(where + " was trained with " + before + "; this run uses " + now + " (" + why + "): give --other-model to "
+                        + remedy);
+            }
+            err.println("note: " + where + " was trained with " + before + "; " + going + " with " + now + " (--other-model)");
+        }
+        return now;
+    }
+
+    /** How a memory records whose answers earned its rewards, e.g. {@code ollama llama3.2, chat style}. */
+    static String modelOf(ProcessorConfig config) {
+        return config.backend() + " " + config.model() + ", " + config.style().name().toLowerCase(java.util.Locale.ROOT) + " style";
     }
 
     /** A memory read with another m than the one it was trained with is bad input, as in training. */

@@ -29,7 +29,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code poem train}: fills (or continues) a memory from the training split. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {
                 "Trains a POEM memory. Every training example is a query: its m most similar other examples are put before it in T different orders, the model answers each prompt, the answer is scored, and (query, order, reward) goes into the memory.",
                 "",
@@ -130,17 +130,17 @@ final class TrainCommand implements Callable<Integer> {
             err.println(String.format(Locale.ROOT, "continuing %s: %,d queries finished, %,d entries", store.location(),
                     store.log().finished().size(), store.memory().size()));
         }
+        Reward r = Setup.reward(reward, task);
+        AnswerWatch asker = new AnswerWatch(Setup.asker(backend, task, r), task.labels()); // a model refused (a bad file) has written nothing
         ExamplePool pool = ExamplePool.of(dataset.train(), encoder);
         stopIfAsked();
-        Setup.saveCache(memory, encoder);
         if (pool.size() <= settings.m()) {
             throw new DataException(data.data + ": the pool has " + Cli.count(pool.size(), "training example") + "; with m = " + settings.m()
                     + " it needs at least " + (settings.m() + 1) + " (a query is never its own example)");
         }
+        Setup.saveCache(memory, encoder); // training begins: from here its embeddings are kept
         Poem poem = Poem.builder().pool(pool).encoder(encoder).estimator(store.estimator()).task(task).m(settings.m())
                 .fallback(settings.fallback()).build();
-        Reward r = Setup.reward(reward, task);
-        AnswerWatch asker = new AnswerWatch(Setup.asker(backend, task, r), task.labels());
         TrainingResult result = train(store, poem, asker, r, err);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "trained %s (%,d finished before), %s, mean reward %.3f%n",
@@ -187,21 +187,9 @@ final class TrainCommand implements Callable<Integer> {
      */
     private void sameModel(dev.mnemos.poem.train.TrainingLog log, String where, PrintWriter err) {
         if (backend.model == null) return; // the asker refuses the run (usage)
-        String now = modelOf(backend.toConfig());
-        String before = log.model().orElse(null);
-        if (before != null && !before.equals(now)) {
-            if (!otherModel) {
-                throw new DataException(where + " was trained with " + before + "; this run uses " + now
-                        + " (their rewards would mix in one memory): give --other-model to train on with it, or a new --memory");
-            }
-            err.println("note: " + where + " was trained with " + before + "; training on with " + now + " (--other-model)");
-        }
+        String now = Setup.sameModel(log, where, backend, otherModel, "their rewards would mix in one memory",
+                "train on with it, or a new --memory", "training on", err);
         log.model(now);
-    }
-
-    /** How a memory records whose answers earned its rewards, e.g. {@code ollama llama3.2, chat style}. */
-    static String modelOf(dev.mnemos.runtime.model.ProcessorConfig config) {
-        return config.backend() + " " + config.model() + ", " + config.style().name().toLowerCase(Locale.ROOT) + " style";
     }
 
     private static int orDefault(Integer v, int d) {

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code poem tune}: chooses the memory's read again by cross-validation on its training episodes. */
-@Command(name = "tune", mixinStandardHelpOptions = true,
+@Command(name = "tune", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {
                 "Chooses how the memory is read (k, similarity or plain weighting, sum or mean of the neighbours' rewards) by leave-one-query-out cross-validation on its training episodes, and saves the choice in the memory file. poem train does this at its end; run tune after changing the candidates with --k or --weighting.",
                 "",

@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code mnemos}: the string-memory runtime's command. */
-@Command(name = "mnemos", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "mnemos", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Runs string-memory programs: an LLM as the processor of a stored-program computer.",
         subcommands = {RunCommand.class, dev.mnemos.cli.models.ModelsCommand.class, CommandLine.HelpCommand.class})
 public final class MnemosCommand implements java.util.concurrent.Callable<Integer> {

@@ -30,7 +30,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code mnemos run}: runs a program (a memory file) cycle by cycle on a model. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", addMethodSubcommands = false, mixinStandardHelpOptions = true, sortOptions = false,
         header = "Runs a string-memory program (a memory file) on a model, cycle by cycle.",
         description = {
                 "Runs a string-memory program: each cycle substitutes @[label] in the instruction that op holds,"

@@ -4,6 +4,7 @@ import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
 import dev.mnemos.runtime.cycle.RunLimits;
 import dev.mnemos.runtime.cycle.Writer;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.time.Duration;
  * differ between the commands ({@code --mode}, {@code --cache}, {@code --checkpoint},
  * {@code --resume}) stay with each command.
  */
+@Command(addMethodSubcommands = false) // (see Cli: no scan of its methods for subcommands at start-up)
 public class RunOptions {
 
     @Option(names = "--max-steps", paramLabel = "N", description = "Stop after N cycles.")

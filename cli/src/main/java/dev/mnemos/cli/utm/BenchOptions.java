@@ -4,6 +4,7 @@ import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.ExitCode;
 import dev.mnemos.utm.bench.Bench;
 import dev.mnemos.utm.bench.Repair;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
  * {@code repair}, {@code rounds}, {@code maxCalls}: {@link #descriptions}, or a properties file)
  * and sets the default of {@code --samples}.
  */
+@Command(addMethodSubcommands = false) // (see Cli: no scan of its methods for subcommands at start-up)
 public class BenchOptions {
 
     @Option(names = {"-n", "--samples"}, paramLabel = "N", descriptionKey = "samples", description = "Answers asked for per question. Default: ${DEFAULT-VALUE}.")

@@ -17,11 +17,13 @@ import dev.mnemos.utm.prompt.PromptCompiler;
 import dev.mnemos.utm.prompt.PromptFiles;
 import dev.mnemos.utm.prompt.PromptSet;
 import dev.mnemos.utm.sim.Tape;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
 /** The machine and its input, as utm-run and utm-verify take them (a picocli mixin). */
+@Command(addMethodSubcommands = false) // (see Cli: no scan of its methods for subcommands at start-up)
 public class InputOptions {
 
     @Option(names = "--machine", paramLabel = "FILE", description = "A machine file (JSON). Default: U15,2, built in.")

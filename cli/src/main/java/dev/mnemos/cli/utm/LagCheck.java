@@ -28,7 +28,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 /** {@code lag-check}: does a model apply every rule of a Lag system, given the whole dictionary in its prompt? */
-@Command(name = "lag-check", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "dev.mnemos.cli.utm.LagCheck",
+@Command(name = "lag-check", addMethodSubcommands = false, mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Checks that a model looks up every rule of a Lag system correctly, as Schuurmans, Dai and "
                         + "Zanini (2024) checked gemini-1.5-pro-001 on their 2,027 rules: each rule's key is asked in its "
@@ -76,11 +76,11 @@ public final class LagCheck implements Callable<Integer> {
     Path out;
 
     public static void main(String[] args) {
-        Cli.main(new LagCheck(), args);
+        Cli.main(LagHelp.commandLine(new LagCheck()), args);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return Cli.execute(new LagCheck(), args, out, err);
+        return Cli.execute(LagHelp.commandLine(new LagCheck()), args, out, err);
     }
 
     @Override
@@ -94,7 +94,7 @@ public final class LagCheck implements Callable<Integer> {
         LagSystem system = input.read().system();
         Rules subject = Rules.of(Dictionary.of(system, noShuffle ? null : seed), lenient);
         String name = ModelOptions.backendName(backend);
-        try (Processor processor = ModelOptions.processor(backend, name, 32, () -> new LagReferenceProcessor(system))) {
+        try (Processor processor = ModelOptions.processor(backend, name, ModelOptions.LAG_MAX_TOKENS, () -> new LagReferenceProcessor(system))) {
             Bench engine = new Bench(processor, bench.settings(), ModelOptions.info(backend, name, name.equals(LagReferenceProcessor.NAME)));
             driver.checkBudget(engine, subject, "check", "rules");
             checkContext(subject.dictionary(), name);

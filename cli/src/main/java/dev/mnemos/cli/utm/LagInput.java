@@ -6,11 +6,13 @@ import dev.mnemos.utm.lag.LagException;
 import dev.mnemos.utm.lag.LagJson;
 import dev.mnemos.utm.lag.LagProgram;
 import dev.mnemos.utm.lag.RuleFormat;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
 /** The Lag system options of lag-check and lag-run (a picocli mixin): the rule file and its symbol width. */
+@Command(addMethodSubcommands = false) // (see Cli: no scan of its methods for subcommands at start-up)
 public class LagInput {
 
     @Option(names = "--rules", paramLabel = "FILE",

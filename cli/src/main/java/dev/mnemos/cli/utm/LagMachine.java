@@ -16,6 +16,7 @@ import dev.mnemos.utm.machine.TuringMachine;
 import dev.mnemos.utm.machine.U152;
 import dev.mnemos.utm.sim.Simulator;
 import dev.mnemos.utm.sim.Tape;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
  * {@link TuringLag}, its tape from {@code --tape}/{@code --head} or, for U15,2, a bi-tag program
  * compiled onto its tape; and the machine configuration read back from the run's queue.
  */
+@Command(addMethodSubcommands = false) // (see Cli: no scan of its methods for subcommands at start-up)
 public class LagMachine {
 
     /** The name that selects the built-in U15,2. */

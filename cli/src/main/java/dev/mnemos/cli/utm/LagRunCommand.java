@@ -43,7 +43,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /** {@code lag-run}: a Lag system on the string-memory runtime, a model as its rule table, checked against the interpreter. */
-@Command(name = "lag-run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "lag-run", addMethodSubcommands = false, mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Runs a Lag system on the string-memory runtime with a model as its rule table: memory holds the "
                         + "queue, each cycle asks the model for the value of the key at the front (the prompt lag-check "
@@ -118,11 +118,11 @@ public final class LagRunCommand implements Callable<Integer> {
     Path writeRules;
 
     public static void main(String[] args) {
-        Cli.main(new LagRunCommand(), args);
+        Cli.main(LagHelp.commandLine(new LagRunCommand()), args);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return Cli.execute(new LagRunCommand(), args, out, err);
+        return Cli.execute(LagHelp.commandLine(new LagRunCommand()), args, out, err);
     }
 
     @Override
@@ -178,7 +178,7 @@ public final class LagRunCommand implements Callable<Integer> {
                     .writer(runOptions.writer()));
             RunResult result = files.run(builder.build(), memory);
             LagRun.Summary s = run.summarise(result);
-            report(s, compiled, system, checkpointFile, machineLag == null || s.queue() == null ? null : decode(memory, s));
+            report(s, compiled, system, checkpointFile, machineLag == null || s.queue() == null || !s.ran() ? null : decode(memory, s));
             if (result.status() == RunResult.Status.HALTED) return ExitCode.OK.code();
             return ExitCode.of(result).code();
         }
@@ -257,7 +257,7 @@ public final class LagRunCommand implements Callable<Integer> {
     }
 
     private Processor processor(LagSystem system) {
-        return ModelOptions.processor(backend, ModelOptions.backendName(backend), 32, () -> new LagReferenceProcessor(system));
+        return ModelOptions.processor(backend, ModelOptions.backendName(backend), ModelOptions.LAG_MAX_TOKENS, () -> new LagReferenceProcessor(system));
     }
 
     private static String word(BiTagLag compiled, LagSystem system, LagRun.Summary s) {
@@ -274,7 +274,7 @@ public final class LagRunCommand implements Callable<Integer> {
 
     /**
      * What the run did, on standard error: how it ended, the verification and the decoded machine;
-     * on standard output the word, tape or queue (or the JSON summary). Every line goes through
+     * on standard output the word, tape or queue (or the JSON summary), none of them when no cycle ran. Every line goes through
      * {@link Cli#printable}: the model's answers are in them.
      */
     private void report(LagRun.Summary s, BiTagLag compiled, LagSystem system, Path checkpointFile, LagMachine.Decoded decoded) {
@@ -295,9 +295,12 @@ public final class LagRunCommand implements Callable<Integer> {
         err.flush();
         if (runOptions.json) {
             var o = s.toJson();
-            if (compiled != null) o.put("finalWord", word(compiled, system, s));
+            if (compiled != null && s.ran()) o.put("finalWord", word(compiled, system, s));
+            else if (compiled != null) o.putNull("finalWord"); // no cycle ran: no word is a result of the run
             if (decoded != null) putDecoded(o, decoded);
             out.println(o.toPrettyString());
+        } else if (!s.ran()) {
+            return; // nothing was run: no word, tape or queue is a result of it
         } else if (decoded != null) {
             out.println(tapeLine(decoded, s.halted()));
         } else if (s.queue() == null) {

@@ -12,6 +12,7 @@ import dev.mnemos.utm.bench.ModelInfo;
 import dev.mnemos.utm.prompt.PromptSet;
 import dev.mnemos.utm.reference.ReferenceProcessor;
 import dev.mnemos.utm.reference.ReferenceProvider;
+import picocli.CommandLine.Command;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +28,13 @@ import java.util.ListResourceBundle;
  * with utm's defaults (the reference backend without --model; a model answers in at most 64
  * tokens and, in completion style, stops at a newline), the boot preamble and the parse mode.
  */
+@Command(addMethodSubcommands = false) // (see Cli: no scan of its methods for subcommands at start-up)
 public class ModelOptions {
+
+    /** utm-run's and utm-bench's bound on an answer: an instruction is short. */
+    static final int MAX_TOKENS = 64;
+    /** lag-run's and lag-check's bound on an answer: a value of the dictionary is shorter. */
+    static final int LAG_MAX_TOKENS = 32;
 
     @Mixin
     BackendOptions backend;
@@ -48,13 +55,25 @@ public class ModelOptions {
 
     /** The same, with more option descriptions by key ({@code {"samples", "Answers ..."}}). */
     static CommandLine commandLine(Object command, Object[][] descriptions) {
-        Object[][] all = java.util.Arrays.copyOf(descriptions, descriptions.length + 1);
+        Object[][] all = java.util.Arrays.copyOf(descriptions, descriptions.length + 3);
+        all[descriptions.length + 1] = maxTokensHelp(MAX_TOKENS);
+        all[descriptions.length + 2] = stopHelp();
         all[descriptions.length] = new Object[] {"backend", "Backend: reference (the machine's own table, no model), local (a GGUF"
                 + " model run in-process, no server), ollama, openai (any OpenAI-compatible server: vLLM, llama.cpp,"
                 + " LM Studio), or one a module adds. Default: reference without --model; with it, local when"
                 + " --model names a local model (smollm2-135m, gemma3-270m, a path ending in .gguf, NAME.gguf in"
                 + " the model directory) or --model-file is given, else ollama."};
         return described(Cli.commandLine(command), all);
+    }
+
+    /** --max-tokens' description (resource bundle entry) for a utm command that bounds answers to {@code maxTokens}. */
+    static Object[] maxTokensHelp(int maxTokens) {
+        return new Object[] {"max-tokens", BackendOptions.MAX_TOKENS_HELP + " Default: " + maxTokens + "."};
+    }
+
+    /** --stop's description (resource bundle entry) for a utm command: the answer ends at a newline in completion style. */
+    static Object[] stopHelp() {
+        return new Object[] {"stop", BackendOptions.STOP_HELP + " Default: a newline in completion style, none in chat style."};
     }
 
     /** {@code cl} with the option descriptions given by key (picocli reads an option's description from the command's bundle). */
@@ -75,7 +94,7 @@ public class ModelOptions {
 
     /** The processor: the reference machine's answers for {@code prompts}, or the model with utm's defaults. */
     Processor processor(PromptSet prompts) {
-        return processor(backend, backendName(), 64, () -> new ReferenceProcessor(prompts));
+        return processor(backend, backendName(), MAX_TOKENS, () -> new ReferenceProcessor(prompts));
     }
 
     /**

@@ -26,7 +26,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code utm-bench}: how well a model carries out each transition of U15,2 (or another machine), and a boot that repairs it. */
-@Command(name = "utm-bench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
+@Command(name = "utm-bench", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
         description = {
                 "Measures how well a model carries out a Turing machine's transitions: each distinct transition "
                         + "prompt (29 for U15,2) is sent --samples times, and each answer is parsed and applied to a "

@@ -43,7 +43,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code utm-run}: runs a Turing machine (U15,2 by default) in string memory, with a model as its processor. */
-@Command(name = "utm-run", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
+@Command(name = "utm-run", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
         description = {
                 "Runs a Turing machine in string memory: the tape, the head and the machine's instructions are "
                         + "memory values, and a model (or the reference backend) carries out one transition per cycle, "

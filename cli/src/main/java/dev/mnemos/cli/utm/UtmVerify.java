@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code utm-verify}: checks a trace written earlier by utm-run against the reference machine. */
-@Command(name = "utm-verify", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
+@Command(name = "utm-verify", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
         description = {
                 "Checks a utm-run trace (JSON Lines, one cycle per line) against the reference machine, offline: "
                         + "for every cycle, which instruction op came to hold, what was written where and where the head "

@@ -102,6 +102,28 @@ class LocalBackendCliTest {
         assertTrue(Files.exists(checkpoint));
     }
 
+    @Test
+    void aPromptRefusedForTheContextIsNoModelCall() throws Exception {
+        Outcome o = utmRun("--model-file", TestModels.smollm2().toString(), "--threads", "2", "--context", "128", "--json",
+                "--checkpoint", dir.resolve("c.json").toString());
+        assertEquals(6, o.code(), o.err());
+        assertTrue(o.err().contains("(0 cycles, 0 model calls, 0 cache hits, "), o.err());
+        JsonNode summary = new ObjectMapper().readTree(o.out());
+        assertEquals(0, summary.get("modelCalls").asInt(), o.out());
+    }
+
+    @Test
+    void lagRunTooCountsNoModelCallForAPromptRefusedForTheContext() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = dev.mnemos.cli.utm.LagRunCommand.run(new String[] {"--bitag", Path.of("..", "samples", "bitag", "spec-example.json").toString(), "--model-file", TestModels.smollm2().toString(), "--threads", "2",
+                "--context", "16", "--json", "--checkpoint", dir.resolve("c.json").toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(6, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("holds 16; raise the context"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("modelCalls").asInt(), out.toString(StandardCharsets.UTF_8));
+    }
+
     /** Runs utm-run in a JVM of its own (the native library loads once per process). */
     Outcome child(List<String> jvm, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -2,6 +2,7 @@ package dev.mnemos.cli.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mnemos.cli.Cli;
 import dev.mnemos.cli.run.MnemosCommand;
@@ -49,6 +50,15 @@ class FetchCommandTest {
         assertEquals(2, listed, err.toString(StandardCharsets.UTF_8));
         assertEquals("mnemos models list: --model-dir " + file + " is not a directory", err.toString(StandardCharsets.UTF_8).strip());
         assertEquals("not a directory", Files.readString(file));
+    }
+
+    @Test
+    void aFetchRefusedByTheNetworkLeavesNoModelDirectory() {
+        Path models = dir.resolve("cache").resolve("models");
+        Outcome o = fetch("smollm2-135m", "--model-dir", models.toString(), "--index-url", "http://127.0.0.1:1");
+        assertEquals(4, o.code, o.err);
+        assertTrue(o.err.startsWith("mnemos models fetch: cannot reach http://127.0.0.1:1"), o.err);
+        assertFalse(Files.exists(dir.resolve("cache")), "nothing the fetch made is left");
     }
 
     private record Outcome(int code, String err) {

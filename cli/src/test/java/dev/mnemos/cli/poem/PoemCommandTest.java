@@ -113,9 +113,20 @@ class PoemCommandTest {
         assertEquals(java.util.Optional.of("ollama biased, completion style"), PoemFile.load(memory).log().model());
 
         Path json = dir.resolve("report.json");
-        Run eval = poem(withModel("biased", "eval", "--data", data(), "--memory", memory.toString(), "--limit", "40",
+        long before = chatCalls();
+        Run evalOther = poem(withModel("biased", "eval", "--data", data(), "--memory", memory.toString(), "--limit", "40",
                 "--json", json.toString()));
+        assertEquals(3, evalOther.exit(), evalOther.err());
+        assertEquals("poem eval: " + memory + " was trained with ollama biased, completion style; this run uses ollama biased, chat style"
+                + " (its orders were chosen for that model's answers): give --other-model to evaluate with it anyway, or the model it was"
+                + " trained with", evalOther.err().strip());
+        assertEquals(before, chatCalls(), "refused before the first model call");
+        assertFalse(Files.exists(json));
+        Run eval = poem(withModel("biased", "eval", "--data", data(), "--memory", memory.toString(), "--limit", "40",
+                "--json", json.toString(), "--other-model"));
         assertEquals(0, eval.exit(), eval.err());
+        assertTrue(eval.err().contains("note: " + memory + " was trained with ollama biased, completion style; evaluating with ollama biased,"
+                + " chat style (--other-model)"), eval.err());
         assertTrue(eval.out().contains("40 held-out queries, m = 3"), eval.out());
         assertFalse(eval.err().contains("\r"), "not a terminal: plain progress lines, no redrawn frames: " + eval.err());
         assertTrue(eval.err().contains("40/40 queries scored\n"), eval.err());
@@ -209,6 +220,28 @@ class PoemCommandTest {
         Run failed = poem(withModel("missing", "train", "--data", data(), "--memory", memory.toString(), "--limit", "10"));
         assertEquals(5, failed.exit(), failed.err());
         assertFalse(Files.exists(dir.resolve("x.poem.lock")), "no x.poem.lock after a failed train");
+    }
+
+    @Test
+    void aTrainRefusedBeforeTrainingWritesNothing() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.gguf"), "not a model");
+        Path memory = dir.resolve("m.poem");
+        Run badModel = poem("train", "--data", data(), "--memory", memory.toString(), "--limit", "10", "--model-file", bad.toString());
+        assertEquals(3, badModel.exit(), badModel.err());
+        assertEquals("poem train: " + bad + ": not a GGUF file (llama.cpp runs GGUF files only; they start with the bytes GGUF)",
+                badModel.err().strip());
+        assertEquals(List.of(bad), files(), "no memory, embeddings or lock");
+
+        Path small = Files.writeString(dir.resolve("small.jsonl"), "{\"input\":\"good\",\"output\":\"positive\",\"split\":\"train\"}\n");
+        Run tooFew = poem(withModel("biased", "train", "--data", small.toString(), "--memory", memory.toString(), "--m", "4"));
+        assertEquals(3, tooFew.exit(), tooFew.err());
+        assertEquals(List.of(bad, small), files());
+    }
+
+    private List<Path> files() throws java.io.IOException {
+        try (var list = Files.list(dir)) {
+            return list.sorted().toList();
+        }
     }
 
     @Test

@@ -171,11 +171,24 @@ class LagRunCommandTest {
     }
 
     @Test
-    void aRunThatFailsBeforeItsFirstCycleClaimsNoVerification() {
+    void aRunThatFailsBeforeItsFirstCycleClaimsNoVerification() throws Exception {
         UtmRunTest.Outcome failed = lagRun("--bitag", SPEC, "--model", "llama3.1", "--base-url", "http://127.0.0.1:1", "--retries", "0");
         assertEquals(4, failed.code(), "the server is unreachable: " + failed.err());
         assertTrue(failed.err().contains("lag-run: verification: none, no cycle ran"), failed.err());
         assertFalse(failed.err().contains("matched"), failed.err());
+        assertEquals("", failed.out(), "no word is shown as decoded when no cycle ran");
+
+        UtmRunTest.Outcome json = lagRun("--bitag", SPEC, "--model", "llama3.1", "--base-url", "http://127.0.0.1:1", "--retries", "0", "--json");
+        assertEquals(4, json.code(), json.err());
+        assertTrue(json.json().get("finalWord").isNull(), "no cycle ran, no word: " + json.out());
+
+        UtmRunTest.Outcome machine = lagRun("--machine", "../samples/machines/binary-increment.json", "--tape", "1011", "--model", "llama3.1",
+                "--base-url", "http://127.0.0.1:1", "--retries", "0", "--json");
+        assertEquals(4, machine.code(), machine.err());
+        for (String uncomputed : new String[] {"machineSteps", "finalTape", "matchesReference"}) {
+            assertFalse(machine.json().has(uncomputed), uncomputed + ": no cycle ran, nothing decoded: " + machine.out());
+        }
+        assertFalse(machine.err().contains("decoded"), machine.err());
     }
 
     @Test

@@ -162,5 +162,15 @@ class UtmRunModelTest {
         assertEquals(1, o.err().lines().count(), o.err());
         assertEquals("", o.out(), "no word is shown as decoded when no cycle ran");
         assertTrue(Files.exists(checkpoint));
+
+        UtmRunTest.Outcome json = UtmRunTest.utmRun("--model", MODEL, "--base-url", "http://127.0.0.1:1", "--retries", "0", "--json",
+                "--checkpoint", checkpoint.toString());
+        assertEquals(4, json.code(), json.err());
+        JsonNode s = json.json();
+        assertEquals(0, s.get("cycles").asLong(), json.out());
+        for (String uncomputed : new String[] {"finalWord", "finalTape", "finalTapeStart"}) {
+            assertTrue(s.get(uncomputed).isNull(), uncomputed + ": no cycle ran, no result: " + json.out());
+        }
+        assertFalse(s.has("words"), json.out());
     }
 }

@@ -91,7 +91,16 @@ public final class ModelDirectory {
     }
 
     /** A file in the model directory, as {@code models list} shows it. */
-    public record Entry(Path file, long size, String model, String status) {}
+    public record Entry(Path file, long size, String model, String status) {
+
+        /** Whether the file has a catalog model's name but not its contents ({@link ModelFetcher#fetch} replaces it). */
+        public boolean differs() {
+            return status.equals(SHA256_DIFFERS);
+        }
+    }
+
+    /** The state of a catalog file name with other contents. */
+    public static final String SHA256_DIFFERS = "SHA-256 differs";
 
     /**
      * The {@code .gguf} files here with their state: {@code verified} (a catalog model whose
@@ -105,7 +114,7 @@ public final class ModelDirectory {
             var known = ModelCatalog.byFileName(fileName);
             String model = known.map(ModelCatalog.Model::name).orElse(fileName.substring(0, fileName.length() - ".gguf".length()));
             String status = known.isEmpty() ? "not in the catalog"
-                    : Verification.verified(f, known.get().sha256()) ? "verified" : "SHA-256 differs";
+                    : Verification.verified(f, known.get().sha256()) ? "verified" : SHA256_DIFFERS;
             out.add(new Entry(f, Files.size(f), model, status));
         }
         return out;

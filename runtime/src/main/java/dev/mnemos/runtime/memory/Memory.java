@@ -55,7 +55,7 @@ public final class Memory {
         Object v = values.get(label);
         if (v == null) return blank;
         if (v instanceof String s) return s;
-        return Long.toString((Long) v);
+        return Decimal.of((Long) v);
     }
 
     /**

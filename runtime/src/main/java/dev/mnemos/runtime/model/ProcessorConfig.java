@@ -12,6 +12,9 @@ import java.util.TreeMap;
  */
 public final class ProcessorConfig {
 
+    /** The settings whose bounds the builder checks, as {@link InvalidSettingException#setting()} names them. */
+    public static final String TEMPERATURE = "temperature", MAX_TOKENS = "max tokens", TIMEOUT = "timeout", RETRIES = "retries";
+
     private final String backend;
     private final String baseUrl;
     private final String userInfo;
@@ -199,17 +202,13 @@ public final class ProcessorConfig {
 
         /** Default 0: deterministic decoding. */
         public Builder temperature(double temperature) {
-            if (!(temperature >= 0 && temperature <= 2)) {
-                throw new IllegalArgumentException("temperature must be between 0 and 2, got " + temperature);
-            }
+            if (!(temperature >= 0 && temperature <= 2)) throw new InvalidSettingException(TEMPERATURE, "must be between 0 and 2", temperature);
             this.temperature = temperature;
             return this;
         }
 
         public Builder maxTokens(Integer maxTokens) {
-            if (maxTokens != null && maxTokens <= 0) {
-                throw new IllegalArgumentException("max tokens must be positive, got " + maxTokens);
-            }
+            if (maxTokens != null && maxTokens <= 0) throw new InvalidSettingException(MAX_TOKENS, "must be positive", maxTokens);
             this.maxTokens = maxTokens;
             return this;
         }
@@ -218,16 +217,14 @@ public final class ProcessorConfig {
 
         /** Default 120 s. */
         public Builder timeout(Duration timeout) {
-            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-            }
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) throw new InvalidSettingException(TIMEOUT, "must be positive", timeout);
             this.timeout = timeout;
             return this;
         }
 
         /** Default 2. */
         public Builder retries(int retries) {
-            if (retries < 0) throw new IllegalArgumentException("retries must be 0 or more, got " + retries);
+            if (retries < 0) throw new InvalidSettingException(RETRIES, "must be 0 or more", retries);
             this.retries = retries;
             return this;
         }

@@ -1,5 +1,6 @@
 package dev.mnemos.utm.image;
 
+import dev.mnemos.runtime.memory.Decimal;
 import dev.mnemos.runtime.memory.Memory;
 import dev.mnemos.utm.machine.TuringMachine;
 import dev.mnemos.utm.prompt.PromptSet;
@@ -42,7 +43,7 @@ public final class MemoryImage {
     }
 
     public static String cellLabel(long cell) {
-        return Long.toString(cell);
+        return Decimal.of(cell);
     }
 
     /** The state whose text {@code op} holds, {@code halt}, or null when it is neither. */

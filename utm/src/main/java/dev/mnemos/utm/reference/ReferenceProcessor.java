@@ -17,15 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ReferenceProcessor implements Processor {
 
     private final TransitionPrompts recogniser;
-    private final String fingerprint;
+    /** Made when first asked for (a run without a prompt cache never asks): it writes the machine as JSON. */
+    private String fingerprint;
     /** Answers given, by prompt. */
     private final ConcurrentHashMap<String, Answer> answers = new ConcurrentHashMap<>();
     static final int REMEMBERED = 1024;
 
     public ReferenceProcessor(PromptSet prompts) {
         this.recogniser = new TransitionPrompts(prompts);
-        this.fingerprint = "reference|" + prompts.machine().name() + "|"
-                + Integer.toHexString(MachineFormat.toJson(prompts.machine()).hashCode());
     }
 
     /**
@@ -54,6 +53,10 @@ public final class ReferenceProcessor implements Processor {
 
     @Override
     public String fingerprint() {
+        if (fingerprint == null) {
+            PromptSet prompts = recogniser.prompts();
+            fingerprint = "reference|" + prompts.machine().name() + "|" + Integer.toHexString(MachineFormat.toJson(prompts.machine()).hashCode());
+        }
         return fingerprint;
     }
 }

@@ -218,12 +218,14 @@ public final class MachineRun {
         } catch (IllegalArgumentException tooSparse) {
             tape = null; // a stray write far from the tape: the summary shows no tape
         }
-        Word last = words == null ? null : words.lastWord();
+        boolean ran = r.halted() || r.cycles() > 0; // else nothing was computed: no word or tape is a result of the run
+        if (!ran) tape = null;
+        Word last = words == null || !ran ? null : words.lastWord();
         String error = r.failure() != null ? r.failure().getMessage() : r.stopReason();
         return new Summary(r.status().name().toLowerCase(), r.halted(), Summary.steps(r), r.cycles(), r.modelCalls(), r.cacheHits(),
                 verifier != null, verifier == null ? 0 : verifier.mismatchCount(), verifier == null ? null : verifier.firstMismatchStep(),
                 head, state, tape == null ? null : tape.text(), tape == null ? 0 : tape.first(), last == null ? null : last.toString(),
-                words == null ? List.of() : words.words().stream().map(Word::toString).toList(),
+                words == null || !ran ? List.of() : words.words().stream().map(Word::toString).toList(),
                 r.elapsed().toNanos() / 1e9, error);
     }
 

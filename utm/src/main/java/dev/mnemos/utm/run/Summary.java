@@ -19,10 +19,12 @@ import java.util.List;
  *                          start: a resumed run carries the check of the cycles before its checkpoint)
  * @param state             the state op holds at the end ({@code halt} when halted), or null
  * @param finalTape         the tape at the end without blank margins, or null when its cells are too
- *                          far apart to lay out (a stray write far from the tape)
- * @param finalTapeStart    the cell of its first symbol
- * @param finalWord         the decoded bi-tag word when the run came from one, else null
- * @param words             the bi-tag words decoded along the run (empty without a bi-tag program)
+ *                          far apart to lay out (a stray write far from the tape) or no cycle ran
+ * @param finalTapeStart    the cell of its first symbol (in JSON null with no tape)
+ * @param finalWord         the decoded bi-tag word when the run came from one, else null; null too
+ *                          when no cycle ran (a run that failed before its first computed no word)
+ * @param words             the bi-tag words decoded along the run (empty without a bi-tag program or
+ *                          when no cycle ran; absent from the JSON then)
  * @param error             the failure or stop reason, or null
  */
 public record Summary(String status, boolean halted, long steps, long cycles, long modelCalls, long cacheHits,
@@ -69,7 +71,7 @@ public record Summary(String status, boolean halted, long steps, long cycles, lo
             words.forEach(w::add);
         }
         o.put("finalTape", finalTape);
-        o.put("finalTapeStart", finalTapeStart);
+        if (finalTape == null) o.putNull("finalTapeStart"); else o.put("finalTapeStart", finalTapeStart);
         o.put("seconds", seconds);
         if (error == null) o.putNull("error"); else o.put("error", error);
         return o.toString();

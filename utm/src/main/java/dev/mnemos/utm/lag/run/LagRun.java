@@ -99,6 +99,11 @@ public final class LagRun {
             return checked && halted && mismatches == 0;
         }
 
+        /** Whether a cycle ran or the run halted: else nothing was computed, and no word or tape is a result of it. */
+        public boolean ran() {
+            return halted || cycles > 0;
+        }
+
         public ObjectNode toJson() {
             ObjectNode o = new ObjectMapper().createObjectNode();
             o.put("status", status);

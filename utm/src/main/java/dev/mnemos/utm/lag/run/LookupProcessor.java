@@ -1,6 +1,8 @@
 package dev.mnemos.utm.lag.run;
 
 import dev.mnemos.runtime.model.Answer;
+import dev.mnemos.runtime.model.CallBudget;
+import dev.mnemos.runtime.model.CallLimitException;
 import dev.mnemos.runtime.model.ModelException;
 import dev.mnemos.runtime.model.Processor;
 import dev.mnemos.utm.lag.LagSystem;
@@ -40,12 +42,36 @@ public final class LookupProcessor implements Processor {
     @Override
     public Answer process(String prompt) throws ModelException {
         int[] key = key(prompt);
-        if (key == null || system.rule(key[0], key[1]) == null) {
-            lastRaw = null;
-            halts.incrementAndGet();
-            return Answer.of("\" op=\"halt\" \"");
+        return halts(key) ? halt() : value(key, model.process(prompt));
+    }
+
+    /**
+     * The same within a budget: the model's processor takes the request from {@code budget}, so a
+     * prompt it refuses before sending (the local backend's context) is no call; a halt takes one,
+     * which {@link #halts()} gives back.
+     */
+    @Override
+    public Answer process(String prompt, CallBudget budget) throws ModelException, CallLimitException {
+        int[] key = key(prompt);
+        if (halts(key)) {
+            budget.take();
+            return halt();
         }
-        Answer a = model.process(prompt);
+        return value(key, model.process(prompt, budget));
+    }
+
+    private boolean halts(int[] key) {
+        return key == null || system.rule(key[0], key[1]) == null;
+    }
+
+    private Answer halt() {
+        lastRaw = null;
+        halts.incrementAndGet();
+        return Answer.of("\" op=\"halt\" \"");
+    }
+
+    /** The instruction that appends the model's answer {@code a} for {@code key}, or one that does not parse. */
+    private Answer value(int[] key, Answer a) {
         lastRaw = a.text();
         List<String> value = symbols(a.text().strip());
         if (value != null && value.size() > pointers) value = null;
