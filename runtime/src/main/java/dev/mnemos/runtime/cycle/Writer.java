@@ -101,8 +101,9 @@ public final class Writer {
             }
         }
         List<Change> changes = new ArrayList<>(staged.size);
-        for (int k = 0; k < staged.size; k++) changes.add(new Change(staged.labels[k], memory.get(staged.labels[k]), staged.values[k]));
-        for (int k = 0; k < staged.size; k++) memory.set(staged.labels[k], staged.values[k]);
+        for (int k = 0; k < staged.size; k++) { // (each label once: what it replaces is its value before the instruction)
+            changes.add(new Change(staged.labels[k], memory.replace(staged.labels[k], staged.values[k]), staged.values[k]));
+        }
         return changes;
     }
 

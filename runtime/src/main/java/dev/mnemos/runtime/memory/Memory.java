@@ -83,16 +83,19 @@ public final class Memory {
 
     /** Stores a {@link String} or {@link Long} (or an {@link Integer}, kept as a Long); null removes. */
     public void set(String label, Object value) {
+        replace(label, value);
+    }
+
+    /**
+     * As {@link #set}, returning the value it replaced (null when the label was absent): one lookup
+     * where {@link #get} then {@link #set} take two (the Write stage does this for every label it writes).
+     */
+    public Object replace(String label, Object value) {
         Labels.check(label);
-        if (value == null) {
-            values.remove(label);
-        } else if (value instanceof String || value instanceof Long) {
-            values.put(label, value);
-        } else if (value instanceof Integer i) {
-            values.put(label, (long) i);
-        } else {
-            throw new IllegalArgumentException("label '" + label + "': a value is a string or an integer, not " + value.getClass().getSimpleName());
-        }
+        if (value == null) return values.remove(label);
+        if (value instanceof String || value instanceof Long) return values.put(label, value);
+        if (value instanceof Integer i) return values.put(label, (long) i);
+        throw new IllegalArgumentException("label '" + label + "': a value is a string or an integer, not " + value.getClass().getSimpleName());
     }
 
     public void remove(String label) {

@@ -25,6 +25,8 @@ public final class Lockstep {
     private final Simulator reference;
     private final Map<String, String> stateOfText = new HashMap<>();
     private final String[] textOf;
+    /** By state and symbol read ({@code state * symbols + symbol}): the text of the state the transition goes to; null where none. */
+    private final String[] nextText;
     private final long stepsBefore;
     private boolean halted;
 
@@ -45,6 +47,7 @@ public final class Lockstep {
         this.reference = new Simulator(machine, tape, head, state);
         prompts.texts().forEach((s, text) -> stateOfText.putIfAbsent(text, s));
         this.textOf = machine.states().stream().map(prompts::text).toArray(String[]::new);
+        this.nextText = nextTexts(machine, textOf);
     }
 
     /** The reference state before the next cycle. */
@@ -97,12 +100,26 @@ public final class Lockstep {
         return checkSlow(step, promptHash, raw, changes);
     }
 
+    private static String[] nextTexts(TuringMachine machine, String[] textOf) {
+        int symbols = machine.symbols().size();
+        String[] next = new String[machine.states().size() * symbols];
+        for (int state = 0; state < machine.states().size(); state++) {
+            for (int symbol = 0; symbol < symbols; symbol++) {
+                Action a = machine.action(state, symbol);
+                int to = a == null ? -1 : machine.stateIndex(a.next());
+                if (to >= 0) next[state * symbols + symbol] = textOf[to];
+            }
+        }
+        return next;
+    }
+
     /**
      * The common case without allocating: the cycle wrote exactly op, i and the cell under the
      * head, with the reference values. Anything else goes the slow way, which decides.
      */
     private boolean matchesFast(List<Change> changes) {
-        Action a = machine.action(reference.state(), reference.symbol());
+        int state = reference.state(), symbol = reference.symbol();
+        Action a = machine.action(state, symbol);
         if (a == null || changes.size() != 3) return false;
         String cell = MemoryImage.cellLabel(reference.head());
         int seen = 0;
@@ -110,7 +127,8 @@ public final class Lockstep {
             Change c = changes.get(k);
             Object v = c.after();
             if (c.label().equals(MemoryImage.OP)) {
-                if (!textOf[machine.stateIndex(a.next())].equals(v)) return false;
+                String next = nextText[state * machine.symbols().size() + symbol];
+                if (next == null || !next.equals(v)) return false;
                 seen |= 1;
             } else if (c.label().equals(MemoryImage.HEAD)) {
                 if (!(v instanceof Long h) || h != reference.head() + a.move().delta()) return false;
