@@ -211,6 +211,8 @@ class LaunchersTest {
     void aCrashingJvmWritesItsReportWhereOnlyTheUserCanReadAndSaysWhere() throws Exception {
         run("bin/mnemos"); // the build
         Path cache = dir.resolve("my cache");
+        Files.createDirectories(cache.resolve("mnemos/crash")); // there already, readable by all: made the user's alone
+        Files.setPosixFilePermissions(cache.resolve("mnemos/crash"), PosixFilePermissions.fromString("rwxr-xr-x"));
         Result r = run(Map.of("XDG_CACHE_HOME", cache.toString()), "bin/mnemos", "crash", "password=SECRET");
         assertEquals(134, r.rc, "SIGABRT after the fault was reported");
         Path crashes = cache.resolve("mnemos/crash");

@@ -199,8 +199,12 @@ public final class Encoder {
             return this;
         }
 
-        /** Any LangChain4j embedding model. */
-        public Builder model(EmbeddingModel model) { this.model = model; return this; }
+        /** Any LangChain4j embedding model (its dimension found by embedding a text when asked). */
+        public Builder model(EmbeddingModel model) {
+            this.model = model;
+            this.dimension = 0;
+            return this;
+        }
 
         /** Cache key for this model; default the model's name or class. */
         public Builder id(String id) { this.id = id; return this; }

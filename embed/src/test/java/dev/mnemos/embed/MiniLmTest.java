@@ -2,9 +2,11 @@ package dev.mnemos.embed;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
@@ -69,6 +71,27 @@ class MiniLmTest {
         assertNull(MiniLm.extracted(notADirectory.resolve("minilm")));
         assertInstanceOf(AllMiniLmL6V2EmbeddingModel.class, MiniLm.load(notADirectory.resolve("minilm")));
         assertInstanceOf(AllMiniLmL6V2EmbeddingModel.class, MiniLm.load(null));
+    }
+
+    @Test
+    void aCopyWholeInSizeButDamagedIsLeftForTheJarAndCopiedAgainNextTime() throws IOException {
+        Path dir = MiniLm.extracted(cache);
+        byte[] zeros = new byte[(int) Files.size(dir.resolve(MiniLm.MODEL))];
+        Files.write(dir.resolve(MiniLm.MODEL), zeros);
+        assertInstanceOf(AllMiniLmL6V2EmbeddingModel.class, MiniLm.load(cache));
+        assertEquals(dir, MiniLm.extracted(cache));
+        assertArrayEquals(jarBytes(MiniLm.MODEL), Files.readAllBytes(dir.resolve(MiniLm.MODEL)));
+    }
+
+    @Test
+    void aCopyLeftHalfWrittenByAKilledProcessIsDeletedOnceItIsOld() throws IOException {
+        Path dir = MiniLm.extracted(cache);
+        Path old = Files.writeString(dir.resolve(".all-minilm-l6-v2.onnx.abc.tmp"), "half");
+        Path fresh = Files.writeString(dir.resolve(".all-minilm-l6-v2.onnx.def.tmp"), "being written");
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minusSeconds(7200)));
+        MiniLm.extracted(cache);
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(fresh), "another process may be writing it");
     }
 
     @Test

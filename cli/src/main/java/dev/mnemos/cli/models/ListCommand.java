@@ -35,16 +35,24 @@ public final class ListCommand implements Callable<Integer> {
         List<ModelDirectory.Entry> entries = models.list();
         String row = "  %-14s %-34s %9s  %s%n";
         for (ModelDirectory.Entry e : entries) {
-            String status = e.differs() ? e.status() + ": " + FETCH + e.model() + " replaces it" : e.status();
+            String status = e.differs() ? e.status() + ": " + fetch(e.model()) + " replaces it" : e.status();
             out.printf(Locale.ROOT, row, e.model(), e.file().getFileName(), String.format(Locale.ROOT, "%.1f MB", e.size() / 1e6), status);
         }
         for (ModelCatalog.Model m : ModelCatalog.all()) {
             if (entries.stream().noneMatch(e -> e.model().equals(m.name()))) {
                 out.printf(Locale.ROOT, row, m.name(), "(not fetched)", String.format(Locale.ROOT, "%.1f MB", m.size() / 1e6),
-                        FETCH + m.name());
+                        fetch(m.name()));
             }
         }
         out.flush();
         return ExitCode.OK.code();
+    }
+
+    /** The command that fetches {@code model} into the directory listed (with --model-dir when one was given). */
+    private String fetch(String model) {
+        if (dir.dir == null) return FETCH + model;
+        String path = dir.dir.toString();
+        boolean plain = path.matches("[A-Za-z0-9_./~+-]+");
+        return FETCH + model + " --model-dir " + (plain ? path : "'" + path.replace("'", "'\\''") + "'");
     }
 }

@@ -29,8 +29,9 @@ class ListCommandTest {
         assertEquals(0, code);
         List<String> rows = out.toString(StandardCharsets.UTF_8).lines().map(l -> l.strip().replaceAll(" {2,}", " | ")).toList();
         assertEquals(List.of("models in " + dir + ":",
-                "smollm2-135m | SmolLM2-135M-Instruct.Q4_1.gguf | 0.0 MB | SHA-256 differs: bin/mnemos models fetch smollm2-135m replaces it",
+                "smollm2-135m | SmolLM2-135M-Instruct.Q4_1.gguf | 0.0 MB | SHA-256 differs: bin/mnemos models fetch smollm2-135m --model-dir "
+                        + dir + " replaces it",
                 "mine | mine.gguf | 0.0 MB | not in the catalog",
-                "gemma3-270m | (not fetched) | 253.1 MB | bin/mnemos models fetch gemma3-270m"), rows);
+                "gemma3-270m | (not fetched) | 253.1 MB | bin/mnemos models fetch gemma3-270m --model-dir " + dir), rows);
     }
 }

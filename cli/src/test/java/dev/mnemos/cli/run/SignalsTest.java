@@ -119,6 +119,7 @@ class SignalsTest {
         long bit = 1L << (number - 1);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) return; // (delivered, and it ended the process)
             boolean pending = false;
             for (String line : Files.readAllLines(Path.of("/proc/" + p.pid() + "/status"))) {
                 if (line.startsWith("ShdPnd:") || line.startsWith("SigPnd:")) pending |= (Long.parseUnsignedLong(line.substring(7).strip(), 16) & bit) != 0;
