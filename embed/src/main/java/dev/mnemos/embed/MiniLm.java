@@ -14,8 +14,11 @@ import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -39,6 +42,8 @@ final class MiniLm {
 
     static final String MODEL = "all-minilm-l6-v2.onnx";
     static final String TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
+    /** The length of an all-MiniLM-L6-v2 embedding. */
+    static final int DIMENSION = 384;
 
     private static EmbeddingModel shared;
 
@@ -77,9 +82,6 @@ final class MiniLm {
             }
         };
     }
-
-    /** The length of an all-MiniLM-L6-v2 embedding. */
-    static final int DIMENSION = 384;
 
     /** The model from files under {@code root}, copied there first when missing; from the jar when that fails. */
     static EmbeddingModel load(Path root) {
@@ -124,8 +126,8 @@ final class MiniLm {
     /** Deletes copies left half-written by processes killed while copying (temporary files over an hour old). */
     private static void deleteStaleCopies(Path dir) {
         if (!Files.isDirectory(dir)) return;
-        java.time.Instant before = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
-        try (java.nio.file.DirectoryStream<Path> tmps = Files.newDirectoryStream(dir, ".*.tmp")) {
+        Instant before = Instant.now().minus(Duration.ofHours(1));
+        try (DirectoryStream<Path> tmps = Files.newDirectoryStream(dir, ".*.tmp")) {
             for (Path tmp : tmps) {
                 if (Files.getLastModifiedTime(tmp).toInstant().isBefore(before)) deleteQuietly(tmp);
             }
