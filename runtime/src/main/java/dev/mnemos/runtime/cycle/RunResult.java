@@ -33,4 +33,9 @@ public record RunResult(Status status, long cycles, long modelCalls, long cacheH
     public boolean halted() {
         return status == Status.HALTED;
     }
+
+    /** Whether a cycle ran or the run halted: else nothing was computed, and no word or tape is a result of the run. */
+    public boolean ran() {
+        return halted() || cycles > 0;
+    }
 }

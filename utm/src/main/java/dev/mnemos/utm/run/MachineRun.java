@@ -218,7 +218,7 @@ public final class MachineRun {
         } catch (IllegalArgumentException tooSparse) {
             tape = null; // a stray write far from the tape: the summary shows no tape
         }
-        boolean ran = r.halted() || r.cycles() > 0; // else nothing was computed: no word or tape is a result of the run
+        boolean ran = r.ran();
         if (!ran) tape = null;
         Word last = words == null || !ran ? null : words.lastWord();
         String error = r.failure() != null ? r.failure().getMessage() : r.stopReason();

@@ -99,7 +99,7 @@ public final class LagRun {
             return checked && halted && mismatches == 0;
         }
 
-        /** Whether a cycle ran or the run halted: else nothing was computed, and no word or tape is a result of it. */
+        /** {@link RunResult#ran()} of the run summed up: whether any word, tape or queue is a result of it. */
         public boolean ran() {
             return halted || cycles > 0;
         }
