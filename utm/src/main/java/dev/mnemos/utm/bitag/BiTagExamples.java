@@ -1,9 +1,9 @@
 package dev.mnemos.utm.bitag;
 
+import dev.mnemos.io.ClassResources;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The bi-tag programs of {@code samples/bitag/}, read from the class path: the build packs that
@@ -24,10 +24,12 @@ public final class BiTagExamples {
         return read("spec-example.json", "spec example");
     }
 
+    /** The file from this module's jar (opened directly, not searched for along the class path). */
     private static BiTagProgram read(String file, String name) {
-        try (InputStream in = BiTagExamples.class.getResourceAsStream(file)) {
-            if (in == null) throw new IllegalStateException(file + " is not on the class path (the build packs samples/bitag/)");
-            return BiTagFormat.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), file, name);
+        try (ClassResources jar = ClassResources.of(BiTagExamples.class)) {
+            String json = jar.text("dev/mnemos/utm/bitag/" + file);
+            if (json == null) throw new IllegalStateException(file + " is not on the class path (the build packs samples/bitag/)");
+            return BiTagFormat.parse(json, file, name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

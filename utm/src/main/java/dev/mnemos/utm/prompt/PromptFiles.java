@@ -1,15 +1,14 @@
 package dev.mnemos.utm.prompt;
 
 import dev.mnemos.io.AtomicFiles;
+import dev.mnemos.io.ClassResources;
+import dev.mnemos.prompts.PromptResources;
 import dev.mnemos.utm.machine.MachineFormat;
 import dev.mnemos.utm.machine.TuringMachine;
 import dev.mnemos.utm.machine.U152;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,29 +30,25 @@ public final class PromptFiles {
     private PromptFiles() {}
 
     /**
-     * The shipped U15,2 prompts, from the class path: the folder that holds {@code boot.txt} is
-     * found once, and the state texts are read beside it (a class-path search per file looks
-     * through every module of the JDK first: 16 of them cost a command's start a few milliseconds).
+     * The shipped U15,2 prompts, from the jar of module mnemos-prompts (opened directly: a class-path
+     * search for the first file would open every jar before it, a few milliseconds of a command's start).
      */
     public static PromptSet u152() {
         TuringMachine m = U152.machine();
-        String boot = U152_RESOURCES + "boot.txt";
-        URL bootUrl = PromptFiles.class.getClassLoader().getResource(boot);
-        if (bootUrl == null) throw new IllegalStateException("resource " + boot + " is missing from the class path (module mnemos-prompts)");
-        Map<String, String> texts = new LinkedHashMap<>();
-        for (String state : m.states()) texts.put(state, read(bootUrl, state + ".txt"));
-        return new PromptSet(m, read(bootUrl, "boot.txt"), texts);
-    }
-
-    /** The text of the resource {@code name} in the folder of {@code sibling}. */
-    private static String read(URL sibling, String name) {
-        try (InputStream in = new URL(sibling, name).openStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (FileNotFoundException e) {
-            throw new IllegalStateException("resource " + U152_RESOURCES + name + " is missing from the class path (module mnemos-prompts)");
+        try (ClassResources jar = ClassResources.of(PromptResources.class)) {
+            Map<String, String> texts = new LinkedHashMap<>();
+            for (String state : m.states()) texts.put(state, read(jar, state + ".txt"));
+            return new PromptSet(m, read(jar, "boot.txt"), texts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The text of the resource {@code name} of the U15,2 folder. */
+    private static String read(ClassResources jar, String name) throws IOException {
+        String text = jar.text(U152_RESOURCES + name);
+        if (text == null) throw new IllegalStateException("resource " + U152_RESOURCES + name + " is missing from the class path (module mnemos-prompts)");
+        return text;
     }
 
     /** Reads {@code boot.txt} and one file per state of the machine from a directory. */
