@@ -52,17 +52,21 @@ public final class BiTagSystem {
     }
 
     private void checkRight(String key, Word rhs) {
-        String where = "production '" + key + "' -> '" + rhs + "': ";
-        if (rhs.size() < 2 || rhs.size() > 3) throw new BiTagException(where + "must be 'ak em' or 'ak1 ak2 em'");
+        if (rhs.size() < 2 || rhs.size() > 3) throw badRight(key, rhs, "must be 'ak em' or 'ak1 ak2 em'");
         for (int t = 0; t < rhs.size(); t++) {
             Sym s = rhs.get(t);
             boolean last = t == rhs.size() - 1;
-            if (s.isE() != last) throw new BiTagException(where + "must be 'ak em' or 'ak1 ak2 em'");
+            if (s.isE() != last) throw badRight(key, rhs, "must be 'ak em' or 'ak1 ak2 em'");
             int max = s.isE() ? h : q;
             if (s.index() < 1 || s.index() > max) {
-                throw new BiTagException(where + s + " is out of range (" + (s.isE() ? "h" : "q") + " = " + max + ")");
+                throw badRight(key, rhs, s + " is out of range (" + (s.isE() ? "h" : "q") + " = " + max + ")");
             }
         }
+    }
+
+    /** (The message is made only for a production at fault: a command's start checks every one.) */
+    private static BiTagException badRight(String key, Word rhs, String what) {
+        return new BiTagException("production '" + key + "' -> '" + rhs + "': " + what);
     }
 
     public int q() { return q; }

@@ -2,10 +2,13 @@ package dev.mnemos.utm.bitag;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 
 /** A bi-tag word: symbols separated by spaces, e.g. {@code e1 a1 a2}. Immutable. */
 public record Word(List<Sym> symbols) {
+
+    /** (Compiled once: String.split compiles its pattern on every call, a cost each command's start pays per word.) */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     public Word {
         symbols = List.copyOf(symbols);
@@ -18,7 +21,7 @@ public record Word(List<Sym> symbols) {
     /** Parses space-separated symbols; null when a token is not a symbol. */
     public static Word parse(String text) {
         List<Sym> syms = new ArrayList<>();
-        for (String t : text.strip().split("\\s+")) {
+        for (String t : SPACES.split(text.strip())) {
             if (t.isEmpty()) continue;
             Sym s = Sym.parse(t);
             if (s == null) return null;
@@ -37,6 +40,11 @@ public record Word(List<Sym> symbols) {
 
     @Override
     public String toString() {
-        return symbols.stream().map(Sym::toString).collect(Collectors.joining(" "));
+        StringBuilder text = new StringBuilder();
+        for (Sym s : symbols) {
+            if (!text.isEmpty()) text.append(' ');
+            text.append(s);
+        }
+        return text.toString();
     }
 }

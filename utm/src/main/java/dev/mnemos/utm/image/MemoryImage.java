@@ -7,10 +7,9 @@ import dev.mnemos.utm.prompt.PromptSet;
 import dev.mnemos.utm.sim.Cells;
 import dev.mnemos.utm.sim.Tape;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A Turing machine run laid out in string memory, as the spec describes it: cells {@code "0"},
@@ -35,7 +34,7 @@ public final class MemoryImage {
     public static Memory of(PromptSet prompts, Tape tape, long head, String state) {
         Memory m = new Memory(prompts.machine().blank());
         m.put(BOOT, prompts.boot());
-        prompts.texts().forEach(m::put);
+        for (Map.Entry<String, String> t : prompts.texts().entrySet()) m.put(t.getKey(), t.getValue());
         for (int k = 0; k < tape.cells().size(); k++) m.put(cellLabel(tape.first() + k), tape.cells().get(k));
         m.put(HEAD, head);
         m.put(OP, state.equals(HALT) ? HALT : prompts.text(state));
@@ -71,19 +70,28 @@ public final class MemoryImage {
      * billions of blanks.
      */
     public static Tape tape(Memory memory, TuringMachine machine) {
-        TreeMap<Long, String> cells = new TreeMap<>();
-        for (Map.Entry<String, Object> e : memory.asMap().entrySet()) {
-            Long cell = parseCell(e.getKey());
-            if (cell != null) cells.put(cell, memory.read(e.getKey()));
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        long count = 0;
+        for (String label : memory.asMap().keySet()) {
+            Long cell = parseCell(label);
+            if (cell == null) continue;
+            count++;
+            first = Math.min(first, cell);
+            last = Math.max(last, cell);
         }
-        if (cells.isEmpty()) return new Tape(0, List.of());
-        if (cells.lastKey() - cells.firstKey() > 2L * cells.size() + MAX_GAP) {
-            throw new IllegalArgumentException("the tape's " + cells.size() + " cells are spread over cells " + cells.firstKey()
-                    + " to " + cells.lastKey() + ", too sparse to lay out as one tape");
+        if (count == 0) return new Tape(0, List.of());
+        if (last - first > 2L * count + MAX_GAP) {
+            throw new IllegalArgumentException("the tape's " + count + " cells are spread over cells " + first
+                    + " to " + last + ", too sparse to lay out as one tape");
         }
-        List<String> out = new ArrayList<>();
-        for (long c = cells.firstKey(); c <= cells.lastKey(); c++) out.add(cells.getOrDefault(c, machine.blank()));
-        return new Tape(cells.firstKey(), out);
+        String[] cells = new String[(int) (last - first + 1)];
+        Arrays.fill(cells, machine.blank());
+        for (String label : memory.asMap().keySet()) {
+            Long cell = parseCell(label);
+            if (cell != null) cells[(int) (cell - first)] = memory.read(label);
+        }
+        return new Tape(first, Arrays.asList(cells));
     }
 
     /** The cell number a label names, or null when the label is not an integer. */

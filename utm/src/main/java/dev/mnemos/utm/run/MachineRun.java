@@ -76,7 +76,8 @@ public final class MachineRun {
     private static JsonNode inputJson(Tape tape, long head) {
         var o = JsonNodeFactory.instance.objectNode();
         o.put("tapeFirst", tape.first());
-        tape.cells().forEach(o.putArray("tape")::add);
+        ArrayNode cells = o.putArray("tape");
+        for (String c : tape.cells()) cells.add(c);
         o.put("head", head);
         return o;
     }
@@ -225,8 +226,14 @@ public final class MachineRun {
         return new Summary(r.status().name().toLowerCase(), r.halted(), Summary.steps(r), r.cycles(), r.modelCalls(), r.cacheHits(),
                 verifier != null, verifier == null ? 0 : verifier.mismatchCount(), verifier == null ? null : verifier.firstMismatchStep(),
                 head, state, tape == null ? null : tape.text(), tape == null ? 0 : tape.first(), last == null ? null : last.toString(),
-                words == null || !ran ? List.of() : words.words().stream().map(Word::toString).toList(),
+                words == null || !ran ? List.of() : texts(words.words()),
                 r.elapsed().toNanos() / 1e9, error);
+    }
+
+    private static List<String> texts(List<Word> words) {
+        List<String> texts = new ArrayList<>(words.size());
+        for (Word w : words) texts.add(w.toString());
+        return List.copyOf(texts);
     }
 
     public Memory memory() {

@@ -69,7 +69,8 @@ public record Tape(long first, List<String> cells) {
 
     /** The cells joined: without a separator when every symbol is one character, else with spaces. */
     public String text() {
-        boolean oneChar = cells.stream().allMatch(c -> c.length() == 1);
+        boolean oneChar = true;
+        for (String c : cells) oneChar &= c.length() == 1;
         return String.join(oneChar ? "" : " ", cells);
     }
 

@@ -45,8 +45,9 @@ public final class Lockstep {
         this.prompts = prompts;
         this.machine = prompts.machine();
         this.reference = new Simulator(machine, tape, head, state);
-        prompts.texts().forEach((s, text) -> stateOfText.putIfAbsent(text, s));
-        this.textOf = machine.states().stream().map(prompts::text).toArray(String[]::new);
+        for (Map.Entry<String, String> t : prompts.texts().entrySet()) stateOfText.putIfAbsent(t.getValue(), t.getKey());
+        this.textOf = new String[machine.states().size()];
+        for (int s = 0; s < textOf.length; s++) textOf[s] = prompts.text(machine.states().get(s));
         this.nextText = nextTexts(machine, textOf);
     }
 
