@@ -55,4 +55,12 @@ class JsonFileTest {
         Path r = Files.write(dir.resolve("r.txt"), "aBgJ:vD\ngJvD:aB\nvD\u00e9B:gJ\n".getBytes(StandardCharsets.ISO_8859_1));
         assertEquals(r + ":3: not UTF-8 text", assertThrows(LagException.class, () -> RuleFormat.read(r, 0)).getMessage());
     }
+
+    @Test
+    void aFileThatCannotBeReadIsNamedWithWhy() {
+        Path missing = dir.resolve("none.json");
+        assertEquals(missing + ": no such file", assertThrows(BiTagException.class, () -> BiTagFormat.read(missing)).getMessage());
+        assertEquals(missing + ": no such file", assertThrows(MachineException.class, () -> MachineFormat.read(missing)).getMessage());
+        assertEquals(dir + ": cannot read: Is a directory", assertThrows(BiTagException.class, () -> BiTagFormat.read(dir)).getMessage());
+    }
 }
