@@ -44,8 +44,11 @@ public final class MachineRun {
     private final Memory memory;
     private final LockstepVerifier verifier;
     private final WordWatcher words;
-    /** The configuration the run started from ({@link #INPUT}), or null for a checkpoint of an older version that did not keep it. */
-    private final JsonNode input;
+    /** A new run's configuration at its start ({@link #INPUT}, made into JSON only for a checkpoint), else null. */
+    private final Tape startTape;
+    private final long startHead;
+    /** A restored run's {@link #INPUT} section, or null (a new run, or a checkpoint of an older version that did not keep it). */
+    private final JsonNode savedInput;
 
     /**
      * @param memory              the memory image, in the configuration the run starts from
@@ -56,15 +59,18 @@ public final class MachineRun {
     public MachineRun(PromptSet prompts, Memory memory, boolean verify, boolean continueOnMismatch, BiTagSystem bitag) {
         this(prompts, memory, verify ? new LockstepVerifier(prompts, memory, continueOnMismatch) : null,
                 bitag == null ? null : new WordWatcher(bitag, prompts, memory),
-                inputJson(MemoryImage.tape(memory, prompts.machine()), MemoryImage.head(memory)));
+                MemoryImage.tape(memory, prompts.machine()), MemoryImage.head(memory), null);
     }
 
-    private MachineRun(PromptSet prompts, Memory memory, LockstepVerifier verifier, WordWatcher words, JsonNode input) {
+    private MachineRun(PromptSet prompts, Memory memory, LockstepVerifier verifier, WordWatcher words, Tape startTape, long startHead,
+                       JsonNode savedInput) {
         this.prompts = Objects.requireNonNull(prompts);
         this.memory = Objects.requireNonNull(memory);
         this.verifier = verifier;
         this.words = words;
-        this.input = input;
+        this.startTape = startTape;
+        this.startHead = startHead;
+        this.savedInput = savedInput;
     }
 
     /** Checkpoint section names. */
@@ -142,7 +148,7 @@ public final class MachineRun {
             words = seen == null ? new WordWatcher(bitag.system(), prompts, memory)
                     : new WordWatcher(bitag.system(), prompts, memory, words(seen, file, bitag));
         }
-        return new MachineRun(prompts, memory, verifier, words, checkpoint.section(INPUT));
+        return new MachineRun(prompts, memory, verifier, words, null, 0, checkpoint.section(INPUT));
     }
 
     /**
@@ -169,6 +175,7 @@ public final class MachineRun {
 
     /** Saves this run's verifier and words with every checkpoint the store writes. */
     public void attachTo(CheckpointStore store) {
+        JsonNode input = startTape != null ? inputJson(startTape, startHead) : savedInput;
         if (input != null) store.section(INPUT, () -> input);
         if (verifier != null) store.section(VERIFIER, verifier::toJson);
         if (words != null) {
