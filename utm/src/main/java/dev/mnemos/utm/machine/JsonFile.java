@@ -41,9 +41,12 @@ public final class JsonFile {
     /**
      * Duplicate keys are an error: a production or transition given twice must not be silently
      * replaced by the last. The tree is built from jackson-core's parser, without an ObjectMapper,
-     * whose set-up costs a command's start about 40 ms; the tree is the one readTree gives.
+     * whose set-up costs a command's start about 40 ms; the tree is the one readTree gives. (Made
+     * when first needed: a plain file is read without it, see {@link PlainJson}.)
      */
-    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final class Jackson {
+        static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    }
 
     private JsonFile() {}
 
@@ -100,7 +103,13 @@ public final class JsonFile {
      * text that is not JSON, or more text after the value, fails naming {@code source}, line and column.
      */
     public static JsonNode tree(String json, String source, Function<String, ? extends RuntimeException> error) {
-        try (JsonParser p = JSON.createParser(json)) {
+        JsonNode plain = PlainJson.tree(json);
+        return plain != null ? plain : jacksonTree(json, source, error);
+    }
+
+    /** {@link #tree} read by jackson-core's parser: any JSON text, and the messages of text that is not JSON. */
+    static JsonNode jacksonTree(String json, String source, Function<String, ? extends RuntimeException> error) {
+        try (JsonParser p = Jackson.JSON.createParser(json)) {
             if (p.nextToken() == null) return null;
             JsonNode node = value(p);
             try {
