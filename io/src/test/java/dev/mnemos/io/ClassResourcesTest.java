@@ -50,6 +50,28 @@ class ClassResourcesTest {
         }
     }
 
+    @Test
+    void aClassFromNoFileReadsThroughItsClassLoader(@TempDir Path dir) throws IOException, ReflectiveOperationException {
+        byte[] bytes = classFile();
+        URL shared = Files.writeString(dir.resolve("shared.txt"), "found by the loader").toUri().toURL();
+        ClassLoader loader = new ClassLoader(null) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                if (!name.equals(Marker.class.getName())) throw new ClassNotFoundException(name);
+                return defineClass(name, bytes, 0, bytes.length); // (no code source: no jar or folder to open)
+            }
+
+            @Override
+            protected URL findResource(String name) {
+                return name.equals("shared.txt") ? shared : null;
+            }
+        };
+        try (ClassResources r = ClassResources.of(loader.loadClass(Marker.class.getName()))) {
+            assertEquals("found by the loader", r.text("shared.txt"));
+            assertNull(r.bytes("missing.txt"));
+        }
+    }
+
     private static byte[] classFile() throws IOException {
         try (InputStream in = ClassResourcesTest.class.getClassLoader().getResourceAsStream(MARKER)) {
             return in.readAllBytes();
