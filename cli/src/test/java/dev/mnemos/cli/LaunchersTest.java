@@ -89,11 +89,12 @@ class LaunchersTest {
     }
 
     @Test
-    void targetDirectoriesAndModulesTheLauncherDoesNotUseDoNotRebuild() throws Exception {
+    void targetDirectoriesTestsAndModulesTheLauncherDoesNotUseDoNotRebuild() throws Exception {
         run("bin/mnemos");
         touch(root.resolve("prompts/target/classes/boot.txt"));
         touch(root.resolve("bench/src/main/java/A.java"));
         touch(root.resolve("utm/target/classes/A.class"));
+        touch(root.resolve("utm/src/test/java/ATest.java")); // (tests are not in the jar)
         run("bin/mnemos");
         assertEquals(1, builds());
         touch(root.resolve("prompts/u15_2/boot.txt"));

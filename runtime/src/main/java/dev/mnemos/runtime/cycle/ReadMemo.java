@@ -1,16 +1,16 @@
 package dev.mnemos.runtime.cycle;
 
+import dev.mnemos.runtime.memory.Labels;
 import dev.mnemos.runtime.memory.Memory;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 
 /**
  * The Read stage of one run, remembered: a prompt is built in full once per distinct set of
  * values it reads, and every later cycle that reads the same values gets the same String
  * instance back without building, copying or hashing it again. (U15,2's worked example builds
- * 1,321 prompts for 11,850 cycles, 29 of them distinct; their 2 KB boot is copied once each.)
+ * its 29 distinct prompts once each for 11,850 cycles; their 2 KB boot is copied 29 times.)
  *
  * <p>Why it is exact: {@link Reader#read} is a function of the instruction text and of the
  * values that memory gives for the labels it reads, which it reads one after another, each label
@@ -19,6 +19,14 @@ import java.util.List;
  * a leaf holds the prompt those values make. A cycle walks the tree from its text's root reading
  * memory; where no branch matches the value read, the Reader reads in full, recording the labels
  * and values, and the path is added. Reads that fail (a runaway substitution) add nothing.
+ *
+ * <p>A value that served only as a label ({@link ReadLog}: {@code @[@[i]]} reads i, then the cell
+ * i names) is not branched on: the node passes it on as the label of the read that used it, so
+ * that U15,2's prompts are found whatever cell the head is on (one path per state and symbol read
+ * instead of one per state and head position: 1,321 reads in full on the worked example before,
+ * 29 now; 4,098 on the spec's example before, 29 now). Any value made of
+ * label characters, at most {@value #MAX_PASSED} of them, is read so; any other is a miss, read
+ * in full.
  *
  * <p>Equal prompts are one String ({@link #canonical}), so a backend or a cache that keys on
  * the prompt finds its hash computed already and compares it by identity first.
@@ -33,11 +41,15 @@ final class ReadMemo {
     static final long MAX_CHARS = 1 << 22;
     /** Past this many reads built in full, a memo that has saved fewer than it built stops remembering. */
     static final int GIVE_UP_AFTER = 4096;
+    /** The longest value a node passes on as a label (a longer one is a miss). */
+    static final int MAX_PASSED = 64;
 
     private final Reader reader;
     private final HashMap<String, Node> roots = new HashMap<>();
     private final HashMap<String, String> prompts = new HashMap<>();
-    private final List<String> reads = new ArrayList<>();
+    private final ReadLog log = new ReadLog();
+    /** The values read on the way down the tree, by read (those passed on as labels). */
+    private String[] passed = new String[8];
     private int nodes;
     private long chars;
     private long hits;
@@ -48,22 +60,39 @@ final class ReadMemo {
         this.reader = reader;
     }
 
-    /** One node of a text's tree: a label to read and where each value leads, or at a leaf the prompt. */
+    /**
+     * One node of a text's tree: a label to read (or the read whose value is the label) and where
+     * each value leads, or where every value leads when it serves only as a label; at a leaf, the prompt.
+     */
     private static final class Node {
         final String label;
+        final int labelFrom;
+        final boolean labelOnly;
         final String prompt;
         final HashMap<String, Node> next;
+        Node passedOn;
 
-        Node(String label) {
+        Node(String label, int labelFrom, boolean labelOnly) {
             this.label = label;
+            this.labelFrom = labelFrom;
+            this.labelOnly = labelOnly;
             this.prompt = null;
-            this.next = new HashMap<>(4);
+            this.next = labelOnly ? null : new HashMap<>(4);
         }
 
-        Node(String label, String prompt) {
-            this.label = label;
+        Node(String prompt) {
+            this.label = null;
+            this.labelFrom = -1;
+            this.labelOnly = false;
             this.prompt = prompt;
             this.next = null;
+        }
+
+        /** Whether this node reads what read {@code k} of {@code log} read, the same way. */
+        boolean reads(ReadLog log, int k, boolean passing) {
+            boolean only = passing && log.labelOnly(k);
+            int from = passing ? log.labelFrom(k) : -1;
+            return prompt == null && labelOnly == only && labelFrom == from && (from >= 0 || label.equals(log.label(k)));
         }
     }
 
@@ -71,18 +100,37 @@ final class ReadMemo {
     String read(Memory memory, String text) throws SubstitutionException {
         if (off) return reader.read(memory, text);
         Node node = roots.get(text);
-        while (node != null && node.prompt == null) node = node.next.get(memory.read(node.label));
+        for (int k = 0; node != null && node.prompt == null; k++) {
+            String value = memory.read(node.labelFrom < 0 ? node.label : passed[node.labelFrom]);
+            if (!node.labelOnly) {
+                node = node.next.get(value);
+            } else if (value.length() <= MAX_PASSED && Labels.isLabel(value)) {
+                if (k == passed.length) passed = Arrays.copyOf(passed, k * 2);
+                passed[k] = value;
+                node = node.passedOn;
+            } else {
+                node = null;
+            }
+        }
         if (node != null) {
             hits++;
             return node.prompt;
         }
         if (++misses > GIVE_UP_AFTER && hits < misses) off = true; // a program whose prompts seldom repeat
-        reads.clear();
-        String prompt = reader.read(memory, text, reads);
+        log.clear();
+        String prompt = reader.read(memory, text, log);
         return remember(text, prompt);
     }
 
-    /** Adds the path {@link #reads} took to the prompt; returns the one String for that text. */
+    /** How many reads were built in full (not found in the tree). */
+    long built() {
+        return misses;
+    }
+
+    /**
+     * Adds the path the log's reads took to the prompt (unless the tree reads another way there);
+     * returns the one String for that text.
+     */
     private String remember(String text, String built) {
         if (nodes >= MAX_NODES || chars + built.length() > MAX_CHARS) {
             roots.clear();
@@ -91,30 +139,38 @@ final class ReadMemo {
             chars = 0;
         }
         String prompt = canonical(built);
-        int last = reads.size() - 2;
-        if (last < 0) {
-            roots.put(text, new Node(null, prompt));
-            nodes++;
+        int reads = log.size();
+        // a value passed on may be up to MAX_PASSED longer than the one read here: no pass may then grow past the bound
+        boolean passing = log.peak() + (long) MAX_PASSED * reads <= reader.maxLength();
+        if (reads == 0) {
+            if (roots.putIfAbsent(text, new Node(prompt)) == null) nodes++;
             return prompt;
         }
         Node node = roots.get(text);
         if (node == null) {
-            node = new Node(reads.get(0));
+            node = add(0, passing);
             roots.put(text, node);
-            nodes++;
         }
-        for (int k = 0; k < last; k += 2) {
-            Node child = node.next.get(reads.get(k + 1));
+        for (int k = 0; k < reads; k++) {
+            if (!node.reads(log, k, passing)) return prompt; // (another value earlier on the path made another shape)
+            boolean last = k == reads - 1;
+            Node child = node.labelOnly ? node.passedOn : node.next.get(log.value(k));
             if (child == null) {
-                child = new Node(reads.get(k + 2));
-                node.next.put(reads.get(k + 1), child);
-                nodes++;
+                child = last ? new Node(prompt) : add(k + 1, passing);
+                nodes += last ? 1 : 0;
+                if (node.labelOnly) node.passedOn = child;
+                else node.next.put(log.value(k), child);
             }
             node = child;
         }
-        node.next.put(reads.get(last + 1), new Node(null, prompt));
-        nodes++;
         return prompt;
+    }
+
+    /** A new node for read {@code k} of the log. */
+    private Node add(int k, boolean passing) {
+        nodes++;
+        int from = passing ? log.labelFrom(k) : -1;
+        return new Node(from >= 0 ? null : log.label(k), from, passing && log.labelOnly(k));
     }
 
     /** The one String this memo hands out for {@code prompt}'s text. */

@@ -57,15 +57,16 @@ public final class Reader {
     }
 
     /**
-     * As {@link #read(Memory, String)}, appending to {@code reads} (when not null) each label
-     * read and the value it gave, in the order read: the result is a function of the text and
-     * those values alone ({@link ReadMemo} relies on it).
+     * As {@link #read(Memory, String)}, recording in {@code log} (when not null) each label read
+     * and the value it gave, in the order read, and which values served only as labels: the
+     * result is a function of the text and those values alone, the values that served only as
+     * labels standing for any label ({@link ReadMemo} relies on it).
      */
-    String read(Memory memory, String text, List<String> reads) throws SubstitutionException {
+    String read(Memory memory, String text, ReadLog log) throws SubstitutionException {
         Template template = templates.of(this, text);
         if (template == null) return text;
         StringBuilder out = new StringBuilder(text.length() + lastLength + 64);
-        Pass pass = template.substitute(memory, out, reads);
+        Pass pass = template.substitute(memory, out, log);
         List<String> chain = new ArrayList<>();
         int passes = 0;
         while (true) {
@@ -82,10 +83,12 @@ public final class Reader {
             if (pass.next < 0) break;
             // the text before pass.next is final: the next pass reads only what follows it
             String source = out.substring(pass.next);
+            if (log != null) log.nextPass(out.length(), pass.next);
             out.setLength(pass.next);
             passes++;
-            pass = substitute(memory, source, 0, out, reads);
+            pass = substitute(memory, source, 0, out, log);
         }
+        if (log != null) log.lastPass(out.length());
         lastLength = out.length();
         return out.toString();
     }
@@ -104,7 +107,7 @@ public final class Reader {
      * a value starting with '[' (or, past an empty value, the text after it); the first such place
      * is where the next pass starts.
      */
-    Pass substitute(Memory memory, String text, int from, StringBuilder out, List<String> reads) {
+    Pass substitute(Memory memory, String text, int from, StringBuilder out, ReadLog log) {
         int n = text.length();
         String firstLabel = null;
         int next = -1;
@@ -115,7 +118,8 @@ public final class Reader {
             if (end < n && end > at + 2 && text.charAt(end) == ']') {
                 String label = text.substring(at + 2, end);
                 out.append(text, copied, at);
-                String value = value(memory, label, reads);
+                String value = memory.read(label);
+                if (log != null) log.read(label, value, at + 2, end, out.length());
                 if (next < 0) next = nextStart(out, value);
                 out.append(value);
                 if (firstLabel == null) firstLabel = label;
@@ -129,16 +133,6 @@ public final class Reader {
         }
         out.append(text, copied, n);
         return new Pass(firstLabel, next);
-    }
-
-    /** The label's value, recorded in {@code reads} when it is not null. */
-    static String value(Memory memory, String label, List<String> reads) {
-        String value = memory.read(label);
-        if (reads != null) {
-            reads.add(label);
-            reads.add(value);
-        }
-        return value;
     }
 
     /**

@@ -58,13 +58,14 @@ final class Template {
     }
 
     /** The first pass, appended to {@code out}: as {@link Reader#substitute} on the text. */
-    Reader.Pass substitute(Memory memory, StringBuilder out, List<String> reads) {
+    Reader.Pass substitute(Memory memory, StringBuilder out, ReadLog log) {
         String firstLabel = labels.length == 0 ? null : labels[0];
         int next = -1;
         for (int k = 0; k < labels.length; k++) {
             if (next < 0 && kept[k] >= 0) next = out.length() + kept[k];
             out.append(pieces[k]);
-            String value = Reader.value(memory, labels[k], reads);
+            String value = memory.read(labels[k]);
+            if (log != null) log.read(labels[k], value, -1, -1, out.length());
             if (next < 0) next = reader.nextStart(out, value);
             out.append(value);
             if (out.length() > reader.maxLength()) return new Reader.Pass(firstLabel, -1);

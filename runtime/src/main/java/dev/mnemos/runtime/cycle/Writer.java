@@ -53,11 +53,11 @@ public final class Writer {
         long[] deltas = new long[parts.size()];
         for (int k = 0; k < parts.size(); k++) {
             if (parts.get(k) instanceof Instruction.Assign a) {
-                targets[k] = Text.of(a.target());
+                targets[k] = Text.target(a.target());
                 values[k] = Text.of(a.value());
             } else {
                 Instruction.Update u = (Instruction.Update) parts.get(k);
-                targets[k] = Text.of(u.name());
+                targets[k] = Text.target(u.name());
                 deltas[k] = u.delta();
             }
         }
@@ -144,11 +144,23 @@ public final class Writer {
         private final String text;
         private final String[] pieces;
         private final String[] labels;
+        /** Whether the text is a label as it stands (it has no reference). */
+        private final boolean label;
 
         private Text(String text, String[] pieces, String[] labels) {
             this.text = text;
             this.pieces = pieces;
             this.labels = labels;
+            this.label = labels.length == 0 && Labels.isLabel(text);
+        }
+
+        /**
+         * A target's text. Labels are made the JVM's one copy of them ({@link String#intern}),
+         * as memory's own labels often are (literals), so that a map finds them by identity: a
+         * plan is made once per distinct answer and applied every cycle that answer comes back.
+         */
+        static Text target(String template) {
+            return of(template.indexOf("%[") < 0 && Labels.isLabel(template) ? template.intern() : template);
         }
 
         private static final String[] NO_LABELS = {};
@@ -158,7 +170,7 @@ public final class Writer {
             int at = template.indexOf("%[");
             if (at < 0) return new Text(template, new String[] {template}, NO_LABELS);
             if (at == 0 && isOneReference(template)) {
-                return new Text(template, BARE, new String[] {template.substring(2, template.length() - 1)});
+                return new Text(template, BARE, new String[] {template.substring(2, template.length() - 1).intern()});
             }
             List<String> pieces = new ArrayList<>();
             List<String> labels = new ArrayList<>();
@@ -168,7 +180,7 @@ public final class Writer {
                 while (end < template.length() && Labels.isLabelChar(template.charAt(end))) end++;
                 if (end > at + 2 && end < template.length() && template.charAt(end) == ']') {
                     pieces.add(template.substring(copied, at));
-                    labels.add(template.substring(at + 2, end));
+                    labels.add(template.substring(at + 2, end).intern());
                     copied = end + 1;
                     at = template.indexOf("%[", copied);
                 } else {
@@ -222,6 +234,7 @@ public final class Writer {
     }
 
     private String label(Memory memory, Text template) throws WriteException {
+        if (template.label && template.text.length() <= maxValueLength) return template.text;
         String label = resolve(memory, template, template.text);
         if (!Labels.isLabel(label)) {
             throw new WriteException("target '" + template.text + "' names " + quote(label)

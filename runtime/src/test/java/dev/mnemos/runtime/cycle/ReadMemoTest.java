@@ -51,6 +51,51 @@ class ReadMemoTest {
         }
     }
 
+    /**
+     * Values that are labels, so that reads pass them on (@[@[a]]), mixed with values that look
+     * like labels but are not whole ones ("a b", "a]", "@[a]", ""), on texts that use a value as a
+     * label, as text, or both, and in labels made of two values.
+     */
+    @Test
+    void aValuePassedOnAsALabelGivesTheReadersPromptWhateverTheValue() {
+        Random r = new Random(1821);
+        String[] texts = {"@[b]if @[@[a]]==1", "@[@[a]]@[b]", "@[@[a]@[b]]", "@[@[@[a]]]x", "@[a]@[@[a]]", "@[@[a]]@[a]",
+                "@[@[b]]-@[@[a]]", "@[ @[a]]@[@[a] ]", "@@[@[a]]"};
+        String[] pool = {"a", "b", "0", "a0", "-", "_b", "a b", "a]", "@[a]", "", "[b", "b@", "0"};
+        for (int trial = 0; trial < 1_000; trial++) {
+            Reader reader = new Reader(8, 200);
+            ReadMemo memo = new ReadMemo(reader);
+            Memory memory = new Memory(r.nextBoolean() ? "0" : "");
+            for (int cycle = 0; cycle < 60; cycle++) {
+                String label = LABELS[r.nextInt(LABELS.length)];
+                if (r.nextInt(6) == 0) memory.remove(label);
+                else if (r.nextInt(5) == 0) memory.put(label, r.nextInt(3));
+                else memory.put(label, pool[r.nextInt(pool.length)]);
+                String text = texts[r.nextInt(texts.length)];
+                assertEquals(outcome(() -> reader.read(memory, text)), outcome(() -> memo.read(memory, text)),
+                        () -> "text " + text + " in " + memory);
+            }
+        }
+    }
+
+    /** U15,2 reads the cell under the head, @[@[i]]: one prompt per symbol read, wherever the head is. */
+    @Test
+    void aCellReadThroughTheHeadIsBuiltOncePerSymbolNotPerCell() throws Exception {
+        Memory memory = new Memory();
+        memory.put("boot", "x".repeat(300));
+        for (int cell = 0; cell < 100; cell++) memory.put(String.valueOf(cell), cell % 3 == 0 ? "1" : "0");
+        ReadMemo memo = new ReadMemo(new Reader());
+        String text = "@[boot]if @[@[i]]==1";
+        for (int cell = 0; cell < 100; cell++) {
+            memory.put("i", cell);
+            assertEquals("x".repeat(300) + "if " + (cell % 3 == 0 ? 1 : 0) + "==1", memo.read(memory, text));
+        }
+        assertEquals(2, memo.built(), "built once for a 1 under the head, once for a 0");
+        memory.put("i", "a b");
+        assertEquals("x".repeat(300) + "if @[a b]==1", memo.read(memory, text), "a head that names no label: read in full");
+        assertEquals(3, memo.built());
+    }
+
     @Test
     void equalPromptsAreOneStringAndANewValueMakesANewPrompt() throws Exception {
         Memory memory = new Memory();

@@ -51,7 +51,9 @@ public final class WordWatcher implements CycleListener {
     }
 
     private void look() {
-        if (!memory.read(MemoryImage.OP).equals(textOfA)) return;
+        String op = memory.read(MemoryImage.OP);
+        // (the texts of U15,2's states are of a length and alike for 20 characters: their hashes, kept by the Strings, differ)
+        if (op.hashCode() != textOfA.hashCode() || !op.equals(textOfA)) return;
         Object head = memory.get(MemoryImage.HEAD);
         if (!(head instanceof Long h)) return;
         Word w = decoder.decode(BiTagDecoder.STATE_A, h, MemoryImage.cells(memory, U152.machine()));
