@@ -141,6 +141,33 @@ class LaunchersTest {
     }
 
     @Test
+    void aRunAskedForHelpOrTheVersionRecordsNoArchiveAndTheNextRunDoes() throws Exception {
+        run("bin/mnemos", "--help");
+        run("bin/mnemos", "run", "-V");
+        assertEquals(List.of(), archives(), "help's few classes would make a poor archive for every later run");
+        run("bin/mnemos", "x");
+        run("bin/mnemos", "x");
+        assertEquals(List.of("app-MnemosCommand.jsa"), archives());
+    }
+
+    @Test
+    void aRebuildDropsTheArchivesOfTheBuildBefore() throws Exception {
+        run("bin/mnemos"); // the build, and an archive recorded at exit
+        touch(root.resolve("utm/src/main/java/A.java"));
+        run("bin/mnemos"); // the rebuild: the first run's archive is of the old jars
+        assertEquals(2, builds());
+        assertEquals(1, archives().size(), "only the second run's archive, not yet in place: " + archives());
+        assertTrue(archives().get(0).endsWith(".tmp"), archives().toString());
+    }
+
+    /** The class-data archives of the mnemos command in cli/target, done or being written. */
+    private List<String> archives() throws IOException {
+        try (Stream<Path> files = Files.list(root.resolve("cli/target"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("app-MnemosCommand.jsa")).sorted().toList();
+        }
+    }
+
+    @Test
     void namsIncubatorWarningIsGoneAndTheRestOfStderrPassesThrough() throws Exception {
         run("bin/mnemos"); // the build, which says so on stderr
         Result help = run("bin/nam", "--help");
