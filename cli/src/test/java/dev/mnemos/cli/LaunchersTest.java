@@ -141,13 +141,13 @@ class LaunchersTest {
     }
 
     @Test
-    void aRunAskedForHelpOrTheVersionRecordsNoArchiveAndTheNextRunDoes() throws Exception {
+    void aRunAskedForHelpOrTheVersionHasAnArchiveOfItsOwn() throws Exception {
         run("bin/mnemos", "--help");
         run("bin/mnemos", "run", "-V");
-        assertEquals(List.of(), archives(), "help's few classes would make a poor archive for every later run");
+        assertEquals(List.of("app-MnemosCommand-help.jsa"), archives(), "help's few classes would make a poor archive for a run");
         run("bin/mnemos", "x");
         run("bin/mnemos", "x");
-        assertEquals(List.of("app-MnemosCommand.jsa"), archives());
+        assertEquals(List.of("app-MnemosCommand-help.jsa", "app-MnemosCommand.jsa"), archives());
     }
 
     @Test
@@ -163,7 +163,7 @@ class LaunchersTest {
     /** The class-data archives of the mnemos command in cli/target, done or being written. */
     private List<String> archives() throws IOException {
         try (Stream<Path> files = Files.list(root.resolve("cli/target"))) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("app-MnemosCommand.jsa")).sorted().toList();
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("app-MnemosCommand")).sorted().toList();
         }
     }
 
