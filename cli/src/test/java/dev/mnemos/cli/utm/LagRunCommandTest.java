@@ -181,6 +181,7 @@ class LagRunCommandTest {
         UtmRunTest.Outcome json = lagRun("--bitag", SPEC, "--model", "llama3.1", "--base-url", "http://127.0.0.1:1", "--retries", "0", "--json");
         assertEquals(4, json.code(), json.err());
         assertTrue(json.json().get("finalWord").isNull(), "no cycle ran, no word: " + json.out());
+        assertTrue(json.json().get("queue").isNull() && json.json().get("queueLength").isNull(), "nor a queue: " + json.out());
 
         UtmRunTest.Outcome machine = lagRun("--machine", "../samples/machines/binary-increment.json", "--tape", "1011", "--model", "llama3.1",
                 "--base-url", "http://127.0.0.1:1", "--retries", "0", "--json");

@@ -117,8 +117,13 @@ public final class LagRun {
             o.put("checked", checked);
             o.put("mismatches", mismatches);
             if (firstMismatchStep == null) o.putNull("firstMismatchStep"); else o.put("firstMismatchStep", firstMismatchStep);
-            o.put("queueLength", queueLength);
-            o.put("queue", queue);
+            if (ran()) {
+                o.put("queueLength", queueLength);
+                o.put("queue", queue);
+            } else { // no cycle ran: the queue is the start's, no result of the run
+                o.putNull("queueLength");
+                o.putNull("queue");
+            }
             o.put("seconds", seconds);
             o.put("error", error);
             return o;
