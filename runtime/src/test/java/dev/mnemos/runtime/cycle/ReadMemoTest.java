@@ -122,4 +122,24 @@ class ReadMemoTest {
         assertEquals("yif 0==1", memo.read(memory, text));
         assertNotSame(first, memo.read(memory, "@[boot]if @[@[i]]==1 "));
     }
+
+    /**
+     * A value passed on as a label by a read past the eighth (nine reads of the text come before
+     * the head's): the remembered path is walked again, and the value must be kept for the read
+     * that uses it, wherever on the path it was read.
+     */
+    @Test
+    void aValuePassedOnAfterNineReadsIsKeptForTheReadThatUsesIt() throws Exception {
+        Memory memory = new Memory();
+        memory.put("a", "x");
+        memory.put("i", 7);
+        memory.put("7", "1");
+        memory.put("8", "0");
+        Reader reader = new Reader();
+        ReadMemo memo = new ReadMemo(reader);
+        String text = "@[a]".repeat(9) + "@[@[i]]";
+        assertEquals("x".repeat(9) + "1", memo.read(memory, text));
+        memory.put("i", 8);
+        assertEquals(reader.read(memory, text), memo.read(memory, text));
+    }
 }
