@@ -75,4 +75,20 @@ class PlainJsonTest {
         }
         assertTrue(plain > 500, "only " + plain + " plain texts were drawn");
     }
+
+    /** jackson-core refuses a name longer than its StreamReadConstraints allow (50,000 characters by default). */
+    @Test
+    void aNamePastJacksonsLengthLimitIsLeftToJackson() {
+        String longKey = "{\"" + "k".repeat(50_001) + "\": 1}";
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> jackson(longKey));
+        assertTrue(PlainJson.tree(longKey) == null, "a name of 50,001 characters: plain gave a tree where jackson-core refuses");
+    }
+
+    /** jackson-core refuses a string value longer than its StreamReadConstraints allow (20,000,000 characters by default). */
+    @Test
+    void aStringPastJacksonsLengthLimitIsLeftToJackson() {
+        String longString = "[\"" + "s".repeat(20_000_001) + "\"]";
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> jackson(longString));
+        assertTrue(PlainJson.tree(longString) == null, "a string of 20,000,001 characters: plain gave a tree where jackson-core refuses");
+    }
 }
