@@ -32,22 +32,11 @@ class ReadMemoTest {
     void aRememberedReadIsTheReadersOnRandomTextsAndChangingMemories() {
         Random r = new Random(2121);
         for (int trial = 0; trial < 2_000; trial++) {
-            Reader reader = new Reader(8, 200);
-            ReadMemo memo = new ReadMemo(reader);
-            Memory memory = new Memory(r.nextBoolean() ? "0" : "");
             // few values, so that the same ones come back and the memo answers from its tree
             String[] pool = new String[4];
             for (int k = 0; k < pool.length; k++) pool[k] = TemplateTest.random(r, 10);
             String[] texts = {TemplateTest.random(r, 30), TemplateTest.random(r, 30), "@[a]x@[@[b]]y@[" + LABELS[r.nextInt(6)] + "]"};
-            for (int cycle = 0; cycle < 40; cycle++) {
-                String label = LABELS[r.nextInt(LABELS.length)];
-                if (r.nextInt(5) == 0) memory.remove(label);
-                else if (r.nextInt(4) == 0) memory.put(label, r.nextInt(3));
-                else memory.put(label, pool[r.nextInt(pool.length)]);
-                String text = texts[r.nextInt(texts.length)];
-                assertEquals(outcome(() -> reader.read(memory, text)), outcome(() -> memo.read(memory, text)),
-                        () -> "text " + text + " in " + memory);
-            }
+            readBothWays(r, texts, pool, 40);
         }
     }
 
@@ -62,19 +51,25 @@ class ReadMemoTest {
         String[] texts = {"@[b]if @[@[a]]==1", "@[@[a]]@[b]", "@[@[a]@[b]]", "@[@[@[a]]]x", "@[a]@[@[a]]", "@[@[a]]@[a]",
                 "@[@[b]]-@[@[a]]", "@[ @[a]]@[@[a] ]", "@@[@[a]]"};
         String[] pool = {"a", "b", "0", "a0", "-", "_b", "a b", "a]", "@[a]", "", "[b", "b@", "0"};
-        for (int trial = 0; trial < 1_000; trial++) {
-            Reader reader = new Reader(8, 200);
-            ReadMemo memo = new ReadMemo(reader);
-            Memory memory = new Memory(r.nextBoolean() ? "0" : "");
-            for (int cycle = 0; cycle < 60; cycle++) {
-                String label = LABELS[r.nextInt(LABELS.length)];
-                if (r.nextInt(6) == 0) memory.remove(label);
-                else if (r.nextInt(5) == 0) memory.put(label, r.nextInt(3));
-                else memory.put(label, pool[r.nextInt(pool.length)]);
-                String text = texts[r.nextInt(texts.length)];
-                assertEquals(outcome(() -> reader.read(memory, text)), outcome(() -> memo.read(memory, text)),
-                        () -> "text " + text + " in " + memory);
-            }
+        for (int trial = 0; trial < 1_000; trial++) readBothWays(r, texts, pool, 60);
+    }
+
+    /**
+     * One run of {@code cycles} reads of the texts, memory changed before each (a label removed,
+     * an integer, or a value of the pool): the memo gives what the Reader gives every time.
+     */
+    private static void readBothWays(Random r, String[] texts, String[] pool, int cycles) {
+        Reader reader = new Reader(8, 200);
+        ReadMemo memo = new ReadMemo(reader);
+        Memory memory = new Memory(r.nextBoolean() ? "0" : "");
+        for (int cycle = 0; cycle < cycles; cycle++) {
+            String label = LABELS[r.nextInt(LABELS.length)];
+            if (r.nextInt(5) == 0) memory.remove(label);
+            else if (r.nextInt(4) == 0) memory.put(label, r.nextInt(3));
+            else memory.put(label, pool[r.nextInt(pool.length)]);
+            String text = texts[r.nextInt(texts.length)];
+            assertEquals(outcome(() -> reader.read(memory, text)), outcome(() -> memo.read(memory, text)),
+                    () -> "text " + text + " in " + memory);
         }
     }
 
