@@ -137,4 +137,67 @@ class ReadMemoTest {
         memory.put("i", 8);
         assertEquals(reader.read(memory, text), memo.read(memory, text));
     }
+
+    private static final String[] NESTED_LABELS = {"a", "b", "c", "ab", "0", "1", "-", "L".repeat(64), "M".repeat(65), "N".repeat(400)};
+
+    /** A random piece of text: '@[', ']', a label, a reference, or a reference whose label is made of pieces. */
+    private static String piece(Random r, int depth) {
+        switch (r.nextInt(depth > 3 ? 6 : 10)) {
+            case 0: return "@[";
+            case 1: return "]";
+            case 2: return NESTED_LABELS[r.nextInt(NESTED_LABELS.length)];
+            case 3: return String.valueOf("@[] x-".charAt(r.nextInt(6)));
+            case 4: return "@[" + NESTED_LABELS[r.nextInt(NESTED_LABELS.length)] + "]";
+            case 5: return "@";
+            default: {
+                StringBuilder s = new StringBuilder("@[");
+                for (int k = r.nextInt(3) + 1; k > 0; k--) s.append(piece(r, depth + 1));
+                return s.append("]").toString();
+            }
+        }
+    }
+
+    /**
+     * Nested references several passes deep, values that are labels of up to 64 characters and
+     * past it, values that are pieces of references, few or many passes allowed, a length bound
+     * from tight to the default: the memo gives what the Reader gives, failures included. (With
+     * ReadMemo's growth of 'passed' mended it passes; it fails with the cap of 64 or the length
+     * bound taken out of ReadMemo.)
+     */
+    @Test
+    void aRememberedReadIsTheReadersOnNestedTextsLongLabelsAndAnyBounds() {
+        for (int trial = 0; trial < 3_000; trial++) {
+            Random r = new Random(1_000_003L + trial);
+            int maxPasses = 1 + r.nextInt(8);
+            int maxLength = r.nextInt(3) == 0 ? Reader.DEFAULT_MAX_LENGTH : 20 + r.nextInt(600);
+            Reader reader = new Reader(maxPasses, maxLength);
+            ReadMemo memo = new ReadMemo(reader);
+            Memory memory = new Memory(r.nextBoolean() ? "0" : (r.nextBoolean() ? "" : "a"));
+            String[] texts = new String[1 + r.nextInt(3)];
+            for (int k = 0; k < texts.length; k++) {
+                StringBuilder t = new StringBuilder();
+                for (int p = r.nextInt(5) + 1; p > 0; p--) t.append(piece(r, 0));
+                texts[k] = t.toString();
+            }
+            String[] pool = new String[3 + r.nextInt(5)];
+            for (int k = 0; k < pool.length; k++) {
+                int kind = r.nextInt(8);
+                pool[k] = kind < 3 ? NESTED_LABELS[r.nextInt(NESTED_LABELS.length)] : kind == 3 ? ""
+                        : kind == 4 ? "x".repeat(r.nextInt(80)) : kind == 5 ? piece(r, 2) : TemplateTest.random(r, 8);
+            }
+            for (String label : NESTED_LABELS) if (r.nextBoolean()) memory.put(label, pool[r.nextInt(pool.length)]);
+            for (int cycle = 0; cycle < 80; cycle++) {
+                for (int change = r.nextInt(3); change > 0; change--) {
+                    String label = NESTED_LABELS[r.nextInt(NESTED_LABELS.length)];
+                    if (r.nextInt(6) == 0) memory.remove(label);
+                    else if (r.nextInt(6) == 0) memory.put(label, r.nextInt(3));
+                    else memory.put(label, pool[r.nextInt(pool.length)]);
+                }
+                String text = texts[r.nextInt(texts.length)];
+                int t = trial;
+                assertEquals(outcome(() -> reader.read(memory, text)), outcome(() -> memo.read(memory, text)),
+                        () -> "trial " + t + ": text " + text + " in " + memory);
+            }
+        }
+    }
 }
