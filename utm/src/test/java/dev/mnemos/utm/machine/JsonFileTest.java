@@ -63,4 +63,19 @@ class JsonFileTest {
         assertEquals(missing + ": no such file", assertThrows(MachineException.class, () -> MachineFormat.read(missing)).getMessage());
         assertEquals(dir + ": cannot read: Is a directory", assertThrows(BiTagException.class, () -> BiTagFormat.read(dir)).getMessage());
     }
+
+    /**
+     * A file on another file system than the default one (a zip file system here): Path.toFile()
+     * is unsupported there, and the file is read all the same (Files.readAllBytes read it so).
+     */
+    @Test
+    void aFileInAZipFileSystemIsRead() throws Exception {
+        Path zip = dir.resolve("machines.zip");
+        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip, java.util.Map.of("create", "true"))) {
+            Files.writeString(fs.getPath("m.json"), MACHINE);
+        }
+        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip)) {
+            assertEquals(MACHINE, JsonFile.read(fs.getPath("m.json"), MachineException::new));
+        }
+    }
 }
