@@ -30,6 +30,8 @@ final class ReadLog {
     private int[] before = new int[24];
     private int beforeCount;
     private int base;
+    /** Where in {@link #before} the next label's search starts: both are in the order of the text. */
+    private int cursor;
     /** The longest the output was at the end of a pass. */
     private int peak;
 
@@ -37,6 +39,7 @@ final class ReadLog {
         size = 0;
         spanCount = 0;
         beforeCount = 0;
+        cursor = 0;
         peak = 0;
     }
 
@@ -86,10 +89,18 @@ final class ReadLog {
         size++;
     }
 
-    /** The read of the pass before whose value was inserted exactly where {@code start..end} of this pass's text is, or -1. */
+    /**
+     * The read of the pass before whose value was inserted exactly where {@code start..end} of
+     * this pass's text is, or -1. Labels are looked up in the order of the text, and the values
+     * were inserted in that order: the search goes on from where the last one stopped (linear in
+     * the pass, whatever its number of references; the values that start at one place, empty ones
+     * and the one after them, are looked at by the one label that starts there).
+     */
     private int labelAt(int start, int end) {
-        for (int k = 0; k < beforeCount; k += 3) {
-            if (before[k + 1] == start + base && before[k + 2] == end + base) return before[k];
+        int from = start + base;
+        while (cursor < beforeCount && before[cursor + 1] < from) cursor += 3;
+        for (int k = cursor; k < beforeCount && before[k + 1] == from; k += 3) {
+            if (before[k + 2] == end + base) return before[k];
         }
         return -1;
     }
@@ -102,6 +113,7 @@ final class ReadLog {
         spans = swap;
         beforeCount = spanCount;
         spanCount = 0;
+        cursor = 0;
         base = next;
     }
 

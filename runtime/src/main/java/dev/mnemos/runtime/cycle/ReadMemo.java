@@ -105,7 +105,7 @@ final class ReadMemo {
             if (!node.labelOnly) {
                 node = node.next.get(value);
             } else if (value.length() <= MAX_PASSED && Labels.isLabel(value)) {
-                if (k == passed.length) passed = Arrays.copyOf(passed, k * 2);
+                if (k >= passed.length) passed = Arrays.copyOf(passed, Math.max(k + 1, passed.length * 2));
                 passed[k] = value;
                 node = node.passedOn;
             } else {

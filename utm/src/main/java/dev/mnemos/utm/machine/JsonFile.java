@@ -24,6 +24,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -79,6 +80,7 @@ public final class JsonFile {
      * exception says why in the words the messages have always used.
      */
     private static byte[] readBytes(Path file) throws IOException {
+        if (file.getFileSystem() != FileSystems.getDefault()) return Files.readAllBytes(file); // (a zip's, say: no java.io.File)
         try (FileInputStream in = new FileInputStream(file.toFile())) {
             return in.readAllBytes();
         } catch (IOException e) {

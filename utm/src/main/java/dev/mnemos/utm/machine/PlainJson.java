@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The tree of a small, plain JSON text, read without jackson-core's parser, whose set-up costs a
  * command's start about 2 ms (the files read at a start are a few hundred bytes). Plain means:
- * strings of printable ASCII without escapes, integers of at most nine digits, {@code true},
- * {@code false}, {@code null}, objects without a key given twice, nesting at most 64 deep, JSON's
- * white space. Anything else, valid or not, gives null, and {@link JsonFile#tree} reads the text
+ * strings of printable ASCII without escapes, of at most 10,000 characters, integers of at most
+ * nine digits, {@code true}, {@code false}, {@code null}, objects without a key given twice,
+ * nesting at most 64 deep, JSON's white space. Anything else, valid or not, gives null, and {@link JsonFile#tree} reads the text
  * with jackson-core instead, so that its tree and its error messages are always jackson-core's.
  * One pass over the text: linear time.
  */
@@ -18,6 +18,8 @@ final class PlainJson {
 
     private static final int MAX_DEPTH = 64;
     private static final int MAX_DIGITS = 9;
+    /** Longer strings are left to jackson-core, whose own bounds on names and strings then hold. */
+    private static final int MAX_STRING = 10_000;
 
     private final String text;
     private int at;
@@ -92,7 +94,7 @@ final class PlainJson {
         while (at < text.length()) {
             char c = text.charAt(at);
             if (c == '"') return text.substring(from, at++);
-            if (c == '\\' || c < 0x20 || c > 0x7e) return null;
+            if (c == '\\' || c < 0x20 || c > 0x7e || at - from >= MAX_STRING) return null;
             at++;
         }
         return null;
