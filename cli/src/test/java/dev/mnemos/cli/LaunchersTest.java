@@ -160,6 +160,20 @@ class LaunchersTest {
         assertTrue(archives().get(0).endsWith(".tmp"), archives().toString());
     }
 
+    @Test
+    void anArchiveOfTheJarsOfTheBuildBeforeIsNotMovedIntoPlace() throws Exception {
+        run("bin/mnemos", "x"); // the build; the run's archive is written at its exit
+        List<String> written = archives();
+        assertEquals(1, written.size(), written.toString());
+        // as if written by a run that started before a rebuild and ended after it: complete, of other jars
+        Path target = root.resolve("cli/target");
+        Files.move(target.resolve(written.get(0)), target.resolve("app-MnemosCommand.jsa.0-0.999999999.tmp"));
+        run("bin/mnemos", "x");
+        List<String> now = archives();
+        assertEquals(1, now.size(), "the old one deleted, this run's being written: " + now);
+        assertTrue(now.get(0).endsWith(".tmp") && !now.get(0).contains(".0-0."), now.toString());
+    }
+
     /** The class-data archives of the mnemos command in cli/target, done or being written. */
     private List<String> archives() throws IOException {
         try (Stream<Path> files = Files.list(root.resolve("cli/target"))) {
