@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.security.CodeSource;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
@@ -39,19 +40,27 @@ public final class ClassResources implements Closeable {
 
     /**
      * The resources beside {@code owner}: in the jar or folder its class file came from, or, when
-     * the class has no such place (a class not loaded from a file), wherever its class loader finds them.
+     * the class has no such place (a class not loaded from a file, a native executable's) or a
+     * resource is not there (a build that keeps resources apart from classes), wherever its class
+     * loader finds them.
      */
     public static ClassResources of(Class<?> owner) throws IOException {
+        ClassLoader loader = owner.getClassLoader();
         CodeSource source = owner.getProtectionDomain().getCodeSource();
         URL location = source == null ? null : source.getLocation();
-        if (location == null || !location.getProtocol().equals("file")) return new ClassResources(null, null, owner.getClassLoader());
+        if (location == null || !location.getProtocol().equals("file")) return new ClassResources(null, null, loader);
         File file;
         try {
             file = new File(location.toURI());
         } catch (URISyntaxException | IllegalArgumentException e) {
-            return new ClassResources(null, null, owner.getClassLoader());
+            return new ClassResources(null, null, loader);
         }
-        return file.isDirectory() ? new ClassResources(null, file, null) : new ClassResources(new ZipFile(file), null, null);
+        if (file.isDirectory()) return new ClassResources(null, file, loader);
+        try {
+            return new ClassResources(new ZipFile(file), null, loader);
+        } catch (ZipException notAJar) {
+            return new ClassResources(null, null, loader);
+        }
     }
 
     /**
@@ -61,18 +70,19 @@ public final class ClassResources implements Closeable {
     public byte[] bytes(String name) throws IOException {
         if (jar != null) {
             ZipEntry entry = jar.getEntry(name);
-            if (entry == null || entry.isDirectory()) return null;
-            try (InputStream in = jar.getInputStream(entry)) {
-                return in.readAllBytes();
+            if (entry != null && !entry.isDirectory()) {
+                try (InputStream in = jar.getInputStream(entry)) {
+                    return in.readAllBytes();
+                }
             }
-        }
-        if (folder != null) {
+        } else if (folder != null) {
             try {
                 return Files.readAllBytes(new File(folder, name).toPath());
             } catch (NoSuchFileException e) {
-                return null;
+                // not beside the class: the class loader may find it
             }
         }
+        if (loader == null) return null;
         try (InputStream in = loader.getResourceAsStream(name)) {
             return in == null ? null : in.readAllBytes();
         }

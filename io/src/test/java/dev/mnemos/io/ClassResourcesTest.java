@@ -50,6 +50,19 @@ class ClassResourcesTest {
         }
     }
 
+    /** A build that keeps resources apart from classes (a resources folder or jar beside the classes'). */
+    @Test
+    void aResourceNotBesideTheClassIsFoundThroughItsClassLoader(@TempDir Path dir) throws IOException, ReflectiveOperationException {
+        Path resources = jar(dir.resolve("resources.jar"), "apart.txt", "kept apart", null);
+        Path classes = jar(dir.resolve("classes.jar"), "other.txt", "", classFile());
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {resources.toUri().toURL(), classes.toUri().toURL()}, null)) {
+            try (ClassResources r = ClassResources.of(loader.loadClass(Marker.class.getName()))) {
+                assertEquals("kept apart", r.text("apart.txt"));
+                assertNull(r.bytes("missing.txt"));
+            }
+        }
+    }
+
     @Test
     void aClassFromNoFileReadsThroughItsClassLoader(@TempDir Path dir) throws IOException, ReflectiveOperationException {
         byte[] bytes = classFile();
@@ -69,6 +82,30 @@ class ClassResourcesTest {
         try (ClassResources r = ClassResources.of(loader.loadClass(Marker.class.getName()))) {
             assertEquals("found by the loader", r.text("shared.txt"));
             assertNull(r.bytes("missing.txt"));
+        }
+    }
+
+    /** As in a native executable: the class's code source is a file, but no jar. */
+    @Test
+    void aClassWhoseCodeSourceIsNoJarReadsThroughItsClassLoader(@TempDir Path dir) throws IOException, ReflectiveOperationException {
+        byte[] bytes = classFile();
+        URL executable = Files.writeString(dir.resolve("utm-run"), "\u007fELF, not a zip").toUri().toURL();
+        URL shared = Files.writeString(dir.resolve("shared.txt"), "found by the loader").toUri().toURL();
+        ClassLoader loader = new ClassLoader(null) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                if (!name.equals(Marker.class.getName())) throw new ClassNotFoundException(name);
+                return defineClass(name, bytes, 0, bytes.length,
+                        new java.security.ProtectionDomain(new java.security.CodeSource(executable, (java.security.cert.Certificate[]) null), null));
+            }
+
+            @Override
+            protected URL findResource(String name) {
+                return name.equals("shared.txt") ? shared : null;
+            }
+        };
+        try (ClassResources r = ClassResources.of(loader.loadClass(Marker.class.getName()))) {
+            assertEquals("found by the loader", r.text("shared.txt"));
         }
     }
 
