@@ -11,6 +11,9 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -65,20 +68,8 @@ class ClassResourcesTest {
 
     @Test
     void aClassFromNoFileReadsThroughItsClassLoader(@TempDir Path dir) throws IOException, ReflectiveOperationException {
-        byte[] bytes = classFile();
         URL shared = Files.writeString(dir.resolve("shared.txt"), "found by the loader").toUri().toURL();
-        ClassLoader loader = new ClassLoader(null) {
-            @Override
-            protected Class<?> findClass(String name) throws ClassNotFoundException {
-                if (!name.equals(Marker.class.getName())) throw new ClassNotFoundException(name);
-                return defineClass(name, bytes, 0, bytes.length); // (no code source: no jar or folder to open)
-            }
-
-            @Override
-            protected URL findResource(String name) {
-                return name.equals("shared.txt") ? shared : null;
-            }
-        };
+        ClassLoader loader = definingMarker(null, shared); // (no code source: no jar or folder to open)
         try (ClassResources r = ClassResources.of(loader.loadClass(Marker.class.getName()))) {
             assertEquals("found by the loader", r.text("shared.txt"));
             assertNull(r.bytes("missing.txt"));
@@ -88,15 +79,22 @@ class ClassResourcesTest {
     /** As in a native executable: the class's code source is a file, but no jar. */
     @Test
     void aClassWhoseCodeSourceIsNoJarReadsThroughItsClassLoader(@TempDir Path dir) throws IOException, ReflectiveOperationException {
-        byte[] bytes = classFile();
         URL executable = Files.writeString(dir.resolve("utm-run"), "\u007fELF, not a zip").toUri().toURL();
         URL shared = Files.writeString(dir.resolve("shared.txt"), "found by the loader").toUri().toURL();
-        ClassLoader loader = new ClassLoader(null) {
+        ClassLoader loader = definingMarker(new ProtectionDomain(new CodeSource(executable, (Certificate[]) null), null), shared);
+        try (ClassResources r = ClassResources.of(loader.loadClass(Marker.class.getName()))) {
+            assertEquals("found by the loader", r.text("shared.txt"));
+        }
+    }
+
+    /** A loader that defines {@link Marker} in {@code domain} (null: none) and finds "shared.txt" at {@code shared}. */
+    private static ClassLoader definingMarker(ProtectionDomain domain, URL shared) throws IOException {
+        byte[] bytes = classFile();
+        return new ClassLoader(null) {
             @Override
             protected Class<?> findClass(String name) throws ClassNotFoundException {
                 if (!name.equals(Marker.class.getName())) throw new ClassNotFoundException(name);
-                return defineClass(name, bytes, 0, bytes.length,
-                        new java.security.ProtectionDomain(new java.security.CodeSource(executable, (java.security.cert.Certificate[]) null), null));
+                return defineClass(name, bytes, 0, bytes.length, domain);
             }
 
             @Override
@@ -104,9 +102,6 @@ class ClassResourcesTest {
                 return name.equals("shared.txt") ? shared : null;
             }
         };
-        try (ClassResources r = ClassResources.of(loader.loadClass(Marker.class.getName()))) {
-            assertEquals("found by the loader", r.text("shared.txt"));
-        }
     }
 
     private static byte[] classFile() throws IOException {
