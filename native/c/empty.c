@@ -1,0 +1,1 @@
+static int svm_unused_dummy;
