@@ -146,7 +146,7 @@ class NativeMatchesJvmTest {
     }
 
     static void assertSame(String invocation, Outcome jvm, Outcome natively) {
-        String what = "utm-run " + invocation + ": ";
+        String what = (invocation.isEmpty() ? "utm-run" : "utm-run " + invocation) + ": ";
         assertSameText(what + "standard error", jvm.err(), natively.err());
         assertSameText(what + "standard output", jvm.out(), natively.out());
         assertEquals(jvm.code(), natively.code(), what + "exit code");
