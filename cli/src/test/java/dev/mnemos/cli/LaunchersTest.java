@@ -144,6 +144,14 @@ class LaunchersTest {
         assertEquals(List.of("probe args=[]"), run("bin/utm-run").lines(), "an executable of no known build");
     }
 
+    @Test
+    void aNativeExecutableWhoseJdkIsGoneIsNotRun() throws Exception {
+        nativeExecutableOfThisBuild();
+        assertTrue(run("bin/utm-run").out.startsWith("native pid="));
+        Files.delete(dir.resolve("jdk/lib/libjava.so"));
+        assertEquals(List.of("probe args=[]"), run("bin/utm-run").lines(), "it would not start without the JDK's libjava.so");
+    }
+
     /**
      * A stand-in for native/build's native/target/utm-run (it prints its pid and arguments), made
      * from the jars of the current build (the launcher built them): returns the file naming that build.
@@ -152,7 +160,8 @@ class LaunchersTest {
         assertEquals(0, run("bin/mnemos").rc);
         Path exe = write(root.resolve("native/target/utm-run"), "#!/bin/sh\necho \"native pid=$$ args=$*\"\n");
         Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return Files.copy(root.resolve("cli/target/.launch-stamp"), root.resolve("native/target/utm-run.build"));
+        Path libjava = write(dir.resolve("jdk/lib/libjava.so"), "");
+        return write(root.resolve("native/target/utm-run.build"), Files.readString(root.resolve("cli/target/.launch-stamp")).strip() + "\n" + libjava + "\n");
     }
 
     @Test
