@@ -113,6 +113,58 @@ class LaunchersTest {
     }
 
     @Test
+    void utmRunsNativeExecutableRunsEveryReferenceRunInTheLaunchersProcess() throws Exception {
+        nativeExecutableOfThisBuild();
+        Process p = start("bin/utm-run", "--bitag", "x.json", "--json");
+        Result r = finish(p);
+        assertEquals(List.of("native pid=" + p.pid() + " args=--bitag x.json --json"), r.lines(), r.err);
+        assertEquals("native pid=", run("bin/utm-run").out.substring(0, 11), "no arguments: the worked example");
+    }
+
+    @Test
+    void aRunWithAModelABackendAnArgumentFileOrJvmOptionsTakesTheJvm() throws Exception {
+        nativeExecutableOfThisBuild();
+        for (List<String> args : List.of(List.of("--model", "llama2"), List.of("--model=smollm2-135m"), List.of("--model-file", "m.gguf"),
+                List.of("--model-file=m.gguf"), List.of("--backend", "reference"), List.of("--backend=openai"), List.of("@args.txt"))) {
+            Result r = run("bin/utm-run", args.toArray(String[]::new));
+            assertEquals(List.of("probe args=" + args), r.lines(), r.err);
+        }
+        assertEquals(List.of("probe args=[]"), run(Map.of("MNEMOS_NATIVE", "0"), "bin/utm-run").lines());
+        assertEquals(List.of("probe args=[]"), run(Map.of("MNEMOS_JAVA_OPTS", "-Xmx64m"), "bin/utm-run").lines());
+        assertTrue(run(Map.of("MNEMOS_NATIVE", "1"), "bin/utm-run").out.startsWith("native pid="));
+    }
+
+    @Test
+    void aNativeExecutableOfAnotherBuildIsNotRun() throws Exception {
+        Path made = nativeExecutableOfThisBuild();
+        touch(root.resolve("utm/src/main/java/A.java"));
+        assertEquals(List.of("probe args=[]"), run("bin/utm-run").lines(), "sources changed: rebuilt, and the executable is of the build before");
+        assertEquals(2, builds());
+        Files.delete(made);
+        assertEquals(List.of("probe args=[]"), run("bin/utm-run").lines(), "an executable of no known build");
+    }
+
+    @Test
+    void aNativeExecutableWhoseJdkIsGoneIsNotRun() throws Exception {
+        nativeExecutableOfThisBuild();
+        assertTrue(run("bin/utm-run").out.startsWith("native pid="));
+        Files.delete(dir.resolve("jdk/lib/libjava.so"));
+        assertEquals(List.of("probe args=[]"), run("bin/utm-run").lines(), "it would not start without the JDK's libjava.so");
+    }
+
+    /**
+     * A stand-in for native/build's native/target/utm-run (it prints its pid and arguments), made
+     * from the jars of the current build (the launcher built them): returns the file naming that build.
+     */
+    Path nativeExecutableOfThisBuild() throws Exception {
+        assertEquals(0, run("bin/mnemos").rc);
+        Path exe = write(root.resolve("native/target/utm-run"), "#!/bin/sh\necho \"native pid=$$ args=$*\"\n");
+        Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path libjava = write(dir.resolve("jdk/lib/libjava.so"), "");
+        return write(root.resolve("native/target/utm-run.build"), Files.readString(root.resolve("cli/target/.launch-stamp")).strip() + "\n" + libjava + "\n");
+    }
+
+    @Test
     void theLauncherBecomesJavaSoKillingItLeavesNoJavaBehind() throws Exception {
         for (int firstOrLater = 0; firstOrLater < 2; firstOrLater++) { // without, then with the class-data archive
             Process p = start("bin/mnemos", "sleep");
@@ -328,12 +380,12 @@ class LaunchersTest {
     }
 
     /**
-     * A jar whose dev.mnemos.cli.run.MnemosCommand and dev.mnemos.cli.nam.NamCommand print their pid
+     * A jar whose dev.mnemos.cli.run.MnemosCommand, dev.mnemos.cli.nam.NamCommand and dev.mnemos.cli.utm.UtmRun print their pid
      * ("sleep"), a line on stderr ("warn"), or their arguments, or crash the JVM ("crash" and a word).
      */
     Path probeJar() throws IOException {
         List<String> names = new ArrayList<>();
-        for (String main : List.of("run/MnemosCommand", "nam/NamCommand")) {
+        for (String main : List.of("run/MnemosCommand", "nam/NamCommand", "utm/UtmRun")) {
             String pkg = main.substring(0, main.indexOf('/'));
             String cls = main.substring(main.indexOf('/') + 1);
             names.add("dev/mnemos/cli/" + main + ".class");
