@@ -119,6 +119,13 @@ class NativeMatchesJvmTest {
     }
 
     @Test
+    void aJvmOptionIsAnUnknownOptionToo() throws Exception {
+        Outcome o = sameOutcome("-Xmx64m");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("-Xmx64m"), o.err());
+    }
+
+    @Test
     void resyncWithoutResume() throws Exception {
         Outcome o = sameOutcome("--resync");
         assertEquals(2, o.code(), o.err());
