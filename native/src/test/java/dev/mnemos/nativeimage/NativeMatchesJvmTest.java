@@ -132,6 +132,16 @@ class NativeMatchesJvmTest {
         assertEquals("utm-run: --resync goes with --resume CHECKPOINT\n", o.err());
     }
 
+    @Test
+    void aReaderThatGoesAwayEndsTheRunAsOnTheJvm() throws Exception {
+        List<String> args = List.of("--bitag", SPEC_EXAMPLE); // its words come at the end, after the reader has gone
+        Workspace w = new Workspace(root);
+        Outcome natively = w.runIntoAClosedPipe(UtmRunner.NATIVE, args).withoutWallTimes();
+        Outcome onTheJvm = w.runIntoAClosedPipe(UtmRunner.JVM, args).withoutWallTimes();
+        assertSame("--bitag spec-example.json | (a reader that has gone)", onTheJvm, natively);
+        assertEquals(0, natively.code(), "no SIGPIPE ends it (the JVM ignores SIGPIPE): " + natively.err());
+    }
+
     /** One invocation: {@link #sameOutcomes}. */
     private Outcome sameOutcome(String... args) throws Exception {
         return sameOutcomes(List.of(args)).get(0);

@@ -2,7 +2,6 @@ package dev.mnemos.nativeimage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,11 +31,6 @@ class NativeSignalsTest {
 
     @TempDir
     Path root;
-
-    @BeforeAll
-    static void buildOnce() {
-        NativeBuild.executable();
-    }
 
     @Test
     void sigintStopsTheRunWithACheckpointAndExits130() throws Exception {

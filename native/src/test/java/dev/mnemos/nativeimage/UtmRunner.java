@@ -1,7 +1,6 @@
 package dev.mnemos.nativeimage;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +12,12 @@ enum UtmRunner {
     static final String MAIN = "dev.mnemos.cli.utm.UtmRun";
 
     /**
-     * Starts utm-run with {@code args} in {@code dir}, standard input empty, its output to
-     * {@code out} and {@code err}. SIGINT, SIGTERM and SIGHUP start at their default handling
-     * ({@code env --default-signal}): a test run by a shell without job control would otherwise
-     * hand the process SIGINT ignored, and a signal the test sends would never arrive.
+     * utm-run with {@code args} in {@code dir}, standard input empty. SIGINT, SIGTERM and SIGHUP
+     * start at their default handling ({@code env --default-signal}): a test run by a shell
+     * without job control would otherwise hand the process SIGINT ignored, and a signal the test
+     * sends would never arrive.
      */
-    Process start(Path dir, Path out, Path err, List<String> args) throws IOException {
+    ProcessBuilder command(Path dir, List<String> args) {
         List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT,TERM,HUP"));
         if (this == NATIVE) {
             cmd.add(NativeBuild.executable().toString());
@@ -26,8 +25,6 @@ enum UtmRunner {
             cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", NativeBuild.classPath(), MAIN));
         }
         cmd.addAll(args);
-        return new ProcessBuilder(cmd).directory(dir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        return new ProcessBuilder(cmd).directory(dir.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     }
 }

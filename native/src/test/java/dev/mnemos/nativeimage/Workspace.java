@@ -41,8 +41,21 @@ final class Workspace {
         return outcomes;
     }
 
+    /** Starts utm-run in the directory, its standard output and error to files beside it. */
     Process start(UtmRunner runner, List<String> args) throws IOException {
-        return runner.start(dir, out, err, args);
+        return runner.command(dir, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    }
+
+    /**
+     * Starts utm-run in the emptied directory with its standard output a pipe that nobody reads
+     * (closed at once, as {@code utm-run | head -c 0} would), and waits for it: what it did.
+     */
+    Outcome runIntoAClosedPipe(UtmRunner runner, List<String> args) throws Exception {
+        empty();
+        Files.write(out, new byte[0]);
+        Process p = runner.command(dir, args).redirectError(err.toFile()).start();
+        p.getInputStream().close();
+        return finish(p);
     }
 
     /** Waits for {@code p} to end (at most {@value #RUN_LIMIT_SECONDS} s) and reads what it left. */
