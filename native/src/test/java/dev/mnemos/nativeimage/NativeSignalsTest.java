@@ -32,6 +32,10 @@ class NativeSignalsTest {
     @TempDir
     Path root;
 
+    /** Where the uninterrupted run runs, once for the class. */
+    @TempDir
+    static Path shared;
+
     @Test
     void sigintStopsTheRunWithACheckpointAndExits130() throws Exception {
         for (UtmRunner runner : UtmRunner.values()) stopAndGoOn(runner, "INT", 130);
@@ -97,8 +101,7 @@ class NativeSignalsTest {
     /** The JVM's --json summary of the spec example run once, uninterrupted (wall time aside). */
     static synchronized String uninterrupted() throws Exception {
         if (uninterruptedSummary == null) {
-            Path dir = Files.createTempDirectory("uninterrupted");
-            Outcome o = new Workspace(dir).runAll(UtmRunner.JVM, List.of(List.of("--bitag", NativeMatchesJvmTest.SPEC_EXAMPLE, "--json")))
+            Outcome o = new Workspace(shared).runAll(UtmRunner.JVM, List.of(List.of("--bitag", NativeMatchesJvmTest.SPEC_EXAMPLE, "--json")))
                     .get(0).withoutWallTimes();
             assertEquals(0, o.code(), o.err());
             uninterruptedSummary = o.out();
