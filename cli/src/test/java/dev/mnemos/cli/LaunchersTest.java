@@ -145,6 +145,15 @@ class LaunchersTest {
     }
 
     @Test
+    void aNativeExecutableOlderThanItsBuildScriptIsNotRun() throws Exception {
+        nativeExecutableOfThisBuild();
+        Files.setLastModifiedTime(root.resolve("native/target/utm-run"), FileTime.from(Instant.now().minusSeconds(60)));
+        assertTrue(run("bin/utm-run").out.startsWith("native pid="), "no native/build in this checkout: nothing newer");
+        touch(root.resolve("native/build"));
+        assertEquals(List.of("probe args=[]"), run("bin/utm-run").lines(), "native/build changed since: its executable is made again first");
+    }
+
+    @Test
     void aNativeExecutableWhoseJdkIsGoneIsNotRun() throws Exception {
         nativeExecutableOfThisBuild();
         assertTrue(run("bin/utm-run").out.startsWith("native pid="));
