@@ -154,6 +154,43 @@ class LaunchersTest {
     }
 
     @Test
+    void aNativeExecutableOlderThanAnyOfItsSourcesIsNotRun() throws Exception {
+        for (String source : List.of("native/c/chelper.c", "native/include/svm_locale.h", "native/builder/options.txt",
+                "native/java/dev/mnemos/nativeimage/UtmRunMain.java")) {
+            nativeExecutableOfThisBuild();
+            Files.setLastModifiedTime(root.resolve("native/target/utm-run"), FileTime.from(Instant.now().minusSeconds(60)));
+            assertTrue(run("bin/utm-run").out.startsWith("native pid="), "nothing newer yet");
+            touch(root.resolve(source));
+            assertEquals(List.of("probe args=[]"), run("bin/utm-run").lines(), source + " changed since the executable was made");
+            Files.setLastModifiedTime(root.resolve(source), FileTime.from(Instant.now().minusSeconds(3600)));
+        }
+    }
+
+    @Test
+    void jvmOptionsFromTheJavaEnvironmentVariablesTakeTheJvm() throws Exception {
+        nativeExecutableOfThisBuild();
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+            Result r = run(Map.of(variable, "-Dx=1"), "bin/utm-run");
+            assertTrue(r.out.contains("probe args=[]"), variable + " is read by the JVM, not by the executable: " + r.out + r.err);
+        }
+        assertTrue(run(Map.of("JAVA_TOOL_OPTIONS", ""), "bin/utm-run").out.startsWith("native pid="), "an empty one says nothing");
+    }
+
+    @Test
+    void aRunInALocaleWhoseCharacterSetIsNotUtf8TakesTheJvm() throws Exception {
+        nativeExecutableOfThisBuild();
+        // the executable reads file names and arguments as UTF-8; the JVM in the locale's character set
+        for (Map<String, String> locale : List.of(Map.of("LC_ALL", "C"), Map.of("LC_ALL", "", "LANG", ""), Map.of("LC_ALL", "", "LANG", "POSIX"),
+                Map.of("LC_ALL", "", "LANG", "en_US.UTF-8", "LC_CTYPE", "en_US.ISO-8859-1"), Map.of("LC_ALL", "de_DE@euro", "LANG", "C.UTF-8"))) {
+            assertEquals(List.of("probe args=[]"), run(locale, "bin/utm-run").lines(), "locale " + locale);
+        }
+        for (Map<String, String> locale : List.of(Map.of("LC_ALL", "C.UTF-8"), Map.of("LC_ALL", "", "LANG", "en_US.utf8"),
+                Map.of("LC_ALL", "", "LANG", "C", "LC_CTYPE", "de_DE.UTF-8@euro"))) {
+            assertTrue(run(locale, "bin/utm-run").out.startsWith("native pid="), "locale " + locale);
+        }
+    }
+
+    @Test
     void aNativeExecutableWhoseJdkIsGoneIsNotRun() throws Exception {
         nativeExecutableOfThisBuild();
         assertTrue(run("bin/utm-run").out.startsWith("native pid="));
@@ -360,8 +397,11 @@ class LaunchersTest {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().put("PATH", tools + ":" + System.getenv("PATH"));
-        pb.environment().remove("MNEMOS_JAVA_OPTS");
+        for (String jvmOptions : List.of("MNEMOS_JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) pb.environment().remove(jvmOptions);
         pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString()); // crash reports: not the user's
+        pb.environment().remove("LANG");
+        pb.environment().remove("LC_CTYPE");
+        pb.environment().put("LC_ALL", "C.UTF-8"); // (a UTF-8 locale: the native executable runs only in one)
         pb.environment().putAll(env);
         return pb.start();
     }
