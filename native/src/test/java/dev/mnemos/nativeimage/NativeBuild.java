@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * utm-run as a native executable, built by {@code native/build} from the jars these tests run on
  * (cli's jar and its run-time class path, as the reactor packaged them), once per test run: the
  * first test that asks for {@link #executable()} builds it, every later one gets the same file. A
- * failed build fails every test that needs it; it is not built again.
+ * failed build fails every test that needs it; it is not built again. It is built in the C locale
+ * (ASCII) and run in a UTF-8 one, the only kind bin/utm-run runs it in.
  */
 final class NativeBuild {
 
@@ -54,13 +55,25 @@ final class NativeBuild {
         return String.join(File.pathSeparator, jars);
     }
 
+    /** The file in which native/build records the launcher's build an executable was made from ({@code utm-run.build}). */
+    static Path recordOf(Path executable) {
+        return executable.resolveSibling(executable.getFileName() + ".build");
+    }
+
     private static Path build(Path output) throws IOException, InterruptedException {
         Files.deleteIfExists(output); // an executable of an earlier build never stands in for this one
         Files.createDirectories(output.getParent());
+        // the record of a build of bin/utm-run's, as native/build leaves beside native/target/utm-run: one built
+        // from other jars (--classpath) must not leave it standing (NativeBuildScriptTest)
+        Files.writeString(recordOf(output), "12345-678\n" + Path.of(System.getProperty("java.home"), "lib", "libjava.so") + "\n");
         Path log = output.resolveSibling("build.log");
-        Process build = new ProcessBuilder(System.getProperty("mnemos.native.build"), "--classpath", classPath(), "--output", output.toString())
+        ProcessBuilder command = new ProcessBuilder(System.getProperty("mnemos.native.build"), "--classpath", classPath(), "--output", output.toString())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        // built in the C locale (ASCII), run in a UTF-8 one: what the executable does must not depend on where it was built
+        command.environment().put("LC_ALL", "C");
+        command.environment().put("LANG", "C");
+        Process build = command.start();
         if (!build.waitFor(LIMIT_MINUTES, TimeUnit.MINUTES)) {
             build.descendants().forEach(ProcessHandle::destroyForcibly);
             build.destroyForcibly();

@@ -4,10 +4,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,6 +96,17 @@ class NativeMatchesJvmTest {
         assertTrue(runs.get(0).files().get("ckpt.json").contains("\"cycles\":5000"), "the checkpoint after 5,000 cycles");
         assertEquals(0, runs.get(1).code(), runs.get(1).err());
         assertTrue(runs.get(1).err().contains("halted after 11,849 steps"), runs.get(1).err());
+    }
+
+    @Test
+    void fileNamesOutsideAscii() throws Exception {
+        Path bitag = Files.copy(Path.of(SPEC_EXAMPLE), root.resolve("spéc-exämple.json"));
+        Outcome o = sameOutcome("--bitag", bitag.toString(), "--trace", "trâce.jsonl");
+        assertEquals(0, o.code(), o.err());
+        assertEquals(Set.of("trâce.jsonl"), o.files().keySet());
+        Outcome missing = sameOutcome("--bitag", "nö.json");
+        assertEquals(3, missing.code(), missing.err());
+        assertEquals("utm-run: nö.json: no such file\n", new String(missing.err().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
 
     @Test
