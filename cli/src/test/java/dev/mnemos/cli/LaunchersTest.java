@@ -198,6 +198,13 @@ class LaunchersTest {
         assertEquals(List.of("probe args=[]"), run("bin/utm-run").lines(), "it would not start without the JDK's libjava.so");
     }
 
+    @Test
+    void aNativeExecutableWithoutItsShimBesideItIsNotRun() throws Exception {
+        nativeExecutableOfThisBuild();
+        Files.delete(root.resolve("native/target/libjvmshim.so"));
+        assertEquals(List.of("probe args=[]"), run("bin/utm-run").lines(), "it would not start without libjvmshim.so");
+    }
+
     /**
      * A stand-in for native/build's native/target/utm-run (it prints its pid and arguments), made
      * from the jars of the current build (the launcher built them): returns the file naming that build.
@@ -205,6 +212,7 @@ class LaunchersTest {
     Path nativeExecutableOfThisBuild() throws Exception {
         assertEquals(0, run("bin/mnemos").rc);
         Path exe = write(root.resolve("native/target/utm-run"), "#!/bin/sh\necho \"native pid=$$ args=$*\"\n");
+        write(root.resolve("native/target/libjvmshim.so"), "");
         Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path libjava = write(dir.resolve("jdk/lib/libjava.so"), "");
         return write(root.resolve("native/target/utm-run.build"), Files.readString(root.resolve("cli/target/.launch-stamp")).strip() + "\n" + libjava + "\n");
